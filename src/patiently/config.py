@@ -1,0 +1,129 @@
+"""One validated configuration (pydantic, unknown keys rejected) with dotted overrides.
+
+``patiently analyze --set silence.chat_seconds=600 --set repeat.similarity=0.8``.
+Nothing is read from or written to the user's home: settings come from defaults, an
+optional ``--config`` YAML file and ``--set`` overrides, in that order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConfigError
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EmbeddingSettings(_Strict):
+    # "static": the distilled all-MiniLM-L6-v2 shipped in the package (fast, no torch).
+    # "transformer": the full model through sentence-transformers (extra "transformer").
+    backend: Literal["static", "transformer"] = "static"
+    model_path: str | None = None
+
+
+class SilenceSettings(_Strict):
+    """How long a customer may wait for the agent before it counts as a long silence."""
+
+    chat_seconds: int = Field(300, gt=0)
+    social_seconds: int = Field(4 * 3600, gt=0)
+    email_seconds: int = Field(24 * 3600, gt=0)
+    ticket_seconds: int = Field(24 * 3600, gt=0)
+    phone_seconds: int = Field(120, gt=0)
+    default_seconds: int = Field(3600, gt=0)
+
+    def threshold(self, channel: str | None) -> int:
+        return int(getattr(self, f"{channel}_seconds", self.default_seconds)) if channel else self.default_seconds
+
+
+class PressureSettings(_Strict):
+    # "Are you there?" sooner than this after the agent's own message is rushing.
+    nudge_within_seconds: int = Field(90, gt=0)
+
+
+class RepeatSettings(_Strict):
+    similarity: float = Field(0.72, ge=0, le=1)
+    window: int = Field(30, gt=0)  # earlier customer messages compared with; keeps cost per message flat
+    min_words: int = Field(3, ge=1)
+
+
+class JargonSettings(_Strict):
+    # wordfreq Zipf frequency below which a glossary-free word counts as rare/technical.
+    rare_zipf: float = Field(2.5, ge=0, le=8)
+
+
+class ScriptedSettings(_Strict):
+    min_conversations: int = Field(3, ge=2)  # verbatim reuse across this many conversations
+
+
+class PromiseSettings(_Strict):
+    grace_seconds: int = Field(15 * 60, ge=0)
+    default_chat_seconds: int = Field(30 * 60, gt=0)  # "I'll get back to you shortly" in chat
+    default_async_seconds: int = Field(24 * 3600, gt=0)
+
+
+class Settings(_Strict):
+    embeddings: EmbeddingSettings = EmbeddingSettings()
+    silence: SilenceSettings = SilenceSettings()
+    pressure: PressureSettings = PressureSettings()
+    repeat: RepeatSettings = RepeatSettings()
+    jargon: JargonSettings = JargonSettings()
+    scripted: ScriptedSettings = ScriptedSettings()
+    promise: PromiseSettings = PromiseSettings()
+    # Plugins may read their own section from here.
+    plugins: dict[str, dict[str, Any]] = {}
+
+
+def parse_value(raw: str) -> Any:
+    """Parse an override value as YAML so numbers, booleans and lists work naturally."""
+    try:
+        return yaml.safe_load(raw)
+    except yaml.YAMLError:
+        return raw
+
+
+def apply_overrides(data: dict[str, Any], overrides: list[str], *, what: str = "setting") -> dict[str, Any]:
+    """Apply ``a.b.c=value`` overrides to a nested dict (a new dict is returned)."""
+    import copy
+
+    out = copy.deepcopy(data)
+    for item in overrides:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip():
+            raise ConfigError(f"--set {item!r}: expected KEY=VALUE, e.g. --set silence.chat_seconds=600")
+        node = out
+        parts = key.strip().split(".")
+        for part in parts[:-1]:
+            nxt = node.setdefault(part, {})
+            if not isinstance(nxt, dict):
+                raise ConfigError(f"--set {item!r}: '{part}' is not a section of the {what}s")
+            node = nxt
+        node[parts[-1]] = parse_value(raw)
+    return out
+
+
+def load_settings(path: str | Path | None = None, overrides: list[str] | None = None) -> Settings:
+    data: dict[str, Any] = {}
+    if path is not None:
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"{path}: cannot read settings: {exc}") from exc
+    data = apply_overrides(data, overrides or [])
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(format_validation_error(exc, str(path or "settings"))) from exc
+
+
+def format_validation_error(exc: ValidationError, source: str) -> str:
+    lines = [f"{source}: invalid configuration"]
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err["loc"])
+        lines.append(f"  {loc}: {err['msg']}")
+    return "\n".join(lines)

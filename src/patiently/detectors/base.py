@@ -1,0 +1,171 @@
+"""The detector contract and the per-conversation context detectors share.
+
+A detector is a small, stateless, picklable object:
+
+    class Dismissive(Detector):
+        name = "agent.dismissive"; version = 1; labels = ("agent.dismissive",)
+        def detect(self, conv, ctx) -> list[Finding]: ...
+
+It declares what it needs (``needs = {"embeddings"}``) and which labels of other detectors
+it reads (``requires``); the pipeline orders detectors so required findings exist first and
+computes shared features (sentences, embeddings) once per conversation in the context.
+Detectors compute; they never store (the pipeline and the stores do that).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import numpy as np
+
+from ..config import Settings
+from ..model import Conversation, Finding, Message, Span
+from ..text import sentence_spans
+
+if TYPE_CHECKING:
+    from ..embeddings import Embedder
+
+
+class Detector:
+    name: ClassVar[str]
+    version: ClassVar[int] = 1
+    labels: ClassVar[tuple[str, ...]]
+    description: ClassVar[str] = ""
+    needs: ClassVar[frozenset[str]] = frozenset()
+    requires: ClassVar[tuple[str, ...]] = ()
+    # Corpus detectors also look across the conversations of a batch (map: collect, reduce).
+    corpus: ClassVar[bool] = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
+        raise NotImplementedError
+
+    def collect(self, conv: Conversation, ctx: DetectorContext) -> Any:
+        """Per-conversation, picklable summary for the corpus pass (corpus detectors only)."""
+        return None
+
+    def reduce(self, collected: Mapping[str, Any], settings: Settings) -> dict[str, list[Finding]]:
+        """Findings per conversation id from everything collected in a batch."""
+        return {}
+
+    def finding(
+        self,
+        message: Message,
+        score: float,
+        spans: Iterable[tuple[int, int]] | Iterable[Span],
+        explanation: str,
+        *,
+        label: str | None = None,
+        data: Mapping[str, Any] | None = None,
+    ) -> Finding:
+        """A finding on ``message`` with evidence spans (offsets into its text, or Spans)."""
+        evidence = tuple(
+            s if isinstance(s, Span) else Span(message.id, int(s[0]), int(s[1])) for s in spans
+        )
+        return Finding(
+            label=label or self.labels[0],
+            score=float(max(0.0, min(1.0, score))),
+            evidence=evidence,
+            explanation=explanation,
+            detector=self.id,
+            message_id=message.id,
+            author=message.author or message.role,
+            data=dict(data) if data else {},
+        )
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id}>"
+
+
+class DetectorContext:
+    """Shared, lazily computed features of one conversation."""
+
+    def __init__(self, conv: Conversation, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.conv = conv
+        self.settings = settings
+        self._embedder = embedder
+        self.findings: list[Finding] = []
+        self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._msg_vecs: np.ndarray | None = None
+        self._sent_index: list[tuple[int, int, int]] | None = None
+        self._sent_vecs: np.ndarray | None = None
+        self.index = {m.id: i for i, m in enumerate(conv.messages)}
+
+    # --- messages -------------------------------------------------------------------
+    @property
+    def messages(self) -> tuple[Message, ...]:
+        return self.conv.messages
+
+    def indices(self, role: str) -> list[int]:
+        return [i for i, m in enumerate(self.conv.messages) if m.role == role]
+
+    def previous(self, i: int, role: str) -> int | None:
+        """Index of the last message before ``i`` with ``role``."""
+        for j in range(i - 1, -1, -1):
+            if self.conv.messages[j].role == role:
+                return j
+        return None
+
+    def next(self, i: int, role: str) -> int | None:
+        for j in range(i + 1, len(self.conv.messages)):
+            if self.conv.messages[j].role == role:
+                return j
+        return None
+
+    def gap_seconds(self, i: int, j: int) -> float | None:
+        a: datetime | None = self.conv.messages[i].sent_at
+        b: datetime | None = self.conv.messages[j].sent_at
+        if a is None or b is None:
+            return None
+        return (b - a).total_seconds()
+
+    # --- sentences ------------------------------------------------------------------
+    def sentences(self, i: int) -> list[tuple[int, int]]:
+        spans = self._sentences.get(i)
+        if spans is None:
+            spans = sentence_spans(self.conv.messages[i].text)
+            self._sentences[i] = spans
+        return spans
+
+    # --- embeddings -----------------------------------------------------------------
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            from ..embeddings import get_embedder
+
+            self._embedder = get_embedder(self.settings.embeddings)
+        return self._embedder
+
+    def message_vectors(self) -> np.ndarray:
+        """One normalised vector per message (row i = message i), computed once."""
+        if self._msg_vecs is None:
+            self._msg_vecs = self.embedder.encode([m.text for m in self.conv.messages])
+        return self._msg_vecs
+
+    def sentence_vectors(self) -> tuple[list[tuple[int, int, int]], np.ndarray]:
+        """All sentences as (message index, start, end) and their vectors, computed once."""
+        if self._sent_index is None or self._sent_vecs is None:
+            index: list[tuple[int, int, int]] = []
+            texts: list[str] = []
+            for i, m in enumerate(self.conv.messages):
+                for s, e in self.sentences(i):
+                    index.append((i, s, e))
+                    texts.append(m.text[s:e])
+            self._sent_index = index
+            self._sent_vecs = self.embedder.encode(texts)
+        return self._sent_index, self._sent_vecs
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embedder.encode(texts)
+
+    # --- findings of earlier detectors ---------------------------------------------
+    def by_label(self, label: str) -> list[Finding]:
+        return [f for f in self.findings if f.label == label]
+
+    def on_message(self, label: str, message_id: str) -> list[Finding]:
+        return [f for f in self.findings if f.label == label and f.message_id == message_id]

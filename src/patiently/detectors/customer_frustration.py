@@ -1,0 +1,132 @@
+"""customer.frustration: how frustrated each customer message is (0..1), and the trajectory.
+
+Signals, combined per message: phrases from ``lexicons/frustration.yaml`` (exasperation,
+anger, threats to escalate or leave, urgency), shouting (ALL CAPS beyond IT acronyms),
+repeated ``!``/``?!``, and VADER's negativity. Lexicon hits carry most of the weight because
+VADER alone reads a neutral fault report ("the printer is broken") as negative.
+The trajectory compares the start and the end of the conversation, so coaches can see
+whether the agent calmed the customer down or the conversation escalated.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import load_lexicon
+from ..model import Conversation, Finding, Span
+from ..text import caps_ratio, shouting_spans
+from .base import Detector, DetectorContext
+
+_BANGS = re.compile(r"[!?]*![!?]*!+[!?]*|\?!+")
+REPORT_AT = 0.35  # a message is reported as frustrated from this level
+
+
+@lru_cache(maxsize=1)
+def _vader():  # type: ignore[no-untyped-def]
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def vader_compound(text: str) -> float:
+    return float(_vader().polarity_scores(text[:2000])["compound"])
+
+
+def frustration_level(text: str) -> tuple[float, list[tuple[int, int]], list[str]]:
+    """Level 0..1, evidence spans and the reasons, for one customer message."""
+    lex = load_lexicon("frustration")
+    matches = lex.find(text)
+    spans = [(m.start, m.end) for m in matches]
+    reasons = sorted({m.category for m in matches})
+    level = 0.0
+    if matches:
+        strongest = max(m.weight for m in matches)
+        level = strongest + 0.1 * (len({m.text.lower() for m in matches}) - 1)
+    ratio = caps_ratio(text)
+    if ratio >= 0.3:
+        level += 0.35 if ratio >= 0.6 else 0.25
+        spans += shouting_spans(text)
+        reasons.append("shouting")
+    bangs = list(_BANGS.finditer(text))
+    if bangs:
+        level += 0.15
+        spans += [b.span() for b in bangs]
+        reasons.append("exclamation")
+    if level > 0 or len(text) > 20:
+        compound = vader_compound(text)
+        if compound <= -0.5:
+            level += 0.2 * (-compound)
+            if not spans:
+                reasons.append("negative tone")
+    return min(1.0, level), sorted(set(spans)), reasons
+
+
+def trend_of(levels: list[float]) -> tuple[float, float, float, str]:
+    """(start, end, peak, trend) over the customer's messages.
+
+    Long conversations look at the two first and two last messages so one calm "ok" does
+    not hide an angry ending; short ones at the first and the last.
+    """
+    if not levels:
+        return 0.0, 0.0, 0.0, "steady"
+    k = 2 if len(levels) >= 5 else 1
+    start, end, peak = max(levels[:k]), max(levels[-k:]), max(levels)
+    if len(levels) >= 2 and end >= REPORT_AT and end >= start + 0.25:
+        trend = "escalating"
+    elif len(levels) >= 2 and peak >= REPORT_AT and end <= peak - 0.3 and end < REPORT_AT:
+        trend = "calmed"
+    else:
+        trend = "steady"
+    return start, end, peak, trend
+
+
+class CustomerFrustration(Detector):
+    name = "customer.frustration"
+    version = 1
+    labels = ("customer.frustration", "customer.frustration_trajectory")
+    description = "Customer frustration per message (0..1) and whether it escalated or calmed down."
+
+    def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
+        out: list[Finding] = []
+        levels: list[float] = []
+        frustrated: list[int] = []
+        for i in ctx.indices("customer"):
+            msg = conv.messages[i]
+            level, spans, reasons = frustration_level(msg.text)
+            levels.append(level)
+            if level >= REPORT_AT:
+                frustrated.append(i)
+                if not spans:
+                    spans = ctx.sentences(i)[:1] or [(0, len(msg.text))]
+                out.append(
+                    self.finding(
+                        msg, level, spans,
+                        f"Customer sounds frustrated ({', '.join(reasons)}): acknowledge it before the fix.",
+                        data={"reasons": reasons},
+                    )
+                )
+        if len(levels) >= 2 and max(levels) >= REPORT_AT:
+            start, end, peak, trend = trend_of(levels)
+            customers = ctx.indices("customer")
+            last = conv.messages[customers[-1]]
+            evidence = list(out[0].evidence[:1])
+            if last.id != out[0].message_id:
+                evidence.append(Span(last.id, 0, len(last.text)))
+            words = {
+                "escalating": "Frustration grew over the conversation",
+                "calmed": "The customer calmed down by the end",
+                "steady": "Frustration stayed about the same",
+            }[trend]
+            out.append(
+                self.finding(
+                    conv.messages[frustrated[0]], end, evidence,
+                    f"{words} (start {start:.2f}, peak {peak:.2f}, end {end:.2f}).",
+                    label="customer.frustration_trajectory",
+                    data={"start": round(start, 3), "end": round(end, 3), "peak": round(peak, 3), "trend": trend},
+                )
+            )
+        return out
+
+
+DETECTOR = CustomerFrustration()

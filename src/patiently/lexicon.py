@@ -1,0 +1,141 @@
+"""Phrase lists kept as data files (``patiently/lexicons/*.yaml``), compiled to regexes.
+
+A lexicon file looks like::
+
+    name: frustration
+    version: 1
+    description: What the list is for and where it comes from.
+    categories:
+      exasperation:
+        weight: 0.8            # how strong one match is, 0..1
+        phrases:               # literal, case-insensitive; spaces match any whitespace,
+          - this is ridiculous #   apostrophes match ' or ’, a trailing * matches a word ending
+        patterns:              # raw regular expressions (case-insensitive)
+          - '\\bf+e+d up\\b'
+
+Literal phrases keep the lists readable for the coaches who extend them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    category: str
+    start: int
+    end: int
+    weight: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    weight: float
+    regex: re.Pattern[str]
+    meta: dict[str, Any]
+
+
+def phrase_to_regex(phrase: str) -> str:
+    """Turn a readable phrase into a regex with word boundaries at its ends."""
+    p = phrase.strip().lower()
+    wildcard = p.endswith("*")
+    if wildcard:
+        p = p[:-1]
+    out = re.escape(p)
+    out = re.sub(r"(\\ )+", r"\\s+", out)
+    out = out.replace("'", "['’]?").replace("’", "['’]?")
+    if wildcard:
+        out += r"\w*"
+    left = r"\b" if p[:1].isalnum() else ""
+    right = r"\b" if (p[-1:].isalnum() or wildcard) else ""
+    return f"{left}{out}{right}"
+
+
+class Lexicon:
+    def __init__(self, name: str, version: int, categories: list[Category], description: str = "") -> None:
+        self.name = name
+        self.version = version
+        self.categories = categories
+        self.description = description
+
+    def find(self, text: str, categories: tuple[str, ...] | None = None) -> list[Match]:
+        """All non-overlapping matches per category, in text order."""
+        found: list[Match] = []
+        for cat in self.categories:
+            if categories is not None and cat.name not in categories:
+                continue
+            for m in cat.regex.finditer(text):
+                if m.end() > m.start():
+                    found.append(Match(cat.name, m.start(), m.end(), cat.weight, m.group()))
+        found.sort(key=lambda m: (m.start, -m.end))
+        return found
+
+    def first(self, text: str, categories: tuple[str, ...] | None = None) -> Match | None:
+        matches = self.find(text, categories)
+        return matches[0] if matches else None
+
+    def category(self, name: str) -> Category:
+        for c in self.categories:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+    @property
+    def phrases(self) -> dict[str, list[str]]:
+        return {c.name: list(c.meta.get("phrases", [])) for c in self.categories}
+
+
+def parse_lexicon(data: Any, source: str) -> Lexicon:
+    if not isinstance(data, dict) or not isinstance(data.get("categories"), dict):
+        raise ConfigError(f"{source}: a lexicon needs a 'categories' mapping")
+    cats: list[Category] = []
+    for cname, spec in data["categories"].items():
+        if not isinstance(spec, dict):
+            raise ConfigError(f"{source}: category '{cname}' must be a mapping")
+        parts = [phrase_to_regex(str(p)) for p in spec.get("phrases") or []]
+        parts += [str(p) for p in spec.get("patterns") or []]
+        if not parts:
+            raise ConfigError(f"{source}: category '{cname}' has no phrases or patterns")
+        try:
+            regex = re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+        except re.error as exc:
+            raise ConfigError(f"{source}: category '{cname}': bad pattern: {exc}") from exc
+        weight = float(spec.get("weight", 1.0))
+        cats.append(Category(str(cname), weight, regex, dict(spec)))
+    return Lexicon(str(data.get("name", source)), int(data.get("version", 1)), cats,
+                   str(data.get("description", "")))
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str) -> Lexicon:
+    """Load a packaged lexicon by name (``lexicons/{name}.yaml``)."""
+    ref = resources.files("patiently") / "lexicons" / f"{name}.yaml"
+    try:
+        text = ref.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ConfigError(f"no packaged lexicon named '{name}'") from exc
+    return parse_lexicon(yaml.safe_load(text), f"lexicons/{name}.yaml")
+
+
+def load_lexicon_file(path: str | Path) -> Lexicon:
+    p = Path(path)
+    return parse_lexicon(yaml.safe_load(p.read_text(encoding="utf-8")), str(p))
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> Any:
+    """Load a packaged YAML data file (``data/{name}.yaml``), e.g. an IT glossary."""
+    ref = resources.files("patiently") / "data" / f"{name}.yaml"
+    return yaml.safe_load(ref.read_text(encoding="utf-8"))

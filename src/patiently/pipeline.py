@@ -1,0 +1,187 @@
+"""One code path for a single conversation, a batch and a distributed job.
+
+``Analyzer.analyze(conv)`` runs every detector on one conversation and scores it.
+``Analyzer.analyze_batch(items)`` maps the same function over a stream, then runs the
+corpus pass (e.g. the same stock apology reused across conversations) and rescoring.
+A detector that fails on one conversation is recorded on that result, not fatal.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import __version__
+from .config import Settings
+from .detectors.base import Detector, DetectorContext
+from .detectors.registry import load_detectors
+from .errors import RecordError
+from .model import Conversation, Finding
+from .rubric import BehaviourScore, Rubric, load_rubric, overall, score_findings
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]  # (conversations done, messages done)
+
+
+@dataclass
+class ConversationResult:
+    conversation: Conversation
+    findings: list[Finding]
+    behaviours: dict[str, BehaviourScore] = field(default_factory=dict)
+    overall: float | None = None
+    agents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    collected: dict[str, Any] = field(default_factory=dict)  # corpus-pass material, not output
+
+    @property
+    def scores(self) -> dict[str, float | None]:
+        out: dict[str, float | None] = {
+            k: (None if v.score is None else round(v.score, 1)) for k, v in self.behaviours.items()
+        }
+        out["overall"] = self.overall
+        return out
+
+    def to_dict(self, include_messages: bool = True) -> dict[str, Any]:
+        c = self.conversation
+        out: dict[str, Any] = {
+            "id": c.id,
+            "channel": c.channel,
+            "source": c.source,
+            "subject": c.subject,
+            "n_messages": len(c.messages),
+            "agents": c.agents,
+            "started_at": next((m.sent_at.isoformat() for m in c.messages if m.sent_at), None),
+            "scores": self.scores,
+            "score_details": {k: v.to_dict() for k, v in self.behaviours.items()},
+            "agent_scores": self.agents,
+            "findings": [f.to_dict() for f in self.findings],
+            "errors": self.errors,
+        }
+        if c.labels:
+            out["labels"] = dict(c.labels)
+        if include_messages:
+            out["messages"] = [m.to_dict() for m in c.messages]
+        return out
+
+
+class Analyzer:
+    """Detectors + settings + rubric. Picklable: the embedder is rebuilt in each process."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        rubric: Rubric | None = None,
+        detectors: list[Detector] | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.rubric = rubric or load_rubric()
+        self.detectors = detectors if detectors is not None else load_detectors()
+
+    @property
+    def info(self) -> dict[str, Any]:
+        return {
+            "patiently": __version__,
+            "rubric": self.rubric.id,
+            "detectors": [d.id for d in self.detectors],
+            "embeddings": self.settings.embeddings.backend,
+        }
+
+    # --- one conversation -----------------------------------------------------------
+    def analyze(self, conv: Conversation, *, batch: bool = False) -> ConversationResult:
+        ctx = DetectorContext(conv, self.settings)
+        result = ConversationResult(conv, ctx.findings)
+        for det in self.detectors:
+            try:
+                ctx.findings.extend(det.detect(conv, ctx))
+                if batch and det.corpus:
+                    item = det.collect(conv, ctx)
+                    if item is not None:
+                        result.collected[det.name] = item
+            except Exception as exc:  # one detector's bug must not lose the conversation
+                log.exception("detector %s failed on conversation %s", det.id, conv.id)
+                result.errors.append({"detector": det.id, "error": f"{type(exc).__name__}: {exc}"})
+        self.score(result)
+        return result
+
+    def score(self, result: ConversationResult) -> None:
+        """(Re)compute behaviour scores from findings: overall and per agent."""
+        result.findings.sort(key=_finding_order(result.conversation))
+        result.behaviours = score_findings(self.rubric, result.findings)
+        result.overall = overall(self.rubric, result.behaviours)
+        agents = result.conversation.agents
+        result.agents = {}
+        for agent in agents:
+            per = score_findings(self.rubric, result.findings, agent=agent, agent_ids=agents) \
+                if len(agents) > 1 else result.behaviours
+            scores: dict[str, float | None] = {k: v.score for k, v in per.items()}
+            scores["overall"] = overall(self.rubric, per)
+            result.agents[agent] = {"scores": {k: (None if v is None else round(v, 1)) for k, v in scores.items()}}
+
+    # --- a batch --------------------------------------------------------------------
+    def analyze_batch(
+        self,
+        items: Iterable[Conversation | RecordError],
+        *,
+        on_error: Callable[[RecordError], None] | None = None,
+        on_progress: Progress | None = None,
+    ) -> Iterator[ConversationResult]:
+        """Analyse a stream; results come after the corpus pass, in input order.
+
+        Results are spooled to a temporary file between the passes so memory stays flat
+        on large inputs; only the small corpus-pass material is kept in memory.
+        """
+        corpus = [d for d in self.detectors if d.corpus]
+        collected: dict[str, dict[str, Any]] = {d.name: {} for d in corpus}
+        n_conv = n_msg = 0
+        with tempfile.TemporaryFile("w+b") as spool:
+            for item in items:
+                if isinstance(item, RecordError):
+                    if on_error:
+                        on_error(item)
+                    continue
+                res = self.analyze(item, batch=True)
+                for name, value in res.collected.items():
+                    collected[name][item.id] = value
+                res.collected = {}
+                pickle.dump(res, spool, protocol=pickle.HIGHEST_PROTOCOL)
+                n_conv += 1
+                n_msg += len(item.messages)
+                if on_progress:
+                    on_progress(n_conv, n_msg)
+            extra: dict[str, list[Finding]] = {}
+            corpus_errors: list[dict[str, str]] = []
+            for det in corpus:
+                try:
+                    for conv_id, found in det.reduce(collected[det.name], self.settings).items():
+                        extra.setdefault(conv_id, []).extend(found)
+                except Exception as exc:  # the per-conversation findings are still good
+                    log.exception("corpus pass of %s failed", det.id)
+                    corpus_errors.append({"detector": det.id, "error": f"{type(exc).__name__}: {exc}"})
+            spool.seek(0)
+            for _ in range(n_conv):
+                res = pickle.load(spool)
+                res.errors.extend(corpus_errors)
+                if res.conversation.id in extra:
+                    res.findings.extend(extra[res.conversation.id])
+                    self.score(res)
+                yield res
+
+
+def _finding_order(conv: Conversation) -> Callable[[Finding], tuple[int, int, str]]:
+    pos = {m.id: i for i, m in enumerate(conv.messages)}
+
+    def key(f: Finding) -> tuple[int, int, str]:
+        start = f.evidence[0].start if f.evidence else 0
+        return (pos.get(f.message_id or "", len(pos)), start, f.label)
+
+    return key
+
+
+def dumps_result(result: ConversationResult, include_messages: bool = True) -> str:
+    return json.dumps(result.to_dict(include_messages), ensure_ascii=False)

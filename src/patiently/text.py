@@ -1,0 +1,66 @@
+"""Small, fast text helpers shared by detectors: sentence spans, words, shouting."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# A sentence ends at . ! ? (possibly repeated) or a line break. Kept simple and fast on
+# purpose: support messages are short and messy, and offsets must map back to the text.
+_SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*")
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
+# All-caps words that are normal in IT support and must not count as shouting.
+_ACRONYMS = frozenset(
+    """VPN DNS DHCP MFA SSO TLS SSL SMTP IMAP POP HTTP HTTPS URL USB PDF RAM CPU GPU SSD HDD API LAN WAN
+    WIFI IP MAC OS IOS IT ID PIN OTP AD LDAP SAML RDP SSH FTP SFTP NAS SAN CRM ERP ASAP FYI PC HR CEO
+    CFO CTO CIO UTC EST PST GMT BST CET AM PM OK LOL OMG TPM BIOS UEFI VM VMS SQL DB SLA KB MB GB TB
+    NTFS FAT EXE MSI APK ISP UPS BSOD CSV XLS XLSX DOCX PPT HDMI VGA DVI USBC ACK SMS""".split()
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text`` (whitespace trimmed, empty ones dropped)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        _append_trimmed(text, start, end, spans)
+        start = end
+    _append_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def shouting_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ALL-CAPS words that are not common IT acronyms."""
+    return [m.span() for m in _CAPS_WORD.finditer(text) if m.group().upper() not in _ACRONYMS]
+
+
+def caps_ratio(text: str) -> float:
+    """Share of letters in shouted words (0..1); acronyms do not count."""
+    letters = sum(1 for c in text if c.isalpha())
+    if letters < 8:
+        return 0.0
+    shouted = sum(e - s for s, e in shouting_spans(text))
+    return shouted / letters
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """Lower-case, straight quotes, single spaces, no trailing punctuation: for exact reuse checks."""
+    t = text.lower().replace("’", "'").replace("‘", "'")
+    t = re.sub(r"\s+", " ", t)
+    return t.strip(" .!?,;:")
