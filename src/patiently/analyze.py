@@ -1,0 +1,113 @@
+"""Analyse input files end to end: read, analyse, write JSONL, collect for the report.
+
+The CLI is a thin layer over ``analyze_files``; the web app and the Ray job call the same
+``Analyzer`` underneath, so a conversation scores the same everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import RecordError
+from .pipeline import Analyzer, ConversationResult
+from .readers import ReadOptions, read_conversations
+
+
+@dataclass
+class AnalysisRun:
+    """What happened in one run: counts, errors and (optionally) the result dicts."""
+
+    conversations: int = 0
+    messages: int = 0
+    errors: list[RecordError] = field(default_factory=list)
+    results: list[dict[str, Any]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def messages_per_second(self) -> float:
+        return self.messages / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "conversations": self.conversations,
+            "messages": self.messages,
+            "errors": [e.to_dict() for e in self.errors],
+            "seconds": round(self.seconds, 3),
+            "messages_per_second": round(self.messages_per_second, 1),
+        }
+
+
+def analyze_files(
+    paths: Iterable[str | Path],
+    analyzer: Analyzer | None = None,
+    *,
+    options: ReadOptions | None = None,
+    out: IO[str] | None = None,
+    keep_results: bool = False,
+    include_messages: bool = True,
+    on_error: Callable[[RecordError], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> AnalysisRun:
+    """Analyse every valid conversation in ``paths``; bad records are collected, not fatal."""
+    analyzer = analyzer or Analyzer()
+    run = AnalysisRun()
+    t0 = time.perf_counter()
+
+    def record_error(err: RecordError) -> None:
+        run.errors.append(err)
+        if on_error:
+            on_error(err)
+
+    stream = read_conversations([Path(p) for p in paths], options)
+    for result in analyzer.analyze_batch(stream, on_error=record_error, on_progress=on_progress):
+        run.conversations += 1
+        run.messages += len(result.conversation.messages)
+        if out is not None or keep_results:
+            data = result.to_dict(include_messages)
+            if out is not None:
+                out.write(json.dumps(data, ensure_ascii=False) + "\n")
+            if keep_results:
+                data.setdefault("messages", [m.to_dict() for m in result.conversation.messages])
+                run.results.append(data)
+    run.seconds = time.perf_counter() - t0
+    return run
+
+
+def analyze_conversation_by_id(
+    paths: Iterable[str | Path], conversation_id: str, analyzer: Analyzer | None = None,
+    options: ReadOptions | None = None,
+) -> ConversationResult | None:
+    """Find one conversation in the inputs and analyse it alone (no corpus pass)."""
+    analyzer = analyzer or Analyzer()
+    for item in read_conversations([Path(p) for p in paths], options):
+        if not isinstance(item, RecordError) and item.id == conversation_id:
+            return analyzer.analyze(item)
+    return None
+
+
+def load_results(path: str | Path) -> list[dict[str, Any]]:
+    """Read a results JSONL written by ``patiently analyze --out``."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                out.append(json.loads(line))
+    return out
+
+
+def is_results_file(path: str | Path) -> bool:
+    """True when ``path`` is a results JSONL (its first record has scores), not an input file."""
+    p = Path(path)
+    if p.suffix not in (".jsonl", ".json", ".ndjson"):
+        return False
+    with open(p, encoding="utf-8", errors="replace") as fh:
+        first = fh.readline()
+    try:
+        return isinstance(json.loads(first), dict) and "scores" in json.loads(first)
+    except json.JSONDecodeError:
+        return False

@@ -1,0 +1,250 @@
+"""The ``patiently`` command: a thin layer that parses options, calls library functions
+and prints. Only this module prints (with rich, to stderr for progress and errors)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import PatientlyError, RecordError
+
+err = Console(stderr=True)
+out = Console()
+
+MAX_ERRORS_SHOWN = 20
+
+
+def _split_overrides(items: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """``--set rubric.x=..`` goes to the rubric, everything else to the settings."""
+    settings, rubric = [], []
+    for item in items:
+        (rubric if item.startswith("rubric.") else settings).append(item.removeprefix("rubric."))
+    return settings, rubric
+
+
+def _build_analyzer(config: str | None, rubric: str | None, sets: tuple[str, ...], detectors: str | None):
+    from .config import load_settings
+    from .detectors.registry import load_detectors
+    from .pipeline import Analyzer
+    from .rubric import load_rubric
+
+    s_over, r_over = _split_overrides(sets)
+    names = [n.strip() for n in detectors.split(",")] if detectors else None
+    return Analyzer(load_settings(config, s_over), load_rubric(rubric, r_over), load_detectors(names))
+
+
+def _read_options(fmt: str, csv_columns: tuple[str, ...], max_message_chars: int):
+    from .readers import ReadOptions
+
+    mapping: dict[str, str] = {}
+    for item in csv_columns:
+        key, sep, col = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r}: expected FIELD=COLUMN, e.g. text=body", param_hint="--csv-column")
+        mapping[key.strip()] = col.strip()
+    return ReadOptions(format=fmt, csv_columns=mapping or None, max_message_chars=max_message_chars)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="patiently")
+def cli() -> None:
+    """Analyse, score and coach patience in IT support conversations, offline."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", default="auto", show_default=True,
+              type=click.Choice(["auto", "jsonl", "csv", "twcs", "transcript"]), help="Input format.")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), help="Write results JSONL here.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a self-contained HTML report here.")
+@click.option("--rubric", type=click.Path(exists=True, dir_okay=False), help="A rubric YAML (default: built-in).")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="A settings YAML.")
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
+              help="Override a setting (silence.chat_seconds=600) or the rubric (rubric.empathy.weight=2).")
+@click.option("--detectors", help="Comma-separated detector names to run (default: all).")
+@click.option("--csv-column", "csv_columns", multiple=True, metavar="FIELD=COLUMN",
+              help="Map a CSV column, e.g. --csv-column text=body --csv-column conversation_id=ticket.")
+@click.option("--max-message-chars", default=100_000, show_default=True, help="Longer messages are rejected.")
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write every bad record as JSONL here.")
+@click.option("--no-messages", is_flag=True, help="Leave message texts out of the results JSONL.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON instead of a table.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_path: Path | None,
+            rubric: str | None, config: str | None, sets: tuple[str, ...], detectors: str | None,
+            csv_columns: tuple[str, ...], max_message_chars: int, errors_path: Path | None,
+            no_messages: bool, as_json: bool, quiet: bool) -> None:
+    """Analyse conversations in INPUT files and summarise patience per agent."""
+    from .analyze import analyze_files
+    from .summary import agent_summary, team_summary
+
+    analyzer = _build_analyzer(config, rubric, sets, detectors)
+    options = _read_options(fmt, csv_columns, max_message_chars)
+    shown = 0
+
+    def on_error(e: RecordError) -> None:
+        nonlocal shown
+        if shown < MAX_ERRORS_SHOWN:
+            err.print(f"[yellow]skipped[/] {e}", markup=True, highlight=False)
+        shown += 1
+
+    fh = open(out_path, "w", encoding="utf-8") if out_path else None  # noqa: SIM115
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                        console=err, transient=True, disable=quiet or not err.is_terminal)
+    try:
+        with progress:
+            task = progress.add_task("reading…")
+
+            def on_progress(n_conv: int, n_msg: int) -> None:
+                if n_conv % 25 == 0:
+                    progress.update(task, description=f"analysed {n_conv:,} conversations, {n_msg:,} messages")
+
+            run = analyze_files(inputs, analyzer, options=options, out=fh, keep_results=True,
+                                include_messages=not no_messages, on_error=on_error, on_progress=on_progress)
+    finally:
+        if fh:
+            fh.close()
+    if shown > MAX_ERRORS_SHOWN:
+        err.print(f"[yellow]… and {shown - MAX_ERRORS_SHOWN} more bad records[/]")
+    if errors_path:
+        with open(errors_path, "w", encoding="utf-8") as efh:
+            for e in run.errors:
+                efh.write(json.dumps(e.to_dict()) + "\n")
+    if report_path and run.results:
+        from .report import write_report
+
+        write_report(report_path, run.results, rubric=analyzer.rubric,
+                     meta={"inputs": [str(p) for p in inputs], "analyzer": analyzer.info})
+    agents = agent_summary(run.results)
+    team = team_summary(run.results)
+    if as_json:
+        click.echo(json.dumps({**run.to_dict(), "team": team, "agents": _strip(agents),
+                               "out": str(out_path) if out_path else None,
+                               "report": str(report_path) if report_path else None}, indent=2))
+    else:
+        _print_summary(run, team, agents, out_path, report_path)
+    if run.conversations == 0:
+        err.print("[red]no valid conversation was read[/]: check the format (--format) and the errors above")
+        sys.exit(1)
+
+
+def _strip(agents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in a.items() if k != "conversation_ids"} for a in agents]
+
+
+def _print_summary(run: Any, team: dict[str, Any], agents: list[dict[str, Any]],
+                   out_path: Path | None, report_path: Path | None) -> None:
+    table = Table(title=f"Patience by agent — {run.conversations:,} conversations, {run.messages:,} messages")
+    for col in ("agent", "conversations", "patience", "strongest behaviour", "top coaching point"):
+        table.add_column(col, justify="right" if col in ("conversations", "patience") else "left")
+    for a in agents[:50]:
+        top = a["top_coaching_point"]
+        table.add_row(a["agent"], str(a["conversations"]),
+                      "–" if a["patience"] is None else f"{a['patience']:.0f}",
+                      (a["strongest"] or "–").replace("_", " "),
+                      top["note"] if top else "–")
+    out.print(table)
+    if len(agents) > 50:
+        out.print(f"… {len(agents) - 50} more agents in the results file")
+    out.print(f"team patience {team['patience']}  ·  {len(run.errors)} bad records skipped  ·  "
+              f"{run.messages_per_second:,.0f} messages/s")
+    if out_path:
+        out.print(f"results: {out_path}")
+    if report_path and run.results:
+        out.print(f"report:  {report_path}")
+
+
+@cli.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("conversation_id")
+@click.option("--format", "fmt", default="auto", type=click.Choice(["auto", "jsonl", "csv", "twcs", "transcript"]))
+@click.option("--rubric", type=click.Path(exists=True, dir_okay=False))
+@click.option("--config", type=click.Path(exists=True, dir_okay=False))
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def explain(input_path: Path, conversation_id: str, fmt: str, rubric: str | None, config: str | None,
+            sets: tuple[str, ...], as_json: bool) -> None:
+    """Show one conversation with evidence highlighted and coaching notes.
+
+    INPUT is an input file (the conversation is analysed on its own) or a results JSONL
+    written by `patiently analyze --out` (shown as analysed, batch findings included)."""
+    from .analyze import analyze_conversation_by_id, is_results_file, load_results
+    from .explain import render_conversation
+
+    analyzer = _build_analyzer(config, rubric, sets, None)
+    result: dict[str, Any] | None = None
+    if is_results_file(input_path):
+        result = next((r for r in load_results(input_path) if r["id"] == conversation_id), None)
+    else:
+        found = analyze_conversation_by_id([input_path], conversation_id, analyzer,
+                                           _read_options(fmt, (), 100_000))
+        result = found.to_dict() if found else None
+    if result is None:
+        err.print(f"[red]no conversation '{conversation_id}' in {input_path}[/]")
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    for part in render_conversation(result, analyzer.rubric):
+        out.print(part)
+
+
+@cli.command("detectors")
+@click.option("--json", "as_json", is_flag=True)
+def detectors_cmd(as_json: bool) -> None:
+    """List the registered detectors (built-in and plugins)."""
+    from .detectors.registry import available
+
+    dets = list(available().values())
+    rows = [{"name": d.name, "version": d.version, "labels": list(d.labels), "needs": sorted(d.needs),
+             "requires": list(d.requires), "description": d.description} for d in dets]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    table = Table(title="Detectors")
+    for col in ("name", "version", "labels", "description"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r["name"], str(r["version"]), ", ".join(r["labels"]), r["description"])
+    out.print(table)
+
+
+@cli.command("build-model")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the model (default: the package's static_model/).")
+@click.option("--dims", default=256, show_default=True, help="PCA dimensions.")
+def build_model(out_dir: Path | None, dims: int) -> None:
+    """Distil the shipped static embedding model from all-MiniLM-L6-v2 (offline)."""
+    from .modelbuild import build_static_model
+
+    info = build_static_model(out_dir, dims)
+    out.print(f"wrote {info['path']} ({info['bytes']:,} bytes, {info['dims']} dims) in {info['seconds']} s")
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        err.print("aborted")
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except PatientlyError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+from conftest import conv, detect, evidence_text
+
+ANGRY_THEN_CALM = conv(
+    ("c", "My laptop won't connect to the VPN."),
+    ("a", "I'm sorry, that's stressful before a deadline. Let's sort it out together."),
+    ("c", "This is RIDICULOUS, it's the third time this week!!!"),
+    ("a", "I understand. I've reset your VPN profile; could you try again?"),
+    ("c", "ok it works now, thanks so much"),
+)
+ESCALATING = conv(
+    ("c", "Hi, my printer shows an error."),
+    ("a", "Restart it."),
+    ("c", "I did. Still not working."),
+    ("a", "Restart it again."),
+    ("c", "Are you kidding me? This is a waste of my time, I want to speak to your manager!!"),
+)
+NEUTRAL_FAULT = conv(
+    ("c", "The printer on floor 2 is broken and shows error 0x51, can you help?"),
+    ("a", "Of course, which tray did you use?"),
+    ("c", "Tray 2, thanks."),
+)
+
+
+def test_frustrated_message_found_with_evidence() -> None:
+    found = [f for f in detect("customer.frustration", ANGRY_THEN_CALM) if f.label == "customer.frustration"]
+    assert [f.message_id for f in found] == ["m3"]
+    texts = evidence_text(ANGRY_THEN_CALM, found[0])
+    assert any("RIDICULOUS" in t or "third time" in t for t in texts)
+    assert found[0].score >= 0.7
+
+
+def test_trajectory_calmed() -> None:
+    traj = [f for f in detect("customer.frustration", ANGRY_THEN_CALM)
+            if f.label == "customer.frustration_trajectory"]
+    assert traj and traj[0].data["trend"] == "calmed"
+
+
+def test_trajectory_escalating() -> None:
+    traj = [f for f in detect("customer.frustration", ESCALATING) if f.label == "customer.frustration_trajectory"]
+    assert traj and traj[0].data["trend"] == "escalating"
+    assert traj[0].data["end"] > traj[0].data["start"]
+
+
+def test_neutral_fault_report_is_not_frustration() -> None:
+    assert detect("customer.frustration", NEUTRAL_FAULT) == []
