@@ -1,0 +1,26 @@
+import pytest
+
+from patiently.config import load_settings
+from patiently.errors import ConfigError
+
+
+def test_defaults_and_dotted_overrides() -> None:
+    s = load_settings(overrides=["silence.chat_seconds=600", "repeat.similarity=0.8"])
+    assert s.silence.chat_seconds == 600
+    assert s.silence.threshold("chat") == 600
+    assert s.silence.threshold("email") == 86400
+    assert s.silence.threshold(None) == s.silence.default_seconds
+    assert s.repeat.similarity == 0.8
+
+
+def test_unknown_keys_are_rejected_with_their_path() -> None:
+    with pytest.raises(ConfigError, match="silence.chat_secs"):
+        load_settings(overrides=["silence.chat_secs=5"])
+    with pytest.raises(ConfigError, match="KEY=VALUE"):
+        load_settings(overrides=["silence"])
+
+
+def test_settings_file(tmp_path) -> None:
+    p = tmp_path / "s.yaml"
+    p.write_text("pressure:\n  nudge_within_seconds: 30\n")
+    assert load_settings(p).pressure.nudge_within_seconds == 30

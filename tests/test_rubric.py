@@ -1,0 +1,78 @@
+from pathlib import Path
+
+import pytest
+
+from patiently.errors import ConfigError
+from patiently.model import Finding, Span
+from patiently.rubric import load_rubric, overall, score_findings
+
+
+def f(label: str, score: float = 1.0, author: str = "sam", mid: str = "m2", **data) -> Finding:
+    return Finding(label, score, (Span(mid, 0, 4),), f"{label} found", "test@1", mid, author, data)
+
+
+def test_default_rubric_has_ten_behaviours() -> None:
+    r = load_rubric()
+    assert len(r.behaviours) == 10
+    assert {"empathy", "de_escalation", "trust_follow_through", "handling_repeats"} <= set(r.behaviours)
+
+
+def test_credits_and_deductions_link_to_findings() -> None:
+    r = load_rubric()
+    findings = [f("agent.empathy"), f("agent.dismissive", mid="m4")]
+    scores = score_findings(r, findings)
+    emp = scores["empathy"]
+    assert emp.score == pytest.approx(70 + 15 - 15)
+    assert {(i.label, i.finding, i.message_id) for i in emp.items} == {
+        ("agent.empathy", 0, "m2"), ("agent.dismissive", 1, "m4")}
+
+
+def test_caps_per_rule() -> None:
+    r = load_rubric()
+    scores = score_findings(r, [f("agent.empathy", mid=f"m{i}") for i in range(6)])
+    assert scores["empathy"].score == 100  # 70 + capped 30
+
+
+def test_missing_behaviour_is_penalised_with_evidence() -> None:
+    r = load_rubric()
+    scores = score_findings(r, [f("customer.frustration", author="cust", mid="m1")])
+    items = scores["empathy"].items
+    assert items and items[0].label == "missing:agent.empathy" and items[0].message_id == "m1"
+    assert scores["empathy"].score == 50
+
+
+def test_not_applicable_behaviours_do_not_count() -> None:
+    r = load_rubric()
+    scores = score_findings(r, [])
+    assert scores["handling_repeats"].score is None
+    assert scores["de_escalation"].score is None
+    assert overall(r, scores) is not None
+
+
+def test_where_clause_matches_trajectory_data() -> None:
+    r = load_rubric()
+    calmed = [f("customer.frustration", author="cust"),
+              f("customer.frustration_trajectory", 0.1, author="cust", trend="calmed")]
+    worse = [f("customer.frustration", author="cust"),
+             f("customer.frustration_trajectory", 0.9, author="cust", trend="escalating")]
+    assert score_findings(r, calmed)["de_escalation"].score > score_findings(r, worse)["de_escalation"].score
+
+
+def test_per_agent_scores_only_count_their_own_findings() -> None:
+    r = load_rubric()
+    findings = [f("agent.blame", author="tom", mid="m3"), f("agent.empathy", author="sam")]
+    sam = score_findings(r, findings, agent="sam", agent_ids=["sam", "tom"])
+    tom = score_findings(r, findings, agent="tom", agent_ids=["sam", "tom"])
+    assert sam["professional_courtesy"].score > tom["professional_courtesy"].score
+
+
+def test_weight_override_and_validation(tmp_path: Path) -> None:
+    r = load_rubric(overrides=["empathy.weight=3", "behaviours.de_escalation.baseline=60"])
+    assert r.behaviours["empathy"].weight == 3
+    assert r.behaviours["de_escalation"].baseline == 60
+    with pytest.raises(ConfigError, match="weight"):
+        load_rubric(overrides=["empathy.weight=-1"])
+    bad = tmp_path / "r.yaml"
+    bad.write_text("name: x\nbehaviours:\n  empathy:\n    title: E\n    description: d\n    colour: red\n")
+    with pytest.raises(ConfigError, match=r"r\.yaml.*\n.*colour"):
+        load_rubric(bad)
