@@ -1,0 +1,62 @@
+"""The Analyzer: one conversation, a batch with bad records, failing detectors, pickling."""
+
+from __future__ import annotations
+
+import pickle
+
+from conftest import conv
+
+from patiently.detectors.base import Detector
+from patiently.detectors.registry import load_detectors
+from patiently.errors import RecordError
+from patiently.pipeline import Analyzer
+
+ANGRY = conv(
+    ("c", "This is ridiculous, my VPN dropped AGAIN!!!"),
+    ("a", "That sounds really frustrating, especially mid-meeting. Let me look at your VPN profile now."),
+    ("c", "ok thanks, it works now"),
+)
+
+
+class Exploding(Detector):
+    name = "test.exploding"
+    labels = ("test.exploding",)
+    description = "always fails"
+
+    def detect(self, conv, ctx):
+        raise RuntimeError("boom")
+
+
+def test_single_conversation_has_scores_and_findings() -> None:
+    res = Analyzer().analyze(ANGRY)
+    d = res.to_dict()
+    assert d["id"] == "c1" and d["n_messages"] == 3
+    assert 0 <= d["scores"]["overall"] <= 100
+    assert "customer.frustration" in {f["label"] for f in d["findings"]}
+    assert set(d["agent_scores"]) == {"sam"}
+    assert d["messages"][0]["text"].startswith("This is ridiculous")
+
+
+def test_a_failing_detector_is_recorded_not_fatal() -> None:
+    analyzer = Analyzer(detectors=[*load_detectors(["customer.frustration"]), Exploding()])
+    res = analyzer.analyze(ANGRY)
+    assert res.errors == [{"detector": "test.exploding@1", "error": "RuntimeError: boom"}]
+    assert any(f.label == "customer.frustration" for f in res.findings)
+
+
+def test_batch_skips_bad_records_and_reports_them() -> None:
+    errors: list[RecordError] = []
+    progress: list[tuple[int, int]] = []
+    bad = RecordError("x.jsonl", 2, "messages[0].role", "unknown role 'bot'")
+    items = [ANGRY, bad, conv(("c", "hi"), ("a", "hello"), cid="c2")]
+    results = list(Analyzer().analyze_batch(items, on_error=errors.append,
+                                            on_progress=lambda c, m: progress.append((c, m))))
+    assert [r.conversation.id for r in results] == ["c1", "c2"]
+    assert errors == [bad]
+    assert progress[-1] == (2, 5)
+
+
+def test_analyzer_pickles_for_workers() -> None:
+    analyzer = Analyzer()
+    clone = pickle.loads(pickle.dumps(analyzer))
+    assert clone.analyze(ANGRY).to_dict()["scores"] == analyzer.analyze(ANGRY).to_dict()["scores"]

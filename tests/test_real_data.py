@@ -1,0 +1,62 @@
+"""The whole pipeline on real public conversations (skipped when ../shared/data is absent).
+
+Ubuntu IRC (CC BY 4.0) is real technical support; TWCS (CC BY-NC-SA, evaluation only) is
+brand support on Twitter with per-message `negative` labels from the dataset provider.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from patiently.errors import RecordError
+from patiently.pipeline import Analyzer
+from patiently.readers import read_conversations
+
+pytestmark = pytest.mark.slow
+
+
+def _check_results(results) -> None:
+    for r in results:
+        assert not r.errors, r.errors
+        d = r.to_dict()
+        for v in d["scores"].values():
+            assert v is None or 0 <= v <= 100
+        texts = {m.id: m.text for m in r.conversation.messages}
+        for f in r.findings:
+            assert 0 <= f.score <= 1
+            for s in f.evidence:
+                assert s.message_id in texts
+                assert 0 <= s.start < s.end <= len(texts[s.message_id]), (f.label, s)
+
+
+def test_ubuntu_irc(shared_data) -> None:
+    items = read_conversations([shared_data / "conversations" / "ubuntu-irc-train.jsonl"])
+    convs = [c for c, _ in zip((i for i in items if not isinstance(i, RecordError)), range(600), strict=False)]
+    results = list(Analyzer().analyze_batch(convs))
+    assert len(results) == 600
+    _check_results(results)
+    labels = {f.label for r in results for f in r.findings}
+    # Real IRC help has questions, steps and frustrated askers; all must be seen.
+    assert {"customer.frustration", "agent.clarifying_question", "agent.step_by_step"} <= labels
+
+
+def test_twcs_frustration_tracks_negative_labels(shared_data) -> None:
+    items = read_conversations([shared_data / "conversations" / "twcs-first-5000.jsonl"])
+    convs = [i for i in items if not isinstance(i, RecordError)]
+    results = list(Analyzer().analyze_batch(convs))
+    _check_results(results)
+    flagged = {(r.conversation.id, f.message_id) for r in results for f in r.findings
+               if f.label == "customer.frustration"}
+    neg = pos = neg_hit = pos_hit = 0
+    for c in convs:
+        for m in c.messages:
+            if m.role != "customer" or "negative" not in m.labels:
+                continue
+            hit = (c.id, m.id) in flagged
+            if m.labels["negative"]:
+                neg, neg_hit = neg + 1, neg_hit + hit
+            else:
+                pos, pos_hit = pos + 1, pos_hit + hit
+    assert neg > 100 and pos > 100
+    # Frustration must be found far more often in messages people labelled negative.
+    assert neg_hit / neg > 2 * (pos_hit / pos)
