@@ -1,0 +1,123 @@
+"""Streaming readers: files in, Conversations (and RecordErrors) out.
+
+    read_conversations(paths, ReadOptions(...)) -> Iterator[Conversation | RecordError]
+
+Formats: canonical conversation ``jsonl``, one-row-per-message ``csv``, the Kaggle Twitter
+support export ``twcs`` and plain-text ``transcript``; ``auto`` picks one per file with
+:func:`detect_format`.
+
+Errors in records are *yielded*, not raised, so a caller can count and report them and
+still analyse every valid conversation: a record with an error is skipped and reported
+once, with the 1-based physical line where it starts and the field (``messages[3].role``
+for JSONL, the column name for CSV). A bad timestamp is the one exception: the message is
+kept without a time and a RecordError whose reason starts with ``warning:`` comes before
+its conversation (see :func:`is_warning`). Only a file that cannot be read at all, or
+whose format cannot be told, raises :class:`~patiently.errors.InputError`.
+
+Every reader except ``twcs`` (whose reply links span the file) holds one record at a time,
+so input size does not matter; gzip-compressed files (``.gz``) are read transparently.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError, RecordError
+from ..model import Conversation
+from ._common import DEFAULT_ROLES, FORMATS, ReadOptions, open_binary
+from .csvfile import read_csv
+from .jsonl import read_jsonl
+from .transcript import SPEAKER_LINE, read_transcript
+from .twcs import read_twcs
+
+__all__ = ["DEFAULT_ROLES", "FORMATS", "ReadOptions", "detect_format", "is_warning", "read_conversations"]
+
+Reader = Callable[[Path, ReadOptions], Iterator[Conversation | RecordError]]
+READERS: dict[str, Reader] = {
+    "jsonl": read_jsonl, "csv": read_csv, "twcs": read_twcs, "transcript": read_transcript,
+}
+
+_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".tsv": "csv",
+               ".txt": "transcript", ".log": "transcript"}
+_SNIFF_BYTES = 64 * 1024
+
+
+def is_warning(error: RecordError) -> bool:
+    """True for a RecordError that did not cost its record (its conversation is still yielded)."""
+    return error.reason.startswith("warning:")
+
+
+def _suffix(path: Path) -> str:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    return suffixes[-1] if suffixes else ""
+
+
+def _head(path: Path) -> str:
+    with open_binary(path) as f:
+        try:
+            data = f.read(_SNIFF_BYTES)
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            raise InputError(f"{path}: cannot be read ({exc})") from exc
+    return data.decode("utf-8", errors="replace").lstrip("\ufeff")
+
+
+def _csv_kind(first_line: str) -> str:
+    cells = {c.strip().strip('"').lower() for c in first_line.split(",")}
+    return "twcs" if {"tweet_id", "author_id", "inbound"} <= cells else "csv"
+
+
+def detect_format(path: Path) -> str:
+    """The format of one file: by extension, else by sniffing its first bytes.
+
+    ``.jsonl``/``.ndjson``/``.json`` -> jsonl; ``.csv`` -> twcs when the header has
+    ``tweet_id, author_id, inbound``, else csv; ``.txt``/``.log`` -> transcript.
+    """
+    path = Path(path)
+    kind = _EXTENSIONS.get(_suffix(path))
+    head = _head(path)  # also proves the file exists and is readable
+    text = head.lstrip()
+    first_line = text.split("\n", 1)[0]
+    if kind == "jsonl" or (kind is None and text.startswith("{")):
+        if text.startswith("["):
+            raise InputError(f"{path}: is a JSON array, not JSON Lines; convert it with "
+                             f"`jq -c '.[]' {path.name} > {path.stem}.jsonl`")
+        return "jsonl"
+    if kind == "csv":
+        return _csv_kind(first_line)
+    if kind == "transcript":
+        return kind
+    if "," in first_line and ("conversation_id" in first_line.lower() or "tweet_id" in first_line.lower()):
+        return _csv_kind(first_line)
+    if any(SPEAKER_LINE.match(line) for line in text.splitlines()[:50]):
+        return "transcript"
+    raise InputError(
+        f"{path}: cannot tell the input format from its name or content; name it .jsonl, .csv or .txt, "
+        f"or pass the format explicitly (one of {', '.join(FORMATS[1:])})")
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterator[Path]:
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            # A folder means "its input files", in a stable order; other files are not ours to guess.
+            found = sorted(q for q in path.iterdir() if q.is_file() and _suffix(q) in _EXTENSIONS)
+            if not found:
+                raise InputError(f"{path}: folder holds no .jsonl, .csv or .txt files")
+            yield from found
+        else:
+            yield path
+
+
+def read_conversations(paths: Iterable[str | Path], options: ReadOptions | None = None,
+                       ) -> Iterator[Conversation | RecordError]:
+    """Conversations from every file in turn, with RecordErrors inline (see the module doc)."""
+    options = options or ReadOptions()
+    for path in _expand(paths):
+        kind = options.format if options.format != "auto" else detect_format(path)
+        yield from READERS[kind](path, options)

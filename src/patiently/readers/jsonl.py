@@ -1,0 +1,150 @@
+"""Canonical conversation JSONL: one conversation object per line (see the shared data README).
+
+Each line is decoded and parsed on its own, so memory stays at one line whatever the file
+size, and one broken line costs only that conversation. A record with an error is skipped
+and reported once (its first problem); a bad ``sent_at`` only drops the time and is
+reported as a ``warning:`` RecordError before the conversation.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, RecordError
+from ..model import Conversation, Message
+from ._common import (
+    ReadOptions,
+    RoleMapper,
+    bad_time,
+    check_text,
+    iter_lines,
+    open_binary,
+    parse_iso,
+    too_many,
+    unique_id,
+)
+
+_CONV_KEYS = frozenset(("id", "messages", "channel", "source", "subject", "labels"))
+_MSG_KEYS = frozenset(("id", "role", "text", "author", "sent_at", "labels"))
+
+
+class _Bad(Exception):
+    """One record-level problem: aborts the record, becomes a RecordError."""
+
+    def __init__(self, field: str | None, reason: str) -> None:
+        super().__init__(reason)
+        self.field = field
+        self.reason = reason
+
+
+def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Conversation | RecordError]:
+    file = str(path)
+    roles = RoleMapper(options.role_map)
+    with open_binary(path) as f:
+        first = True
+        for number, text, problem in iter_lines(f, options.encoding, options.line_limit):
+            if problem:
+                yield RecordError(file, number, None, problem)
+                continue
+            assert text is not None
+            line = text.strip()
+            if not line:
+                continue  # blank lines (often a trailing one) are not records
+            if first and line.startswith("["):
+                raise InputError(f"{file}: is a JSON array, not JSON Lines; convert it with "
+                                 f"`jq -c '.[]' {path.name} > {path.stem}.jsonl`")
+            first = False
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield RecordError(file, number, None, f"invalid JSON: {exc.msg} at column {exc.colno}")
+                continue
+            warnings: list[RecordError] = []
+            try:
+                conv = _conversation(obj, file, number, roles, options, warnings)
+            except _Bad as bad:
+                yield RecordError(file, number, bad.field, bad.reason)
+                continue
+            yield from warnings
+            yield conv
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _labels(value: Any, field: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _Bad(field, f"labels must be an object of label -> value, not {type(value).__name__}")
+    return value
+
+
+def _conversation(obj: Any, file: str, number: int, roles: RoleMapper, options: ReadOptions,
+                  warnings: list[RecordError]) -> Conversation:
+    if not isinstance(obj, dict):
+        raise _Bad(None, f"a line must hold a JSON object (one conversation), not {type(obj).__name__}")
+    cid = obj.get("id")
+    if cid is None or (isinstance(cid, str) and not cid.strip()):
+        raise _Bad("id", "missing conversation id")
+    if isinstance(cid, dict | list):
+        raise _Bad("id", "conversation id must be a string or a number")
+    raw_messages = obj.get("messages")
+    if not isinstance(raw_messages, list):
+        raise _Bad("messages", "missing messages list" if raw_messages is None else
+                   f"messages must be a list, not {type(raw_messages).__name__}")
+    if not raw_messages:
+        raise _Bad("messages", "conversation has no messages")
+    if len(raw_messages) > options.max_messages:
+        raise _Bad("messages", too_many(len(raw_messages), options.max_messages))
+    seen: set[str] = set()
+    messages = [_message(m, i, file, number, roles, options, seen, warnings)
+                for i, m in enumerate(raw_messages)]
+    meta = {k: v for k, v in obj.items() if k not in _CONV_KEYS}
+    return Conversation(
+        str(cid), tuple(messages),
+        channel=_text_or_none(obj.get("channel")),
+        source=_text_or_none(obj.get("source")),
+        subject=_text_or_none(obj.get("subject")),
+        labels=_labels(obj.get("labels"), "labels"),
+        meta=meta,
+    )
+
+
+def _message(m: Any, i: int, file: str, number: int, roles: RoleMapper, options: ReadOptions,
+             seen: set[str], warnings: list[RecordError]) -> Message:
+    at = f"messages[{i}]"
+    if not isinstance(m, dict):
+        raise _Bad(at, f"a message must be a JSON object, not {type(m).__name__}")
+    raw_role = m.get("role")
+    if raw_role is None:
+        raise _Bad(f"{at}.role", "missing role")
+    role = roles(raw_role) if isinstance(raw_role, str) else None
+    if role is None:
+        raise _Bad(f"{at}.role", roles.unknown(raw_role))
+    text = m.get("text")
+    problem = check_text(text, options.max_message_chars)
+    if problem:
+        raise _Bad(f"{at}.text", problem)
+    meta = {k: v for k, v in m.items() if k not in _MSG_KEYS}
+    raw_id = m.get("id")
+    wanted = f"m{i + 1}" if raw_id is None or raw_id == "" else str(raw_id)
+    mid = unique_id(wanted, seen)
+    if mid != wanted:
+        meta["original_id"] = wanted
+    sent_at: datetime | None = None
+    raw_time = m.get("sent_at")
+    if raw_time is not None and raw_time != "":
+        try:
+            if not isinstance(raw_time, str):
+                raise ValueError
+            sent_at = parse_iso(raw_time)
+        except ValueError:
+            warnings.append(bad_time(file, number, f"{at}.sent_at", raw_time))
+    return Message(mid, role, text, author=_text_or_none(m.get("author")),  # type: ignore[arg-type]
+                   sent_at=sent_at, labels=_labels(m.get("labels"), f"{at}.labels"), meta=meta)
