@@ -14,7 +14,7 @@ def test_defaults_and_dotted_overrides() -> None:
 
 
 def test_unknown_keys_are_rejected_with_their_path() -> None:
-    with pytest.raises(ConfigError, match="silence.chat_secs"):
+    with pytest.raises(ConfigError, match=r"silence\.chat_secs"):
         load_settings(overrides=["silence.chat_secs=5"])
     with pytest.raises(ConfigError, match="KEY=VALUE"):
         load_settings(overrides=["silence"])

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pickle
 
-from conftest import conv
-
 from patiently.detectors.base import Detector
 from patiently.detectors.registry import load_detectors
 from patiently.errors import RecordError
 from patiently.pipeline import Analyzer
+
+from conftest import conv
 
 ANGRY = conv(
     ("c", "This is ridiculous, my VPN dropped AGAIN!!!"),

@@ -31,7 +31,8 @@ def _check_results(results) -> None:
 
 def test_ubuntu_irc(shared_data) -> None:
     items = read_conversations([shared_data / "conversations" / "ubuntu-irc-train.jsonl"])
-    convs = [c for c, _ in zip((i for i in items if not isinstance(i, RecordError)), range(600), strict=False)]
+    valid = (i for i in items if not isinstance(i, RecordError))
+    convs = [c for c, _ in zip(valid, range(600), strict=False)]
     results = list(Analyzer().analyze_batch(convs))
     assert len(results) == 600
     _check_results(results)

@@ -24,7 +24,8 @@ MAX_ERRORS_SHOWN = 20
 
 def _split_overrides(items: tuple[str, ...]) -> tuple[list[str], list[str]]:
     """``--set rubric.x=..`` goes to the rubric, everything else to the settings."""
-    settings, rubric = [], []
+    settings: list[str] = []
+    rubric: list[str] = []
     for item in items:
         (rubric if item.startswith("rubric.") else settings).append(item.removeprefix("rubric."))
     return settings, rubric
@@ -205,8 +206,9 @@ def detectors_cmd(as_json: bool) -> None:
     from .detectors.registry import available
 
     dets = list(available().values())
-    rows = [{"name": d.name, "version": d.version, "labels": list(d.labels), "needs": sorted(d.needs),
-             "requires": list(d.requires), "description": d.description} for d in dets]
+    rows: list[dict[str, Any]] = [
+        {"name": d.name, "version": d.version, "labels": list(d.labels), "needs": sorted(d.needs),
+         "requires": list(d.requires), "description": d.description} for d in dets]
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -118,7 +118,7 @@ def parse_lexicon(data: Any, source: str) -> Lexicon:
                    str(data.get("description", "")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(name: str) -> Lexicon:
     """Load a packaged lexicon by name (``lexicons/{name}.yaml``)."""
     ref = resources.files("patiently") / "lexicons" / f"{name}.yaml"
@@ -134,7 +134,7 @@ def load_lexicon_file(path: str | Path) -> Lexicon:
     return parse_lexicon(yaml.safe_load(p.read_text(encoding="utf-8")), str(p))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> Any:
     """Load a packaged YAML data file (``data/{name}.yaml``), e.g. an IT glossary."""
     ref = resources.files("patiently") / "data" / f"{name}.yaml"

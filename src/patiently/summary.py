@@ -97,7 +97,9 @@ def team_summary(results: Iterable[Result]) -> dict[str, Any]:
             hist[min(9, int(v // 10))] += 1
     labels: Counter[str] = Counter(f["label"] for r in results for f in r.get("findings", []))
     behaviours = sorted({k for r in results for k in r["scores"] if k != "overall"})
-    starts, ends, trends = [], [], Counter()
+    starts: list[float] = []
+    ends: list[float] = []
+    trends: Counter[str] = Counter()
     for r in results:
         for f in r.get("findings", []):
             if f["label"] == "customer.frustration_trajectory":

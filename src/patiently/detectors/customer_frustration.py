@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding, Span
@@ -23,7 +24,7 @@ REPORT_AT = 0.35  # a message is reported as frustrated from this level
 
 
 @lru_cache(maxsize=1)
-def _vader():  # type: ignore[no-untyped-def]
+def _vader() -> Any:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer()

@@ -8,7 +8,7 @@ would register its own (datasette's default-plugins idea), and loading is explic
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 
 from ..errors import PluginError
@@ -22,7 +22,7 @@ def names() -> list[str]:
     return sorted({ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)})
 
 
-@lru_cache(maxsize=None)
+@cache
 def get(name: str) -> Detector:
     eps = [ep for ep in entry_points(group=ENTRY_POINT_GROUP) if ep.name == name]
     if not eps:
