@@ -33,5 +33,11 @@ def build_static_model(out: str | Path | None = None, dims: int = 256) -> dict[s
     cfg = json.loads(cfg_path.read_text())
     cfg["tokenizer_name"] = "sentence-transformers/all-MiniLM-L6-v2"
     cfg_path.write_text(json.dumps(cfg, indent=4) + "\n")
+    # model2vec reads README.md as a model card; a metadata block keeps it quiet and honest.
+    (target / "README.md").write_text(
+        "---\nlibrary_name: model2vec\nlicense: apache-2.0\nbase_model: sentence-transformers/all-MiniLM-L6-v2\n---\n\n"
+        f"# Static embedding model\n\nDistilled offline from all-MiniLM-L6-v2 by `patiently build-model` "
+        f"({dims} dimensions, float16). See `patiently/modelbuild.py`.\n"
+    )
     size = sum(f.stat().st_size for f in target.iterdir() if f.is_file())
     return {"path": str(target), "dims": dims, "seconds": round(time.perf_counter() - t0, 1), "bytes": size}
