@@ -43,3 +43,22 @@ def test_trajectory_escalating() -> None:
 
 def test_neutral_fault_report_is_not_frustration() -> None:
     assert detect("customer.frustration", NEUTRAL_FAULT) == []
+
+
+SHOUTED_REPEAT = conv(
+    ("c", "My files are gone from the shared drive."),
+    ("a", "You can restore them from the online recycle bin."),
+    ("c", "What online recycle bin? Where?? I don't understand what you mean. "
+          "And I'm asking again: CAN YOU RESTORE MY FILES???"),
+)
+ACRONYMS_ONLY = conv(("c", "The VPN and DNS settings on my PC show an SSL error after the MFA prompt."),)
+
+
+def test_shouted_run_in_a_long_message_counts() -> None:
+    found = [f for f in detect("customer.frustration", SHOUTED_REPEAT) if f.label == "customer.frustration"]
+    assert [f.message_id for f in found] == ["m3"]
+    assert "CAN YOU RESTORE MY FILES" in evidence_text(SHOUTED_REPEAT, found[0])
+
+
+def test_it_acronyms_are_not_shouting() -> None:
+    assert detect("customer.frustration", ACRONYMS_ONLY) == []

@@ -20,6 +20,9 @@ from ..text import caps_ratio, shouting_spans
 from .base import Detector, DetectorContext
 
 _BANGS = re.compile(r"[!?]*![!?]*!+[!?]*|\?!+")
+_QUERIES = re.compile(r"\?{2,}")
+# Three or more shouted words in a row read as shouting even inside a long, calm message.
+_SHOUT_RUN = re.compile(r"\b[A-Z]{2,}(?:[\s,]+[A-Z]{2,}){2,}\b")
 REPORT_AT = 0.35  # a message is reported as frustrated from this level
 
 
@@ -45,15 +48,20 @@ def frustration_level(text: str) -> tuple[float, list[tuple[int, int]], list[str
         strongest = max(m.weight for m in matches)
         level = strongest + 0.1 * (len({m.text.lower() for m in matches}) - 1)
     ratio = caps_ratio(text)
-    if ratio >= 0.3:
-        level += 0.35 if ratio >= 0.6 else 0.25
-        spans += shouting_spans(text)
+    runs = [m.span() for m in _SHOUT_RUN.finditer(text) if shouting_spans(m.group())]
+    if ratio >= 0.3 or runs:
+        level += 0.35 if ratio >= 0.6 or runs else 0.25
+        spans += runs or shouting_spans(text)
         reasons.append("shouting")
     bangs = list(_BANGS.finditer(text))
     if bangs:
         level += 0.15
         spans += [b.span() for b in bangs]
         reasons.append("exclamation")
+    elif queries := list(_QUERIES.finditer(text)):
+        level += 0.1
+        spans += [q.span() for q in queries]
+        reasons.append("repeated question marks")
     if level > 0 or len(text) > 20:
         compound = vader_compound(text)
         if compound <= -0.5:
