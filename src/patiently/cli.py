@@ -232,6 +232,16 @@ def build_model(out_dir: Path | None, dims: int) -> None:
     out.print(f"wrote {info['path']} ({info['bytes']:,} bytes, {info['dims']} dims) in {info['seconds']} s")
 
 
+def _attach_optional_commands() -> None:
+    from .bench.cli import bench_command, train_heads_command
+
+    cli.add_command(bench_command)
+    cli.add_command(train_heads_command)
+
+
+_attach_optional_commands()
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

@@ -1,0 +1,230 @@
+"""The benchmark tasks: each reads a public format and scores what the analyser really uses.
+
+    run_bench(task, files, heads_dir=None, dimension=None, split=None) -> dict
+
+The dict has ``task``, ``n``, the task's metrics at the top level, ``seconds``,
+``items_per_second`` and ``heads`` (which heads directory and head answered). Timing covers
+reading and predicting, after the embedding model and heads are loaded once, so
+``items_per_second`` is the steady-state rate a batch of messages sees.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import InputError, ModelError
+from ..heads import Heads, load_heads
+from . import metrics
+from . import readers as rd
+
+# Escalation: a conversation is called "at risk" from this peak frustration. Fixed a priori
+# (the frustration detector's own reporting level) because no derailment dev data is
+# available here; it is never fitted on the file being scored.
+ESCALATION_THRESHOLD = 0.35
+VADER_NEGATIVE = -0.05  # the customary VADER cut for "negative"
+
+# TweetEval's four emotions from the shipped GoEmotions head: each class takes the
+# strongest of its GoEmotions labels (the TweetEval head itself cannot be shipped).
+GO_TO_TWEETEVAL = {
+    "anger": ("anger", "annoyance", "disgust", "disapproval"),
+    "joy": ("joy", "amusement", "excitement", "love", "admiration", "gratitude"),
+    "optimism": ("optimism", "caring", "desire", "approval", "relief", "pride"),
+    "sadness": ("sadness", "disappointment", "grief", "remorse", "fear", "nervousness", "embarrassment"),
+}
+GOEMOTIONS_SUBSET = ("anger", "annoyance", "disappointment", "disapproval", "confusion", "gratitude")
+EPITOME_DIMENSIONS = {"er": "epitome_er", "ip": "epitome_ip", "ex": "epitome_ex"}
+
+
+def _one_file(task: str, files: list[Path]) -> Path:
+    if len(files) != 1:
+        raise InputError(f"{task}: expected one file, got {len(files)}")
+    if not files[0].exists():
+        raise InputError(f"{files[0]}: not found")
+    return files[0]
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _head_info(heads: Heads, name: str, scored: list[Path]) -> dict[str, Any]:
+    """Which head answered, and a warning when it was trained on the very file scored."""
+    meta = heads[name].meta
+    info: dict[str, Any] = {"dir": str(heads.directory), "shipped": heads.shipped, "head": name,
+                            "data": meta.get("data"), "licence": meta.get("licence")}
+    trained = set((meta.get("files") or {}).values())
+    if trained and any(p.is_file() and _sha256(p) in trained for p in scored):
+        info["warning"] = ("this head was trained on this file: the numbers are training-set numbers; "
+                           f"see the manifest for honest ones ({meta.get('metrics', {}).get('split')})")
+        info["honest_metrics"] = meta.get("metrics")
+    return info
+
+
+def _local_only(heads: Heads, name: str, why: str) -> None:
+    if name not in heads:
+        raise ModelError(f"no '{name}' head in {heads.directory}: {why}. Build one locally with "
+                         "'patiently train-heads --data DIR --out HEADS_DIR' and pass --heads HEADS_DIR")
+
+
+# --- tasks -----------------------------------------------------------------------------------
+def _epitome(files: list[Path], heads: Heads, dimension: str | None, **_: Any) -> dict[str, Any]:
+    if dimension not in EPITOME_DIMENSIONS:
+        raise InputError("epitome: --dimension must be er, ip or ex")
+    name = EPITOME_DIMENSIONS[dimension]
+    _local_only(heads, name, "EPITOME has no licence, so no EPITOME head is shipped")
+    path = _one_file("epitome", files)
+    pairs = list(rd.read_epitome(path))
+    y = np.asarray([p.label for p in pairs])
+    pred = heads[name].predict([p.text for p in pairs])
+    return {"dimension": dimension, "n": len(y), "accuracy": metrics.accuracy(y, pred),
+            "macro_f1": metrics.macro_f1(y, pred, 3), "heads": _head_info(heads, name, files)}
+
+
+def _politeness(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
+    path = _one_file("politeness", files)
+    texts, y = rd.politeness_binary(*rd.read_politeness(path))
+    pred = heads["politeness"].predict(texts)
+    return {"n": len(y), "accuracy": metrics.accuracy(y, pred), "heads": _head_info(heads, "politeness", files)}
+
+
+def _tweeteval(files: list[Path], heads: Heads, split: str | None, **_: Any) -> dict[str, Any]:
+    directory = _one_file("tweeteval-emotion", files)
+    if not directory.is_dir():
+        raise InputError(f"{directory}: tweeteval-emotion takes the directory holding {{split}}_text.txt")
+    texts, y = rd.read_tweeteval(directory, split or "val")
+    if "tweeteval_emotion" in heads:
+        name, pred = "tweeteval_emotion", heads["tweeteval_emotion"].predict(texts)
+        method = "TweetEval-trained head"
+    else:
+        name, method = "goemotions", "shipped GoEmotions head mapped to 4 classes"
+        go = heads["goemotions"]
+        p = go.predict_proba(texts) / go.thresholds if go.thresholds is not None else go.predict_proba(texts)
+        cols = [[go.classes.index(g) for g in gs] for gs in GO_TO_TWEETEVAL.values()]
+        pred = np.stack([p[:, c].max(axis=1) for c in cols], axis=1).argmax(axis=1)
+    info = _head_info(heads, name, [directory / f"{split or 'val'}_text.txt"])
+    info["method"] = method
+    return {"split": split or "val", "n": len(y), "macro_f1": metrics.macro_f1(y, pred, 4),
+            "accuracy": metrics.accuracy(y, pred), "heads": info}
+
+
+def _goemotions(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
+    path = _one_file("goemotions", files)
+    texts, y = rd.read_goemotions(path)
+    head = heads["goemotions"]
+    pred = head.predict(texts)
+    subset = [head.classes.index(c) for c in GOEMOTIONS_SUBSET]
+    per_label = {c: metrics.prf(y[:, j], pred[:, j])[2] for j, c in enumerate(head.classes)}
+    return {"n": len(texts), "macro_f1": metrics.multilabel_f1(y, pred)["macro_f1"],
+            "subset_macro_f1": metrics.multilabel_f1(y, pred, subset)["macro_f1"],
+            "f1_per_label": per_label, "heads": _head_info(heads, "goemotions", files)}
+
+
+def _esconv(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
+    _local_only(heads, "esconv", "ESConv is CC BY-NC 4.0, so no ESConv head is shipped")
+    path = _one_file("esconv", files)
+    pairs = list(rd.read_esconv(path))
+    y = np.asarray([p.label for p in pairs])
+    pred = heads["esconv"].predict([p.text for p in pairs])
+    return {"n": len(y), "accuracy": metrics.accuracy(y, pred), "macro_f1": metrics.macro_f1(y, pred, 8),
+            "heads": _head_info(heads, "esconv", files)}
+
+
+def _analyzer():  # type: ignore[no-untyped-def]
+    from ..detectors.registry import load_detectors
+    from ..pipeline import Analyzer
+
+    return Analyzer(detectors=load_detectors(["customer.frustration"]))
+
+
+def _frustration(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
+    from ..detectors.customer_frustration import vader_compound
+
+    analyzer = _analyzer()
+    y: list[int] = []
+    pred: list[int] = []
+    base: list[int] = []
+    for path in files:
+        for conv in rd.read_conversation_file(path):
+            found = {f.message_id for f in analyzer.analyze(conv).findings if f.label == "customer.frustration"}
+            for m in conv.messages:
+                if m.role != "customer" or "negative" not in m.labels:
+                    continue
+                y.append(int(bool(m.labels["negative"])))
+                pred.append(int(m.id in found))
+                base.append(int(vader_compound(m.text) <= VADER_NEGATIVE))
+    if not y:
+        raise InputError(f"frustration: no customer message in {', '.join(map(str, files))} carries "
+                         "labels.negative; nothing to score")
+    p, r, f = metrics.prf(y, pred)
+    bp, br, bf = metrics.prf(y, base)
+    return {"n": len(y), "positives": int(sum(y)), "precision": p, "recall": r, "f1": f,
+            "baseline": {"name": f"VADER compound <= {VADER_NEGATIVE}", "precision": bp, "recall": br, "f1": bf},
+            "heads": {"detector": "customer.frustration", "dir": str(heads.directory), "shipped": heads.shipped}}
+
+
+def escalation_risk(findings: list[Any]) -> float:
+    """Risk 0..1 of a conversation so far: the customer's peak frustration, nudged up when the
+    detector saw it escalate (a rising customer is likelier to derail than a calmed one)."""
+    levels = [f.score for f in findings if f.label == "customer.frustration"]
+    peak = max(levels, default=0.0)
+    for f in findings:
+        if f.label == "customer.frustration_trajectory":
+            trend = f.data.get("trend")
+            peak += 0.1 if trend == "escalating" else -0.1 if trend == "calmed" else 0.0
+    return float(min(1.0, max(0.0, peak)))
+
+
+def _escalation(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
+    analyzer = _analyzer()
+    y: list[int] = []
+    score: list[float] = []
+    for path in files:
+        for conv in rd.read_conversation_file(path):
+            if "derails" not in conv.labels:
+                raise InputError(f"{path}: conversation {conv.id!r} has no labels.derails")
+            y.append(int(bool(conv.labels["derails"])))
+            score.append(escalation_risk(analyzer.analyze(conv).findings))
+    if not y:
+        raise InputError(f"escalation: no conversations in {', '.join(map(str, files))}")
+    pred = [int(s >= ESCALATION_THRESHOLD) for s in score]
+    return {"n": len(y), "positives": int(sum(y)), "accuracy": metrics.accuracy(y, pred),
+            "auc": metrics.roc_auc(y, score), "threshold": ESCALATION_THRESHOLD,
+            "heads": {"detector": "customer.frustration", "dir": str(heads.directory), "shipped": heads.shipped}}
+
+
+TASKS: dict[str, Callable[..., dict[str, Any]]] = {
+    "epitome": _epitome, "politeness": _politeness, "tweeteval-emotion": _tweeteval,
+    "goemotions": _goemotions, "esconv": _esconv, "frustration": _frustration, "escalation": _escalation,
+}
+
+
+def _warm_up() -> None:
+    """Load the embedding model, VADER and lexicons outside the timed region."""
+    from ..heads.features import features
+
+    features(["warm up the model, please!"])
+
+
+def run_bench(task: str, files: list[str | Path], *, heads_dir: str | Path | None = None,
+              dimension: str | None = None, split: str | None = None) -> dict[str, Any]:
+    if task not in TASKS:
+        raise InputError(f"unknown task {task!r}; choose one of {', '.join(TASKS)}")
+    if not files:
+        raise InputError(f"{task}: give at least one file")
+    heads = load_heads(heads_dir)
+    _warm_up()
+    t0 = time.perf_counter()
+    result = TASKS[task]([Path(f) for f in files], heads, dimension=dimension, split=split)
+    seconds = time.perf_counter() - t0
+    return {"task": task, **result, "seconds": round(seconds, 3),
+            "items_per_second": round(result["n"] / seconds, 1) if seconds > 0 else None}

@@ -1,0 +1,191 @@
+"""Small trained heads over sentence features, predicted with numpy alone.
+
+    heads = load_heads()                      # shipped heads (GoEmotions, politeness)
+    heads = load_heads("my-heads/")           # a local set from `patiently train-heads`
+    p = heads["goemotions"].predict_proba(texts)   # (n, 28) sigmoid probabilities
+    emotion_signal(texts)                     # 0..1 negative-emotion signal for frustration
+
+A head is a linear layer: standardised dense features (:mod:`.features`: static embedding +
+lexical counts) plus, optionally, hashed n-grams (:mod:`.hashing`). ``kind`` is ``softmax``
+(one class), ``sigmoid`` (multi-label, per-label thresholds) or ``binary``. Each head is one
+``NAME.npz`` (arrays only, loaded with ``allow_pickle=False`` so a heads directory cannot
+run code) plus its entry in ``manifest.json`` (classes, thresholds, data, licence, n,
+metrics, seed). Training lives in :mod:`.train` and needs scikit-learn (the ``[train]``
+extra); nothing here does.
+
+Only heads trained on data whose licence allows redistribution are shipped
+(``shipped/``): GoEmotions and Stanford Politeness, both CC BY 4.0. Heads trained on
+research-only or non-commercial data (EPITOME, ESConv, TweetEval) exist only in a local
+directory a user builds.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ModelError
+from .features import FEATURE_VERSION, features
+from .hashing import hashed_scores
+
+__all__ = ["NEGATIVE_EMOTIONS", "Head", "Heads", "emotion_signal", "features", "load_heads", "shipped_dir"]
+
+# GoEmotions labels that mean "this customer is unhappy with us" (not sadness or fear,
+# which describe the customer's situation more than their mood towards the agent).
+NEGATIVE_EMOTIONS = ("anger", "annoyance", "disappointment", "disapproval", "disgust")
+
+
+def shipped_dir() -> Path:
+    return Path(str(resources.files("patiently") / "heads" / "shipped"))
+
+
+@dataclass
+class Head:
+    name: str
+    kind: str  # softmax | sigmoid | binary
+    classes: list[str]
+    mean: np.ndarray  # (d,) dense feature means
+    w_dense: np.ndarray  # (d, k) already divided by the feature scale
+    bias: np.ndarray  # (k,)
+    w_hash: np.ndarray | None = None  # (buckets, k) or None
+    thresholds: np.ndarray | None = None  # sigmoid/binary decision thresholds
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def logits(self, texts: Sequence[str], dense: np.ndarray | None = None) -> np.ndarray:
+        """Raw scores (n, k); pass ``dense`` (from :func:`features`) to share it across heads."""
+        x = features(texts) if dense is None else dense
+        if len(texts) == 0:
+            return np.zeros((0, len(self.bias)), dtype=np.float32)
+        if x.shape[1] != self.mean.shape[0]:
+            raise ModelError(f"head '{self.name}' expects {self.mean.shape[0]} features, got {x.shape[1]}: "
+                             "retrain it with this version of patiently")
+        z = (x - self.mean) @ self.w_dense + self.bias
+        if self.w_hash is not None:
+            z = z + hashed_scores(texts, self.w_hash)
+        return z.astype(np.float32)
+
+    def predict_proba(self, texts: Sequence[str], dense: np.ndarray | None = None) -> np.ndarray:
+        z = self.logits(texts, dense)
+        if self.kind == "softmax":
+            z = z - z.max(axis=1, keepdims=True)
+            e = np.exp(z)
+            return e / e.sum(axis=1, keepdims=True)
+        return 1.0 / (1.0 + np.exp(-z))  # sigmoid and binary: one probability per column
+
+    def predict(self, texts: Sequence[str], dense: np.ndarray | None = None) -> np.ndarray:
+        """Class indices (softmax), 0/1 per label (sigmoid) or 0/1 (binary)."""
+        p = self.predict_proba(texts, dense)
+        if self.kind == "softmax":
+            return p.argmax(axis=1)
+        t = self.thresholds if self.thresholds is not None else np.full(p.shape[1], 0.5)
+        out = (p >= t).astype(np.int64)
+        return out[:, 0] if self.kind == "binary" else out
+
+    def save(self, directory: Path) -> Path:
+        arrays: dict[str, np.ndarray] = {"mean": self.mean.astype(np.float32),
+                                         "w_dense": self.w_dense.astype(np.float32),
+                                         "bias": self.bias.astype(np.float32)}
+        if self.w_hash is not None:
+            # float16 halves the file; the rounding moves probabilities by < 1e-3.
+            arrays["w_hash"] = self.w_hash.astype(np.float16)
+        if self.thresholds is not None:
+            arrays["thresholds"] = self.thresholds.astype(np.float32)
+        path = directory / f"{self.name}.npz"
+        np.savez_compressed(path, **arrays)
+        return path
+
+
+class Heads(Mapping[str, Head]):
+    """The heads of one directory, by name, with the directory's manifest."""
+
+    def __init__(self, directory: Path, manifest: dict[str, Any], heads: dict[str, Head]) -> None:
+        self.directory = directory
+        self.manifest = manifest
+        self._heads = heads
+
+    def __getitem__(self, name: str) -> Head:
+        try:
+            return self._heads[name]
+        except KeyError:
+            raise ModelError(f"no head '{name}' in {self.directory} (has: {', '.join(self._heads) or 'none'})"
+                             ) from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._heads
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._heads)
+
+    def __len__(self) -> int:
+        return len(self._heads)
+
+    @property
+    def shipped(self) -> bool:
+        return self.directory.resolve() == shipped_dir().resolve()
+
+    def describe(self) -> dict[str, Any]:
+        return {"dir": str(self.directory), "shipped": self.shipped,
+                "heads": {n: {k: h.meta.get(k) for k in ("data", "licence", "n", "seed")}
+                          for n, h in self._heads.items()}}
+
+
+def _load_dir(directory: Path) -> Heads:
+    manifest_path = directory / "manifest.json"
+    if not manifest_path.exists():
+        raise ModelError(f"{directory}: no manifest.json; build heads with 'patiently train-heads'")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ModelError(f"{manifest_path}: invalid JSON ({exc})") from exc
+    if manifest.get("feature_version") != FEATURE_VERSION:
+        raise ModelError(f"{directory}: heads built for feature version {manifest.get('feature_version')}, "
+                         f"this patiently computes version {FEATURE_VERSION}; retrain them")
+    heads: dict[str, Head] = {}
+    for name, meta in manifest.get("heads", {}).items():
+        try:
+            with np.load(directory / f"{name}.npz", allow_pickle=False) as z:
+                arrays = {k: z[k] for k in z.files}
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"{directory / (name + '.npz')}: cannot be loaded ({exc})") from exc
+        heads[name] = Head(
+            name=name, kind=meta["kind"], classes=list(meta["classes"]), mean=arrays["mean"],
+            w_dense=arrays["w_dense"], bias=arrays["bias"], w_hash=arrays.get("w_hash"),
+            thresholds=arrays.get("thresholds"), meta=meta,
+        )
+    return Heads(directory, manifest, heads)
+
+
+@lru_cache(maxsize=8)
+def _cached(directory: str) -> Heads:
+    return _load_dir(Path(directory))
+
+
+def load_heads(directory: str | Path | None = None) -> Heads:
+    """The shipped heads, or those in ``directory`` (cached per directory)."""
+    return _cached(str(Path(directory) if directory else shipped_dir()))
+
+
+def emotion_signal(texts: Sequence[str], heads: Heads | None = None, dense: np.ndarray | None = None
+                   ) -> np.ndarray:
+    """0..1 per text: how likely the text voices anger, annoyance, disappointment,
+    disapproval or disgust, from the GoEmotions head (max over those labels, each divided
+    by its own decision threshold and capped at 1, so 1.0 means "the head would say so").
+
+    Meant as one more signal of ``frustration_level``: lexicons miss frustration said in
+    ordinary words ("third time I'm asking, still nothing"), which the head has learned
+    from 43k labelled comments.
+    """
+    h = (heads or load_heads())["goemotions"]
+    if len(texts) == 0:
+        return np.zeros(0, dtype=np.float32)
+    p = h.predict_proba(texts, dense)
+    idx = [h.classes.index(c) for c in NEGATIVE_EMOTIONS]
+    t = h.thresholds[idx] if h.thresholds is not None else np.full(len(idx), 0.5)
+    return np.minimum(1.0, (p[:, idx] / t).max(axis=1) * 0.5).astype(np.float32)

@@ -1,0 +1,167 @@
+"""Bench readers, metrics, tasks and CLI on tiny synthetic files; real data tests are slow."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from patiently.bench import metrics
+from patiently.bench import readers as rd
+from patiently.bench.cli import bench_command
+from patiently.bench.tasks import escalation_risk, run_bench
+from patiently.errors import InputError, ModelError, RecordError
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def test_metrics_match_hand_computed() -> None:
+    assert metrics.accuracy([0, 1, 1, 0], [0, 1, 0, 0]) == 0.75
+    assert metrics.prf([1, 1, 0, 0], [1, 0, 1, 0]) == (0.5, 0.5, 0.5)
+    assert metrics.prf([0, 0], [0, 0]) == (0.0, 0.0, 0.0)  # undefined counts as 0
+    # class 2 never occurs and is never predicted: it still counts (as 0) in the macro mean
+    assert metrics.macro_f1([0, 1], [0, 1], 3) == pytest.approx(2 / 3, abs=1e-4)
+    assert metrics.roc_auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) == 0.75
+    assert metrics.roc_auc([0, 1], [0.5, 0.5]) == 0.5  # ties get half credit
+    assert metrics.roc_auc([1, 1], [0.1, 0.2]) is None
+    y = np.array([[1, 0], [0, 1]])
+    assert metrics.multilabel_f1(y, y)["macro_f1"] == 1.0
+
+
+def test_epitome_reader_names_line_and_field(tmp_path: Path) -> None:
+    p = tmp_path / "er.csv"
+    p.write_text('sp_id,rp_id,seeker_post,response_post,level,rationales\n'
+                 'a,b,"I feel sad","So sorry, that sounds hard",2,sounds hard\n'
+                 'c,d,"help","multi\nline reply",1,\n'
+                 'e,f,"x","y",7,\n', encoding="utf-8")
+    it = rd.read_epitome(p)
+    assert next(it).label == 2 and next(it).text == "multi\nline reply"
+    with pytest.raises(RecordError) as err:
+        next(it)
+    assert (err.value.line, err.value.field) == (5, "level")
+
+
+def test_readers_reject_wrong_headers_and_labels(tmp_path: Path) -> None:
+    p = tmp_path / "bad.csv"
+    p.write_text("Request,Score\nhi,1\n", encoding="utf-8")
+    with pytest.raises(RecordError, match="Normalized Score"):
+        rd.read_politeness(p)
+    g = tmp_path / "g.tsv"
+    g.write_text("fine\t27\tid1\nbad\t28\tid2\n", encoding="utf-8")
+    with pytest.raises(RecordError) as err:
+        rd.read_goemotions(g)
+    assert err.value.line == 2 and err.value.field == "labels"
+    e = tmp_path / "e.csv"
+    e.write_text("seeker_previous,supporter_utterance,strategy\nhi,hello,Greeting\n", encoding="utf-8")
+    with pytest.raises(RecordError, match="unknown strategy"):
+        list(rd.read_esconv(e))
+
+
+def test_tweeteval_reader_checks_lengths(tmp_path: Path) -> None:
+    (tmp_path / "val_text.txt").write_text("a\nb\nc\n", encoding="utf-8")
+    (tmp_path / "val_labels.txt").write_text("0\n3\n", encoding="utf-8")
+    with pytest.raises(RecordError, match="2 labels for 3 texts"):
+        rd.read_tweeteval(tmp_path, "val")
+    with pytest.raises(InputError, match="--split"):
+        rd.read_tweeteval(tmp_path, "test")
+
+
+def test_politeness_quartiles_within_file() -> None:
+    texts = [f"t{i}" for i in range(8)]
+    kept, y = rd.politeness_binary(texts, np.arange(8, dtype=float))
+    assert kept == ["t0", "t1", "t6", "t7"] and y.tolist() == [0, 0, 1, 1]
+
+
+def _conv_file(tmp_path: Path, rows: list[dict]) -> Path:
+    p = tmp_path / "convs.jsonl"
+    p.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return p
+
+
+def _msg(i: str, role: str, text: str, **labels: bool) -> dict:
+    return {"id": i, "role": role, "text": text, **({"labels": labels} if labels else {})}
+
+
+def test_frustration_task_scores_the_real_detector(tmp_path: Path) -> None:
+    p = _conv_file(tmp_path, [
+        {"id": "c1", "messages": [
+            _msg("1", "customer", "THIS IS RIDICULOUS!!! third time I am asking, fix it now!!!", negative=True),
+            _msg("2", "agent", "Sorry about that, let me look."),
+            _msg("3", "customer", "thanks, that worked", negative=False)]},
+        {"id": "c2", "messages": [_msg("1", "customer", "how do I reset my password?", negative=False)]},
+    ])
+    r = run_bench("frustration", [p])
+    assert r["n"] == 3 and r["positives"] == 1
+    assert (r["precision"], r["recall"], r["f1"]) == (1.0, 1.0, 1.0)
+    assert set(r["baseline"]) >= {"precision", "recall", "f1"} and r["items_per_second"] > 0
+
+
+def test_frustration_needs_labels(tmp_path: Path) -> None:
+    p = _conv_file(tmp_path, [{"id": "c", "messages": [_msg("1", "customer", "hello")]}])
+    with pytest.raises(InputError, match=r"labels\.negative"):
+        run_bench("frustration", [p])
+
+
+def test_escalation_task_on_synthetic_file(tmp_path: Path) -> None:
+    angry = "This is ridiculous!!! I WANT A MANAGER NOW, worst service ever"
+    rows = [{"id": f"d{i}", "labels": {"derails": i % 2 == 0}, "messages": [
+        _msg("1", "customer", angry if i % 2 == 0 else "could you help me with my printer?"),
+        _msg("2", "agent", "Sure.")]} for i in range(6)]
+    r = run_bench("escalation", [_conv_file(tmp_path, rows)])
+    assert r["n"] == 6 and r["auc"] == 1.0 and r["accuracy"] == 1.0 and r["threshold"] == 0.35
+    bad = _conv_file(tmp_path, [{"id": "x", "messages": [_msg("1", "customer", "hi")]}])
+    with pytest.raises(InputError, match="derails"):
+        run_bench("escalation", [bad])
+
+
+def test_escalation_risk_is_peak_frustration_nudged_by_trend() -> None:
+    class F:
+        def __init__(self, label: str, score: float, trend: str | None = None) -> None:
+            self.label, self.score, self.data = label, score, {"trend": trend} if trend else {}
+    assert escalation_risk([]) == 0.0
+    assert escalation_risk([F("customer.frustration", 0.5)]) == 0.5
+    assert escalation_risk([F("customer.frustration", 0.5),
+                            F("customer.frustration_trajectory", 0.5, "escalating")]) == pytest.approx(0.6)
+
+
+def test_nc_tasks_need_local_heads(tmp_path: Path) -> None:
+    p = tmp_path / "e.csv"
+    p.write_text("seeker_previous,supporter_utterance,strategy\nhi,How are you?,Questions\n", encoding="utf-8")
+    with pytest.raises(ModelError, match="train-heads"):
+        run_bench("esconv", [p])
+
+
+def test_goemotions_and_politeness_with_shipped_heads(tmp_path: Path) -> None:
+    g = tmp_path / "g.tsv"
+    g.write_text("Thank you so much, this is great!\t15\ta\nThis is so annoying, it never works\t3\tb\n"
+                 "I'm furious about this\t2\tc\n", encoding="utf-8")
+    r = run_bench("goemotions", [g])
+    assert r["n"] == 3 and 0.0 <= r["macro_f1"] <= 1.0 and r["f1_per_label"]["gratitude"] == 1.0
+    assert r["heads"]["shipped"] is True
+
+
+def test_cli_json_and_errors(tmp_path: Path) -> None:
+    d = tmp_path / "emo"
+    d.mkdir()
+    (d / "val_text.txt").write_text("I am so angry at this\nwhat a lovely day\n", encoding="utf-8")
+    (d / "val_labels.txt").write_text("0\n1\n", encoding="utf-8")
+    res = CliRunner().invoke(bench_command, ["tweeteval-emotion", str(d), "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert {"task", "n", "macro_f1", "accuracy", "seconds", "items_per_second", "heads"} <= set(out)
+    assert out["heads"]["method"].startswith("shipped GoEmotions")
+    res = CliRunner().invoke(bench_command, ["epitome", str(d / "val_text.txt")])
+    assert res.exit_code != 0 and "--dimension" in res.output
+
+
+@pytest.mark.slow
+def test_real_dev_numbers_with_shipped_heads() -> None:
+    if not SHARED.exists():
+        pytest.skip("../shared/data is not available")
+    r = run_bench("goemotions", [SHARED / "goemotions" / "dev.tsv"])
+    assert r["macro_f1"] >= 0.38 and r["items_per_second"] >= 500
+    r = run_bench("tweeteval-emotion", [SHARED / "tweeteval" / "emotion"], split="val")
+    assert r["macro_f1"] >= 0.45
