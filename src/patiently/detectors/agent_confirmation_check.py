@@ -1,0 +1,65 @@
+"""agent.confirmation_check: the agent checks that the fix worked before moving on.
+
+Agent sentences are matched against ``lexicons/confirmation.yaml``: direct questions ("Does
+that solve it for you?"), questions about the state now ("Is the printer printing now?"),
+requests to try and report back ("Could you try it now and let me know if it works?") and
+short check-ins ("any luck?"). The check is worth most right after the agent proposed or
+applied a fix, so it scores a little higher when an earlier agent message in the last few
+turns gave instructions; a question form scores a little higher than a statement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import load_lexicon
+from ..model import Conversation, Finding
+from .base import Detector, DetectorContext
+
+LOOKBACK = 4  # messages before the check that may hold the fix it refers to
+_CHEAP = re.compile(r"\b(?:work|works|worked|working|help|fix|fixed|solve|solved|resolve|resolved|luck|now|"
+                    r"again|sorted|better|trick|know|goes|go|went)\b", re.I)
+_OTHER_NEEDS = re.compile(r"\b(?:anything|something)\s+else\b", re.I)
+_FIX = re.compile(r"\b(?:i've|i\s+have|we've|i|we)\s+(?:just\s+)?(?:reset|restarted|cleared|fixed|updated|changed|"
+                  r"pushed|applied|re-?enabled|enabled|unlocked|reinstalled|removed|added|rebuilt|repaired|"
+                  r"re-?sent|resent)\b|\b(?:try|restart|reboot|open|click|run|clear|reinstall|unplug|go\s+to)\b",
+                  re.I)
+
+
+class AgentConfirmationCheck(Detector):
+    name = "agent.confirmation_check"
+    version = 1
+    labels = ("agent.confirmation_check",)
+    description = "The agent asks whether the fix worked before closing."
+
+    def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
+        lex = load_lexicon("confirmation")
+        out: list[Finding] = []
+        for i in ctx.indices("agent"):
+            msg = conv.messages[i]
+            if not _CHEAP.search(msg.text):
+                continue
+            hits: list[tuple[float, int, int]] = []
+            for s, e in ctx.sentences(i):
+                sent = msg.text[s:e]
+                found = lex.find(sent)
+                if not found or _OTHER_NEEDS.search(sent):
+                    continue  # "let me know if there's anything else I can help with" closes, not checks
+                score = max(m.weight for m in found) + (0.05 if sent.rstrip().endswith("?") else 0.0)
+                hits.append((score, s, e))
+            if not hits:
+                continue
+            best = max(hits)
+            after_fix = any(_FIX.search(conv.messages[j].text)
+                            for j in range(max(0, i - LOOKBACK), i + 1) if conv.messages[j].role == "agent")
+            score = min(0.95, best[0] + (0.05 if after_fix else 0.0))
+            quote = msg.text[best[1]:best[2]]
+            out.append(self.finding(
+                msg, score, [(s, e) for _, s, e in hits],
+                f"Checked that the fix worked (\"{quote}\") instead of assuming it did.",
+                data={"after_fix": after_fix},
+            ))
+        return out
+
+
+DETECTOR = AgentConfirmationCheck()

@@ -1,0 +1,133 @@
+"""agent.premature_closure: the agent closes or declares the problem fixed before the customer confirmed.
+
+Closures come from ``lexicons/closing.yaml``: close actions ("closing the ticket", "marking
+this as resolved", "I'll close this now"), declarations ("problem solved", "glad that's
+sorted") and system lines ("Ticket closed") right after an agent turn. A hedge alone ("that
+should fix it") is fine, and so is a closure that waits on the customer ("once you
+confirm, I'll close it"). The closure is premature unless the customer confirmed first:
+the customer's messages are read backwards (``lexicons/confirm.yaml``) until one confirms
+("works now", "thanks, that fixed it", "no, that's all"), says it is still broken, or
+raises something new. Findings on system lines are attributed to the last agent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..lexicon import Lexicon, load_lexicon
+from ..model import Conversation, Finding, Span
+from .base import Detector, DetectorContext
+
+WINDOW = 30  # customer messages looked back at; keeps the cost per closure flat
+_NEG_BEFORE = re.compile(r"\b(?:not|n't|no\s+longer|never|isn't|wasn't|nothing)\s+(?:\w+\s+)?$", re.I)
+_CHEAP = re.compile(r"\b(?:clos\w*|resolv\w*|mark\w*|solved|sorted|fixed|fix|set|good\s+to\s+go|works?|working|"
+                    r"ended|done|care|wrap\w*|archiv\w*|end\w*)\b", re.I)
+
+
+def customer_state(text: str) -> str:
+    """'confirmed', 'broken', 'new' (something else worth answering) or 'neutral'."""
+    lex = load_lexicon("confirm")
+    hits = lex.find(text)
+    if any(h.category == "still_broken" for h in hits):
+        return "broken"
+    for h in hits:
+        if h.category == "works" and not _NEG_BEFORE.search(text[max(0, h.start - 20):h.start]):
+            return "confirmed"
+        if h.category == "accept":
+            return "confirmed"
+    if "?" in text or len(text.split()) > 6:
+        return "new"
+    return "neutral"
+
+
+class AgentPrematureClosure(Detector):
+    name = "agent.premature_closure"
+    version = 1
+    labels = ("agent.premature_closure",)
+    description = "The agent closes or declares the problem fixed before the customer confirmed it works."
+
+    def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
+        lex = load_lexicon("closing")
+        out: list[Finding] = []
+        reported_since_customer = False
+        for i, msg in enumerate(conv.messages):
+            if msg.role == "customer":
+                reported_since_customer = False
+                continue
+            if reported_since_customer or not _CHEAP.search(msg.text):
+                continue
+            hit = self._closure(msg.text, lex, ctx, i, msg.role)
+            if hit is None:
+                continue
+            kind, start, end = hit
+            state = self._confirmation(conv, i)
+            if state == "confirmed":
+                continue
+            score = {"close_action": 0.8, "declare_fixed": 0.6, "system_close": 0.7}[kind]
+            if state == "broken":
+                score += 0.15
+            quote = msg.text[start:end]
+            said = {"broken": "while the customer was saying it still doesn't work",
+                    "new": "before the customer confirmed the fix (their last message raised something else)",
+                    }.get(state, "before the customer confirmed the fix worked")
+            agent = msg.author or "agent"
+            if msg.role == "system":
+                pa = ctx.previous(i, "agent")
+                agent = (conv.messages[pa].author if pa is not None else None) or "agent"
+            f = self.finding(
+                msg, score, [Span(msg.id, start, end)],
+                f"\"{quote}\" {said}; ask them to try it and wait for their answer before closing.",
+                data={"kind": kind, "customer_state": state},
+            )
+            out.append(replace(f, author=agent) if msg.role == "system" else f)
+            reported_since_customer = True
+        return out
+
+    @staticmethod
+    def _closure(text: str, lex: Lexicon, ctx: DetectorContext, i: int, role: str) -> tuple[str, int, int] | None:
+        if role == "system":
+            pa, pc = ctx.previous(i, "agent"), ctx.previous(i, "customer")
+            if pa is None or (pc is not None and pc > pa):
+                return None  # closed after the customer's own last word
+            m = lex.first(text, ("system_close",))
+            return ("system_close", m.start, m.end) if m else None
+        if role != "agent":
+            return None
+        confirm_check = load_lexicon("confirmation").first(text) is not None
+        for s, e in ctx.sentences(i):
+            sent = text[s:e]
+            if sent.rstrip().endswith("?"):
+                continue  # "was the problem resolved?" asks; it does not close
+            found = lex.find(sent, ("close_action", "declare_fixed", "hedge", "conditional"))
+            if not found or any(m.category == "conditional" for m in found):
+                continue
+            act = next((m for m in found if m.category == "close_action"), None)
+            if act is not None:
+                return "close_action", s + act.start, s + act.end
+            hedges = {(m.start, m.end) for m in found if m.category == "hedge"}
+            decl = next((m for m in found if m.category == "declare_fixed"
+                         and not any(hs <= m.start < he for hs, he in hedges)), None)
+            if decl is not None and not confirm_check:
+                return "declare_fixed", s + decl.start, s + decl.end
+        return None
+
+    @staticmethod
+    def _confirmation(conv: Conversation, i: int) -> str:
+        seen = 0
+        for j in range(i - 1, -1, -1):
+            m = conv.messages[j]
+            if m.role != "customer":
+                continue
+            seen += 1
+            st = customer_state(m.text)
+            if st == "confirmed" or st == "broken":
+                return st
+            if st == "new":
+                return "new"
+            if seen >= WINDOW:
+                break
+        return "neutral"
+
+
+DETECTOR = AgentPrematureClosure()

@@ -1,0 +1,96 @@
+"""agent.pressure: the agent rushes the customer.
+
+Phrases from ``lexicons/pressure.yaml``: ultimatums ("I'll close this chat if you don't
+respond", "if I don't hear back in 5 minutes"), hurry phrases ("I don't have all day", "I
+have other customers", "we need to wrap this up") and requests to be quick ("can you
+quickly...", ignored when the agent says it of themselves: "let me quickly check").
+Nudges ("are you there?", "hello??") are pressure only when sent sooner than
+``Settings.pressure.nudge_within_seconds`` after the agent's own previous message with no
+customer reply in between; a check-in after a real pause is patient. Without times a nudge
+straight after the agent's own message scores low (``UNTIMED_NUDGE_SCORE``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import load_lexicon
+from ..model import Conversation, Finding
+from .base import Detector, DetectorContext
+
+UNTIMED_NUDGE_SCORE = 0.35
+_NEGATION = re.compile(r"\b(?:no|not|don't|dont|do\s+not|never|no\s+need\s+to|there's\s+no|without\s+any)\s+"
+                       r"(?:\w+\s+)?$", re.I)
+_SELF = re.compile(r"\b(?:i'll|i\s+will|let\s+me|i'm|im|i\s+am|we'll|we\s+will|i\s+can|we\s+can|i)\s+"
+                   r"(?:\w+\s+){0,3}$", re.I)
+_CHEAP = re.compile(r"\b(?:close|closing|hear|quick|quickly|fast|hurry|day|time|customers|queue|busy|wrap|speed|"
+                    r"there|hello+|helo|message|answer|respond|reply|waiting|with\s+me|chop|pace|asap|come|"
+                    r"people|move|end|last|interest|sake|delay|rush|just)\b", re.I)
+
+
+class AgentPressure(Detector):
+    name = "agent.pressure"
+    version = 1
+    labels = ("agent.pressure",)
+    description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
+
+    def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
+        lex = load_lexicon("pressure")
+        nudge_within = ctx.settings.pressure.nudge_within_seconds
+        out: list[Finding] = []
+        for i in ctx.indices("agent"):
+            msg = conv.messages[i]
+            if not _CHEAP.search(msg.text):
+                continue
+            hits: list[tuple[float, int, int, str]] = []
+            for m in lex.find(msg.text):
+                before = msg.text[max(0, m.start - 30):m.start]
+                if m.category in ("hurry", "quick_request") and _NEGATION.search(before):
+                    continue  # "no hurry", "don't rush" are patient
+                if m.category == "quick_request" and _SELF.search(before):
+                    continue
+                if m.category == "nudge":
+                    score = self._nudge_score(ctx, i, nudge_within)
+                    if score is None:
+                        continue
+                    if "??" in msg.text[m.start:m.end + 3]:
+                        score += 0.1
+                    hits.append((score, m.start, m.end, "nudge"))
+                else:
+                    hits.append((m.weight, m.start, m.end, m.category))
+            if not hits:
+                continue
+            best = max(hits)
+            quote = msg.text[best[1]:best[2]]
+            tip = {
+                "ultimatum": "Threatening to close makes the customer rush; say you'll keep the ticket open "
+                             "and how they can reach you.",
+                "hurry": "Rushing the customer adds stress; give them the time they need.",
+                "quick_request": "Asking the customer to be quick adds pressure; let them go at their pace.",
+                "nudge": "Checked whether the customer was there very soon after your own message; "
+                         "give them time to read and try it.",
+            }[best[3]]
+            out.append(self.finding(
+                msg, min(best[0], 1.0), [(s, e) for _, s, e, _ in hits], f"\"{quote}\": {tip}",
+                data={"kind": best[3], "kinds": sorted({h[3] for h in hits})},
+            ))
+        return out
+
+    @staticmethod
+    def _nudge_score(ctx: DetectorContext, i: int, within: int) -> float | None:
+        """How pushy an "are you there?" is, given how long the agent waited; None: not pushy."""
+        pa = ctx.previous(i, "agent")
+        if pa is None:
+            return None
+        pc = ctx.previous(i, "customer")
+        if pc is not None and pc > pa:
+            return None  # the customer spoke last: not a nudge after the agent's own message
+        gap = ctx.gap_seconds(pa, i)
+        if gap is None:
+            return UNTIMED_NUDGE_SCORE
+        if gap >= within:
+            return None
+        return 0.6 + 0.3 * (1.0 - max(gap, 0.0) / within)
+
+
+DETECTOR = AgentPressure()

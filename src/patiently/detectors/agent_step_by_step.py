@@ -1,0 +1,129 @@
+"""agent.step_by_step: instructions given as a sequence the customer can follow.
+
+Signals from ``lexicons/steps.yaml``: numbered lines ("1.", "2)", "Step 3:"), bulleted lines
+that start with an instruction verb (``data/imperative_verbs.yaml``), and sequence words at
+the start of a clause ("First, open Settings, then tap Wi-Fi, finally ..."). At least two
+steps are needed. A run of consecutive agent messages (chat users send one step per line)
+counts as one set of instructions. Clauses that narrate the agent's own work ("then I
+restarted the server") and numbered questions are not steps. Numbered lists score highest,
+then bullets, then sequence words; more steps score a little higher.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import load_data, load_lexicon
+from ..model import Conversation, Finding, Span
+from .base import Detector, DetectorContext
+
+RUN_GAP_SECONDS = 600  # agent messages further apart than this are separate instructions
+MAX_RUN = 12  # bounds the work per run; longer runs are split
+_CLAUSE_START = re.compile(r"(?:^|[.!;:,\n]|\band\b|\bthen\b)\s*$", re.I)
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_BASE = {"numbered": 0.7, "bullet": 0.6, "words": 0.5}
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    return frozenset(v.lower() for v in load_data("imperative_verbs")["verbs"])
+
+
+def _first_word(text: str, pos: int) -> str:
+    m = _WORD.search(text, pos, min(len(text), pos + 40))
+    return m.group().lower() if m else ""
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def steps_in(text: str) -> tuple[list[tuple[int, int, str]], bool]:
+    """Step spans with their kind, and whether a sequence opener ("first") was seen."""
+    lex = load_lexicon("steps")
+    verbs = _verbs()
+    steps: list[tuple[int, int, str]] = []
+    opener = False
+    for m in lex.find(text):
+        if m.category in ("numbered", "bullet"):
+            end = _line_end(text, m.start)
+            line = text[m.start:end].rstrip()
+            if line.endswith("?"):
+                continue  # numbered questions are a questionnaire, not instructions
+            if m.category == "bullet" and _first_word(text, m.end - 1) not in verbs | {"you", "please"}:
+                continue
+            steps.append((m.start, end, m.category))
+        else:
+            if not _CLAUSE_START.search(text[max(0, m.start - 12):m.start]):
+                continue
+            nxt = _first_word(text, m.end)
+            if nxt in ("i", "we", "it's", "i'll", "we'll", "i've"):
+                continue  # narration of the agent's own actions
+            if nxt not in verbs and nxt not in ("you", "please", "go", "the", "your") and m.category != "opener":
+                continue
+            steps.append((m.start, m.end, "words"))
+            opener = opener or m.category == "opener"
+    return steps, opener
+
+
+class AgentStepByStep(Detector):
+    name = "agent.step_by_step"
+    version = 1
+    labels = ("agent.step_by_step",)
+    description = "The agent gives instructions as numbered, bulleted or sequenced steps."
+
+    def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
+        out: list[Finding] = []
+        for run in self._runs(conv):
+            found: list[tuple[int, int, int, str]] = []
+            opener = False
+            for i in run:
+                steps, op = steps_in(conv.messages[i].text)
+                opener = opener or op
+                found += [(i, s, e, k) for s, e, k in steps]
+            structured = [f for f in found if f[3] != "words"]
+            words = [f for f in found if f[3] == "words"]
+            if len(structured) >= 2:
+                kind = "numbered" if sum(f[3] == "numbered" for f in structured) >= 2 else "bullet"
+                used = structured
+            elif len(words) >= 2 and (opener or len(words) >= 3):
+                kind, used = "words", words
+            else:
+                continue
+            score = min(0.95, _BASE[kind] + 0.05 * (len(used) - 2) + (0.05 if opener else 0.0))
+            first = conv.messages[used[0][0]]
+            evidence = [Span(conv.messages[i].id, s, e) for i, s, e, _ in used]
+            what = {"numbered": "numbered steps", "bullet": "bulleted steps", "words": "steps in order"}[kind]
+            out.append(self.finding(
+                first, score, evidence,
+                f"Gave {len(used)} {what} the customer can follow one at a time.",
+                data={"steps": len(used), "structure": kind},
+            ))
+        return out
+
+    @staticmethod
+    def _runs(conv: Conversation) -> list[list[int]]:
+        """Consecutive messages of one agent, split at customer turns and long pauses."""
+        runs: list[list[int]] = []
+        cur: list[int] = []
+        for i, m in enumerate(conv.messages):
+            if m.role != "agent":
+                if cur:
+                    runs.append(cur)
+                    cur = []
+                continue
+            if cur:
+                prev = conv.messages[cur[-1]]
+                gap = (m.sent_at - prev.sent_at).total_seconds() if m.sent_at and prev.sent_at else 0.0
+                if prev.author != m.author or gap > RUN_GAP_SECONDS or len(cur) >= MAX_RUN:
+                    runs.append(cur)
+                    cur = []
+            cur.append(i)
+        if cur:
+            runs.append(cur)
+        return runs
+
+
+DETECTOR = AgentStepByStep()

@@ -1,0 +1,48 @@
+from conftest import conv, detect, evidence_text
+
+NAME = "agent.confirmation_check"
+
+TRY_AND_TELL = conv(
+    ("c", "I can't log in."),
+    ("a", "I've reset your password. Could you try it now and let me know if it works?"),
+)
+PRINTING_NOW = conv(
+    ("c", "Printer is stuck."),
+    ("a", "I cleared the queue."),
+    ("a", "Is the printer printing now?"),
+)
+SOLVE_IT = conv(("c", "Teams has no sound"), ("a", "Select the headset under Devices. Does that solve it for you?"))
+MAKES_SENSE = conv(("c", "what is a VPN?"), ("a", "It's a private tunnel to the office network. Does that make sense?"))
+ANYTHING_ELSE = conv(("c", "works now, thanks"), ("a", "Glad to hear it! Is there anything else I can help with?"))
+POLITE_INSTRUCTION = conv(("c", "how do I reset it?"), ("a", "Please hold the power button for ten seconds."))
+
+
+def test_try_and_report_back() -> None:
+    found = detect(NAME, TRY_AND_TELL)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(TRY_AND_TELL, found[0]) == ["Could you try it now and let me know if it works?"]
+    assert found[0].data["after_fix"] is True
+
+
+def test_state_now_question() -> None:
+    found = detect(NAME, PRINTING_NOW)
+    assert [f.message_id for f in found] == ["m3"]
+    assert evidence_text(PRINTING_NOW, found[0]) == ["Is the printer printing now?"]
+
+
+def test_direct_question() -> None:
+    found = detect(NAME, SOLVE_IT)
+    assert evidence_text(SOLVE_IT, found[0]) == ["Does that solve it for you?"]
+    assert found[0].score >= 0.8
+
+
+def test_understanding_check_is_not_a_fix_check() -> None:
+    assert detect(NAME, MAKES_SENSE) == []
+
+
+def test_closing_question_is_not_a_fix_check() -> None:
+    assert detect(NAME, ANYTHING_ELSE) == []
+
+
+def test_plain_instruction_stays_quiet() -> None:
+    assert detect(NAME, POLITE_INSTRUCTION) == []

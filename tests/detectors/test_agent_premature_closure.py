@@ -1,0 +1,76 @@
+from conftest import conv, detect, evidence_text
+
+NAME = "agent.premature_closure"
+
+FIX_AND_CLOSE = conv(
+    ("c", "The printer won't print."),
+    ("a", "I've reset the spooler, that should fix it, closing the ticket."),
+)
+SYSTEM_CLOSED = conv(
+    ("c", "Can't reach the share drive."),
+    ("a", "I've remapped the drive for you."),
+    ("s", "Ticket closed"),
+)
+DECLARED_WHILE_BROKEN = conv(
+    ("c", "Teams has no sound."),
+    ("a", "Select your headset under Devices."),
+    ("c", "still not working"),
+    ("a", "Problem solved, glad that's sorted!"),
+)
+CONFIRMED_THEN_CLOSED = conv(
+    ("c", "The printer won't print."),
+    ("a", "I've reset the spooler. Could you try again?"),
+    ("c", "works now, thanks!"),
+    ("a", "Great, anything else?"),
+    ("c", "no that's all"),
+    ("a", "Perfect, I'll close the ticket now. Have a good day!"),
+)
+HEDGE_WITH_CHECK = conv(
+    ("c", "Outlook is slow."),
+    ("a", "I've cleared the cache, that should fix it. Let me know if it works!"),
+)
+CONDITIONAL = conv(
+    ("c", "VPN drops."),
+    ("a", "I've updated the profile. Once you confirm it works, I'll close the ticket."),
+)
+CLOSED_BY_CUSTOMER = conv(
+    ("c", "Thanks, it works."),
+    ("s", "Chat ended by customer"),
+)
+
+
+def test_fix_and_close_in_one_breath() -> None:
+    found = detect(NAME, FIX_AND_CLOSE)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(FIX_AND_CLOSE, found[0]) == ["closing the ticket"]
+    assert found[0].data["kind"] == "close_action"
+
+
+def test_system_close_after_agent_fix_is_the_agents() -> None:
+    found = detect(NAME, SYSTEM_CLOSED)
+    assert [f.message_id for f in found] == ["m3"]
+    assert evidence_text(SYSTEM_CLOSED, found[0]) == ["Ticket closed"]
+    assert found[0].author == "sam"
+
+
+def test_declared_fixed_while_customer_says_broken() -> None:
+    found = detect(NAME, DECLARED_WHILE_BROKEN)
+    assert [f.message_id for f in found] == ["m4"]
+    assert evidence_text(DECLARED_WHILE_BROKEN, found[0]) == ["Problem solved"]
+    assert found[0].data["customer_state"] == "broken" and found[0].score >= 0.7
+
+
+def test_closing_after_confirmation_is_fine() -> None:
+    assert detect(NAME, CONFIRMED_THEN_CLOSED) == []
+
+
+def test_hedge_with_confirmation_check_is_fine() -> None:
+    assert detect(NAME, HEDGE_WITH_CHECK) == []
+
+
+def test_closure_waiting_on_the_customer_is_fine() -> None:
+    assert detect(NAME, CONDITIONAL) == []
+
+
+def test_closed_by_customer_is_fine() -> None:
+    assert detect(NAME, CLOSED_BY_CUSTOMER) == []

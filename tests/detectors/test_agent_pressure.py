@@ -1,0 +1,66 @@
+from patiently.model import Conversation, Message
+
+from conftest import conv, detect, evidence_text
+
+NAME = "agent.pressure"
+
+ULTIMATUM = conv(("c", "hang on"), ("a", "I'll close this chat if you don't respond in 5 minutes."))
+FAST_NUDGE = conv(
+    ("c", "It shows error 0x51", 0),
+    ("a", "Please restart the spooler service.", 10),
+    ("a", "Are you there??", 40),
+)
+HURRY = conv(("c", "um, which button?"), ("a", "The blue one. I don't have all day, I have other customers."))
+SLOW_CHECK_IN = conv(
+    ("c", "ok trying", 0),
+    ("a", "Take your time.", 10),
+    ("a", "Are you still there? No rush.", 600),
+)
+PATIENT = conv(("c", "sorry I'm slow"), ("a", "No hurry at all, take all the time you need."))
+SELF_QUICK = conv(("c", "is it the cable?"), ("a", "Let me quickly check that for you."))
+NUDGE_AFTER_CUSTOMER = conv(("c", "hello?", 0), ("a", "Hello? Yes, I'm here!", 5))
+UNTIMED_NUDGE = Conversation("u", (
+    Message("m1", "customer", "printer broken"),
+    Message("m2", "agent", "Restart it.", author="sam"),
+    Message("m3", "agent", "you there?", author="sam"),
+), channel="chat")
+
+
+def test_ultimatum() -> None:
+    found = detect(NAME, ULTIMATUM)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(ULTIMATUM, found[0]) == ["I'll close this chat if you don't respond in"]
+    assert found[0].data["kind"] == "ultimatum"
+
+
+def test_nudge_right_after_own_message() -> None:
+    found = detect(NAME, FAST_NUDGE)
+    assert [f.message_id for f in found] == ["m3"]
+    assert evidence_text(FAST_NUDGE, found[0]) == ["Are you there"]
+    assert found[0].score >= 0.8
+
+
+def test_hurry_phrases() -> None:
+    found = detect(NAME, HURRY)
+    assert evidence_text(HURRY, found[0]) == ["I don't have all day", "I have other customers"]
+
+
+def test_untimed_nudge_scores_low() -> None:
+    found = detect(NAME, UNTIMED_NUDGE)
+    assert [f.message_id for f in found] == ["m3"] and found[0].score < 0.5
+
+
+def test_check_in_after_a_real_pause_is_fine() -> None:
+    assert detect(NAME, SLOW_CHECK_IN) == []
+
+
+def test_patient_reply_stays_quiet() -> None:
+    assert detect(NAME, PATIENT) == []
+
+
+def test_agent_quick_about_itself_is_fine() -> None:
+    assert detect(NAME, SELF_QUICK) == []
+
+
+def test_hello_answering_the_customer_is_not_a_nudge() -> None:
+    assert detect(NAME, NUDGE_AFTER_CUSTOMER) == []

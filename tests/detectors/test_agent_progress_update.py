@@ -1,0 +1,68 @@
+from conftest import conv, detect, evidence_text
+
+NAME = "agent.progress_update"
+
+CHECKING_LOGS = conv(
+    ("c", "I still can't send email."),
+    ("a", "Thanks for waiting. I'm checking the mail server logs now."),
+)
+SYNC_PERCENT = conv(
+    ("c", "is it done?"),
+    ("a", "Still working on it: the sync is at 60%."),
+)
+ESCALATED = conv(
+    ("c", "The whole floor has no network."),
+    ("a", "I've escalated this to the network team and they're looking at it. I'll update you in 30 minutes."),
+)
+HOLD_WITH_REASON = conv(
+    ("c", "my account is locked"),
+    ("a", "Give me 2 minutes while I check your account."),
+)
+BARE_HOLD = conv(("c", "hello"), ("a", "One moment."))
+QUESTION_NOT_UPDATE = conv(
+    ("c", "The app crashes."),
+    ("a", "Are you checking the logs on your side? Which version is it?"),
+)
+POLITE_NO_UPDATE = conv(
+    ("c", "Thanks, it works now."),
+    ("a", "You're welcome, have a lovely day!"),
+)
+NEGATED = conv(("c", "any news?"), ("a", "I'm not looking at that part, sorry."))
+
+
+def test_doing_now() -> None:
+    found = detect(NAME, CHECKING_LOGS)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(CHECKING_LOGS, found[0]) == ["I'm checking the mail server logs now."]
+
+
+def test_status_with_percentage() -> None:
+    found = detect(NAME, SYNC_PERCENT)
+    assert evidence_text(SYNC_PERCENT, found[0]) == ["Still working on it: the sync is at 60%."]
+    assert found[0].score >= 0.8
+
+
+def test_escalated_to_team() -> None:
+    found = detect(NAME, ESCALATED)
+    assert evidence_text(ESCALATED, found[0])[0].startswith("I've escalated this to the network team")
+    assert found[0].data["kind"] == "handed_over"
+
+
+def test_hold_that_says_why_beats_a_bare_hold() -> None:
+    why = detect(NAME, HOLD_WITH_REASON)
+    bare = detect(NAME, BARE_HOLD)
+    assert evidence_text(HOLD_WITH_REASON, why[0]) == ["Give me 2 minutes while I check your account."]
+    assert bare and bare[0].data["kind"] == "hold_bare"
+    assert why[0].score > bare[0].score
+
+
+def test_questions_are_not_updates() -> None:
+    assert detect(NAME, QUESTION_NOT_UPDATE) == []
+
+
+def test_polite_goodbye_stays_quiet() -> None:
+    assert detect(NAME, POLITE_NO_UPDATE) == []
+
+
+def test_negated_activity_is_not_an_update() -> None:
+    assert detect(NAME, NEGATED) == []

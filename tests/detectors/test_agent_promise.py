@@ -1,0 +1,73 @@
+from datetime import datetime
+
+from patiently.config import Settings
+from patiently.model import Conversation, Message
+
+from conftest import T0, conv, detect, evidence_text
+
+NAME = "agent.promise"
+
+CALL_BY_3PM = conv(("c", "The server is down."), ("a", "I'm on it. I'll call you back by 3 pm."))
+EMAIL_TOMORROW = conv(("c", "Need the report."), ("a", "I will email you the update tomorrow morning."),
+                      channel="email")
+WITHIN_THE_HOUR = conv(("c", "any news?"), ("a", "Not yet, I'll get back to you within the hour."))
+TECHNICIAN_MONDAY = conv(("c", "The screen is cracked."), ("a", "We'll have a technician there on Monday."))
+SHORTLY_ON_EMAIL = conv(("c", "hi"), ("a", "I'll let you know shortly."), channel="email")
+OFFER = conv(("c", "Can someone call me?"), ("a", "Would you like me to call you back this afternoon?"))
+THREAT = conv(("c", "..."), ("a", "I'll close this chat if you don't respond."))
+PLAIN_HELP = conv(("c", "thanks!"), ("a", "You're welcome, happy to help any time."))
+NO_TIMES = Conversation("nt", (
+    Message("m1", "customer", "my disk is full"),
+    Message("m2", "agent", "I'll update you in 2 hours.", author="sam"),
+), channel="chat")
+
+
+def test_clock_time_due_in_message_timezone() -> None:
+    found = detect(NAME, CALL_BY_3PM)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(CALL_BY_3PM, found[0]) == ["I'll call you back by 3 pm."]
+    due = datetime.fromisoformat(found[0].data["due"])
+    assert due == T0.replace(hour=15) and due.tzinfo is not None
+    assert found[0].data["what"] == "call back"
+
+
+def test_tomorrow_morning_email() -> None:
+    found = detect(NAME, EMAIL_TOMORROW)
+    assert found[0].data["what"] == "email"
+    assert datetime.fromisoformat(found[0].data["due"]).date() == T0.date().replace(day=T0.day + 1)
+    assert found[0].data["due_text"] == "tomorrow morning"
+
+
+def test_within_the_hour() -> None:
+    found = detect(NAME, WITHIN_THE_HOUR)
+    assert evidence_text(WITHIN_THE_HOUR, found[0]) == ["Not yet, I'll get back to you within the hour."]
+    assert found[0].data["due_seconds"] == 3600
+
+
+def test_technician_on_monday() -> None:
+    found = detect(NAME, TECHNICIAN_MONDAY)
+    assert found[0].data["what"] == "visit"
+    assert datetime.fromisoformat(found[0].data["due"]).weekday() == 0
+
+
+def test_vague_promise_uses_async_default_on_email() -> None:
+    found = detect(NAME, SHORTLY_ON_EMAIL)
+    assert found[0].data["vague"] is True
+    assert found[0].data["due_seconds"] == Settings().promise.default_async_seconds
+
+
+def test_relative_due_without_sent_at() -> None:
+    found = detect(NAME, NO_TIMES)
+    assert found[0].data["due"] is None and found[0].data["due_seconds"] == 7200
+
+
+def test_offer_is_not_a_promise() -> None:
+    assert detect(NAME, OFFER) == []
+
+
+def test_threat_to_close_is_not_a_promise() -> None:
+    assert detect(NAME, THREAT) == []
+
+
+def test_polite_reply_stays_quiet() -> None:
+    assert detect(NAME, PLAIN_HELP) == []
