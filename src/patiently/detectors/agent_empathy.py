@@ -1,0 +1,157 @@
+"""agent.empathy: the agent acknowledges the customer's feelings or situation in their own words.
+
+Per agent sentence, cheap lexical signals first (``lexicons/empathy.yaml``): an
+acknowledgement on its own ("I'd be frustrated too"), or a frame ("that sounds", "I can see
+why", "no wonder") with a feeling or situation word ("stressful", "deadline"). A frame
+without a feeling word counts only when the sentence is close in meaning to the empathy
+prototypes in ``data/empathy_prototypes.yaml`` ("that sounds like a driver issue" is not).
+
+Then specificity: real empathy is about *this* customer's situation, so the sentence must
+share content words with, or be close in meaning to, what the customer wrote recently.
+Stock lines from ``lexicons/stock_empathy.yaml`` ("I understand your frustration") that say
+nothing specific get a low score and ``data["stock"] = True``; agent.scripted_empathy judges
+them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..lexicon import load_data, load_lexicon
+from ..model import Conversation, Finding
+from .agent_paraphrase import earlier_rows, first_of, rows_by_message
+from .base import Detector, DetectorContext
+from .customer_repeat import content_words
+
+WINDOW = 5  # recent customer messages the acknowledgement should refer to
+# A frame without a feeling word needs this closeness to a prototype. High on purpose: short,
+# generic sentences ("it's not hard") reach ~0.75 with the static model.
+PROTO_WITH_FRAME = 0.78
+PROTO_BONUS_AT = 0.6  # closeness that adds to the score of an acknowledgement
+MIN_OWN_WORDS_FOR_MEANING = 2  # "Oh no!" is too short for its vector to show what it refers to
+SPECIFIC_SIM = 0.5  # closeness to a customer sentence that makes it specific
+STOCK_SCORE = 0.3
+GENERIC_MAX = 0.5
+
+# Stock lines that pretend to empathise; "we value your business" does not even pretend.
+_STOCK_EMPATHY = ("apology", "understanding")
+_PROTOTYPES: dict[str, np.ndarray] = {}  # per embedder name; built once per process
+
+
+def prototype_vectors(ctx: DetectorContext) -> np.ndarray:
+    name = ctx.embedder.name
+    vecs = _PROTOTYPES.get(name)
+    if vecs is None:
+        vecs = ctx.encode([str(p) for p in load_data("empathy_prototypes")["prototypes"]])
+        _PROTOTYPES[name] = vecs
+    return vecs
+
+
+class AgentEmpathy(Detector):
+    name = "agent.empathy"
+    version = 1
+    labels = ("agent.empathy",)
+    description = "The agent acknowledges the customer's feelings or situation, specifically and in their own words."
+    needs = frozenset({"embeddings"})
+
+    def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
+        lex = load_lexicon("empathy")
+        stock_lex = load_lexicon("stock_empathy")
+        cands: list[tuple[int, int, int, dict[str, list[tuple[int, int]]]]] = []
+        first_customer = first_of(ctx, "customer")
+        for i in ctx.indices("agent"):
+            if i < first_customer:
+                continue
+            text = conv.messages[i].text
+            for s, e in ctx.sentences(i):
+                sentence = text[s:e]
+                kinds: dict[str, list[tuple[int, int]]] = {}
+                for m in lex.find(sentence):
+                    kinds.setdefault(m.category, []).append((s + m.start, s + m.end))
+                for m in stock_lex.find(sentence, _STOCK_EMPATHY):
+                    kinds.setdefault("stock", []).append((s + m.start, s + m.end))
+                if kinds.keys() & {"direct", "frame", "situational", "stock"}:
+                    cands.append((i, s, e, kinds))
+        if not cands:
+            return []  # the cheap check first: no acknowledgement words, no vectors
+        index, vecs = ctx.sentence_vectors()
+        rows = rows_by_message(index)
+        row_of = {(i, s, e): r for r, (i, s, e) in enumerate(index)}
+        protos = prototype_vectors(ctx)
+        best: dict[int, Finding] = {}
+        for i, s, e, kinds in cands:
+            v = vecs[row_of[(i, s, e)]]
+            proto = float(np.max(protos @ v))
+            feeling = "feeling" in kinds
+            own = "direct" in kinds or ("frame" in kinds and (feeling or proto >= PROTO_WITH_FRAME))
+            if not own and not kinds.keys() & {"stock", "situational"}:
+                continue
+            specific, ref = self._specific(conv, ctx, rows, index, vecs, i, s, e, v, kinds)
+            if "situational" in kinds and not own:
+                own = specific  # "sorry to hear about your friend" yes, "sorry to hear about this" no
+                if not own:
+                    kinds.setdefault("stock", kinds["situational"])
+            msg = conv.messages[i]
+            sentence = msg.text[s:e]
+            if "stock" in kinds and not specific:
+                score, spans = STOCK_SCORE, kinds["stock"]
+                why = (f'Stock sympathy ("{msg.text[spans[0][0]:spans[0][1]]}") says nothing about this '
+                       "customer: name what you understand about their situation.")
+                data = {"stock": True, "specific": False, "prototype_similarity": round(proto, 3)}
+            elif own:
+                score = 0.55 + (0.1 if feeling or "direct" in kinds else 0.0)
+                score += 0.1 if proto >= PROTO_BONUS_AT else 0.0
+                score = score + 0.2 if specific else min(score, GENERIC_MAX)
+                spans = [(s, e)]
+                if specific:
+                    why = f'Acknowledges the customer\'s situation in their own words ("{_clip(sentence)}").'
+                else:
+                    why = (f'Acknowledges feelings ("{_clip(sentence)}") but generically: mention what '
+                           "actually happened to them to make it land.")
+                data = {"stock": "stock" in kinds, "specific": specific, "prototype_similarity": round(proto, 3)}
+                if ref is not None:
+                    data["refers_to_message_id"] = ref
+            else:
+                continue
+            f = self.finding(msg, min(1.0, score), spans, why, data=data)
+            if i not in best or f.score > best[i].score:
+                best[i] = f
+        return [best[i] for i in sorted(best)]
+
+    @staticmethod
+    def _specific(
+        conv: Conversation, ctx: DetectorContext, rows: dict[int, list[int]], index: list[tuple[int, int, int]],
+        vecs: np.ndarray, i: int, s: int, e: int, v: np.ndarray, kinds: dict[str, list[tuple[int, int]]],
+    ) -> tuple[bool, str | None]:
+        """Does the sentence refer to what the customer said? (and to which message)."""
+        cust = earlier_rows(ctx, rows, i, "customer", WINDOW)
+        if not cust:
+            return False, None
+        text = conv.messages[i].text
+        # Words of the acknowledgement itself ("frustrating", "sounds") are not about the situation.
+        masked = text[s:e]
+        for a, b in [span for k in ("stock", "frame", "direct", "situational") for span in kinds.get(k, [])]:
+            masked = masked[: a - s] + " " * (b - a) + masked[b - s:]
+        own_words = content_words(masked) - _GENERIC
+        sims = vecs[cust] @ v
+        for r, sim in zip(cust, sims.tolist(), strict=True):
+            ci, cs, ce = index[r]
+            shared = own_words & content_words(conv.messages[ci].text[cs:ce])
+            # A stock line is close in meaning to any complaint; only its own words can make it specific.
+            if shared or (sim >= SPECIFIC_SIM and "stock" not in kinds and len(own_words) >= MIN_OWN_WORDS_FOR_MEANING):
+                return True, conv.messages[ci].id
+        return False, None
+
+
+_GENERIC = frozenset(
+    "sorry apologize apologise apologies inconvenience caused understand frustration frustrating frustrated "  # noqa: SIM905
+    "issue issues problem problems trouble experience experiencing situation this that hear feel sounds "
+    "must really very completely totally imagine see why how know thing things time".split()
+)
+
+
+def _clip(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+DETECTOR = AgentEmpathy()

@@ -1,0 +1,123 @@
+"""agent.impatient_repeat: the agent answers a repeated question impatiently.
+
+Two signals. Phrases from ``lexicons/impatient_repeat.yaml`` that point back at what the
+agent already said ("as I already said", "read my previous message", "again, ...") work
+on their own, and weigh more in a reply to a ``customer.repeat``. A curt reply: when the
+customer asked again (a ``customer.repeat`` finding), the agent's next reply is much shorter
+than the answer they gave the first time (under ``CURT_RATIO`` of its words), so the customer
+gets less help the second time, when they needed more. Softeners ("happy to explain again",
+"let me put it another way") mark a reply that points back but re-explains kindly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Match, load_lexicon
+from ..model import Conversation, Finding, Message
+from ..text import words
+from .base import Detector, DetectorContext
+
+CURT_RATIO = 0.4  # a reply to a repeat with fewer words than this share of the first answer
+CURT_MIN_FIRST_WORDS = 8  # ... when the first answer was a real answer
+CURT_MAX_WORDS = 12  # a long second answer is not curt whatever the first one was
+KIND_DISCOUNT = 0.35
+# A yes/no question may be answered in one word; only open questions can get a curt reply.
+_YES_NO = re.compile(
+    r"^\W*(?:@?\S+[:,]\s+)?(?:so\s+|and\s+|but\s+|ok(?:ay)?,?\s+)?(?:is|are|was|were|do|does|did|can|could|will|would|"
+    r"should|shall|has|have|had|am|may|might|must|isn't|aren't|don't|doesn't|didn't|can't|won't|wouldn't)\b",
+    re.IGNORECASE,
+)
+_ANSWER_WORD = re.compile(r"^\W*(?:@?\S+[:,]\s+)?(?:yes|yeah|yep|yup|no|nope|nah|correct|right|exactly|sure)\b",
+                          re.IGNORECASE)
+REPEAT_BONUS = 0.1
+
+
+class AgentImpatientRepeat(Detector):
+    name = "agent.impatient_repeat"
+    version = 1
+    labels = ("agent.impatient_repeat",)
+    description = "The agent shows impatience at answering again: points back at earlier answers or replies curtly."
+    requires = ("customer.repeat",)
+
+    def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
+        lex = load_lexicon("impatient_repeat")
+        repeats = {ctx.index[f.message_id]: f for f in ctx.by_label("customer.repeat") if f.message_id in ctx.index}
+        # The agent reply to each repeated question, and the answer the agent gave the first time.
+        replies: dict[int, tuple[int, int | None]] = {}
+        for i, f in repeats.items():
+            j = ctx.next(i, "agent")
+            if j is None or j in replies:
+                continue
+            first = ctx.index.get(str(f.data.get("repeats_message_id")))
+            a = ctx.next(first, "agent") if first is not None else None
+            usable = (
+                a is not None and a < i
+                and conv.messages[a].author == conv.messages[j].author  # the same agent, answering again
+                and not _YES_NO.match(_question_of(conv, f))
+            )
+            replies[j] = (i, a if usable else None)
+        out: list[Finding] = []
+        for j in ctx.indices("agent"):
+            msg = conv.messages[j]
+            matches = lex.find(msg.text)
+            pointers = [m for m in matches if m.category in ("pointer", "soft_pointer")]
+            kind = any(m.category == "kind" for m in matches)
+            if kind:
+                pointers = [m for m in pointers if m.category == "pointer"]
+            curt = self._curt(conv, j, replies.get(j), kind)
+            if not pointers and curt is None:
+                continue
+            out.append(self._finding(conv, msg, pointers, curt, kind, j in replies))
+        return out
+
+    def _finding(
+        self, conv: Conversation, msg: Message, pointers: list[Match], curt: tuple[int, int] | None,
+        kind: bool, to_repeat: bool,
+    ) -> Finding:
+        text = msg.text
+        if pointers:
+            score = max(m.weight for m in pointers) - (KIND_DISCOUNT if kind else 0.0)
+            score += REPEAT_BONUS if to_repeat else 0.0
+            spans = [(m.start, m.end) for m in pointers]
+            quote = pointers[0].text
+            why = (f'Points the customer back to an earlier answer ("{quote}"): a repeat means the first '
+                   "answer didn't land; answer again in full, ideally in different words.")
+        else:
+            score, spans, why = 0.0, [], ""
+        if curt is not None:
+            n_now, n_first = curt
+            score = max(score, 0.6) + (0.1 if pointers else 0.0)
+            s = len(text) - len(text.lstrip())
+            spans.append((s, len(text.rstrip())))
+            if not pointers:
+                why = (f'Replies to a repeated question in {n_now} words after a {n_first}-word first answer '
+                       f'("{_clip(text.strip())}"): answer again fully and calmly.')
+        data = {"reply_to_repeat": to_repeat, "curt": curt is not None}
+        return self.finding(msg, min(1.0, score), sorted(set(spans)), why, data=data)
+
+    @staticmethod
+    def _curt(conv: Conversation, j: int, reply: tuple[int, int | None] | None, kind: bool) -> tuple[int, int] | None:
+        if reply is None or reply[1] is None or kind:
+            return None
+        if _ANSWER_WORD.match(conv.messages[j].text):
+            return None  # "yes" / "no" is a complete answer, however short
+        n_now = len(words(conv.messages[j].text))
+        n_first = len(words(conv.messages[reply[1]].text))
+        if n_first >= CURT_MIN_FIRST_WORDS and n_now <= CURT_MAX_WORDS and n_now < CURT_RATIO * n_first:
+            return n_now, n_first
+        return None
+
+
+def _question_of(conv: Conversation, f: Finding) -> str:
+    if not f.evidence or f.message_id is None:
+        return ""
+    span = f.evidence[0]
+    return conv.message(f.message_id).text[span.start:span.end]
+
+
+def _clip(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+DETECTOR = AgentImpatientRepeat()

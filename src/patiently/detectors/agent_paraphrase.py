@@ -1,0 +1,147 @@
+"""agent.paraphrase: the agent restates the customer's problem to check they understood it.
+
+Two signals per agent sentence. A frame from ``lexicons/paraphrase.yaml`` ("so if I
+understand correctly", "just to confirm", "to recap") and meaning: the sentence's vector is
+close to a sentence the customer wrote in their last ``WINDOW`` messages. A frame alone is a
+weak signal (agents write "just to confirm" before any question), so a `restate` frame alone
+scores low and a `check` frame needs the similarity; both together score high. The customer
+sentence it restates is given in ``data`` so a coach can compare the two.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..lexicon import Match, load_lexicon
+from ..model import Conversation, Finding
+from .base import Detector, DetectorContext
+from .customer_repeat import content_words
+
+SIMILARITY = 0.58  # static-model cosine above which a sentence restates a customer sentence
+WINDOW = 10  # earlier customer messages searched for what is restated
+FRAME_ONLY_SCORE = 0.45
+CHECK_FRAME_MAX_START = 12  # "Ok, so you're seeing..." - check frames open the sentence
+_TAIL_TAGS = ("is that right", "is that correct", "have i got that right", "did i get that right", "am i right")
+
+
+_URL = re.compile(r"https?://\S+|www\.\S+|(?<!\w)@\w+")
+_ASKS_NEW = re.compile(
+    r"[\s,:;-]*(?:what|which|who|whose|when|where|why|how|have|has|did|do|does|can|could|would|will|please)\b",
+    re.IGNORECASE,
+)
+
+
+def first_of(ctx: DetectorContext, role: str) -> int:
+    """Index of the first message of ``role`` (len(messages) when none): a cheap "has X spoken yet"."""
+    return next((i for i, m in enumerate(ctx.messages) if m.role == role), len(ctx.messages))
+
+
+def rows_by_message(index: list[tuple[int, int, int]]) -> dict[int, list[int]]:
+    """Sentence-vector rows of each message index."""
+    rows: dict[int, list[int]] = {}
+    for row, (i, _s, _e) in enumerate(index):
+        rows.setdefault(i, []).append(row)
+    return rows
+
+
+def earlier_rows(ctx: DetectorContext, rows: dict[int, list[int]], i: int, role: str, window: int) -> list[int]:
+    """Sentence rows of the last ``window`` messages of ``role`` before message ``i``."""
+    out: list[int] = []
+    seen = 0
+    j = i - 1
+    while j >= 0 and seen < window:
+        if ctx.messages[j].role == role:
+            out.extend(rows.get(j, ()))
+            seen += 1
+        j -= 1
+    return out
+
+
+class AgentParaphrase(Detector):
+    name = "agent.paraphrase"
+    version = 1
+    labels = ("agent.paraphrase",)
+    description = "The agent restates the customer's problem in their own words to check understanding."
+    needs = frozenset({"embeddings"})
+
+    def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
+        lex = load_lexicon("paraphrase")
+        framed: list[tuple[int, int, int, Match]] = []
+        first_customer = first_of(ctx, "customer")
+        for i in ctx.indices("agent"):
+            text = conv.messages[i].text
+            if i < first_customer:
+                continue
+            for s, e in ctx.sentences(i):
+                frame = self._frame(text[s:e], lex.find(text[s:e]))
+                if frame is not None:
+                    framed.append((i, s, e, frame))
+        if not framed:
+            return []  # the cheap check first: no frame, no vectors
+        index, vecs = ctx.sentence_vectors()
+        rows = rows_by_message(index)
+        row_of = {(i, s, e): r for r, (i, s, e) in enumerate(index)}
+        out: list[Finding] = []
+        done: set[int] = set()
+        for i, s, e, frame in framed:
+            if i in done:
+                continue
+            cust = [r for r in earlier_rows(ctx, rows, i, "customer", WINDOW) if self._meaningful(conv, index[r])]
+            sim, best = 0.0, None
+            if cust:
+                sims = vecs[cust] @ vecs[row_of[(i, s, e)]]
+                k = int(np.argmax(sims))
+                sim, best = float(sims[k]), cust[k]
+            restate = frame.category == "restate"
+            if sim >= SIMILARITY:
+                base = 0.75 if restate else 0.6
+                score = base + 0.25 * (sim - SIMILARITY) / (1.0 - SIMILARITY)
+            elif restate:
+                score = FRAME_ONLY_SCORE
+            else:
+                continue
+            msg = conv.messages[i]
+            sentence = msg.text[s:e]
+            data: dict[str, object] = {"frame": frame.text, "similarity": round(sim, 3)}
+            if best is not None and sim >= SIMILARITY:
+                ci, cs, ce = index[best]
+                data["paraphrases_message_id"] = conv.messages[ci].id
+                quote = conv.messages[ci].text[cs:ce]
+                why = (f'Agent restates the customer\'s "{_clip(quote)}" to check understanding '
+                       f'("{_clip(sentence)}"): good listening, keep doing it.')
+            else:
+                why = (f'Agent signals a summary ("{frame.text}") but the restatement is far from what the '
+                       "customer said: restate their problem in their terms.")
+            out.append(self.finding(msg, score, [(s, e)], why, data=data))
+            done.add(i)
+        return out
+
+    @staticmethod
+    def _meaningful(conv: Conversation, row: tuple[int, int, int]) -> bool:
+        """A customer sentence with some content: a bare link or "ok" matches anything."""
+        i, s, e = row
+        return len(content_words(_URL.sub(" ", conv.messages[i].text[s:e]))) >= 2
+
+    @staticmethod
+    def _frame(sentence: str, matches: list[Match]) -> Match | None:
+        for m in matches:
+            if m.category == "restate":
+                return m
+        for m in matches:
+            if m.text.lower() in _TAIL_TAGS:
+                return m
+            if m.start > CHECK_FRAME_MAX_START or sentence[: m.start].rstrip().lower().endswith(("what", "how")):
+                continue  # "what do you mean by X?" asks the customer to explain; it restates nothing
+            if _ASKS_NEW.match(sentence, m.end):
+                continue  # "just to confirm, which model is it?" gathers a new fact
+            return m
+        return None
+
+
+def _clip(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+DETECTOR = AgentParaphrase()

@@ -1,0 +1,180 @@
+"""agent.redundant_question: the agent asks for something the customer already gave.
+
+Typed slots first: ``lexicons/info_given.yaml`` finds what customers gave (an email address,
+an error code or quoted error text, an asset tag, the OS and its version, a device model, a
+ticket or order number, a username, a phone number, the printer, the app, when it started)
+and ``lexicons/info_asked.yaml`` what an agent question asks for, with the same slot names.
+An agent question whose slot the customer filled in the last ``WINDOW`` customer messages is
+redundant. Meaning is used twice: it raises the score when the question is also close to the
+customer sentence that gave the value, and, without any slot, a wh-question that is very close
+to an earlier customer *statement* ("what happens when you print?" after "when I print it
+jams") counts at a lower score. Verification ("can you confirm your email is...?") is not
+redundant: agents must re-check identity, so confirmation frames are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..lexicon import Lexicon, Match, load_lexicon
+from ..model import Conversation, Finding
+from ..text import words
+from .agent_paraphrase import earlier_rows, first_of, rows_by_message
+from .base import Detector, DetectorContext
+from .customer_repeat import content_words, is_question
+
+WINDOW = 15  # earlier customer messages searched for the slot value
+SLOT_SIMILARITY = 0.45  # question close to the sentence that gave the value: more certain
+MEANING_SIMILARITY = 0.78  # no slot: a wh-question this close to a customer statement
+MEANING_SCORE = 0.5
+MIN_SHARED_WORDS = 2  # ... and shares this many content words with it
+MIN_QUESTION_WORDS = 3  # "Windows 11?" echoes to confirm; it does not ask again
+IMPLIES = {"os_version": ("os",)}  # "Windows 11" answers "which OS?" as well
+SLOT_NAMES = {
+    "email": "email address", "error": "error message", "asset": "asset tag / serial number",
+    "os": "operating system", "os_version": "OS version", "device": "device model",
+    "ticket": "ticket number", "order": "order/account number", "username": "username",
+    "phone": "phone number", "printer": "printer", "app": "application", "started": "when it started",
+    "browser": "browser", "version": "version",
+}
+_CONFIRM = re.compile(
+    r"\b(?:confirm|verify|verification|double[-\s]?check|just\s+to\s+check|still|correct|right\?|"
+    r"for\s+security|security\s+purposes|same\s+as|other\s+than|another|different|new|else|again)\b",
+    re.IGNORECASE,
+)
+_WH_START = re.compile(
+    r"^\W*(?:@\w+\s+|\w+[:,]\s+)?(?:and\s+|so\s+|ok(?:ay)?,?\s+)?(?:what|which|where|when|who|how\s+(?:many|long|often))\b",
+    re.IGNORECASE,
+)
+
+
+class AgentRedundantQuestion(Detector):
+    name = "agent.redundant_question"
+    version = 1
+    labels = ("agent.redundant_question",)
+    description = "The agent asks for information the customer already gave."
+    needs = frozenset({"embeddings"})
+
+    def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
+        asked_lex = load_lexicon("info_asked")
+        questions: list[tuple[int, int, int, list[Match]]] = []
+        first_customer = first_of(ctx, "customer")
+        for i in ctx.indices("agent"):
+            text = conv.messages[i].text
+            if i < first_customer or ("?" not in text and "please" not in text.lower()):
+                continue  # the cheap check first
+            for s, e in ctx.sentences(i):
+                sentence = text[s:e]
+                if len(words(sentence)) < MIN_QUESTION_WORDS or not is_question(sentence):
+                    continue
+                if _CONFIRM.search(sentence):
+                    continue
+                questions.append((i, s, e, asked_lex.find(sentence)))
+        if not questions:
+            return []
+        given_lex = load_lexicon("info_given")
+        given_cache: dict[int, list[Match]] = {}
+        index, vecs = ctx.sentence_vectors()
+        rows = rows_by_message(index)
+        row_of = {(i, s, e): r for r, (i, s, e) in enumerate(index)}
+        nicks = {(m.author or "").lower() for m in conv.messages}
+        out: list[Finding] = []
+        for i, s, e, asked in questions:
+            qvec = vecs[row_of[(i, s, e)]]
+            hit = self._slot_hit(conv, ctx, i, asked, given_lex, given_cache)
+            msg = conv.messages[i]
+            if hit is not None and not _mentions(msg.text[s:e], hit[2].text):
+                slot, j, g = hit
+                sim = self._sim_to(conv, index, vecs, rows.get(j, []), g, qvec)
+                score = 0.55 + 0.3 * g.weight + (0.1 if sim >= SLOT_SIMILARITY else 0.0)
+                name = SLOT_NAMES.get(slot, slot)
+                out.append(self.finding(
+                    msg, score, [(s, e)],
+                    f'Asks for the {name} the customer already gave ("{_clip(g.text)}" in an earlier '
+                    "message): re-read the thread, or confirm it instead of asking again.",
+                    data={"slot": slot, "given_message_id": conv.messages[j].id, "given_text": g.text,
+                          "similarity": round(sim, 3)},
+                ))
+                continue
+            if hit is not None or asked or not _WH_START.match(msg.text[s:e]):
+                continue  # a slot the customer has not given yet is a good question
+            cust = [r for r in earlier_rows(ctx, rows, i, "customer", WINDOW) if self._statement(conv, index[r])]
+            if not cust:
+                continue
+            sims = vecs[cust] @ qvec
+            k = int(np.argmax(sims))
+            if float(sims[k]) < MEANING_SIMILARITY:
+                continue
+            ci, cs, ce = index[cust[k]]
+            quote = conv.messages[ci].text[cs:ce]
+            shared = (content_words(msg.text[s:e]) & content_words(quote)) - nicks
+            if len(shared) < MIN_SHARED_WORDS:
+                continue  # nicks and filler make short sentences look alike in a static model
+            out.append(self.finding(
+                msg, MEANING_SCORE, [(s, e)],
+                f'Asks what the customer seems to have already said ("{_clip(quote)}"): re-read the thread, '
+                "or refer to their words when you need more detail.",
+                data={"slot": None, "given_message_id": conv.messages[ci].id, "similarity": round(float(sims[k]), 3)},
+            ))
+        return out
+
+    @staticmethod
+    def _slot_hit(
+        conv: Conversation, ctx: DetectorContext, i: int, asked: list[Match], lex: Lexicon,
+        cache: dict[int, list[Match]],
+    ) -> tuple[str, int, Match] | None:
+        """(slot, customer message index, the given value) for the first asked slot already filled."""
+        if not asked:
+            return None
+        wanted = {m.category for m in asked}
+        seen = 0
+        j = i - 1
+        while j >= 0 and seen < WINDOW:
+            if ctx.messages[j].role == "customer":
+                seen += 1
+                found = cache.get(j)
+                if found is None:
+                    found = lex.find(conv.messages[j].text)
+                    cache[j] = found
+                for g in found:
+                    for slot in (g.category, *IMPLIES.get(g.category, ())):
+                        if slot in wanted:
+                            return slot, j, g
+            j -= 1
+        return None
+
+    @staticmethod
+    def _sim_to(
+        conv: Conversation, index: list[tuple[int, int, int]], vecs: np.ndarray, rows: list[int],
+        g: Match, qvec: np.ndarray,
+    ) -> float:
+        """Similarity of the question to the customer sentence holding the given value."""
+        for r in rows:
+            _i, s, e = index[r]
+            if s <= g.start < e or (g.start < s and g.end > s):
+                return float(vecs[r] @ qvec)
+        return float(vecs[rows[0]] @ qvec) if rows else 0.0
+
+    @staticmethod
+    def _statement(conv: Conversation, row: tuple[int, int, int]) -> bool:
+        i, s, e = row
+        sentence = conv.messages[i].text[s:e]
+        return not sentence.endswith("?") and len(content_words(sentence)) >= 3
+
+
+_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _mentions(question: str, value: str) -> bool:
+    """The question names the value itself ("which version of iOS 11?"): it refines, not repeats."""
+    v = _ALNUM.sub("", value.lower())
+    return len(v) >= 2 and v in _ALNUM.sub("", question.lower())
+
+
+def _clip(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+DETECTOR = AgentRedundantQuestion()

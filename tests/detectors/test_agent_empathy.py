@@ -1,0 +1,73 @@
+from conftest import conv, detect, evidence_text
+
+BOARD_MEETING = conv(
+    ("c", "My laptop died and the slides for my board meeting at 2pm are on it!"),
+    ("a", "That sounds really stressful right before your board meeting. Let's get your files back first."),
+)
+LOST_REPORT = conv(
+    ("c", "Excel crashed and I lost the quarterly report I worked on all morning."),
+    ("a", "Oh no. I can see why losing that report is upsetting after a whole morning's work."),
+)
+LOCKED_OUT = conv(
+    ("c", "I've been locked out of my account three times today and I have payroll to run."),
+    ("a", "I'd be frustrated too, being locked out three times with payroll due. I'll unlock it now."),
+)
+STOCK_ONLY = conv(
+    ("c", "The printer on floor 2 is out of toner."),
+    ("a", "I understand your frustration. We apologize for any inconvenience."),
+)
+TECHNICAL_SOUNDS = conv(
+    ("c", "The Wi-Fi drops every time the laptop wakes from sleep."),
+    ("a", "That sounds like a power management setting on the network adapter. Let me check."),
+)
+PLAIN_FIX = conv(
+    ("c", "How do I map the shared drive?"),
+    ("a", "Open File Explorer, right-click This PC and choose Map network drive. Use \\\\files\\shared."),
+)
+MUST_BE_TECHNICAL = conv(
+    ("c", "My VPN won't connect."),
+    ("a", "It must be the old client version; please update it from the portal."),
+)
+
+
+def test_specific_acknowledgement() -> None:
+    found = detect("agent.empathy", BOARD_MEETING)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(BOARD_MEETING, found[0]) == ["That sounds really stressful right before your board meeting."]
+    assert found[0].score >= 0.8
+    assert found[0].data["specific"] is True and found[0].data["stock"] is False
+
+
+def test_i_can_see_why_with_situation() -> None:
+    found = detect("agent.empathy", LOST_REPORT)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(LOST_REPORT, found[0]) == [
+        "I can see why losing that report is upsetting after a whole morning's work."]
+    assert found[0].data["refers_to_message_id"] == "m1"
+
+
+def test_direct_acknowledgement() -> None:
+    found = detect("agent.empathy", LOCKED_OUT)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(LOCKED_OUT, found[0])[0].startswith("I'd be frustrated too")
+    assert found[0].score >= 0.8
+
+
+def test_stock_phrases_score_low() -> None:
+    found = detect("agent.empathy", STOCK_ONLY)
+    assert [f.message_id for f in found] == ["m2"]
+    assert found[0].score <= 0.4
+    assert found[0].data["stock"] is True
+    assert evidence_text(STOCK_ONLY, found[0]) == ["I understand your frustration"]
+
+
+def test_that_sounds_like_a_technical_guess_is_not_empathy() -> None:
+    assert detect("agent.empathy", TECHNICAL_SOUNDS) == []
+
+
+def test_plain_fix_is_quiet() -> None:
+    assert detect("agent.empathy", PLAIN_FIX) == []
+
+
+def test_must_be_as_diagnosis_is_not_empathy() -> None:
+    assert detect("agent.empathy", MUST_BE_TECHNICAL) == []

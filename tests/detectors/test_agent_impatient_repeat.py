@@ -1,0 +1,94 @@
+from patiently.config import Settings
+from patiently.detectors.base import DetectorContext
+from patiently.detectors.registry import get, load_detectors
+from patiently.model import Conversation, Finding
+
+from conftest import conv, evidence_text
+
+
+def run(conversation: Conversation) -> list[Finding]:
+    """customer.repeat first (required), then the detector under test."""
+    ctx = DetectorContext(conversation, Settings())
+    for d in load_detectors(["customer.repeat", "agent.impatient_repeat"]):
+        ctx.findings.extend(d.detect(conversation, ctx))
+    return [f for f in ctx.findings if f.detector == get("agent.impatient_repeat").id]
+
+
+AS_I_ALREADY_SAID = conv(
+    ("c", "How do I connect to the office Wi-Fi?"),
+    ("a", "Choose the network CORP-WIFI, sign in with your usual username and password, and accept the certificate."),
+    ("c", "Sorry, how do I get onto the office Wi-Fi?"),
+    ("a", "As I already said, choose CORP-WIFI and sign in."),
+)
+CURT_REPLY_TO_REPEAT = conv(
+    ("c", "How do I add the shared mailbox to Outlook?"),
+    ("a", "In Outlook, open File, Account Settings, then Change, More Settings, Advanced, and add the mailbox "
+          "name under Open these additional mailboxes. Restart Outlook afterwards."),
+    ("c", "Sorry, how do I add the shared mailbox in Outlook again?"),
+    ("a", "File, Account Settings."),
+)
+READ_MY_MESSAGE = conv(
+    ("c", "The scanner doesn't send emails."),
+    ("a", "Please read my previous message, it has the steps."),
+)
+AGAIN_PREFIX = conv(
+    ("c", "Where do I download the VPN client?"),
+    ("a", "Again, it's on the intranet downloads page."),
+)
+PATIENT_REPEAT = conv(
+    ("c", "How do I connect to the office Wi-Fi?"),
+    ("a", "Choose the network CORP-WIFI, sign in with your usual username and password, and accept the certificate."),
+    ("c", "Sorry, how do I get onto the office Wi-Fi?"),
+    ("a", "No problem, let me put it another way: click the Wi-Fi icon at the bottom right, pick CORP-WIFI, "
+          "then type the username and password you use for your computer. If a certificate box appears, click Accept."),
+)
+TRY_AGAIN = conv(
+    ("c", "The update failed."),
+    ("a", "Sorry about that! Could you restart and try the update again? Once again, thanks for your patience."),
+)
+YES_TO_YES_NO_REPEAT = conv(
+    ("c", "Should I restart the router first?"),
+    ("a", "Yes, restart the router first and then wait two minutes before reconnecting your laptop to it."),
+    ("c", "So I should restart the router first?"),
+    ("a", "Yes."),
+)
+
+
+def test_as_i_already_said_after_repeat() -> None:
+    found = run(AS_I_ALREADY_SAID)
+    assert [f.message_id for f in found] == ["m4"]
+    assert evidence_text(AS_I_ALREADY_SAID, found[0]) == ["As I already said"]
+    assert found[0].data["reply_to_repeat"] is True
+    assert found[0].score >= 0.9
+
+
+def test_curt_reply_to_repeat() -> None:
+    found = run(CURT_REPLY_TO_REPEAT)
+    assert [f.message_id for f in found] == ["m4"]
+    assert evidence_text(CURT_REPLY_TO_REPEAT, found[0]) == ["File, Account Settings."]
+    assert found[0].data["curt"] is True
+
+
+def test_pointer_works_without_a_repeat() -> None:
+    found = run(READ_MY_MESSAGE)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(READ_MY_MESSAGE, found[0]) == ["read my previous message"]
+    assert found[0].data["reply_to_repeat"] is False
+
+
+def test_again_at_the_start() -> None:
+    found = run(AGAIN_PREFIX)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(AGAIN_PREFIX, found[0]) == ["Again,"]
+
+
+def test_patient_full_answer_to_repeat_is_quiet() -> None:
+    assert run(PATIENT_REPEAT) == []
+
+
+def test_try_again_and_once_again_thanks_are_quiet() -> None:
+    assert run(TRY_AGAIN) == []
+
+
+def test_short_answer_to_yes_no_repeat_is_not_curt() -> None:
+    assert run(YES_TO_YES_NO_REPEAT) == []

@@ -1,0 +1,132 @@
+from patiently.config import Settings
+from patiently.detectors.base import DetectorContext
+from patiently.detectors.registry import get, load_detectors
+from patiently.model import Conversation, Finding
+from patiently.pipeline import Analyzer
+
+from conftest import conv, evidence_text
+
+NAMES = ["customer.frustration", "agent.scripted_empathy"]
+
+
+def run(conversation: Conversation) -> list[Finding]:
+    """The per-conversation path, with customer.frustration (required) first."""
+    ctx = DetectorContext(conversation, Settings())
+    for d in load_detectors(NAMES):
+        ctx.findings.extend(d.detect(conversation, ctx))
+    return [f for f in ctx.findings if f.detector == get("agent.scripted_empathy").id]
+
+
+CALM_CUSTOMER_STOCK = conv(
+    ("c", "Could you add me to the marketing distribution list?"),
+    ("a", "I understand your frustration. I've added you to the list."),
+)
+AFTER_THANKS = conv(
+    ("c", "The Teams camera is not working."),
+    ("a", "Please close Teams, unplug the camera and plug it back in."),
+    ("c", "Thanks, that worked!"),
+    ("a", "We value your business. Have a nice day."),
+)
+VALUE_LINE = conv(
+    ("c", "Can I get a second monitor for my desk?"),
+    ("a", "Your call is important to us. I'll order one today."),
+)
+FRUSTRATED_CUSTOMER = conv(
+    ("c", "This is ridiculous, the VPN has dropped for the third time today!!"),
+    ("a", "I understand your frustration. Let me look at the VPN logs now."),
+)
+SORRY_TO_HEAR_FAULT = conv(
+    ("c", "My laptop screen is cracked."),
+    ("a", "Sorry to hear that! I'll book a repair for tomorrow morning."),
+)
+OWN_WORDS = conv(
+    ("c", "Could you reset my password?"),
+    ("a", "Sure, I've reset it. You'll be asked to choose a new one when you log in."),
+    ("c", "Thanks!"),
+    ("a", "You're welcome, glad it's sorted before your trip."),
+)
+
+
+def test_stock_line_to_a_calm_customer() -> None:
+    found = run(CALM_CUSTOMER_STOCK)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(CALM_CUSTOMER_STOCK, found[0]) == ["I understand your frustration"]
+    assert found[0].data["reason"] == "customer_not_upset"
+
+
+def test_stock_line_after_thanks() -> None:
+    found = run(AFTER_THANKS)
+    assert [f.message_id for f in found] == ["m4"]
+    assert evidence_text(AFTER_THANKS, found[0]) == ["We value your business"]
+    assert found[0].data["reason"] == "after_thanks"
+    assert found[0].score >= 0.7
+
+
+def test_corporate_line() -> None:
+    found = run(VALUE_LINE)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(VALUE_LINE, found[0]) == ["Your call is important to us"]
+
+
+def test_stock_line_to_a_frustrated_customer_is_not_misplaced() -> None:
+    assert run(FRUSTRATED_CUSTOMER) == []
+
+
+def test_sorry_to_hear_after_a_fault_report_fits() -> None:
+    assert run(SORRY_TO_HEAR_FAULT) == []
+
+
+def test_own_words_are_quiet() -> None:
+    assert run(OWN_WORDS) == []
+
+
+def _reuse(cid: str, apology: str, problem: str) -> Conversation:
+    return conv(
+        ("c", f"This is ridiculous, {problem} again!!"),
+        ("a:sam", apology),
+        ("a:sam", "I've restarted the service, could you check now?"),
+        cid=cid,
+    )
+
+
+APOLOGY = "@cust We sincerely apologize for the frustration this has caused you. ^SK"
+
+
+def test_reuse_across_conversations_through_the_batch_pass() -> None:
+    convs = [
+        _reuse("t1", APOLOGY, "the VPN is down"),
+        _reuse("t2", "@cust2 We sincerely apologize for the frustration this has caused you. ^JD", "Outlook froze"),
+        _reuse("t3", "We sincerely apologize for the frustration this has caused you!", "my printer jammed"),
+        _reuse("t4", "I'm so sorry, losing the VPN right before your demo is awful.", "the VPN is down"),
+    ]
+    analyzer = Analyzer(detectors=load_detectors(NAMES))
+    results = {r.conversation.id: r for r in analyzer.analyze_batch(convs)}
+    for cid in ("t1", "t2", "t3"):
+        reused = [f for f in results[cid].findings
+                  if f.label == "agent.scripted_empathy" and f.data.get("reason") == "reused"]
+        assert [f.message_id for f in reused] == ["m2"], cid
+        assert reused[0].data["conversations"] == 3
+        assert "Used word for word in 3 conversations" in reused[0].explanation
+        text = evidence_text(results[cid].conversation, reused[0])[0]
+        assert "We sincerely apologize for the frustration this has caused you" in text
+        assert reused[0].author == "sam"
+    assert not [f for f in results["t4"].findings if f.label == "agent.scripted_empathy"]
+
+
+def test_two_conversations_are_not_a_script() -> None:
+    convs = [
+        _reuse("t1", APOLOGY, "the VPN is down"),
+        _reuse("t2", APOLOGY, "Outlook froze"),
+    ]
+    analyzer = Analyzer(detectors=load_detectors(NAMES))
+    for r in analyzer.analyze_batch(convs):
+        assert not [f for f in r.findings if f.data.get("reason") == "reused"]
+
+
+def test_collect_returns_normalised_sentences() -> None:
+    det = get("agent.scripted_empathy")
+    c = _reuse("t1", APOLOGY, "the VPN is down")
+    items = det.collect(c, DetectorContext(c, Settings()))
+    # Handles and sign-offs are dropped from the key; the span is the sentence in the message.
+    assert items == [("we sincerely apologize for the frustration this has caused you", "m2", 0,
+                      APOLOGY.index("you.") + 4, "sam")]
