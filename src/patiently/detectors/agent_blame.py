@@ -1,0 +1,72 @@
+"""agent.blame: the agent puts the fault on the customer.
+
+Signals come from the ``blame`` lexicon: hindsight ("you should have saved your work",
+"if you had read the email"), accusation ("you must have deleted it", "that's because you
+clicked"), and labels ("user error", "your fault"). The lexicon only names the customer as
+the cause with mistake verbs, so neutral causal explanations about the system ("that happens
+because the cache was full", "because your password expired") never match. Hypotheses and
+questions ("if you deleted it, it's in the bin", "did you delete it?") are skipped, and
+reassurance in the same message ("easy to do, it happens to everyone") lowers the score.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import load_lexicon
+from ..model import Conversation, Finding
+from .agent_dismissive import lexicon_find
+from .base import Detector, DetectorContext
+
+REPORT_AT = 0.35
+SOFTENED_FACTOR = 0.6  # "easy to do, don't worry" in the same message
+EXTRA_MATCH_BONUS = 0.1
+# "you deleted it" after these words is a hypothesis or question, not an accusation.
+_HYPOTHESIS = re.compile(
+    r"\b(?:if|when|once|after|before|did|whether|unless|in\s+case|maybe|perhaps|where|how|until|as\s+soon\s+as)"
+    r"\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_SCORED = ("hindsight", "you_caused", "user_error")
+
+
+class AgentBlame(Detector):
+    name = "agent.blame"
+    version = 1
+    labels = ("agent.blame",)
+    description = "Agent blames the customer (you should have, you must have deleted it, user error)."
+
+    def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
+        lex = load_lexicon("blame")
+        out: list[Finding] = []
+        for i in ctx.indices("agent"):
+            msg = conv.messages[i]
+            text = msg.text
+            matches = [
+                m for m in lexicon_find("blame", text, _SCORED)
+                if not (m.text[:3].lower() == "you" and _HYPOTHESIS.search(text, max(0, m.start - 30), m.start))
+            ]
+            if not matches:
+                continue
+            softened = bool(lexicon_find("blame", text, ("softener",)))
+            score = max(m.weight for m in matches) + EXTRA_MATCH_BONUS * (len({m.text.lower() for m in matches}) - 1)
+            if softened:
+                score *= SOFTENED_FACTOR
+            if score < REPORT_AT:
+                continue
+            top = max(matches, key=lambda m: m.weight)
+            suggestion = str(lex.category(top.category).meta.get("suggestion", ""))
+            quoted = "; ".join(f'"{m.text}"' for m in matches[:3])
+            out.append(
+                self.finding(
+                    msg, score, [(m.start, m.end) for m in matches],
+                    f"{quoted} puts the fault on the customer; focus on the fix and on next time, "
+                    f'e.g. "{suggestion}"',
+                    data={"categories": sorted({m.category for m in matches}), "softened": softened,
+                          "suggestion": suggestion},
+                )
+            )
+        return out
+
+
+DETECTOR = AgentBlame()

@@ -1,0 +1,87 @@
+"""agent.condescending: the agent talks down to the customer.
+
+Signals come from the ``condescending`` lexicon: calling things obvious or simple
+("it's not rocket science"), belittling comparisons ("even a child could"), quizzing the
+customer on basics ("you do know what a browser is, right?") and tone policing ("calm
+down"). Context matters for two categories: "calm down" is worse said to an upset customer
+(``upset_weight``), and "it's really simple" reassures a calm customer but stings one who
+is struggling (``calm_weight`` otherwise, too low to report). "Upset" means the customer's
+previous message has a customer.frustration or customer.confusion finding (when those
+detectors ran first; no ``requires``), or else the same frustration measure or the
+confusion phrases of the ``non_technical`` lexicon match that one message.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import Match, load_lexicon
+from ..model import Conversation, Finding
+from .agent_dismissive import lexicon_find
+from .base import Detector, DetectorContext
+from .customer_frustration import REPORT_AT as UPSET_AT
+from .customer_frustration import frustration_level
+
+REPORT_AT = 0.35
+MIN_WEIGHT = 0.3  # matches weighing less (e.g. "it's simple" to a calm customer) are no evidence
+EXTRA_MATCH_BONUS = 0.1
+
+
+def customer_was_upset(conv: Conversation, ctx: DetectorContext, i: int) -> bool:
+    """Was the customer's last message before ``i`` frustrated or confused?"""
+    j = ctx.previous(i, "customer")
+    if j is None:
+        return False
+    prev = conv.messages[j]
+    if ctx.on_message("customer.frustration", prev.id) or ctx.on_message("customer.confusion", prev.id):
+        return True
+    if lexicon_find("non_technical", prev.text, ("confusion",)):
+        return True
+    return frustration_level(prev.text)[0] >= UPSET_AT
+
+
+class AgentCondescending(Detector):
+    name = "agent.condescending"
+    version = 1
+    labels = ("agent.condescending",)
+    description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
+
+    def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
+        lex = load_lexicon("condescending")
+        out: list[Finding] = []
+        for i in ctx.indices("agent"):
+            msg = conv.messages[i]
+            matches = lexicon_find("condescending", msg.text)
+            if not matches:
+                continue
+            weights: list[tuple[Match, float]] = []
+            upset: bool | None = None
+            for m in matches:
+                w = m.weight
+                meta = lex.category(m.category).meta
+                if "upset_weight" in meta or "calm_weight" in meta:
+                    if upset is None:
+                        upset = customer_was_upset(conv, ctx, i)
+                    w = float(meta.get("upset_weight", w)) if upset else float(meta.get("calm_weight", w))
+                weights.append((m, w))
+            weights = [(m, w) for m, w in weights if w >= MIN_WEIGHT]
+            if not weights:
+                continue
+            matches = [m for m, _ in weights]
+            score = max(w for _, w in weights) + EXTRA_MATCH_BONUS * (len({m.text.lower() for m in matches}) - 1)
+            if score < REPORT_AT:
+                continue
+            top = max(weights, key=lambda mw: mw[1])[0]
+            suggestion = str(lex.category(top.category).meta.get("suggestion", ""))
+            quoted = "; ".join(f'"{m.text.strip()}"' for m in matches[:3])
+            extra = " to an upset customer" if upset else ""
+            out.append(
+                self.finding(
+                    msg, score, [(m.start, m.end) for m in matches],
+                    f"{quoted}{extra} sounds condescending; explain without judging, e.g. \"{suggestion}\"",
+                    data={"categories": sorted({m.category for m in matches}), "customer_upset": bool(upset),
+                          "suggestion": suggestion},
+                )
+            )
+        return out
+
+
+DETECTOR = AgentCondescending()

@@ -1,0 +1,83 @@
+"""agent.negative_phrasing: a "no" with nothing the customer can do next.
+
+Signals come from the ``negative_phrasing`` lexicon (refusals, "not supported", dead ends).
+A negative phrase is fine when an alternative follows: the ``tone_alternatives`` offer or
+referral categories in the same sentence or the next one ("we don't support Macs, but you
+can use the web app"). In chat, agents often split one thought over two messages, so when
+the negative sentence ends the message and the agent's next message follows directly, its
+first sentence counts as "the next sentence". Questions ("is that not possible?") are not
+refusals and are skipped.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import Match, load_lexicon
+from ..model import Conversation, Finding
+from .agent_dismissive import lexicon_find
+from .base import Detector, DetectorContext
+
+REPORT_AT = 0.35
+EXTRA_MATCH_BONUS = 0.1
+_ALT = ("offer", "referral")
+
+
+def _has_alternative(text: str, start: int, end: int, negatives: list[Match]) -> bool:
+    for a in lexicon_find("tone_alternatives", text[start:end], _ALT):
+        s, e = a.start + start, a.end + start
+        if not any(s < n.end and n.start < e for n in negatives):
+            return True
+    return False
+
+
+class AgentNegativePhrasing(Detector):
+    name = "agent.negative_phrasing"
+    version = 1
+    labels = ("agent.negative_phrasing",)
+    description = "Agent says what can't be done (I can't, not supported, impossible) without an alternative."
+
+    def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
+        lex = load_lexicon("negative_phrasing")
+        out: list[Finding] = []
+        n = len(conv.messages)
+        for i in ctx.indices("agent"):
+            msg = conv.messages[i]
+            matches = lexicon_find("negative_phrasing", msg.text)
+            if not matches:
+                continue
+            sents = ctx.sentences(i)
+            bare: list[Match] = []
+            for m in matches:
+                k = next((k for k, (s, e) in enumerate(sents) if s <= m.start < e), None)
+                if k is None:
+                    continue
+                s, e = sents[k]
+                if msg.text[s:e].rstrip().endswith("?"):
+                    continue
+                if _has_alternative(msg.text, s, e, matches):
+                    continue
+                if k + 1 < len(sents):
+                    if _has_alternative(msg.text, sents[k + 1][0], sents[k + 1][1], matches):
+                        continue
+                elif i + 1 < n and conv.messages[i + 1].role == "agent" and conv.messages[i + 1].author == msg.author:
+                    follow = ctx.sentences(i + 1)[:1]
+                    if follow and _has_alternative(conv.messages[i + 1].text, *follow[0], []):
+                        continue
+                bare.append(m)
+            if not bare:
+                continue
+            score = max(m.weight for m in bare) + EXTRA_MATCH_BONUS * (len({m.text.lower() for m in bare}) - 1)
+            if score < REPORT_AT:
+                continue
+            suggestion = str(lex.category(bare[0].category).meta.get("suggestion", ""))
+            quoted = "; ".join(f'"{m.text}"' for m in bare[:3])
+            out.append(
+                self.finding(
+                    msg, score, [(m.start, m.end) for m in bare],
+                    f"{quoted} with no alternative; say what you can do instead, e.g. \"{suggestion}\"",
+                    data={"categories": sorted({m.category for m in bare}), "suggestion": suggestion},
+                )
+            )
+        return out
+
+
+DETECTOR = AgentNegativePhrasing()

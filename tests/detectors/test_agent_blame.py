@@ -1,0 +1,74 @@
+import pytest
+
+from conftest import conv, detect, evidence_text
+
+SHOULD_HAVE_SAVED = conv(
+    ("c", "Word crashed and I lost my whole report."),
+    ("a", "You should have saved your work."),
+)
+MUST_HAVE_DELETED = conv(
+    ("c", "The Finance folder is gone from the shared drive."),
+    ("a", "Well, you must have deleted it."),
+)
+USER_ERROR = conv(
+    ("c", "My password keeps getting rejected."),
+    ("a", "That's user error, it's your fault for typing it wrong."),
+)
+BECAUSE_YOU_CLICKED = conv(
+    ("c", "Why is my screen upside down?"),
+    ("a", "That's because you clicked the rotate option."),
+)
+IF_YOU_HAD_READ = conv(
+    ("c", "Nobody told me about the migration!"),
+    ("a", "If you had read the email, you'd know. You didn't follow the instructions."),
+)
+# --- must stay quiet ----------------------------------------------------------------
+SYSTEM_CAUSE = conv(
+    ("c", "Why did the app log me out?"),
+    ("a", "That happens because the cache was full, which signs everyone out. I've cleared it."),
+)
+HYPOTHESIS = conv(
+    ("c", "My file is gone."),
+    ("a", "If you deleted it by accident, don't worry: it's in the recycle bin for 30 days."),
+)
+NOT_YOUR_FAULT = conv(
+    ("c", "Sorry, I think I broke it."),
+    ("a", "It's not your fault at all; this update confuses everyone. Let's fix it together."),
+)
+EXPECTATION = conv(
+    ("c", "Where is my code?"),
+    ("a", "You should have received an email with the code; you shouldn't have a problem logging in after that."),
+)
+APOLOGY = conv(
+    ("c", "I was charged twice."),
+    ("a", "I'm sorry, you shouldn't have been charged twice. I've refunded it."),
+)
+
+
+@pytest.mark.parametrize(
+    ("conversation", "evidence"),
+    [
+        (SHOULD_HAVE_SAVED, ["You should have saved"]),
+        (MUST_HAVE_DELETED, ["you must have deleted"]),
+        (USER_ERROR, ["user error", "your fault"]),
+        (BECAUSE_YOU_CLICKED, ["That's because you clicked"]),
+        (IF_YOU_HAD_READ, ["If you had read", "You didn't follow the instructions"]),
+    ],
+)
+def test_blame_is_found(conversation, evidence) -> None:
+    found = detect("agent.blame", conversation)
+    assert [(f.label, f.message_id) for f in found] == [("agent.blame", "m2")]
+    assert evidence_text(conversation, found[0]) == evidence
+    assert found[0].data["suggestion"]
+
+
+def test_reassurance_lowers_but_keeps_blame() -> None:
+    soft = conv(("c", "My file is gone."), ("a", "You must have deleted it, but don't worry, it happens to everyone."))
+    found = detect("agent.blame", soft)
+    assert found and found[0].data["softened"]
+    assert found[0].score < detect("agent.blame", MUST_HAVE_DELETED)[0].score
+
+
+@pytest.mark.parametrize("conversation", [SYSTEM_CAUSE, HYPOTHESIS, NOT_YOUR_FAULT, EXPECTATION, APOLOGY])
+def test_causes_hypotheses_and_reassurance_stay_quiet(conversation) -> None:
+    assert detect("agent.blame", conversation) == []

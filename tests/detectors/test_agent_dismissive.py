@@ -1,0 +1,121 @@
+import json
+
+import pytest
+
+from patiently.detectors.agent_dismissive import lexicon_find
+from patiently.lexicon import load_lexicon
+
+from conftest import conv, detect, evidence_text
+
+NOT_OUR_PROBLEM = conv(
+    ("c", "The printer on floor 3 jams every morning."),
+    ("a", "That's not our problem, talk to facilities."),
+)
+WORKS_FOR_ME = conv(
+    ("c", "Outlook crashes when I open the shared calendar."),
+    ("a", "Works on my end."),
+)
+GOOGLE_IT = conv(
+    ("c", "How do I add a signature in Outlook?"),
+    ("a", "Just google it."),
+)
+SHRUG = conv(
+    ("c", "The VPN drops every ten minutes and I lose my work."),
+    ("a", "There's nothing I can do, it is what it is."),
+)
+MINIMISING = conv(
+    ("c", "I can't print my boarding pass and I'm flying tonight!"),
+    ("a", "It's only a printer."),
+)
+NOT_MY_DEPARTMENT_BARE = conv(
+    ("c", "My desk phone has no dial tone."),
+    ("a", "Not my department."),
+)
+# --- must stay quiet ----------------------------------------------------------------
+HANDOVER = conv(
+    ("c", "My desk phone has no dial tone."),
+    ("a", "That's not my department, but the telephony team can help: I've passed your ticket to them."),
+)
+HELPFUL_ALTERNATIVE = conv(
+    ("c", "The VPN drops every ten minutes."),
+    ("a", "There's nothing I can do about the outage itself, but I can set up a hotspot for you in the meantime."),
+)
+RESTART_WITH_FOLLOW_UP = conv(
+    ("c", "Teams is frozen."),
+    ("a", "Let's just restart it and let me know what you see afterwards."),
+)
+PATIENT_REPLY = conv(
+    ("c", "Outlook crashes when I open the shared calendar."),
+    ("a", "I'm sorry, that's disruptive. I can see the issue on my end too; let me check the calendar permissions."),
+)
+
+
+@pytest.mark.parametrize(
+    ("conversation", "evidence"),
+    [
+        (NOT_OUR_PROBLEM, ["That's not our problem"]),
+        (WORKS_FOR_ME, ["Works on my end"]),
+        (GOOGLE_IT, ["Just google it"]),
+        (SHRUG, ["nothing I can do", "it is what it is"]),
+        (MINIMISING, ["It's only a printer"]),
+        (NOT_MY_DEPARTMENT_BARE, ["Not my department"]),
+    ],
+)
+def test_brush_offs_are_found(conversation, evidence) -> None:
+    found = detect("agent.dismissive", conversation)
+    assert [f.label for f in found] == ["agent.dismissive"]
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(conversation, found[0]) == evidence
+    assert found[0].data["suggestion"]
+    assert evidence[0] in found[0].explanation
+
+
+def test_two_brush_offs_score_higher_than_one() -> None:
+    assert detect("agent.dismissive", SHRUG)[0].score > 0.65
+
+
+@pytest.mark.parametrize("conversation", [HANDOVER, HELPFUL_ALTERNATIVE, RESTART_WITH_FOLLOW_UP, PATIENT_REPLY])
+def test_alternatives_and_patient_replies_stay_quiet(conversation) -> None:
+    assert detect("agent.dismissive", conversation) == []
+
+
+def test_customer_messages_are_not_judged() -> None:
+    c = conv(("c", "Not my problem, it works for me now."), ("a", "Great, glad it works!"))
+    assert detect("agent.dismissive", c) == []
+
+
+TEXTS = [
+    "That's not our problem.", "thats not our problem lol", "It works fine for me!", "just google it",
+    "It is only a printer.", "That's just a warning.", "I'll deal with it", "nothing I can do, sorry",
+    "Please restart, it'll be fine", "you can't do that", "What I can do is call the service desk team",
+    "RTFM", "not my dept", "it's in the FAQ", "can’t reproduce", "Not My Department!!",
+]
+
+
+@pytest.mark.parametrize("name", ["dismissive", "tone_alternatives", "blame", "condescending",
+                                  "negative_phrasing", "unprofessional", "non_technical"])
+def test_anchor_gate_finds_exactly_what_the_lexicon_finds(name: str) -> None:
+    lex = load_lexicon(name)
+    phrases = [str(p).rstrip("*") for c in lex.categories for p in c.meta.get("phrases") or []]
+    for text in TEXTS + phrases + [p.upper() for p in phrases] + [f"Well, {p}." for p in phrases]:
+        assert lexicon_find(name, text) == lex.find(text), text
+
+
+def test_anchor_gate_matches_lexicon_on_real_chats(shared_data) -> None:
+    path = shared_data / "conversations" / "ubuntu-irc-train.jsonl"
+    texts = []
+    with path.open(encoding="utf-8") as f:
+        for line, _ in zip(f, range(150), strict=False):
+            texts += [m["text"] or "" for m in json.loads(line)["messages"]]
+    for name in ["dismissive", "blame", "condescending", "negative_phrasing", "unprofessional"]:
+        lex = load_lexicon(name)
+        assert all(lexicon_find(name, t) == lex.find(t) for t in texts)
+
+
+@pytest.mark.parametrize("name", ["dismissive", "tone_alternatives", "blame", "condescending",
+                                  "negative_phrasing", "unprofessional", "non_technical"])
+def test_every_category_has_a_suggestion_for_the_coach(name: str) -> None:
+    lex = load_lexicon(name)
+    assert lex.description
+    for cat in lex.categories:
+        assert str(cat.meta.get("suggestion", "")).strip(), f"{name}.{cat.name} has no suggestion"

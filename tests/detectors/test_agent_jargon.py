@@ -1,0 +1,129 @@
+import pytest
+
+from patiently.config import Settings
+from patiently.detectors.agent_jargon import DETECTOR, glossary_terms
+from patiently.detectors.base import DetectorContext
+from patiently.lexicon import load_data
+from patiently.model import Finding, Span
+
+from conftest import conv, detect, evidence_text
+
+NON_TECHNICAL = conv(
+    ("c", "I'm not very technical, sorry. My internet stopped working."),
+    ("a", "Flush the DNS and renew the DHCP lease."),
+)
+NEUTRAL_CUSTOMER = conv(
+    ("c", "My internet stopped working."),
+    ("a", "Flush the DNS and renew the DHCP lease."),
+)
+RARE_TECH_WORDS = conv(
+    ("c", "My wifi card doesn't show up."),
+    ("a", "run ndiswrapper and check wlan0 in /etc/network/interfaces"),
+)
+CONFUSED_COMMON_TERM = conv(
+    ("c", "Sorry, what does that mean? I'm lost."),
+    ("a", "Your VPN client needs an update."),
+)
+PLAIN_ENGLISH_LATER = conv(
+    ("c", "Can you say that in plain English please?"),
+    ("a", "Sure. Your MDM profile expired, so re-enroll the device."),
+)
+# --- must stay quiet ----------------------------------------------------------------
+EXPLAINED = conv(
+    ("c", "I'm not very technical. My internet stopped working."),
+    ("a", "Let's clear the DNS (the internet's address book) so your computer looks websites up fresh."),
+)
+EXPLAINED_WHICH_IS = conv(
+    ("c", "I can't log in to anything."),
+    ("a", "Your SSO, which is the single login for all work apps, is locked. I've unlocked it."),
+)
+CUSTOMER_SAID_IT_FIRST = conv(
+    ("c", "My DHCP lease keeps expiring and DNS fails too."),
+    ("a", "Renew the DHCP lease and check DNS."),
+)
+NAMES_AND_TYPOS = conv(
+    ("c:Xophe", "Hi, my screen flickers."),
+    ("a", "Hi Xophe, thanks for teh details. Plese restart the laptop and tell me what you see."),
+)
+COMMON_TERM_TO_NEUTRAL_CUSTOMER = conv(
+    ("c", "Can't reach the intranet from home."),
+    ("a", "Please connect to the VPN first, then try again."),
+)
+SOCIAL_SIGNATURE = conv(
+    ("c", "@brand my order is late"),
+    ("a", "@115712 Sorry! Please DM us your order number and we'll check. *DannyHarvey #GetThanked"),
+)
+
+
+def test_non_technical_customer_gets_a_severe_finding_with_plain_wording() -> None:
+    found = detect("agent.jargon", NON_TECHNICAL)
+    assert [(f.label, f.message_id) for f in found] == [("agent.jargon", "m2")]
+    f = found[0]
+    assert evidence_text(NON_TECHNICAL, f) == ["Flush the DNS", "DHCP lease"]
+    assert f.data["terms"] == ["Flush the DNS", "DHCP lease"] and f.data["non_technical_customer"] is True
+    assert "Flush the DNS" in f.explanation and "saved list of website addresses" in f.explanation
+    assert f.score >= 0.7
+    assert f.score > detect("agent.jargon", NEUTRAL_CUSTOMER)[0].score
+
+
+@pytest.mark.parametrize(
+    ("conversation", "evidence"),
+    [
+        (NEUTRAL_CUSTOMER, ["Flush the DNS", "DHCP lease"]),
+        (RARE_TECH_WORDS, ["ndiswrapper", "wlan0", "/etc/network/interfaces"]),
+        (CONFUSED_COMMON_TERM, ["VPN"]),
+        (PLAIN_ENGLISH_LATER, ["MDM profile", "enroll the device"]),
+    ],
+)
+def test_unexplained_terms_are_found(conversation, evidence) -> None:
+    found = detect("agent.jargon", conversation)
+    assert [(f.label, f.message_id) for f in found] == [("agent.jargon", "m2")]
+    assert evidence_text(conversation, found[0]) == evidence
+    assert found[0].data["terms"] == evidence
+
+
+def test_rare_words_without_a_glossary_entry_are_named() -> None:
+    f = detect("agent.jargon", RARE_TECH_WORDS)[0]
+    assert '"ndiswrapper" is not in the glossary' in f.explanation and f.data["non_technical_customer"] is False
+
+
+@pytest.mark.parametrize(
+    "conversation",
+    [EXPLAINED, EXPLAINED_WHICH_IS, CUSTOMER_SAID_IT_FIRST, NAMES_AND_TYPOS, COMMON_TERM_TO_NEUTRAL_CUSTOMER,
+     SOCIAL_SIGNATURE],
+)
+def test_explained_shared_or_ordinary_words_stay_quiet(conversation) -> None:
+    assert detect("agent.jargon", conversation) == []
+
+
+def test_earlier_explanation_covers_later_uses() -> None:
+    c = conv(
+        ("c", "I'm not technical, my email is stuck."),
+        ("a", "Your mailbox quota (the storage limit of your mailbox) is full."),
+        ("c", "ok"),
+        ("a", "Once I raise the mailbox quota, new mail will arrive."),
+    )
+    assert detect("agent.jargon", c) == []
+
+
+def test_non_technical_flag_from_customer_confusion_findings_is_used() -> None:
+    c = conv(("c", "Hmm, I don't follow."), ("a", "The TLS handshake fails at the proxy."))
+    ctx = DetectorContext(c, Settings())
+    ctx.findings.append(Finding("customer.confusion", 0.8, (Span("m1", 0, 5),), "confused", "customer.confusion@1",
+                                message_id="m1", data={"non_technical": True}))
+    found = DETECTOR.detect(c, ctx)
+    assert found[0].data["non_technical_customer"] is True
+    assert evidence_text(c, found[0]) == ["TLS handshake", "proxy"]
+
+
+def test_rare_zipf_setting_is_honoured() -> None:
+    strict = Settings.model_validate({"jargon": {"rare_zipf": 0.0}})
+    assert detect("agent.jargon", RARE_TECH_WORDS, strict)[0].data["terms"] == ["/etc/network/interfaces"]
+
+
+def test_glossary_is_rich_and_every_term_has_plain_wording() -> None:
+    data = load_data("it_glossary")
+    assert data["description"] and len(data["terms"]) >= 150
+    assert all(str(t["plain"]).strip() for t in data["terms"])
+    spans = [(s, e) for s, e, _ in glossary_terms("renew the DHCP lease, then multifactor and https://x.org")]
+    assert spans == [(10, 20), (27, 38)]

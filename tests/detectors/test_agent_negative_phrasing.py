@@ -1,0 +1,69 @@
+import pytest
+
+from conftest import conv, detect, evidence_text
+
+FLAT_REFUSAL = conv(
+    ("c", "Can you install Spotify on my work laptop?"),
+    ("a", "I can't do that."),
+)
+UNSUPPORTED_DEAD_END = conv(
+    ("c", "Can I connect my personal Mac to the VPN?"),
+    ("a", "We don't support that. That won't work."),
+)
+NOT_POSSIBLE = conv(
+    ("c", "Could you recover the files I deleted last year?"),
+    ("a", "Sorry, that's impossible. Thanks for contacting us."),
+)
+NOT_ALLOWED = conv(
+    ("c", "Can I plug in my own USB stick?"),
+    ("a", "USB sticks are not allowed."),
+)
+# --- must stay quiet ----------------------------------------------------------------
+BUT_YOU_CAN = conv(
+    ("c", "Can I connect my personal Mac?"),
+    ("a", "We don't support Macs on the VPN, but you can use the web version of every app instead."),
+)
+NEXT_SENTENCE_OFFER = conv(
+    ("c", "Can I get a refund for the licence?"),
+    ("a", "I'm not able to refund it. What I can do is extend your licence by a month."),
+)
+SPLIT_OVER_TWO_MESSAGES = conv(
+    ("c", "Can I get a refund?"),
+    ("a", "That's not possible for annual plans."),
+    ("a", "However, I can switch you to monthly billing from today."),
+)
+REQUEST_NOT_REFUSAL = conv(
+    ("c", "Here's the screenshot."),
+    ("a", "I can't see your screenshot, could you resend it?"),
+)
+QUESTION = conv(
+    ("c", "I want to move my mailbox."),
+    ("a", "Is that not possible from the portal?"),
+)
+IDIOM = conv(
+    ("c", "You keep laughing!"),
+    ("a", "Sorry, I can't help it, your cat is on the webcam. Now, about that printer."),
+)
+
+
+@pytest.mark.parametrize(
+    ("conversation", "evidence"),
+    [
+        (FLAT_REFUSAL, ["I can't do that"]),
+        (UNSUPPORTED_DEAD_END, ["We don't support that", "That won't work"]),
+        (NOT_POSSIBLE, ["that's impossible"]),
+        (NOT_ALLOWED, ["not allowed"]),
+    ],
+)
+def test_bare_negatives_are_found(conversation, evidence) -> None:
+    found = detect("agent.negative_phrasing", conversation)
+    assert [(f.label, f.message_id) for f in found] == [("agent.negative_phrasing", "m2")]
+    assert evidence_text(conversation, found[0]) == evidence
+    assert "instead" in found[0].explanation
+
+
+@pytest.mark.parametrize(
+    "conversation", [BUT_YOU_CAN, NEXT_SENTENCE_OFFER, SPLIT_OVER_TWO_MESSAGES, REQUEST_NOT_REFUSAL, QUESTION, IDIOM]
+)
+def test_negatives_with_an_alternative_stay_quiet(conversation) -> None:
+    assert detect("agent.negative_phrasing", conversation) == []
