@@ -37,8 +37,8 @@ def test_ubuntu_irc(shared_data) -> None:
     assert len(results) == 600
     _check_results(results)
     labels = {f.label for r in results for f in r.findings}
-    # Real IRC help has questions, steps and frustrated askers; all must be seen.
-    assert {"customer.frustration", "agent.clarifying_question", "agent.step_by_step"} <= labels
+    # Real IRC help has clarifying questions, and frustrated, confused, repeating askers.
+    assert {"customer.frustration", "customer.confusion", "customer.repeat", "agent.clarifying_question"} <= labels
 
 
 def test_twcs_brand_support_threads(shared_data) -> None:

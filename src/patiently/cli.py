@@ -98,6 +98,9 @@ def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_pa
             err.print(f"[yellow]skipped[/] {e}", markup=True, highlight=False)
         shown += 1
 
+    for p in (out_path, report_path, errors_path):
+        if p is not None:
+            p.parent.mkdir(parents=True, exist_ok=True)
     fh = open(out_path, "w", encoding="utf-8") if out_path else None  # noqa: SIM115
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                         console=err, transient=True, disable=quiet or not err.is_terminal)
@@ -253,6 +256,9 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except PatientlyError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
+        sys.exit(2)
+    except OSError as exc:  # a path that cannot be written or read: say which
+        err.print(f"[red]error:[/] {exc.strerror or exc}: {exc.filename or ''}", highlight=False)
         sys.exit(2)
     except BrokenPipeError:
         sys.exit(0)

@@ -1,8 +1,5 @@
-import json
-
 import pytest
 
-from patiently.detectors.agent_dismissive import lexicon_find
 from patiently.lexicon import load_lexicon
 
 from conftest import conv, detect, evidence_text
@@ -82,34 +79,6 @@ def test_alternatives_and_patient_replies_stay_quiet(conversation) -> None:
 def test_customer_messages_are_not_judged() -> None:
     c = conv(("c", "Not my problem, it works for me now."), ("a", "Great, glad it works!"))
     assert detect("agent.dismissive", c) == []
-
-
-TEXTS = [
-    "That's not our problem.", "thats not our problem lol", "It works fine for me!", "just google it",
-    "It is only a printer.", "That's just a warning.", "I'll deal with it", "nothing I can do, sorry",
-    "Please restart, it'll be fine", "you can't do that", "What I can do is call the service desk team",
-    "RTFM", "not my dept", "it's in the FAQ", "can’t reproduce", "Not My Department!!",
-]
-
-
-@pytest.mark.parametrize("name", ["dismissive", "tone_alternatives", "blame", "condescending",
-                                  "negative_phrasing", "unprofessional", "non_technical"])
-def test_anchor_gate_finds_exactly_what_the_lexicon_finds(name: str) -> None:
-    lex = load_lexicon(name)
-    phrases = [str(p).rstrip("*") for c in lex.categories for p in c.meta.get("phrases") or []]
-    for text in TEXTS + phrases + [p.upper() for p in phrases] + [f"Well, {p}." for p in phrases]:
-        assert lexicon_find(name, text) == lex.find(text), text
-
-
-def test_anchor_gate_matches_lexicon_on_real_chats(shared_data) -> None:
-    path = shared_data / "conversations" / "ubuntu-irc-train.jsonl"
-    texts = []
-    with path.open(encoding="utf-8") as f:
-        for line, _ in zip(f, range(150), strict=False):
-            texts += [m["text"] or "" for m in json.loads(line)["messages"]]
-    for name in ["dismissive", "blame", "condescending", "negative_phrasing", "unprofessional"]:
-        lex = load_lexicon(name)
-        assert all(lexicon_find(name, t) == lex.find(t) for t in texts)
 
 
 @pytest.mark.parametrize("name", ["dismissive", "tone_alternatives", "blame", "condescending",

@@ -15,7 +15,6 @@ import re
 
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding
-from .agent_dismissive import lexicon_find
 from .base import Detector, DetectorContext
 
 REPORT_AT = 0.35
@@ -43,12 +42,12 @@ class AgentBlame(Detector):
             msg = conv.messages[i]
             text = msg.text
             matches = [
-                m for m in lexicon_find("blame", text, _SCORED)
+                m for m in load_lexicon("blame").find(text, _SCORED)
                 if not (m.text[:3].lower() == "you" and _HYPOTHESIS.search(text, max(0, m.start - 30), m.start))
             ]
             if not matches:
                 continue
-            softened = bool(lexicon_find("blame", text, ("softener",)))
+            softened = bool(load_lexicon("blame").find(text, ("softener",)))
             score = max(m.weight for m in matches) + EXTRA_MATCH_BONUS * (len({m.text.lower() for m in matches}) - 1)
             if softened:
                 score *= SOFTENED_FACTOR

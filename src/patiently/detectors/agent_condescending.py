@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding
-from .agent_dismissive import lexicon_find
 from .base import Detector, DetectorContext
 from .customer_frustration import REPORT_AT as UPSET_AT
 from .customer_frustration import frustration_level
@@ -33,7 +32,7 @@ def customer_was_upset(conv: Conversation, ctx: DetectorContext, i: int) -> bool
     prev = conv.messages[j]
     if ctx.on_message("customer.frustration", prev.id) or ctx.on_message("customer.confusion", prev.id):
         return True
-    if lexicon_find("non_technical", prev.text, ("confusion",)):
+    if load_lexicon("non_technical").find(prev.text, ("confusion",)):
         return True
     return frustration_level(prev.text)[0] >= UPSET_AT
 
@@ -49,7 +48,7 @@ class AgentCondescending(Detector):
         out: list[Finding] = []
         for i in ctx.indices("agent"):
             msg = conv.messages[i]
-            matches = lexicon_find("condescending", msg.text)
+            matches = load_lexicon("condescending").find(msg.text)
             if not matches:
                 continue
             weights: list[tuple[Match, float]] = []

@@ -26,9 +26,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import load_data
+from ..lexicon import load_data, load_lexicon, words_of
 from ..model import Conversation, Finding
-from .agent_dismissive import lexicon_find, words_of
 from .base import Detector, DetectorContext
 
 REPORT_AT = 0.3
@@ -212,7 +211,7 @@ class AgentJargon(Detector):
         for msg in conv.messages:
             text = msg.text
             if msg.role == "customer":
-                cats = {m.category for m in lexicon_find("non_technical", text)}
+                cats = {m.category for m in load_lexicon("non_technical").find(text)}
                 non_technical = non_technical or bool(cats & {"self_description", "plain_request"}) or msg.id in nt_ids
                 confused = "confusion" in cats or msg.id in confused_ids
                 terms = glossary_terms(text)

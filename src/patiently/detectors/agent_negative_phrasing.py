@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding
-from .agent_dismissive import lexicon_find
 from .base import Detector, DetectorContext
 
 REPORT_AT = 0.35
@@ -22,7 +21,7 @@ _ALT = ("offer", "referral")
 
 
 def _has_alternative(text: str, start: int, end: int, negatives: list[Match]) -> bool:
-    for a in lexicon_find("tone_alternatives", text[start:end], _ALT):
+    for a in load_lexicon("tone_alternatives").find(text[start:end], _ALT):
         s, e = a.start + start, a.end + start
         if not any(s < n.end and n.start < e for n in negatives):
             return True
@@ -41,7 +40,7 @@ class AgentNegativePhrasing(Detector):
         n = len(conv.messages)
         for i in ctx.indices("agent"):
             msg = conv.messages[i]
-            matches = lexicon_find("negative_phrasing", msg.text)
+            matches = load_lexicon("negative_phrasing").find(msg.text)
             if not matches:
                 continue
             sents = ctx.sentences(i)

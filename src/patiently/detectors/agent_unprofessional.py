@@ -14,7 +14,6 @@ import re
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding
 from ..text import caps_ratio, shouting_spans
-from .agent_dismissive import lexicon_find
 from .base import Detector, DetectorContext
 
 REPORT_AT = 0.35
@@ -67,7 +66,7 @@ class AgentUnprofessional(Detector):
         for i in ctx.indices("agent"):
             msg = conv.messages[i]
             text = msg.text
-            matches = lexicon_find("unprofessional", text)
+            matches = load_lexicon("unprofessional").find(text)
             if matches:
                 # chat nicknames ("idiot", "bugger") are names, not insults
                 if names is None:

@@ -1,0 +1,62 @@
+"""Lexicon loading, phrase compilation and the anchor gate (which must never change results)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from patiently.errors import ConfigError
+from patiently.lexicon import load_lexicon, parse_lexicon, phrase_to_regex
+
+ALL_LEXICONS = sorted(p.name.removesuffix(".yaml") for p in (resources.files("patiently") / "lexicons").iterdir()
+                      if p.name.endswith(".yaml"))
+TEXTS = [
+    "That's not our problem.", "thats not our problem lol", "It works fine for me!", "just google it",
+    "It is only a printer.", "That's just a warning.", "I'll deal with it", "nothing I can do, sorry",
+    "Please restart, it'll be fine", "you can't do that", "What I can do is call the service desk team",
+    "RTFM", "not my dept", "it's in the FAQ", "can’t reproduce", "Not My Department!!",
+    "This is RIDICULOUS!!!", "I'll call you back by 3 pm", "So if I understand correctly, it only fails at home?",
+]
+
+
+def test_phrases_are_flexible_about_spacing_and_apostrophes() -> None:
+    import re
+
+    rx = re.compile(phrase_to_regex("that's not our problem"), re.IGNORECASE)
+    assert rx.search("Thats  not our PROBLEM") and rx.search("that’s not our problem")
+    assert not rx.search("that's not our problems")
+    assert re.search(phrase_to_regex("restart*"), "please restarting it")
+
+
+def test_bad_lexicons_fail_with_the_source_named() -> None:
+    with pytest.raises(ConfigError, match=r"my\.yaml"):
+        parse_lexicon({"categories": {"x": {"weight": 1}}}, "my.yaml")
+    with pytest.raises(ConfigError, match="bad pattern"):
+        parse_lexicon({"categories": {"x": {"patterns": ["("]}}}, "my.yaml")
+
+
+@pytest.mark.parametrize("name", ALL_LEXICONS)
+def test_every_lexicon_loads_and_has_a_description(name: str) -> None:
+    lex = load_lexicon(name)
+    assert lex.categories and lex.description
+
+
+@pytest.mark.parametrize("name", ALL_LEXICONS)
+def test_anchor_gate_finds_exactly_what_every_regex_finds(name: str) -> None:
+    lex = load_lexicon(name)
+    phrases = [str(p).rstrip("*") for c in lex.categories for p in c.meta.get("phrases") or []]
+    for text in TEXTS + phrases + [p.upper() for p in phrases] + [f"Well, {p}." for p in phrases]:
+        assert lex.find(text) == lex.find(text, gated=False), text
+
+
+def test_anchor_gate_matches_on_real_chats(shared_data) -> None:
+    path = shared_data / "conversations" / "ubuntu-irc-train.jsonl"
+    texts: list[str] = []
+    with path.open(encoding="utf-8") as f:
+        for line, _ in zip(f, range(150), strict=False):
+            texts += [m["text"] or "" for m in json.loads(line)["messages"]]
+    for name in ALL_LEXICONS:
+        lex = load_lexicon(name)
+        assert all(lex.find(t) == lex.find(t, gated=False) for t in texts), name
