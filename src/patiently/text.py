@@ -155,3 +155,19 @@ def normalise(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'")
     t = re.sub(r"\s+", " ", t)
     return t.strip(" .!?,;:")
+
+
+# Function words left out when asking whether two sentences talk about the same things.
+_STOP = frozenset(
+    """a an the and or but so if then than of to in on at for from with by about as is are was were be
+    been being am do does did done have has had having i me my mine you your yours u ur we us our they
+    them their he she him her his it its it's this that these those there here what which who whom whose
+    when where why how can could would will should shall may might must not no yes ok okay oh hi hey
+    hello please pls plz thanks thank just really any anyone anybody someone somebody one some know idea
+    ideas help tell let get got im i'm i've ive i'll ill i'd id you're youre dont don't doesnt doesn't
+    cant can't isnt isn't still again also now well yeah sure right""".split()  # noqa: SIM905
+)
+
+
+def content_words(text: str) -> set[str]:
+    return {w.lower().strip("'’-") for w in words(text)} - _STOP

@@ -19,9 +19,8 @@ import numpy as np
 
 from ..lexicon import load_data, load_lexicon
 from ..model import Conversation, Finding
-from .agent_paraphrase import earlier_rows, first_of, rows_by_message
+from ..text import content_words
 from .base import Detector, DetectorContext
-from .customer_repeat import content_words
 
 WINDOW = 5  # recent customer messages the acknowledgement should refer to
 # A frame without a feeling word needs this closeness to a prototype. High on purpose: short,
@@ -58,7 +57,7 @@ class AgentEmpathy(Detector):
         lex = load_lexicon("empathy")
         stock_lex = load_lexicon("stock_empathy")
         cands: list[tuple[int, int, int, dict[str, list[tuple[int, int]]]]] = []
-        first_customer = first_of(ctx, "customer")
+        first_customer = ctx.first_of("customer")
         for i in ctx.indices("agent"):
             if i < first_customer:
                 continue
@@ -75,7 +74,7 @@ class AgentEmpathy(Detector):
         if not cands:
             return []  # the cheap check first: no acknowledgement words, no vectors
         index, vecs = ctx.sentence_vectors()
-        rows = rows_by_message(index)
+        rows = ctx.rows_by_message()
         row_of = {(i, s, e): r for r, (i, s, e) in enumerate(index)}
         protos = prototype_vectors(ctx)
         best: dict[int, Finding] = {}
@@ -124,7 +123,7 @@ class AgentEmpathy(Detector):
         vecs: np.ndarray, i: int, s: int, e: int, v: np.ndarray, kinds: dict[str, list[tuple[int, int]]],
     ) -> tuple[bool, str | None]:
         """Does the sentence refer to what the customer said? (and to which message)."""
-        cust = earlier_rows(ctx, rows, i, "customer", WINDOW)
+        cust = ctx.earlier_rows(rows, i, "customer", WINDOW)
         if not cust:
             return False, None
         text = conv.messages[i].text

@@ -16,8 +16,8 @@ import numpy as np
 
 from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding
+from ..text import content_words
 from .base import Detector, DetectorContext
-from .customer_repeat import content_words
 
 SIMILARITY = 0.58  # static-model cosine above which a sentence restates a customer sentence
 WINDOW = 10  # earlier customer messages searched for what is restated
@@ -33,32 +33,6 @@ _ASKS_NEW = re.compile(
 )
 
 
-def first_of(ctx: DetectorContext, role: str) -> int:
-    """Index of the first message of ``role`` (len(messages) when none): a cheap "has X spoken yet"."""
-    return next((i for i, m in enumerate(ctx.messages) if m.role == role), len(ctx.messages))
-
-
-def rows_by_message(index: list[tuple[int, int, int]]) -> dict[int, list[int]]:
-    """Sentence-vector rows of each message index."""
-    rows: dict[int, list[int]] = {}
-    for row, (i, _s, _e) in enumerate(index):
-        rows.setdefault(i, []).append(row)
-    return rows
-
-
-def earlier_rows(ctx: DetectorContext, rows: dict[int, list[int]], i: int, role: str, window: int) -> list[int]:
-    """Sentence rows of the last ``window`` messages of ``role`` before message ``i``."""
-    out: list[int] = []
-    seen = 0
-    j = i - 1
-    while j >= 0 and seen < window:
-        if ctx.messages[j].role == role:
-            out.extend(rows.get(j, ()))
-            seen += 1
-        j -= 1
-    return out
-
-
 class AgentParaphrase(Detector):
     name = "agent.paraphrase"
     version = 1
@@ -69,7 +43,7 @@ class AgentParaphrase(Detector):
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
         lex = load_lexicon("paraphrase")
         framed: list[tuple[int, int, int, Match]] = []
-        first_customer = first_of(ctx, "customer")
+        first_customer = ctx.first_of("customer")
         for i in ctx.indices("agent"):
             text = conv.messages[i].text
             if i < first_customer:
@@ -81,14 +55,14 @@ class AgentParaphrase(Detector):
         if not framed:
             return []  # the cheap check first: no frame, no vectors
         index, vecs = ctx.sentence_vectors()
-        rows = rows_by_message(index)
+        rows = ctx.rows_by_message()
         row_of = {(i, s, e): r for r, (i, s, e) in enumerate(index)}
         out: list[Finding] = []
         done: set[int] = set()
         for i, s, e, frame in framed:
             if i in done:
                 continue
-            cust = [r for r in earlier_rows(ctx, rows, i, "customer", WINDOW) if self._meaningful(conv, index[r])]
+            cust = [r for r in ctx.earlier_rows(rows, i, "customer", WINDOW) if self._meaningful(conv, index[r])]
             sim, best = 0.0, None
             if cust:
                 sims = vecs[cust] @ vecs[row_of[(i, s, e)]]

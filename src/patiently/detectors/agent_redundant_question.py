@@ -20,10 +20,9 @@ import numpy as np
 
 from ..lexicon import Lexicon, Match, load_lexicon
 from ..model import Conversation, Finding
-from ..text import words
-from .agent_paraphrase import earlier_rows, first_of, rows_by_message
+from ..text import content_words, words
 from .base import Detector, DetectorContext
-from .customer_repeat import content_words, is_question
+from .customer_repeat import is_question
 
 WINDOW = 15  # earlier customer messages searched for the slot value
 SLOT_SIMILARITY = 0.45  # question close to the sentence that gave the value: more certain
@@ -60,7 +59,7 @@ class AgentRedundantQuestion(Detector):
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
         asked_lex = load_lexicon("info_asked")
         questions: list[tuple[int, int, int, list[Match]]] = []
-        first_customer = first_of(ctx, "customer")
+        first_customer = ctx.first_of("customer")
         for i in ctx.indices("agent"):
             text = conv.messages[i].text
             if i < first_customer or ("?" not in text and "please" not in text.lower()):
@@ -77,7 +76,7 @@ class AgentRedundantQuestion(Detector):
         given_lex = load_lexicon("info_given")
         given_cache: dict[int, list[Match]] = {}
         index, vecs = ctx.sentence_vectors()
-        rows = rows_by_message(index)
+        rows = ctx.rows_by_message()
         row_of = {(i, s, e): r for r, (i, s, e) in enumerate(index)}
         nicks = {(m.author or "").lower() for m in conv.messages}
         out: list[Finding] = []
@@ -100,7 +99,7 @@ class AgentRedundantQuestion(Detector):
                 continue
             if hit is not None or asked or not _WH_START.match(msg.text[s:e]):
                 continue  # a slot the customer has not given yet is a good question
-            cust = [r for r in earlier_rows(ctx, rows, i, "customer", WINDOW) if self._statement(conv, index[r])]
+            cust = [r for r in ctx.earlier_rows(rows, i, "customer", WINDOW) if self._statement(conv, index[r])]
             if not cust:
                 continue
             sims = vecs[cust] @ qvec

@@ -163,6 +163,33 @@ class DetectorContext:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         return self.embedder.encode(texts)
 
+    def first_of(self, role: str) -> int:
+        """Index of the first message of ``role`` (len(messages) when none): "has X spoken yet"."""
+        return next((i for i, m in enumerate(self.conv.messages) if m.role == role), len(self.conv.messages))
+
+    def rows_by_message(self) -> dict[int, list[int]]:
+        """Rows of ``sentence_vectors()`` for each message index."""
+        index, _ = self.sentence_vectors()
+        rows: dict[int, list[int]] = {}
+        for row, (i, _s, _e) in enumerate(index):
+            rows.setdefault(i, []).append(row)
+        return rows
+
+    def earlier_rows(self, rows: dict[int, list[int]], i: int, role: str, window: int) -> list[int]:
+        """Sentence rows of the last ``window`` messages of ``role`` before message ``i``.
+
+        Bounded on purpose: comparing with a window keeps the cost per message flat however
+        long the conversation is."""
+        out: list[int] = []
+        seen = 0
+        j = i - 1
+        while j >= 0 and seen < window:
+            if self.conv.messages[j].role == role:
+                out.extend(rows.get(j, ()))
+                seen += 1
+            j -= 1
+        return out
+
     # --- findings of earlier detectors ---------------------------------------------
     def by_label(self, label: str) -> list[Finding]:
         return [f for f in self.findings if f.label == label]

@@ -15,7 +15,6 @@ import re
 from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding
 from ..text import words
-from .agent_paraphrase import first_of
 from .base import Detector, DetectorContext
 
 ECHO_MAX_WORDS = 5  # "the admin portal?" echoes a term; longer questions are real questions
@@ -47,7 +46,7 @@ class CustomerConfusion(Detector):
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
         lex = load_lexicon("confusion")
         out: list[Finding] = []
-        first_agent = first_of(ctx, "agent")
+        first_agent = ctx.first_of("agent")
         for i in ctx.indices("customer"):
             msg = conv.messages[i]
             matches = _dedupe(lex.find(msg.text))

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding
-from ..text import words
+from ..text import content_words, words
 from .base import Detector, DetectorContext
 
 CUE_DISCOUNT = 0.10  # similarity bonus when the customer says "again", "I asked"
@@ -37,17 +37,6 @@ _INTENTS = ("timing", "status", "fix")
 _INTENT_GROUP = {"timing": "waiting", "status": "waiting", "fix": "fix"}
 _LEAD_NICK = re.compile(r"^\s*@?([^\s:,]{2,32})\s*[:,]\s+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
-_STOP = frozenset(
-    """a an the and or but so if then than of to in on at for from with by about as is are was were be
-    been being am do does did done have has had having i me my mine you your yours u ur we us our they
-    them their he she him her his it its it's this that these those there here what which who whom whose
-    when where why how can could would will should shall may might must not no yes ok okay oh hi hey
-    hello please pls plz thanks thank just really any anyone anybody someone somebody one some know idea
-    ideas help tell let get got im i'm i've ive i'll ill i'd id you're youre dont don't doesnt doesn't
-    cant can't isnt isn't still again also now well yeah sure right""".split()  # noqa: SIM905
-)
-
-
 def strip_addressing(text: str, nicks: frozenset[str]) -> tuple[str, int]:
     """Text without a leading "nick:" (when nick is a participant) and @handles, plus the cut."""
     cut = 0
@@ -55,10 +44,6 @@ def strip_addressing(text: str, nicks: frozenset[str]) -> tuple[str, int]:
     if m and m.group(1).lower() in nicks:
         cut = m.end()
     return _HANDLE.sub(" ", text[cut:]).strip(), cut
-
-
-def content_words(text: str) -> set[str]:
-    return {w.lower().strip("'’-") for w in words(text)} - _STOP
 
 
 def is_question(sentence: str) -> bool:
