@@ -13,6 +13,7 @@ from patiently.detectors.registry import get, load_detectors
 from patiently.model import Conversation, Finding, Message
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+ROOT_EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 T0 = datetime(2026, 10, 5, 9, 0, tzinfo=UTC)
 
 

@@ -60,3 +60,18 @@ def test_analyzer_pickles_for_workers() -> None:
     analyzer = Analyzer()
     clone = pickle.loads(pickle.dumps(analyzer))
     assert clone.analyze(ANGRY).to_dict()["scores"] == analyzer.analyze(ANGRY).to_dict()["scores"]
+
+
+def test_batched_embeddings_give_the_same_findings_as_one_by_one() -> None:
+    from patiently.readers import read_conversations
+
+    from conftest import ROOT_EXAMPLES
+
+    convs = [c for c in read_conversations([ROOT_EXAMPLES / "conversations.jsonl"]) if not isinstance(c, RecordError)]
+    analyzer = Analyzer()
+    batched = {r.conversation.id: r.to_dict()["findings"] for r in analyzer.analyze_batch(convs[:12])}
+    for c in convs[:12]:
+        single = analyzer.analyze(c).to_dict()["findings"]
+        # the corpus pass only adds findings in a batch; everything else must be identical
+        assert [f for f in batched[c.id] if f["detector"] != "agent.scripted_empathy@1"] == \
+               [f for f in single if f["detector"] != "agent.scripted_empathy@1"]

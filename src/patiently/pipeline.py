@@ -27,6 +27,7 @@ from .rubric import BehaviourScore, Rubric, load_rubric, overall, score_findings
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]  # (conversations done, messages done)
+CHUNK_MESSAGES = 1000  # conversations are embedded together in chunks of about this many messages
 
 
 @dataclass
@@ -93,8 +94,9 @@ class Analyzer:
         }
 
     # --- one conversation -----------------------------------------------------------
-    def analyze(self, conv: Conversation, *, batch: bool = False) -> ConversationResult:
-        ctx = DetectorContext(conv, self.settings)
+    def analyze(self, conv: Conversation, *, batch: bool = False,
+                ctx: DetectorContext | None = None) -> ConversationResult:
+        ctx = ctx or DetectorContext(conv, self.settings)
         result = ConversationResult(conv, ctx.findings)
         for det in self.detectors:
             try:
@@ -140,20 +142,17 @@ class Analyzer:
         collected: dict[str, dict[str, Any]] = {d.name: {} for d in corpus}
         n_conv = n_msg = 0
         with tempfile.TemporaryFile("w+b") as spool:
-            for item in items:
-                if isinstance(item, RecordError):
-                    if on_error:
-                        on_error(item)
-                    continue
-                res = self.analyze(item, batch=True)
-                for name, value in res.collected.items():
-                    collected[name][item.id] = value
-                res.collected = {}
-                pickle.dump(res, spool, protocol=pickle.HIGHEST_PROTOCOL)
-                n_conv += 1
-                n_msg += len(item.messages)
-                if on_progress:
-                    on_progress(n_conv, n_msg)
+            for chunk in self._chunks(items, on_error):
+                for ctx in chunk:
+                    res = self.analyze(ctx.conv, batch=True, ctx=ctx)
+                    for name, value in res.collected.items():
+                        collected[name][ctx.conv.id] = value
+                    res.collected = {}
+                    pickle.dump(res, spool, protocol=pickle.HIGHEST_PROTOCOL)
+                    n_conv += 1
+                    n_msg += len(ctx.conv.messages)
+                    if on_progress:
+                        on_progress(n_conv, n_msg)
             extra: dict[str, list[Finding]] = {}
             corpus_errors: list[dict[str, str]] = []
             for det in corpus:
@@ -171,6 +170,35 @@ class Analyzer:
                     res.findings.extend(extra[res.conversation.id])
                     self.score(res)
                 yield res
+
+
+    def _chunks(
+        self, items: Iterable[Conversation | RecordError], on_error: Callable[[RecordError], None] | None
+    ) -> Iterator[list[DetectorContext]]:
+        """Contexts in chunks of about CHUNK_MESSAGES messages, sentence vectors precomputed
+        for the whole chunk when a detector needs embeddings (same vectors as unbatched)."""
+        needs_vectors = any("embeddings" in d.needs for d in self.detectors)
+        chunk: list[DetectorContext] = []
+        size = 0
+        for item in items:
+            if isinstance(item, RecordError):
+                if on_error:
+                    on_error(item)
+                continue
+            chunk.append(DetectorContext(item, self.settings))
+            size += len(item.messages)
+            if size >= CHUNK_MESSAGES:
+                yield self._prepared(chunk, needs_vectors)
+                chunk, size = [], 0
+        if chunk:
+            yield self._prepared(chunk, needs_vectors)
+
+    def _prepared(self, chunk: list[DetectorContext], needs_vectors: bool) -> list[DetectorContext]:
+        if needs_vectors:
+            from .embeddings import get_embedder
+
+            DetectorContext.precompute(chunk, get_embedder(self.settings.embeddings))
+        return chunk
 
 
 def _finding_order(conv: Conversation) -> Callable[[Finding], tuple[int, int, str]]:

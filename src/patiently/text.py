@@ -171,3 +171,19 @@ _STOP = frozenset(
 
 def content_words(text: str) -> set[str]:
     return {w.lower().strip("'’-") for w in words(text)} - _STOP
+
+
+_LEAD_NICK = re.compile(r"^\s*@?([^\s:,]{2,32})\s*[:,]\s+")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+
+
+def strip_addressing(text: str, nicks: frozenset[str]) -> tuple[str, int]:
+    """Text without a leading "nick:" (when nick is a participant) and @handles, plus the cut.
+
+    Chat and social messages start with whom they address ("dana: try this", "@brand ...");
+    those names say nothing about meaning and make unrelated sentences look alike."""
+    cut = 0
+    m = _LEAD_NICK.match(text)
+    if m and m.group(1).lower() in nicks:
+        cut = m.end()
+    return _HANDLE.sub(" ", text[cut:]).strip(), cut

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..config import Settings
 from ..model import Conversation, Finding, Message, Span
-from ..text import sentence_spans
+from ..text import sentence_spans, strip_addressing
 
 if TYPE_CHECKING:
     from ..embeddings import Embedder
@@ -147,18 +147,46 @@ class DetectorContext:
             self._msg_vecs = self.embedder.encode([m.text for m in self.conv.messages])
         return self._msg_vecs
 
+    def sentence_texts(self) -> tuple[list[tuple[int, int, int]], list[str]]:
+        """All sentences as (message index, start, end) and the text to embed for each
+        (leading "nick:" and @handles removed: they carry no meaning)."""
+        nicks = frozenset((m.author or "").lower() for m in self.conv.messages if m.author)
+        index: list[tuple[int, int, int]] = []
+        texts: list[str] = []
+        for i, m in enumerate(self.conv.messages):
+            for s, e in self.sentences(i):
+                index.append((i, s, e))
+                cleaned = strip_addressing(m.text[s:e], nicks)[0]
+                texts.append(cleaned or m.text[s:e])
+        return index, texts
+
     def sentence_vectors(self) -> tuple[list[tuple[int, int, int]], np.ndarray]:
         """All sentences as (message index, start, end) and their vectors, computed once."""
         if self._sent_index is None or self._sent_vecs is None:
-            index: list[tuple[int, int, int]] = []
-            texts: list[str] = []
-            for i, m in enumerate(self.conv.messages):
-                for s, e in self.sentences(i):
-                    index.append((i, s, e))
-                    texts.append(m.text[s:e])
+            index, texts = self.sentence_texts()
             self._sent_index = index
             self._sent_vecs = self.embedder.encode(texts)
         return self._sent_index, self._sent_vecs
+
+    def sentence_rows(self) -> dict[tuple[int, int, int], int]:
+        """Row of ``sentence_vectors()`` for each (message index, start, end)."""
+        index, _ = self.sentence_vectors()
+        return {key: row for row, key in enumerate(index)}
+
+    @staticmethod
+    def precompute(contexts: list[DetectorContext], embedder: Embedder) -> None:
+        """Sentence vectors for many conversations in one encode call.
+
+        Encoding has a fixed cost per call; batching short conversations together keeps the
+        cost per message the same for a 10-message chat and a 2,000-message thread."""
+        parts = [c.sentence_texts() for c in contexts]
+        vecs = embedder.encode([t for _, texts in parts for t in texts])
+        start = 0
+        for ctx, (index, texts) in zip(contexts, parts, strict=True):
+            ctx._embedder = embedder
+            ctx._sent_index = index
+            ctx._sent_vecs = vecs[start : start + len(texts)]
+            start += len(texts)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         return self.embedder.encode(texts)

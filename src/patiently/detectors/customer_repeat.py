@@ -21,7 +21,7 @@ import numpy as np
 
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding
-from ..text import content_words, words
+from ..text import content_words, strip_addressing, words
 from .base import Detector, DetectorContext
 
 CUE_DISCOUNT = 0.10  # similarity bonus when the customer says "again", "I asked"
@@ -37,15 +37,6 @@ _INTENTS = ("timing", "status", "fix")
 _INTENT_GROUP = {"timing": "waiting", "status": "waiting", "fix": "fix"}
 _LEAD_NICK = re.compile(r"^\s*@?([^\s:,]{2,32})\s*[:,]\s+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
-def strip_addressing(text: str, nicks: frozenset[str]) -> tuple[str, int]:
-    """Text without a leading "nick:" (when nick is a participant) and @handles, plus the cut."""
-    cut = 0
-    m = _LEAD_NICK.match(text)
-    if m and m.group(1).lower() in nicks:
-        cut = m.end()
-    return _HANDLE.sub(" ", text[cut:]).strip(), cut
-
-
 def is_question(sentence: str) -> bool:
     """A question or a request form (the customer wants something from the agent)."""
     if sentence.rstrip().endswith("?"):
@@ -94,7 +85,10 @@ class CustomerRepeat(Detector):
         if len({c[0] for c in cands}) < 2:
             return []
         lex = load_lexicon("repeat_cues")
-        vecs = ctx.encode([c[3] for c in cands])  # one batch per conversation
+        # The context's sentence vectors are computed once per conversation (or batch),
+        # on the same addressing-stripped text.
+        row_of = ctx.sentence_rows()
+        vecs = ctx.sentence_vectors()[1][[row_of[(c[0], c[1], c[2])] for c in cands]]
         intents = [frozenset(_INTENT_GROUP[m.category] for m in lex.find(c[3], _INTENTS)) for c in cands]
         cues = [self._cue(lex.find(conv.messages[c[0]].text[c[1]:c[2]], ("cue", "weak_cue"))) for c in cands]
         # Position of each customer message among the customer messages: the window unit.
