@@ -187,3 +187,14 @@ def strip_addressing(text: str, nicks: frozenset[str]) -> tuple[str, int]:
     if m and m.group(1).lower() in nicks:
         cut = m.end()
     return _HANDLE.sub(" ", text[cut:]).strip(), cut
+
+
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def readable(template: str) -> str:
+    """A suggestion template as a coach reads it: placeholders such as {step} become "…".
+
+    Lexicons keep templates (the reply coach fills them with the draft's own words); an
+    explanation shown to a person must not show raw placeholders."""
+    return _PLACEHOLDER.sub("…", template)

@@ -15,6 +15,7 @@ import re
 
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding
+from ..text import readable
 from .base import Detector, DetectorContext
 
 REPORT_AT = 0.35
@@ -60,7 +61,7 @@ class AgentBlame(Detector):
                 self.finding(
                     msg, score, [(m.start, m.end) for m in matches],
                     f"{quoted} puts the fault on the customer; focus on the fix and on next time, "
-                    f'e.g. "{suggestion}"',
+                    f'e.g. "{readable(suggestion)}"',
                     data={"categories": sorted({m.category for m in matches}), "softened": softened,
                           "suggestion": suggestion},
                 )

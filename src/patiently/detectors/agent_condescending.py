@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding
+from ..text import readable
 from .base import Detector, DetectorContext
 from .customer_frustration import REPORT_AT as UPSET_AT
 from .customer_frustration import frustration_level
@@ -75,7 +76,7 @@ class AgentCondescending(Detector):
             out.append(
                 self.finding(
                     msg, score, [(m.start, m.end) for m in matches],
-                    f"{quoted}{extra} sounds condescending; explain without judging, e.g. \"{suggestion}\"",
+                    f"{quoted}{extra} sounds condescending; explain without judging, e.g. \"{readable(suggestion)}\"",
                     data={"categories": sorted({m.category for m in matches}), "customer_upset": bool(upset),
                           "suggestion": suggestion},
                 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding
+from ..text import readable
 from .base import Detector, DetectorContext
 
 REPORT_AT = 0.35  # findings below this (e.g. a softened quick fix) are not reported
@@ -66,7 +67,7 @@ class AgentDismissive(Detector):
                 self.finding(
                     msg, score, [(m.start, m.end) for m, _ in kept],
                     f"{quoted} brushes the customer off; own the problem and give a next step"
-                    + (f', e.g. "{suggestion}"' if suggestion else "."),
+                    + (f', e.g. "{readable(suggestion)}"' if suggestion else "."),
                     data={"categories": sorted({m.category for m, _ in kept}), "suggestion": suggestion},
                 )
             )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding
+from ..text import readable
 from .base import Detector, DetectorContext
 
 REPORT_AT = 0.35
@@ -72,7 +73,7 @@ class AgentNegativePhrasing(Detector):
             out.append(
                 self.finding(
                     msg, score, [(m.start, m.end) for m in bare],
-                    f"{quoted} with no alternative; say what you can do instead, e.g. \"{suggestion}\"",
+                    f"{quoted} with no alternative; say what you can do instead, e.g. \"{readable(suggestion)}\"",
                     data={"categories": sorted({m.category for m in bare}), "suggestion": suggestion},
                 )
             )

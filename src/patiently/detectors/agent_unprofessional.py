@@ -13,7 +13,7 @@ import re
 
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding
-from ..text import caps_ratio, shouting_spans
+from ..text import caps_ratio, readable, shouting_spans
 from .base import Detector, DetectorContext
 
 REPORT_AT = 0.35
@@ -105,7 +105,7 @@ class AgentUnprofessional(Detector):
             out.append(
                 self.finding(
                     msg, score, spans,
-                    f"Unprofessional ({', '.join(sorted(kinds))}): {quoted}. {suggestion}",
+                    f"Unprofessional ({', '.join(sorted(kinds))}): {quoted}. {readable(suggestion)}",
                     data={"kinds": sorted(kinds), "suggestion": suggestion},
                 )
             )
