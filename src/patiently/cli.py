@@ -237,9 +237,22 @@ def build_model(out_dir: Path | None, dims: int) -> None:
 
 def _attach_optional_commands() -> None:
     from .bench.cli import bench_command, train_heads_command
+    from .coach.cli import check_command
 
     cli.add_command(bench_command)
     cli.add_command(train_heads_command)
+    cli.add_command(check_command)
+    try:  # the server needs the "web" extra; without it, `serve` says how to get it
+        from .server.cli import serve_command
+    except ImportError:
+        @cli.command("serve", context_settings={"ignore_unknown_options": True})
+        @click.argument("args", nargs=-1, type=click.UNPROCESSED)
+        def serve_missing(args: tuple[str, ...]) -> None:
+            """Start the web server (needs: pip install 'patiently[web]')."""
+            err.print("[red]error:[/] the server needs the web extra: pip install 'patiently[web]'")
+            sys.exit(2)
+    else:
+        cli.add_command(serve_command)
 
 
 _attach_optional_commands()

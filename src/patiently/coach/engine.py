@@ -1,0 +1,306 @@
+"""The reply coach: the analyser's findings on a draft, turned into advice for the agent.
+
+The draft becomes the last agent message (id ``draft``) of a Conversation made of the context
+messages, and the SAME detectors run on it through one process-wide :class:`Analyzer`; so the
+coach and ``patiently analyze`` always agree on the evidence. Findings on the draft map to
+coach categories; findings on the context describe the customer (frustrated, confused,
+repeating, non-technical), which raises severities and drives ``no_acknowledgment``.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .. import __version__
+from ..lexicon import load_lexicon
+from ..model import Conversation, Finding, Message
+from ..pipeline import Analyzer
+from ..text import sentence_spans
+from . import rewrite as rw
+from .context import MAX_CONTEXT_MESSAGES, CoachInputError, ContextInput, parse_context
+from .models import CheckResult, ContextSummary, Flag, Rewrite, Strength, TextSpan
+
+DRAFT_ID = "draft"
+STOCK_SCORE = 0.45  # a stock line found by the lexicon alone: info, a warning for an upset customer
+MAX_DRAFT_CHARS = 20_000  # ~3,000 words: far beyond a support reply, small enough to stay fast
+
+# Analyser label -> coach category.
+CATEGORIES: dict[str, str] = {
+    "agent.dismissive": "dismissive", "agent.blame": "blame", "agent.condescending": "condescending",
+    "agent.pressure": "pressure", "agent.impatient_repeat": "impatient_repeat", "agent.jargon": "jargon",
+    "agent.negative_phrasing": "negative_phrasing", "agent.unprofessional": "unprofessional",
+    "agent.scripted_empathy": "scripted_empathy", "agent.premature_closure": "premature_closure",
+    "agent.redundant_question": "redundant_question",
+}
+# Positive behaviours reported as strengths, with the minimum score that counts.
+STRENGTHS: dict[str, float] = {
+    "agent.empathy": 0.4, "agent.clarifying_question": 0.5, "agent.step_by_step": 0.4,
+    "agent.progress_update": 0.4, "agent.confirmation_check": 0.5, "agent.promise": 0.5, "agent.paraphrase": 0.4,
+}
+
+
+@dataclass(frozen=True)
+class SeverityRule:
+    """score < warn_at: info; >= problem_at: problem; else warning. One level up if the
+    customer is in one of the ``escalate`` states (what is awkward with a calm customer hurts
+    an upset, confused or non-technical one)."""
+
+    warn_at: float
+    problem_at: float
+    escalate: frozenset[str]
+
+
+def _rule(warn: float, problem: float, *states: str) -> SeverityRule:
+    return SeverityRule(warn, problem, frozenset(states))
+
+
+SEVERITY: dict[str, SeverityRule] = {
+    "dismissive": _rule(0.35, 0.75, "frustrated", "repeating"),
+    "blame": _rule(0.3, 0.7, "frustrated"),
+    "condescending": _rule(0.3, 0.75, "frustrated", "confused", "non_technical"),
+    "pressure": _rule(0.4, 0.8, "frustrated", "confused"),
+    "impatient_repeat": _rule(0.3, 0.9, "repeating", "frustrated", "confused"),
+    "jargon": _rule(0.5, 0.9, "non_technical", "confused"),
+    "negative_phrasing": _rule(0.5, 0.9, "frustrated"),
+    "unprofessional": _rule(0.3, 0.6, "frustrated"),
+    "scripted_empathy": _rule(0.6, 1.01, "frustrated"),
+    "premature_closure": _rule(0.4, 0.9, "frustrated", "confused"),
+    "redundant_question": _rule(0.5, 0.95, "frustrated", "repeating"),
+    "no_acknowledgment": _rule(0.0, 0.8, "repeating"),
+}
+_LEVELS = ("info", "warning", "problem")
+
+WHY: dict[str, str] = {
+    "dismissive": '"{text}" can read as a brush-off; own the problem and give a next step.',
+    "blame": '"{text}" puts the fault on the customer; focus on the fix and on next time.',
+    "condescending": '"{text}" can come across as talking down; explain without judging.',
+    "pressure": '"{text}" rushes the customer; give them the time they need.',
+    "impatient_repeat": '"{text}" points back to an earlier answer; a repeat means it didn\'t land, '
+                        "so answer again in full.",
+    "jargon": '"{text}" is a technical term the customer may not know; say what it means.',
+    "negative_phrasing": '"{text}" says what can\'t be done; lead with what you can do.',
+    "unprofessional": '"{text}" is out of place in a support reply; keep it neutral and kind.',
+    "scripted_empathy": '"{text}" is a stock line; say what you understand of their situation instead.',
+    "premature_closure": '"{text}" closes before the customer confirmed the fix works.',
+    "redundant_question": "The customer already told you this{given}; confirm it instead of asking again.",
+    "no_acknowledgment": "The customer sounds {state}, and the draft goes straight on; acknowledge it first.",
+}
+CONTEXT_NOTES: dict[str, str] = {
+    "frustrated": "The customer sounds frustrated or stressed: acknowledge it before the fix; "
+                  "rushing, blame and brush-offs weigh more.",
+    "repeating": "The customer is repeating themselves: the earlier answer didn't land; answer again in full.",
+    "confused": "The customer is confused: short sentences, one step at a time, and check it made sense.",
+    "non_technical": "The customer said they are not technical: plain words; unexplained jargon is a problem.",
+}
+_EXTRA_WHY: dict[tuple[str, str], str] = {
+    ("jargon", "non_technical"): " They said they aren't technical.",
+    ("impatient_repeat", "repeating"): " They are already repeating themselves.",
+    ("pressure", "frustrated"): " They are already stressed.",
+}
+
+_lock = threading.Lock()
+_analyzer: Analyzer | None = None
+
+
+def get_analyzer() -> Analyzer:
+    """One Analyzer per process (detectors, lexicons and the embedder are loaded once)."""
+    global _analyzer
+    if _analyzer is None:
+        with _lock:
+            if _analyzer is None:
+                _analyzer = Analyzer()
+    return _analyzer
+
+
+def warm_up() -> None:
+    """Load everything a first check needs (the embedder takes ~0.5 s), e.g. at server start."""
+    check("Thanks for your patience. Could you try it and let me know?",
+          "Customer: it still does not work, I am not very technical")
+
+
+def validate_draft(draft: object) -> str:
+    if not isinstance(draft, str):
+        raise CoachInputError(f"draft must be text, not {type(draft).__name__}")
+    if not draft.strip():
+        raise CoachInputError("draft is empty: write the reply to check")
+    if len(draft) > MAX_DRAFT_CHARS:
+        raise CoachInputError(f"draft has {len(draft):,} characters, over the limit of {MAX_DRAFT_CHARS:,}; "
+                              "check one reply at a time")
+    controls = sum(1 for c in draft if unicodedata.category(c) in ("Cc", "Cs", "Co") and c not in "\n\r\t")
+    if "\x00" in draft or controls > max(2, len(draft) // 50):
+        raise CoachInputError("draft looks like binary data, not text: give the reply as plain text")
+    return draft
+
+
+def check(draft: str, context: ContextInput = None, *, llm: Any = None) -> CheckResult:
+    """Check a draft reply, optionally against the conversation so far (see :mod:`.context`).
+
+    ``llm`` is an optional :class:`patiently.coach.llm.LLMSettings`; the result does not
+    depend on it except for ``rewrite`` (polished when the endpoint answers).
+    """
+    draft = validate_draft(draft)
+    messages = parse_context(context)
+    truncated = max(0, len(messages) - MAX_CONTEXT_MESSAGES)
+    messages = messages[truncated:]
+    conv = Conversation("coach", (*messages, Message(DRAFT_ID, "agent", draft, author=DRAFT_ID)))
+    result = get_analyzer().analyze(conv)
+    on_draft = [f for f in result.findings if f.message_id == DRAFT_ID]
+    states, state_scores = customer_state(conv, result.findings)
+
+    pending: list[Pending] = []
+    for f in on_draft:
+        category = CATEGORIES.get(f.label)
+        if category is None and f.label == "agent.empathy" and f.data.get("stock"):
+            category = "scripted_empathy"  # same evidence, the single-draft view of a script
+        if category is not None:
+            pending.extend(_pending(draft, f, category, states))
+    if not any(p.draft.category == "scripted_empathy" for p in pending):
+        pending.extend(_stock_lines(draft, states))
+    has_empathy = any(f.label == "agent.empathy" for f in on_draft)
+    if "frustrated" in states and not has_empathy and not any(p.draft.category == "scripted_empathy" for p in pending):
+        pending.append(_no_ack(draft, state_scores.get("frustrated", 0.5), states))
+    pending = _dedupe(pending)
+    pending.sort(key=lambda p: (p.draft.spans[0], p.draft.category))
+    texts = rw.suggestions(draft, [p.draft for p in pending], states)
+    flags = [Flag(suggestion=t, **p.fields) for p, t in zip(pending, texts, strict=True)]
+
+    strengths = [Strength(label=f.label, span=_span(f, draft), text=_text(f, draft), note=f.explanation)
+                 for f in on_draft if f.label in STRENGTHS and f.score >= STRENGTHS[f.label]
+                 and not (f.label == "agent.empathy" and f.data.get("stock"))]
+    has_confirmation = any(s.label == "agent.confirmation_check" for s in strengths)
+
+    severities = {fl.severity for fl in flags}
+    verdict = "rewrite" if "problem" in severities else "review" if "warning" in severities else "ok"
+    rewrite = None
+    if verdict != "ok":
+        text = rw.rewrite_draft(draft, [p.draft for p in pending], states, has_confirmation)
+        rewrite = Rewrite(text=text, source="embedded", complete="[" not in text)
+    out = CheckResult(
+        draft=draft, verdict=verdict, flags=flags, strengths=strengths,
+        context=ContextSummary(messages=len(messages), truncated=truncated, customer=states,
+                               notes=[CONTEXT_NOTES[s] for s in states]),
+        rewrite=rewrite, errors=result.errors, version=__version__,
+    )
+    if llm is not None and rewrite is not None:
+        from .llm import polish
+
+        polish(out, messages, llm)
+    return out
+
+
+def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[str], dict[str, float]]:
+    """What the customer's latest messages show; non-technical counts from anywhere in the context."""
+    msgs = conv.messages[:-1]
+    last_agent = max((i for i, m in enumerate(msgs) if m.role == "agent"), default=-1)
+    recent = {m.id for m in msgs[last_agent + 1:] if m.role == "customer"}
+    if not recent:  # the context ends with an agent message: the customer's last word still counts
+        recent = {m.id for m in msgs[-4:] if m.role == "customer"}
+    scores: dict[str, float] = {}
+    for f in findings:
+        state = None
+        if f.label == "customer.confusion":
+            if f.data.get("non_technical"):
+                scores["non_technical"] = max(scores.get("non_technical", 0.0), f.score)
+            if f.message_id in recent and set(f.data.get("reasons") or ()) - {"non_technical"}:
+                state = "confused"
+        elif f.label == "customer.frustration" and f.message_id in recent:
+            state = "frustrated"
+        elif f.label == "customer.repeat" and f.message_id in recent:
+            state = "repeating"
+        if state:
+            scores[state] = max(scores.get(state, 0.0), f.score)
+    order = ("frustrated", "repeating", "confused", "non_technical")
+    return [s for s in order if s in scores], scores
+
+
+def severity(category: str, score: float, states: list[str]) -> str:
+    rule = SEVERITY[category]
+    level = 0 if score < rule.warn_at else 2 if score >= rule.problem_at else 1
+    if rule.escalate.intersection(states):
+        level = min(2, level + 1)
+    return _LEVELS[level]
+
+
+@dataclass
+class Pending:
+    """A flag before its suggestion (suggestions are written together: they share sentences)."""
+
+    draft: rw.FlagDraft
+    fields: dict[str, Any]
+
+    @property
+    def score(self) -> float:
+        return float(self.fields["score"])
+
+
+def _pending(draft: str, f: Finding, category: str, states: list[str]) -> list[Pending]:
+    spans = [(s.start, s.end) for s in f.evidence if s.message_id == DRAFT_ID and 0 <= s.start < s.end <= len(draft)]
+    if not spans:
+        return []
+    if category == "redundant_question":  # one question: one flag over its sentence
+        spans = [(min(s for s, _ in spans), max(e for _, e in spans))]
+    return [_make(draft, category, (s, e), f.score, f.label, f.data, states) for s, e in spans]
+
+
+def _make(draft: str, category: str, span: tuple[int, int], score: float, label: str,
+          data: Mapping[str, Any], states: list[str], why: str | None = None) -> Pending:
+    s, e = span
+    sev = severity(category, score, states)
+    if why is None:
+        if category == "redundant_question":
+            given = data.get("given_text")
+            why = WHY[category].format(given=f' ("{_clip(str(given))}")' if given else "")
+        else:
+            why = WHY[category].format(text=_clip(draft[s:e]))
+        why += "".join(v for (c, st), v in _EXTRA_WHY.items() if c == category and st in states)
+    fields = {"category": category, "span": TextSpan(start=s, end=e), "text": draft[s:e], "severity": sev,
+              "why": why, "label": label, "score": round(min(1.0, max(0.0, score)), 3)}
+    return Pending(rw.FlagDraft(category, [(s, e)], data, sev), fields)
+
+
+def _stock_lines(draft: str, states: list[str]) -> list[Pending]:
+    """A known stock line (the lexicon agent.scripted_empathy uses). Without context the
+    detectors cannot tell whether it fits, but for a single draft the script is the point."""
+    return [_make(draft, "scripted_empathy", (m.start, m.end), STOCK_SCORE, "agent.scripted_empathy", {}, states)
+            for m in load_lexicon("stock_empathy").find(draft)]
+
+
+def _no_ack(draft: str, score: float, states: list[str]) -> Pending:
+    sents = sentence_spans(draft)
+    span = sents[0] if sents else (0, len(draft))
+    state = "frustrated and is repeating themselves" if "repeating" in states else "frustrated or stressed"
+    return _make(draft, "no_acknowledgment", span, score, "customer.frustration", {}, states,
+                 why=WHY["no_acknowledgment"].format(state=state))
+
+
+def _dedupe(pending: list[Pending]) -> list[Pending]:
+    """Two findings of one category over the same words (e.g. scripted_empathy from two labels)."""
+    kept: list[Pending] = []
+    for p in sorted(pending, key=lambda p: -p.score):
+        (s, e), cat = p.draft.spans[0], p.draft.category
+        if any(k.draft.category == cat and s < k.draft.spans[0][1] and k.draft.spans[0][0] < e for k in kept):
+            continue
+        kept.append(p)
+    return kept
+
+
+def _span(f: Finding, draft: str) -> TextSpan:
+    ev = [s for s in f.evidence if s.message_id == DRAFT_ID]
+    if not ev:
+        return TextSpan(start=0, end=len(draft))
+    return TextSpan(start=min(s.start for s in ev), end=min(len(draft), max(s.end for s in ev)))
+
+
+def _text(f: Finding, draft: str) -> str:
+    sp = _span(f, draft)
+    return draft[sp.start:sp.end]
+
+
+def _clip(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+

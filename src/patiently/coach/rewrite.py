@@ -1,0 +1,237 @@
+"""Better wordings from the rewrite library (``data/rewrites.yaml``), filled with the draft's words.
+
+Every rewrite is an *edit* (replace characters [start, end) of the draft). A rule only fires
+on words that overlap a flag of its category, so the coach never rewrites what it did not
+flag. Edits come from three places: the phrase rules, jargon glosses (the glossary's plain
+explanation, from the jargon finding) and a redundant question (confirm what the customer
+already said). The suggestion of one flag is its sentence with its own edits applied; the
+full rewrite applies all edits, then adds the acknowledgment or confirmation a flag asks for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ..lexicon import load_data
+from ..text import sentence_spans
+
+_PLACEHOLDER = re.compile(r"\{([^{}|]+)(?:\|(\w+))?\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    category: str
+    regex: re.Pattern[str]
+    replace: str
+
+
+@dataclass(frozen=True)
+class Library:
+    rules: dict[str, tuple[Rule, ...]]
+    participles: dict[str, str]
+    templates: dict[str, Any]
+    fallback: dict[str, str]
+    sentence_scope: frozenset[str] = frozenset()
+
+
+@dataclass
+class Edit:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class FlagDraft:
+    """What the rewriter needs of a flag (the engine's view, before it becomes a Flag)."""
+
+    category: str
+    spans: list[tuple[int, int]]
+    data: Mapping[str, Any] = field(default_factory=dict)
+    severity: str = "warning"
+
+
+@cache
+def library() -> Library:
+    raw = load_data("rewrites")
+    rules = {cat: tuple(Rule(cat, re.compile(r["pattern"], re.IGNORECASE), str(r["replace"])) for r in items)
+             for cat, items in (raw.get("rules") or {}).items()}
+    templates = {k: raw[k] for k in ("acknowledgment", "confirmation", "redundant_question", "jargon_unknown")}
+    return Library(rules, {str(k): str(v) for k, v in (raw.get("participles") or {}).items()},
+                   templates, {str(k): str(v) for k, v in (raw.get("fallback") or {}).items()},
+                   frozenset(raw.get("sentence_scope") or ()))
+
+
+def base_form(word: str) -> str:
+    """'saved' -> 'save', 'checked' -> 'check', 'stopped' -> 'stop' (for "Next time, ...")."""
+    w = word.lower()
+    irregular = library().participles.get(w)
+    if irregular:
+        return irregular
+    if not w.endswith("ed") or len(w) < 4:
+        return word
+    if w.endswith("ied"):
+        return w[:-3] + "y"
+    # Candidates: drop "d", "ed" or a doubled consonant + "ed"; the commonest English word wins.
+    from wordfreq import zipf_frequency
+
+    return max((w[:-1], w[:-2], w[:-3]), key=lambda c: zipf_frequency(c, "en"))
+
+
+def fill(template: str, values: Mapping[str, str | None], *, keep_missing: bool = True) -> str:
+    """``{name}`` / ``{name|base}`` from ``values``; a missing name becomes ``[name]`` for the agent."""
+    def sub(m: re.Match[str]) -> str:
+        name, fn = m.group(1), m.group(2)
+        value = values.get(name)
+        if value is None:
+            return f"[{name}]" if keep_missing else ""
+        value = " ".join(value.split())
+        return base_form(value) if fn == "base" else value
+
+    return _PLACEHOLDER.sub(sub, template)
+
+
+def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any((s < b and a < e) or (a == b and s <= a <= e) for a, b in spans)
+
+
+def _sentence_range(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """From the start of the first sentence touching ``spans`` to the end of the last one."""
+    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    start, end = lo, hi
+    for s, e in sentence_spans(text):
+        if s <= lo < e or (s < hi <= e) or (lo <= s and e <= hi):
+            start, end = min(start, s), max(end, e)
+    return start, end
+
+
+def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
+    lib = library()
+    out: list[Edit] = []
+    if flag.category == "jargon":
+        plain: Mapping[str, str] = flag.data.get("plain") or {}
+        unknown = str(lib.templates["jargon_unknown"])
+        for s, e in flag.spans:
+            gloss = plain.get(draft[s:e])
+            out.append(Edit(e, e, f" ({gloss})" if gloss else f" {unknown}"))
+        return out
+    if flag.category == "redundant_question":
+        given = flag.data.get("given_text")
+        if given:
+            s, e = _sentence_range(draft, flag.spans)
+            out.append(Edit(s, e, fill(str(lib.templates["redundant_question"]), {"given": str(given).strip()})))
+        return out
+    if not flag.spans:
+        return out
+    lo, hi = _sentence_range(draft, flag.spans)
+    whole = flag.category in lib.sentence_scope  # e.g. "your issue is resolved" next to "closing this ticket"
+    for rule in lib.rules.get(flag.category, ()):
+        for m in rule.regex.finditer(draft, lo, hi):
+            if m.end() > m.start() and (whole or _overlaps(m.start(), m.end(), flag.spans)):
+                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                out.append(Edit(m.start(), m.end(), fill(rule.replace, groups)))
+    return out
+
+
+def resolve(edits: list[Edit]) -> list[Edit]:
+    """Non-overlapping edits in text order. Overlapping deletions merge ("It's obvious," +
+    ", even a child could do it"); otherwise the earlier (then longer) edit wins."""
+    kept: list[Edit] = []
+    for ed in sorted(edits, key=lambda x: (x.start, -(x.end - x.start))):
+        if kept and (ed.start < kept[-1].end or (ed.start == ed.end == kept[-1].start)):
+            last = kept[-1]
+            if not ed.text and not last.text:
+                kept[-1] = Edit(last.start, max(last.end, ed.end), "")
+            continue
+        kept.append(ed)
+    return kept
+
+
+def apply(text: str, edits: list[Edit], offset: int = 0) -> str:
+    out: list[str] = []
+    pos = 0
+    for ed in resolve(edits):
+        s, e = ed.start - offset, ed.end - offset
+        out.append(text[pos:s])
+        out.append(ed.text)
+        pos = e
+    out.append(text[pos:])
+    return tidy("".join(out))
+
+
+_SPACES = re.compile(r"[ \t]{2,}")
+_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:!?])")
+_DOUBLE_PUNCT = re.compile(r"([,;:])\s*([,.;:!?])")
+_LEADING_PUNCT = re.compile(r"(^|[.!?]\s+|\n)[,;:]\s*")
+_EMPTY_SENTENCE = re.compile(r"(^|[.!?:]\s*)[.!?]+")
+
+
+def tidy(text: str) -> str:
+    """Clean what deletions leave behind: double spaces, orphan commas, empty sentences, case."""
+    t = _SPACES.sub(" ", text)
+    t = _SPACE_BEFORE_PUNCT.sub(r"\1", t)
+    t = _DOUBLE_PUNCT.sub(r"\2", t)
+    t = _LEADING_PUNCT.sub(r"\1", t)
+    t = _EMPTY_SENTENCE.sub(r"\1", t)
+    t = _SPACES.sub(" ", t).strip()
+    t = re.sub(r"^[,;:]\s*", "", t)
+    # Capital letter at each sentence start (a deleted opener leaves a lower-case word there).
+    return re.sub(r"(^|[.!?]\s+|\n\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), t)
+
+
+def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str]) -> list[str]:
+    """One rewritten sentence per flag: its sentence with every edit that falls in it (so the
+    suggestion can be pasted as is), or the category's fallback wording when no rule matched."""
+    lib = library()
+    per_flag = [edits_for(draft, f) for f in flags]
+    every = [ed for eds in per_flag for ed in eds]
+    out: list[str] = []
+    for flag, own in zip(flags, per_flag, strict=True):
+        if flag.category == "no_acknowledgment":
+            first = sentence_spans(draft)
+            opener = draft[first[0][0]:first[0][1]] if first else ""
+            out.append(f"{acknowledgment(context_state)} {opener}".strip())
+            continue
+        text = ""
+        if flag.category == "jargon" and own:  # a phrase is clearer than the whole sentence
+            (s, e), ed = flag.spans[0], own[0]
+            out.append(draft[s:e] + ed.text)
+            continue
+        if own and flag.spans:
+            lo, hi = _sentence_range(draft, flag.spans + [(x.start, x.end) for x in own])
+            inside = [ed for ed in every if lo <= ed.start and ed.end <= hi]
+            text = apply(draft[lo:hi], inside, offset=lo)
+            if text == tidy(draft[lo:hi]):
+                text = ""
+            elif not text:
+                text = "(Leave this sentence out: it adds nothing the customer needs.)"
+        out.append(text or fill(lib.fallback.get(flag.category, "Say it more kindly."), {}))
+    return out
+
+
+def acknowledgment(context_state: list[str]) -> str:
+    ack: Mapping[str, str] = library().templates["acknowledgment"]
+    if "repeating" in context_state:
+        return ack["repeating"]
+    if "frustrated" in context_state:
+        return ack["frustrated"]
+    if "confused" in context_state:
+        return ack["confused"]
+    return ack["frustrated"]
+
+
+def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
+                  has_confirmation: bool) -> str:
+    """The whole draft with every flag's edits, plus an opener or a closing check if needed."""
+    edits = [ed for f in flags for ed in edits_for(draft, f)]
+    text = apply(draft, edits)
+    cats = {f.category for f in flags}
+    if "no_acknowledgment" in cats:
+        text = f"{acknowledgment(context_state)} {text}"
+    if "premature_closure" in cats and not has_confirmation:
+        text = f"{text.rstrip()} {library().templates['confirmation']}"
+    return tidy(text)

@@ -1,0 +1,214 @@
+"""The FastAPI app: ``create_app(settings) -> FastAPI``, an app factory the web app extends.
+
+Routes: ``GET /api/v1/health`` (trivial: the latency baseline), ``POST /api/v1/check`` (the
+reply coach; same JSON as ``patiently check --json``), and FastAPI's ``/openapi.json``.
+
+Bad input never becomes a 500: bodies over ``max_body_bytes`` get 413 before they are read
+into memory, and anything that does not validate (not JSON, binary, wrong types, an empty
+draft, a malformed context) gets 422 with one readable ``error`` line. The check runs in
+the threadpool (a sync endpoint) so the event loop keeps answering while it works.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import os
+from collections.abc import Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..coach.context import MAX_CONTEXT_MESSAGES, CoachInputError
+from ..coach.engine import MAX_DRAFT_CHARS, check, warm_up
+from ..coach.llm import LLMSettings
+from ..coach.models import CheckResult
+from ..errors import PatientlyError
+
+SETTINGS_ENV = "PATIENTLY_SERVER_SETTINGS"  # JSON ServerSettings for worker processes (uvicorn --workers)
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class ServerSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max_body_bytes: int = Field(256 * 1024, gt=0)
+    # Reserved for deployments beyond loopback: when set, /api/v1/* except health needs
+    # "Authorization: Bearer <token>". The check stays open by default (a local tool).
+    require_token: str | None = Field(None, repr=False)
+    llm: LLMSettings | None = None
+    warm_up: bool = True
+
+
+class ContextMessageIn(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    role: str = Field(description="customer, agent or system (synonyms like user/support accepted)")
+    text: str
+    author: str | None = None
+    sent_at: str | None = None
+
+
+class ConversationIn(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    messages: list[ContextMessageIn]
+
+
+class CheckRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    draft: str = Field(description=f"The reply to check (1..{MAX_DRAFT_CHARS:,} characters).")
+    context: str | ConversationIn | list[ContextMessageIn] | None = Field(
+        None, description="The conversation so far: a canonical conversation object, a list of messages, or "
+                          f"'Customer: ...' transcript text. Only the last {MAX_CONTEXT_MESSAGES} messages are used.")
+
+
+class ErrorOut(BaseModel):
+    error: str
+    detail: list[dict[str, Any]] | None = None
+
+
+def _error(status: int, message: str, detail: list[dict[str, Any]] | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"error": message}
+    if detail:
+        body["detail"] = detail
+    return JSONResponse(body, status_code=status)
+
+
+class BodyLimit:
+    """413 for bodies over the limit, by Content-Length or while streaming (chunked uploads)."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        too_big = _error(413, f"request body is over the limit of {self.limit:,} bytes; "
+                              "send one draft and the recent context only")
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    size = int(value)
+                except ValueError:
+                    await _error(400, "invalid Content-Length header")(scope, receive, send)
+                    return
+                if size > self.limit:
+                    await too_big(scope, receive, send)
+                    return
+        seen = 0
+        answered = False
+
+        async def limited() -> Message:
+            # Over the limit while streaming: answer 413 now and tell the app the client left,
+            # so it stops reading (raising here would become FastAPI's generic 400).
+            nonlocal seen, answered
+            if answered:
+                return {"type": "http.disconnect"}
+            msg = await receive()
+            if msg["type"] == "http.request":
+                seen += len(msg.get("body", b""))
+                if seen > self.limit:
+                    answered = True
+                    await too_big(scope, receive, send)
+                    return {"type": "http.disconnect"}
+            return msg
+
+        async def guarded_send(msg: Message) -> None:
+            if not answered:
+                await send(msg)
+
+        await self.app(scope, limited, guarded_send)
+
+
+def _readable(errors: list[Any]) -> tuple[str, list[dict[str, Any]]]:
+    detail: list[dict[str, Any]] = []
+    for e in errors[:10]:
+        loc = ".".join(str(x) for x in e.get("loc", ()) if x != "body")
+        detail.append({"field": loc or "body", "problem": str(e.get("msg", "invalid"))})
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return "request body is not valid JSON: send {\"draft\": \"...\", \"context\": ...}", detail
+    if detail and detail[0]["field"].startswith("context."):
+        return ("context: expected 'Customer: ...' transcript text, a conversation object {\"messages\": [...]} "
+                "or a list of {\"role\", \"text\"} messages"), detail
+    first = detail[0] if detail else {"field": "body", "problem": "invalid"}
+    return f"{first['field']}: {first['problem']}", detail
+
+
+def create_app(settings: ServerSettings | None = None) -> FastAPI:
+    s = settings or ServerSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if s.warm_up:
+            warm_up()  # load lexicons and the embedder before the first request, not during it
+        yield
+
+    app = FastAPI(title="patiently", version=__version__, lifespan=lifespan,
+                  description="Analyse and coach patience in IT support conversations, offline.")
+    app.state.settings = s
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        message, detail = _readable(list(exc.errors()))
+        return _error(422, message, detail)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # Same {"error": ...} shape for FastAPI's own errors (e.g. a body that is not UTF-8).
+        message = str(exc.detail)
+        if "parsing the body" in message:
+            message = "request body is not valid JSON (or not UTF-8 text): send {\"draft\": \"...\"}"
+        return JSONResponse({"error": message}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(PatientlyError)
+    async def on_input(request: Request, exc: PatientlyError) -> JSONResponse:
+        return _error(422, str(exc))
+
+    @app.middleware("http")
+    async def token(request: Request, call_next: Callable[[Request], Awaitable[Any]]) -> Any:
+        path = request.url.path
+        if s.require_token and path.startswith("/api/") and path != "/api/v1/health":
+            given = request.headers.get("authorization", "")
+            if not hmac.compare_digest(given.encode(), f"Bearer {s.require_token}".encode()):
+                return _error(401, "missing or wrong token: send 'Authorization: Bearer <token>'")
+        return await call_next(request)
+
+    @app.get("/api/v1/health", tags=["meta"])
+    async def health() -> dict[str, str]:
+        return {"status": "ok", "version": __version__}
+
+    @app.post("/api/v1/check", response_model=CheckResult, tags=["coach"],
+              responses={413: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+    def check_route(body: CheckRequest) -> CheckResult:
+        """Check a draft reply, optionally against the conversation so far."""
+        context: Any = body.context
+        if isinstance(context, ConversationIn):
+            context = context.model_dump()
+        elif isinstance(context, list):
+            context = [m.model_dump() for m in context]
+        try:
+            return check(body.draft, context, llm=s.llm)
+        except CoachInputError:
+            raise
+        except (ValueError, TypeError) as exc:  # input we did not foresee: still the client's, still a 4xx
+            raise CoachInputError(f"cannot check this input: {exc}") from exc
+
+    app.add_middleware(BodyLimit, limit=s.max_body_bytes)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory`` workers: settings come as JSON in $PATIENTLY_SERVER_SETTINGS."""
+    raw = os.environ.get(SETTINGS_ENV)
+    return create_app(ServerSettings.model_validate(json.loads(raw)) if raw else None)

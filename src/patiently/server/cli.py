@@ -1,0 +1,45 @@
+"""``patiently serve``: the HTTP API with uvicorn (a standalone click command).
+
+The main CLI attaches it with ``cli.add_command(serve_command)``. It binds to 127.0.0.1 by
+default: exposing it wider is a deliberate choice (and then ``--require-token`` is wise).
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from .app import SETTINGS_ENV, ServerSettings
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes (the detectors are CPU-bound Python: one per core).")
+@click.option("--require-token", envvar="PATIENTLY_TOKEN", metavar="TOKEN",
+              help="Require 'Authorization: Bearer TOKEN' on /api/v1/* (not on health). Default: open.")
+@click.option("--llm-url", envvar="PATIENTLY_LLM_URL", metavar="URL",
+              help="OpenAI-compatible server to polish rewrites (optional).")
+@click.option("--llm-model", default="local", show_default=True)
+@click.option("--max-body", default=256 * 1024, show_default=True, type=click.IntRange(1024),
+              help="Largest request body in bytes (bigger: 413).")
+@click.option("--log-level", default="warning", show_default=True,
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+def serve_command(host: str, port: int, workers: int, require_token: str | None, llm_url: str | None,
+                  llm_model: str, max_body: int, log_level: str) -> None:
+    """Serve the API (POST /api/v1/check, GET /api/v1/health, /openapi.json, /docs)."""
+    try:
+        import uvicorn
+    except ImportError as exc:
+        raise click.ClickException("the server needs the 'web' extra: pip install 'patiently[web]'") from exc
+    from ..coach.llm import LLMSettings
+
+    settings = ServerSettings(max_body_bytes=max_body, require_token=require_token,
+                              llm=LLMSettings(url=llm_url, model=llm_model) if llm_url else None)
+    # Worker processes rebuild the app from the environment (settings cannot be passed in memory).
+    os.environ[SETTINGS_ENV] = settings.model_dump_json()
+    click.echo(f"patiently API on http://{host}:{port} (docs: /docs, schema: /openapi.json)", err=True)
+    uvicorn.run("patiently.server.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level=log_level, access_log=False)
