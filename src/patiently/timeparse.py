@@ -42,8 +42,8 @@ _CLOCK = re.compile(
     re.I,
 )
 _NOON = re.compile(r"\b(?:by|at|before|around)\s+(?P<w>noon|midday|midnight|lunch(?:time)?)\b", re.I)
-_EOD = re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:business\s+|work(?:ing)?\s+)?day|"
-                  r"eod|cob|close\s+of\s+business)\b", re.I)
+_EOD = re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?"
+                  r"(?:(?:business\s+|work(?:ing)?\s+)?day|today)|eod|cob|close\s+of\s+business)\b", re.I)
 _TODAY = re.compile(r"\b(?P<w>later\s+today|today|this\s+(?:morning|afternoon|evening)|tonight)\b", re.I)
 _TOMORROW = re.compile(r"\btomorrow(?:\s+(?P<part>morning|afternoon|evening|night|first\s+thing))?\b|"
                        r"\bfirst\s+thing\s+tomorrow\b", re.I)
@@ -101,7 +101,8 @@ def _absolute(due: datetime | None, sent_at: datetime | None, start: int, end: i
     return Due(due, (due - sent_at).total_seconds(), start, end)
 
 
-def _clock(m: re.Match[str], sent_at: datetime | None) -> Due | None:
+def _clock_hm(m: re.Match[str]) -> tuple[int, int] | None:
+    """Hour and minute of a clock match (24 h), or None when it is not a time."""
     h, mi, ap = int(m.group("h")), int(m.group("m") or 0), (m.group("ap") or "").lower().replace(".", "")
     if ap == "" and m.group("m") is None and m.group("prep").lower() not in ("by", "before", "until"):
         return None  # "at 3" without am/pm or minutes is too often a count or a version
@@ -113,12 +114,31 @@ def _clock(m: re.Match[str], sent_at: datetime | None) -> Due | None:
         h = 0
     elif not ap and h < 8:
         h += 12  # "by 3" in office talk means the afternoon
+    return h, mi
+
+
+def _clock(m: re.Match[str], sent_at: datetime | None) -> Due | None:
+    hm = _clock_hm(m)
+    if hm is None:
+        return None
     if sent_at is None:
         return Due(None, None, m.start(), m.end())
-    due = _at_hour(sent_at, 0, h, mi)
+    due = _at_hour(sent_at, 0, *hm)
     if due <= sent_at:
         due += timedelta(days=1)
     return _absolute(due, sent_at, m.start(), m.end())
+
+
+def _on_day(text: str, day: Due, clocks: list[tuple[Due, int, int]], sent_at: datetime | None) -> Due:
+    """A day ("tomorrow", "on Monday") next to a clock time ("at 10:00") is that day at that time."""
+    for clock, h, mi in clocks:
+        lo, hi = (day, clock) if day.start < clock.start else (clock, day)
+        if hi.start - lo.end > 3 or text[lo.end:hi.start].strip(" ,") not in ("", "at", "by"):
+            continue
+        if day.due is None or sent_at is None:
+            return Due(None, None, lo.start, hi.end)
+        return _absolute(day.due.replace(hour=h, minute=mi), sent_at, lo.start, hi.end)
+    return day
 
 
 def _weekday(m: re.Match[str], sent_at: datetime | None) -> Due:
@@ -134,6 +154,8 @@ def _weekday(m: re.Match[str], sent_at: datetime | None) -> Due:
 def parse_due(text: str, sent_at: datetime | None, vague_seconds: float | None = None) -> Due | None:
     """The first due time in ``text``; vague words ("shortly") get ``vague_seconds``."""
     found: list[Due] = []
+    days: list[Due] = []  # named days, which take the hour of a clock time next to them
+    clocks: list[tuple[Due, int, int]] = []
     for m in _RELATIVE.finditer(text):
         found.append(_relative(_amount(m.group("n")) * _unit(m.group("u")), sent_at, m.start(), m.end()))
     for m in _HALF_HOUR.finditer(text):
@@ -144,8 +166,10 @@ def parse_due(text: str, sent_at: datetime | None, vague_seconds: float | None =
         found.append(_relative(MOMENT_SECONDS, sent_at, m.start(), m.end()))
     for m in _CLOCK.finditer(text):
         d = _clock(m, sent_at)
-        if d is not None:
+        hm = _clock_hm(m)
+        if d is not None and hm is not None:
             found.append(d)
+            clocks.append((d, *hm))
     for m in _NOON.finditer(text):
         w = m.group("w").lower()
         hour = 0 if w == "midnight" else 12
@@ -166,7 +190,7 @@ def parse_due(text: str, sent_at: datetime | None, vague_seconds: float | None =
                 "evening": EVENING_HOUR, "night": EVENING_HOUR}.get(part, END_OF_DAY_HOUR)
         if "first thing" in m.group().lower():
             hour = 10
-        found.append(_absolute(_at_hour(sent_at, 1, hour) if sent_at else None, sent_at, m.start(), m.end()))
+        days.append(_absolute(_at_hour(sent_at, 1, hour) if sent_at else None, sent_at, m.start(), m.end()))
     for m in _TODAY.finditer(text):
         w = m.group("w").lower()
         hour = MORNING_HOUR if "morning" in w else EVENING_HOUR if ("evening" in w or w == "tonight") \
@@ -178,7 +202,12 @@ def parse_due(text: str, sent_at: datetime | None, vague_seconds: float | None =
     for m in _WEEKDAY.finditer(text):
         if m.group("d").lower() in ("mon", "wed", "sat", "sun") and not m.group().lower().startswith(("on", "by")):
             continue  # short forms are ambiguous words ("sat", "wed") unless introduced
-        found.append(_weekday(m, sent_at))
+        days.append(_weekday(m, sent_at))
+    for day in days:
+        merged = _on_day(text, day, clocks, sent_at)
+        if merged is not day:
+            found = [d for d in found if not (merged.start <= d.start and d.end <= merged.end)]
+        found.append(merged)
     for m in _NEXT_WEEK.finditer(text):
         found.append(_relative(7 * 86400, sent_at, m.start(), m.end()))
     if not found:

@@ -46,3 +46,38 @@ def test_closing_question_is_not_a_fix_check() -> None:
 
 def test_plain_instruction_stays_quiet() -> None:
     assert detect(NAME, POLITE_INSTRUCTION) == []
+
+
+# --- verify-and-report-back requests (phrasings unlike the bundled examples) ----------------
+
+
+
+REPORT_BACK = {
+    "stays": "I've changed the DNS setting. Keep working for a while and tell me whether the share stays connected.",
+    "arrive": "I've released the quarantine. Can you check whether the invoices arrive in your inbox now?",
+    "stop": "I've removed the old phone from your account. Let us know if the password prompts stop.",
+    "there": "The restore is finished. Could you open the folder and confirm that all the drawings are there?",
+    "test": "I've replaced the fuser. Could you run a test print and make sure the pages come out clean?",
+    "normal": "I've cleared the stuck update. Is scrolling in Excel back to normal?",
+}
+NOT_CHECKS = {
+    "questions": "Let me know if you have any questions about the new policy.",
+    "schedule": "I can call you at 3 pm tomorrow, let me know if that time works for you.",
+    "self": "I'll email you by noon to confirm the licence is there.",
+    "negated": "Please let us know if the parcel does not arrive by Friday.",
+    "diagnostic": "Can you check whether the cable is plugged into the dock?",
+    "want": "We want to make sure your charges are correct.",
+}
+
+
+def test_report_back_requests_count() -> None:
+    for key, text in REPORT_BACK.items():
+        c = conv(("c", "It's broken."), ("a", "Let me look."), ("c", "ok"), ("a", text))
+        found = detect("agent.confirmation_check", c)
+        assert [f.message_id for f in found] == ["m4"], key
+
+
+def test_offers_schedules_and_own_checks_stay_quiet() -> None:
+    for key, text in NOT_CHECKS.items():
+        c = conv(("c", "It's broken."), ("a", text))
+        assert detect("agent.confirmation_check", c) == [], key

@@ -71,3 +71,53 @@ def test_plain_fix_is_quiet() -> None:
 
 def test_must_be_as_diagnosis_is_not_empathy() -> None:
     assert detect("agent.empathy", MUST_BE_TECHNICAL) == []
+
+
+# --- evaluations, reassurance, named feelings (phrasings unlike the bundled examples) ---------
+EVALUATES_SITUATION = conv(
+    ("c", "Outlook has crashed four times since lunch and my quarterly report is due at 5."),
+    ("a", "Four crashes in one afternoon with the quarterly report due is miserable timing. Let's look now."),
+)
+WOULD_TEST_ANYONE = conv(
+    ("c", "The scanner jammed again, it's the last scan before the auditors arrive."),
+    ("a", "A jammed scanner right before the auditors arrive would rattle anyone. I'm sending someone up."),
+)
+REASSURES = conv(
+    ("c", "Sorry, I think I broke the shared calendar, I'm really bad with this stuff."),
+    ("a", "Please don't apologise, it's not your fault: that setting trips up a lot of people."),
+)
+NAMES_FEELING = conv(
+    ("c", "My payslip portal says my account is disabled and payday is tomorrow."),
+    ("a", "I can hear how worrying this is with payday tomorrow. I'm re-enabling the account now."),
+)
+GENERIC_EVALUATION = conv(
+    ("c", "How do I add a signature in Outlook?"),
+    ("a", "The signature editor is a bit annoying to find. Go to File, Options, Mail, Signatures."),
+)
+TERRIBLE_TOOL = conv(
+    ("c", "Should I use the old sync tool to copy my files?"),
+    ("a", "That tool is a terrible way to copy files; use OneDrive instead."),
+)
+
+
+def test_evaluation_of_the_customers_situation_is_empathy() -> None:
+    for c in (EVALUATES_SITUATION, WOULD_TEST_ANYONE):
+        found = detect("agent.empathy", c)
+        assert [f.message_id for f in found] == ["m2"], c
+        assert found[0].data["specific"] is True and found[0].score >= 0.7
+
+
+def test_reassurance_and_normalising_count() -> None:
+    found = detect("agent.empathy", REASSURES)
+    assert [f.message_id for f in found] == ["m2"]
+    assert found[0].data["stock"] is False and found[0].score >= 0.5
+
+
+def test_naming_the_customers_feeling() -> None:
+    found = detect("agent.empathy", NAMES_FEELING)
+    assert [f.message_id for f in found] == ["m2"] and found[0].score >= 0.7
+
+
+def test_evaluation_of_a_tool_or_ui_is_not_empathy() -> None:
+    assert detect("agent.empathy", GENERIC_EVALUATION) == []
+    assert detect("agent.empathy", TERRIBLE_TOOL) == []

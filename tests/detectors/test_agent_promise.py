@@ -71,3 +71,38 @@ def test_threat_to_close_is_not_a_promise() -> None:
 
 def test_polite_reply_stays_quiet() -> None:
     assert detect(NAME, PLAIN_HELP) == []
+
+
+# --- monitoring, checks at a named time, day + clock (phrasings unlike the bundled examples) --
+def _promise(text: str) -> list:
+    return detect("agent.promise", conv(("c", "My laptop won't boot."), ("a", text)))
+
+
+def test_monitoring_promise() -> None:
+    for text in ("I'll keep a close eye on the mail queue this afternoon.",
+                 "We'll keep the ticket open until the replacement arrives.",
+                 "I will be monitoring the backup job overnight."):
+        found = _promise(text)
+        assert [f.data["what"] for f in found] == ["monitor"], text
+
+
+def test_check_at_a_named_time_is_a_promise_but_narration_is_not() -> None:
+    found = _promise("I'll review the sign-in logs first thing Tuesday and get back to you.")
+    assert found and found[0].data["due"] is not None
+    assert _promise("I'll check the logs.") == []
+    assert _promise("I'll connect remotely to see what's running.") == []
+
+
+def test_post_in_thread_and_call_a_phone() -> None:
+    found = _promise("I'll post an update in this thread by 4 pm.")
+    assert found and found[0].data["what"] == "update" and found[0].data["due_text"] == "by 4 pm"
+    found = _promise("I'll ring your desk phone at 14:15.")
+    assert found and found[0].data["what"] == "call back"
+
+
+def test_day_and_clock_together_give_that_day_at_that_time() -> None:
+    found = _promise("I'll swing by your desk on Thursday at 10:30 to swap the dock.")
+    assert found and found[0].data["what"] == "visit"
+    due = datetime.fromisoformat(found[0].data["due"])
+    assert (due.weekday(), due.hour, due.minute) == (3, 10, 30)
+    assert found[0].data["due_text"] == "on Thursday at 10:30"

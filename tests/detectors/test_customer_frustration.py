@@ -62,3 +62,40 @@ def test_shouted_run_in_a_long_message_counts() -> None:
 
 def test_it_acronyms_are_not_shouting() -> None:
     assert detect("customer.frustration", ACRONYMS_ONLY) == []
+
+
+# --- sarcasm, rhetorical questions, waiting, stress (phrasings unlike the bundled examples) ---
+def _level(text: str) -> list:
+    c = conv(("c", text))
+    return [f for f in detect("customer.frustration", c) if f.label == "customer.frustration"]
+
+
+FRUSTRATED = (
+    "Wonderful, just wonderful. The laptop you sent back has the same fault.",
+    "Thanks for nothing, the ticket was closed and the printer still jams.",
+    "Why does this always happen on a Monday morning?",
+    "I've been waiting since Tuesday for someone to reply.",
+    "This is the fourth time I'm explaining that the scanner is on floor 3.",
+    "It has been two whole days and the mailbox is still read-only.",
+    "Will anyone actually read this ticket?",
+    "Can you restore the folder or not?",
+    "We're now a full day behind on invoicing because of this outage.",
+    "The wifi dropping every hour is driving me up the wall.",
+)
+NEUTRAL = (
+    "Why does Outlook ask for my password after the update?",
+    "Great, that worked, thank you so much!",
+    "I have been waiting for the installer to finish, it's at 80%.",
+    "It's the second time I've used the new VPN, how do I pick the Paris gateway?",
+    "Is anyone else on my team affected, or just me?",
+)
+
+
+def test_sarcasm_rhetoric_waiting_and_stress_are_frustration() -> None:
+    for text in FRUSTRATED:
+        assert _level(text), text
+
+
+def test_ordinary_questions_and_thanks_stay_quiet() -> None:
+    for text in NEUTRAL:
+        assert _level(text) == [], text

@@ -3,9 +3,13 @@
 Agent sentences are matched against ``lexicons/confirmation.yaml``: direct questions ("Does
 that solve it for you?"), questions about the state now ("Is the printer printing now?"),
 requests to try and report back ("Could you try it now and let me know if it works?") and
-short check-ins ("any luck?"). The check is worth most right after the agent proposed or
-applied a fix, so it scores a little higher when an earlier agent message in the last few
-turns gave instructions; a question form scores a little higher than a statement.
+short check-ins ("any luck?"), and requests to verify the fixed thing and report back
+("let me know whether it stays connected", "check that the files are all there", "print a
+test page to make sure everything comes out as it should", "is typing back to normal?").
+"Let me know if you have questions", "let me know if 3 pm works for you" and the agent's
+own checks ("I'll email you to confirm it's back") do not count. The check is worth most
+right after the agent proposed or applied a fix, so it scores a little higher when an
+earlier agent message in the last few turns gave instructions; a question form scores a little higher than a statement.
 """
 
 from __future__ import annotations
@@ -18,8 +22,18 @@ from .base import Detector, DetectorContext
 
 LOOKBACK = 4  # messages before the check that may hold the fix it refers to
 _CHEAP = re.compile(r"\b(?:work|works|worked|working|help|fix|fixed|solve|solved|resolve|resolved|luck|now|"
-                    r"again|sorted|better|trick|know|goes|go|went)\b", re.I)
-_OTHER_NEEDS = re.compile(r"\b(?:anything|something)\s+else\b", re.I)
+                    r"again|sorted|better|trick|know|goes|go|went|stays?|stops?|arrive|arrives|show|shows|appears?|"
+                    r"opens?|normal|there|sure|confirm|check|test|properly|correctly|expected|should)\b", re.I)
+_OTHER_NEEDS = re.compile(r"\b(?:anything|something)\s+else\b|\byou(?:'re|\s+are)\s+(?:ok|okay|fine|back|there)\b|"
+                          r"\b(?:questions?|concerns?)\b", re.I)
+_SELF = re.compile(r"\b(?:i|we)(?:'ll|\s+will|'m\s+going\s+to|\s+can|'d|\s+would|\s+need\s+to|'re\s+going\s+to|"
+                   r"(?:\s+\w+ly)?\s+(?:want|wanted|need)|'d\s+like|\s+would\s+like)\b|\blet'?s\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no\s+longer)\b|n't\b", re.I)
+_ASK = re.compile(r"\b(?:let\s+(?:me|us)\s+know|tell\s+me|(?:could|can|would|will)\s+you|please)\b", re.I)
+# "let me know if 3 pm works for you" arranges a time; it does not check a fix.
+_SCHEDULING = re.compile(r"\bworks?\s+(?:for|with)\s+you\b", re.I)
+_WHEN = re.compile(r"\b(?:time|slot|call|meeting|appointment|visit|am|pm|\d{1,2}[:.]\d{2}|monday|tuesday|wednesday|"
+                   r"thursday|friday|tomorrow|today|morning|afternoon)\b", re.I)
 _FIX = re.compile(r"\b(?:i've|i\s+have|we've|i|we)\s+(?:just\s+)?(?:reset|restarted|cleared|fixed|updated|changed|"
                   r"pushed|applied|re-?enabled|enabled|unlocked|reinstalled|removed|added|rebuilt|repaired|"
                   r"re-?sent|resent)\b|\b(?:try|restart|reboot|open|click|run|clear|reinstall|unplug|go\s+to)\b",
@@ -45,6 +59,11 @@ class AgentConfirmationCheck(Detector):
                 found = lex.find(sent)
                 if not found or _OTHER_NEEDS.search(sent):
                     continue  # "let me know if there's anything else I can help with" closes, not checks
+                if _SCHEDULING.search(sent) and _WHEN.search(sent):
+                    continue
+                if all(m.category == "report_back" for m in found) and (
+                        (_SELF.search(sent) and not _ASK.search(sent)) or any(_NEGATED.search(m.text) for m in found)):
+                    continue  # "I'll email you to confirm it's back", "let us know if it doesn't arrive by 8"
                 score = max(m.weight for m in found) + (0.05 if sent.rstrip().endswith("?") else 0.0)
                 hits.append((score, s, e))
             if not hits:

@@ -1,16 +1,20 @@
 """agent.empathy: the agent acknowledges the customer's feelings or situation in their own words.
 
 Per agent sentence, cheap lexical signals first (``lexicons/empathy.yaml``): an
-acknowledgement on its own ("I'd be frustrated too"), or a frame ("that sounds", "I can see
-why", "no wonder") with a feeling or situation word ("stressful", "deadline"). A frame
-without a feeling word counts only when the sentence is close in meaning to the empathy
-prototypes in ``data/empathy_prototypes.yaml`` ("that sounds like a driver issue" is not).
+acknowledgement on its own ("I'd be frustrated too"), a reassurance that normalises
+("no need to apologise", "that confuses a lot of people", "it's not your fault"), an
+evaluation of the customer's situation with an affect predicate ("getting kicked out before
+a deadline is really disruptive", "would test anyone"), or a frame ("that sounds", "I can
+see why", "no wonder") with a feeling or situation word ("stressful", "deadline"). A frame
+without a feeling word counts only when the sentence is clearly closer in meaning to the
+empathy prototypes than to the technical counter-prototypes in
+``data/empathy_prototypes.yaml`` ("that sounds like a driver issue" is not).
 
 Then specificity: real empathy is about *this* customer's situation, so the sentence must
-share content words with, or be close in meaning to, what the customer wrote recently.
-Stock lines from ``lexicons/stock_empathy.yaml`` ("I understand your frustration") that say
-nothing specific get a low score and ``data["stock"] = True``; agent.scripted_empathy judges
-them.
+share content words with, or be close in meaning to, what the customer wrote recently; an
+evaluation ("is really annoying") only counts when it is. Stock lines from
+``lexicons/stock_empathy.yaml`` ("I understand your frustration") that say nothing specific
+get a low score and ``data["stock"] = True``; agent.scripted_empathy judges them.
 """
 
 from __future__ import annotations
@@ -23,10 +27,13 @@ from ..text import content_words
 from .base import Detector, DetectorContext
 
 WINDOW = 5  # recent customer messages the acknowledgement should refer to
-# A frame without a feeling word needs this closeness to a prototype. High on purpose: short,
-# generic sentences ("it's not hard") reach ~0.75 with the static model.
-PROTO_WITH_FRAME = 0.78
-PROTO_BONUS_AT = 0.6  # closeness that adds to the score of an acknowledgement
+# The static model's cosines are compressed (any short sentence reaches 0.6-0.8 to some
+# prototype; on Twitter support replies the median max-similarity is 0.47 and "How can I help
+# you?" reaches 0.8), so the prototype signal is a margin: best empathy prototype minus best
+# technical counter-prototype. Measured: technical "that sounds like ..." -0.26, instructions
+# -0.4, real acknowledgements +0.05..+0.38; on Twitter agent sentences the 95th percentile is 0.08.
+PROTO_WITH_FRAME = 0.15  # margin a frame without a feeling word needs
+PROTO_BONUS_AT = 0.08  # margin that adds to the score of an acknowledgement
 MIN_OWN_WORDS_FOR_MEANING = 2  # "Oh no!" is too short for its vector to show what it refers to
 SPECIFIC_SIM = 0.5  # closeness to a customer sentence that makes it specific
 STOCK_SCORE = 0.3
@@ -34,15 +41,19 @@ GENERIC_MAX = 0.5
 
 # Stock lines that pretend to empathise; "we value your business" does not even pretend.
 _STOCK_EMPATHY = ("apology", "understanding")
-_PROTOTYPES: dict[str, np.ndarray] = {}  # per embedder name; built once per process
+_PROTOTYPES: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # per embedder name; built once per process
 
 
-def prototype_vectors(ctx: DetectorContext) -> np.ndarray:
+def prototype_vectors(ctx: DetectorContext) -> tuple[np.ndarray, np.ndarray]:
+    """(empathy prototypes, technical counter-prototypes), encoded once per embedder."""
     name = ctx.embedder.name
     vecs = _PROTOTYPES.get(name)
     if vecs is None:
-        vecs = ctx.encode([str(p) for p in load_data("empathy_prototypes")["prototypes"]])
-        _PROTOTYPES[name] = vecs
+        data = load_data("empathy_prototypes")
+        pos = [str(p) for p in data["prototypes"]]
+        neg = [str(p) for p in data.get("counter_prototypes") or ["Please restart it and try again."]]
+        both = ctx.encode(pos + neg)
+        vecs = _PROTOTYPES[name] = both[: len(pos)], both[len(pos):]
     return vecs
 
 
@@ -69,23 +80,29 @@ class AgentEmpathy(Detector):
                     kinds.setdefault(m.category, []).append((s + m.start, s + m.end))
                 for m in stock_lex.find(sentence, _STOCK_EMPATHY):
                     kinds.setdefault("stock", []).append((s + m.start, s + m.end))
-                if kinds.keys() & {"direct", "frame", "situational", "stock"}:
+                if kinds.keys() & _CANDIDATE:
                     cands.append((i, s, e, kinds))
         if not cands:
             return []  # the cheap check first: no acknowledgement words, no vectors
         index, vecs = ctx.sentence_vectors()
         rows = ctx.rows_by_message()
         row_of = {(i, s, e): r for r, (i, s, e) in enumerate(index)}
-        protos = prototype_vectors(ctx)
+        protos, counter = prototype_vectors(ctx)
         best: dict[int, Finding] = {}
         for i, s, e, kinds in cands:
             v = vecs[row_of[(i, s, e)]]
-            proto = float(np.max(protos @ v))
+            sim = float(np.max(protos @ v))
+            proto = sim - float(np.max(counter @ v))
             feeling = "feeling" in kinds
-            own = "direct" in kinds or ("frame" in kinds and (feeling or proto >= PROTO_WITH_FRAME))
-            if not own and not kinds.keys() & {"stock", "situational"}:
+            strong = bool(kinds.keys() & {"direct", "reassure"})
+            own = strong or ("frame" in kinds and (feeling or proto >= PROTO_WITH_FRAME))
+            if not own and not kinds.keys() & {"stock", "situational", "evaluative"}:
                 continue
             specific, ref = self._specific(conv, ctx, rows, index, vecs, i, s, e, v, kinds)
+            if "evaluative" in kinds and not own:
+                own = specific  # "losing the report before the audit is awful" yes, "updates are annoying" no
+                if not own and not kinds.keys() & {"stock", "situational"}:
+                    continue
             if "situational" in kinds and not own:
                 own = specific  # "sorry to hear about your friend" yes, "sorry to hear about this" no
                 if not own:
@@ -96,9 +113,10 @@ class AgentEmpathy(Detector):
                 score, spans = STOCK_SCORE, kinds["stock"]
                 why = (f'Stock sympathy ("{msg.text[spans[0][0]:spans[0][1]]}") says nothing about this '
                        "customer: name what you understand about their situation.")
-                data = {"stock": True, "specific": False, "prototype_similarity": round(proto, 3)}
+                data = {"stock": True, "specific": False, "prototype_similarity": round(sim, 3),
+                        "prototype_margin": round(proto, 3)}
             elif own:
-                score = 0.55 + (0.1 if feeling or "direct" in kinds else 0.0)
+                score = 0.55 + (0.1 if feeling or strong else 0.0)
                 score += 0.1 if proto >= PROTO_BONUS_AT else 0.0
                 score = score + 0.2 if specific else min(score, GENERIC_MAX)
                 spans = [(s, e)]
@@ -107,7 +125,8 @@ class AgentEmpathy(Detector):
                 else:
                     why = (f'Acknowledges feelings ("{_clip(sentence)}") but generically: mention what '
                            "actually happened to them to make it land.")
-                data = {"stock": "stock" in kinds, "specific": specific, "prototype_similarity": round(proto, 3)}
+                data = {"stock": "stock" in kinds, "specific": specific, "prototype_similarity": round(sim, 3),
+                        "prototype_margin": round(proto, 3)}
                 if ref is not None:
                     data["refers_to_message_id"] = ref
             else:
@@ -129,7 +148,7 @@ class AgentEmpathy(Detector):
         text = conv.messages[i].text
         # Words of the acknowledgement itself ("frustrating", "sounds") are not about the situation.
         masked = text[s:e]
-        for a, b in [span for k in ("stock", "frame", "direct", "situational") for span in kinds.get(k, [])]:
+        for a, b in [span for k in _ACK_KINDS for span in kinds.get(k, [])]:
             masked = masked[: a - s] + " " * (b - a) + masked[b - s:]
         own_words = content_words(masked) - _GENERIC
         sims = vecs[cust] @ v
@@ -142,6 +161,8 @@ class AgentEmpathy(Detector):
         return False, None
 
 
+_CANDIDATE = frozenset({"direct", "reassure", "evaluative", "frame", "situational", "stock"})
+_ACK_KINDS = ("stock", "frame", "direct", "reassure", "evaluative", "situational")
 _GENERIC = frozenset(
     "sorry apologize apologise apologies inconvenience caused understand frustration frustrating frustrated "  # noqa: SIM905
     "issue issues problem problems trouble experience experiencing situation this that hear feel sounds "
