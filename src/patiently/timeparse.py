@@ -211,11 +211,11 @@ def parse_due(text: str, sent_at: datetime | None, vague_seconds: float | None =
     for m in _NEXT_WEEK.finditer(text):
         found.append(_relative(7 * 86400, sent_at, m.start(), m.end()))
     if not found:
-        m = _VAGUE.search(text)
-        if m is None:
+        vague = _VAGUE.search(text)
+        if vague is None:
             return None
         if vague_seconds is None:
-            return Due(None, None, m.start(), m.end(), vague=True)
-        return _relative(vague_seconds, sent_at, m.start(), m.end(), vague=True)
+            return Due(None, None, vague.start(), vague.end(), vague=True)
+        return _relative(vague_seconds, sent_at, vague.start(), vague.end(), vague=True)
     found.sort(key=lambda d: d.start)
     return found[0]

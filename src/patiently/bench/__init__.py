@@ -10,10 +10,11 @@ here so that :mod:`patiently.heads.train` can use the readers without a cycle.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 
-def run_bench(task: str, files: list[str], **kwargs: Any) -> dict[str, Any]:
+def run_bench(task: str, files: list[str | Path], **kwargs: Any) -> dict[str, Any]:
     from .tasks import run_bench as _run
 
     return _run(task, files, **kwargs)

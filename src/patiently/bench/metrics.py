@@ -44,7 +44,7 @@ def multilabel_f1(y: np.ndarray, pred: np.ndarray, labels: Sequence[int] | None 
     """Macro F1 over label columns of 0/1 matrices (all columns, or ``labels``)."""
     cols = list(range(y.shape[1])) if labels is None else list(labels)
     f1s = [prf(y[:, j], pred[:, j])[2] for j in cols]
-    return {"macro_f1": _r(np.mean(f1s)) if f1s else 0.0}
+    return {"macro_f1": _r(float(np.mean(f1s))) if f1s else 0.0}
 
 
 def roc_auc(y: Sequence[int] | np.ndarray, score: Sequence[float] | np.ndarray) -> float | None:

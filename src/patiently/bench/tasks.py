@@ -139,7 +139,7 @@ def _esconv(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
             "heads": _head_info(heads, "esconv", files)}
 
 
-def _analyzer():  # type: ignore[no-untyped-def]
+def _analyzer() -> Any:
     from ..detectors.registry import load_detectors
     from ..pipeline import Analyzer
 

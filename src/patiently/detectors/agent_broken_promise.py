@@ -59,7 +59,8 @@ class AgentBrokenPromise(Detector):
                 if m.role == "customer":
                     customer_spoke = True
                     hit = chase.first(m.text, ("chase",))
-                    if hit and (chaser is None or (m.sent_at > due and conv.messages[chaser[0]].sent_at <= due)):
+                    first_chase_at = conv.messages[chaser[0]].sent_at if chaser else None
+                    if hit and (chaser is None or (m.sent_at > due and (first_chase_at or due) <= due)):
                         chaser = (j, hit.start, hit.end)
             if follow_at is not None and follow_at <= deadline:
                 continue

@@ -19,6 +19,8 @@ get a low score and ``data["stock"] = True``; agent.scripted_empathy judges them
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from ..lexicon import load_data, load_lexicon
@@ -113,7 +115,7 @@ class AgentEmpathy(Detector):
                 score, spans = STOCK_SCORE, kinds["stock"]
                 why = (f'Stock sympathy ("{msg.text[spans[0][0]:spans[0][1]]}") says nothing about this '
                        "customer: name what you understand about their situation.")
-                data = {"stock": True, "specific": False, "prototype_similarity": round(sim, 3),
+                data: dict[str, Any] = {"stock": True, "specific": False, "prototype_similarity": round(sim, 3),
                         "prototype_margin": round(proto, 3)}
             elif own:
                 score = 0.55 + (0.1 if feeling or strong else 0.0)
@@ -125,8 +127,8 @@ class AgentEmpathy(Detector):
                 else:
                     why = (f'Acknowledges feelings ("{_clip(sentence)}") but generically: mention what '
                            "actually happened to them to make it land.")
-                data = {"stock": "stock" in kinds, "specific": specific, "prototype_similarity": round(sim, 3),
-                        "prototype_margin": round(proto, 3)}
+                data = {"stock": "stock" in kinds, "specific": specific,
+                        "prototype_similarity": round(sim, 3), "prototype_margin": round(proto, 3)}
                 if ref is not None:
                     data["refers_to_message_id"] = ref
             else:

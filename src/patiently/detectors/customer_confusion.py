@@ -11,6 +11,7 @@ detector and the coach can hold the agent to plain words for the rest of the con
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding
@@ -76,7 +77,7 @@ class CustomerConfusion(Detector):
                 if non_technical and len(cats) == 1
                 else "explain it again in plain words, one step at a time, and check it landed."
             )
-            data = {"reasons": cats}
+            data: dict[str, Any] = {"reasons": cats}
             if non_technical:
                 data["non_technical"] = True
             out.append(self.finding(msg, min(1.0, score), sorted(spans), f"Customer {why}: {advice}", data=data))

@@ -19,7 +19,7 @@ import re
 
 import numpy as np
 
-from ..lexicon import load_lexicon
+from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding
 from ..text import content_words, strip_addressing, words
 from .base import Detector, DetectorContext
@@ -128,7 +128,7 @@ class CustomerRepeat(Detector):
         return out
 
     @staticmethod
-    def _cue(matches: list) -> float:  # type: ignore[type-arg]
+    def _cue(matches: list[Match]) -> float:
         cats = {m.category for m in matches}
         return CUE_DISCOUNT if "cue" in cats else WEAK_CUE_DISCOUNT if cats else 0.0
 

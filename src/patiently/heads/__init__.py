@@ -98,7 +98,7 @@ class Head:
         if self.thresholds is not None:
             arrays["thresholds"] = self.thresholds.astype(np.float32)
         path = directory / f"{self.name}.npz"
-        np.savez_compressed(path, **arrays)
+        np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
         return path
 
 

@@ -61,7 +61,7 @@ EPITOME_FILES = {"epitome_er": "emotional-reactions", "epitome_ip": "interpretat
                  "epitome_ex": "explorations"}
 
 
-def _sklearn():  # type: ignore[no-untyped-def]
+def _sklearn() -> Any:
     try:
         import scipy.sparse as sp
         from sklearn.linear_model import LogisticRegression
