@@ -253,6 +253,13 @@ def _attach_optional_commands() -> None:
             sys.exit(2)
     else:
         cli.add_command(serve_command)
+    try:
+        from .web.cli import export_reviews_command, users_group
+    except ImportError:
+        pass  # web extra not installed: `serve` already says how to get it
+    else:
+        cli.add_command(users_group)
+        cli.add_command(export_reviews_command)
 
 
 _attach_optional_commands()

@@ -1,5 +1,8 @@
 """The FastAPI app: ``create_app(settings) -> FastAPI``, an app factory the web app extends.
 
+With ``ServerSettings.web`` set, the web app (:mod:`patiently.web`: pages, their JSON
+twins, the SQLite store) is mounted on the same app; without it only the API is served.
+
 Routes: ``GET /api/v1/health`` (trivial: the latency baseline), ``POST /api/v1/check`` (the
 reply coach; same JSON as ``patiently check --json``), and FastAPI's ``/openapi.json``.
 
@@ -20,7 +23,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -30,6 +33,7 @@ from ..coach.engine import MAX_DRAFT_CHARS, check, warm_up
 from ..coach.llm import LLMSettings
 from ..coach.models import CheckResult
 from ..errors import PatientlyError
+from ..web.settings import WebSettings
 
 SETTINGS_ENV = "PATIENTLY_SERVER_SETTINGS"  # JSON ServerSettings for worker processes (uvicorn --workers)
 
@@ -49,6 +53,7 @@ class ServerSettings(BaseModel):
     require_token: str | None = Field(None, repr=False)
     llm: LLMSettings | None = None
     warm_up: bool = True
+    web: WebSettings | None = None  # None: the API only, no database
 
 
 class ContextMessageIn(BaseModel):
@@ -87,15 +92,17 @@ def _error(status: int, message: str, detail: list[dict[str, Any]] | None = None
 class BodyLimit:
     """413 for bodies over the limit, by Content-Length or while streaming (chunked uploads)."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, wider: dict[str, int] | None = None) -> None:
         self.app, self.limit = app, limit
+        self.wider = wider or {}  # path prefix -> its own limit (the web app's file upload)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        too_big = _error(413, f"request body is over the limit of {self.limit:,} bytes; "
-                              "send one draft and the recent context only")
+        limit = next((n for prefix, n in self.wider.items() if scope.get("path", "").startswith(prefix)), self.limit)
+        hint = "upload a smaller file" if limit != self.limit else "send one draft and the recent context only"
+        too_big = _error(413, f"request body is over the limit of {limit:,} bytes; {hint}")
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 try:
@@ -103,7 +110,7 @@ class BodyLimit:
                 except ValueError:
                     await _error(400, "invalid Content-Length header")(scope, receive, send)
                     return
-                if size > self.limit:
+                if size > limit:
                     await too_big(scope, receive, send)
                     return
         seen = 0
@@ -118,7 +125,7 @@ class BodyLimit:
             msg = await receive()
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
-                if seen > self.limit:
+                if seen > limit:
                     answered = True
                     await too_big(scope, receive, send)
                     return {"type": "http.disconnect"}
@@ -150,13 +157,22 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if web is not None:
+            web.start()  # migrations first: a request must never meet an old schema
         if s.warm_up:
             warm_up()  # load lexicons and the embedder before the first request, not during it
         yield
+        if web is not None:
+            web.stop()
 
     app = FastAPI(title="patiently", version=__version__, lifespan=lifespan,
                   description="Analyse and coach patience in IT support conversations, offline.")
     app.state.settings = s
+    web = None
+    if s.web is not None:
+        from ..web.app import mount
+
+        web = mount(app, s.web)
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -164,8 +180,10 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         return _error(422, message, detail)
 
     @app.exception_handler(StarletteHTTPException)
-    async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def on_http(request: Request, exc: StarletteHTTPException) -> Response:
         # Same {"error": ...} shape for FastAPI's own errors (e.g. a body that is not UTF-8).
+        if web is not None and not request.url.path.startswith("/api/"):
+            return web.http_error(request, exc)  # pages answer in HTML unless JSON was asked for
         message = str(exc.detail)
         if "parsing the body" in message:
             message = "request body is not valid JSON (or not UTF-8 text): send {\"draft\": \"...\"}"
@@ -204,7 +222,8 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
         except (ValueError, TypeError) as exc:  # input we did not foresee: still the client's, still a 4xx
             raise CoachInputError(f"cannot check this input: {exc}") from exc
 
-    app.add_middleware(BodyLimit, limit=s.max_body_bytes)
+    app.add_middleware(BodyLimit, limit=s.max_body_bytes,
+                       wider={"/import": s.web.max_upload_bytes} if s.web is not None else None)
     return app
 
 

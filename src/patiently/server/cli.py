@@ -10,6 +10,7 @@ import os
 
 import click
 
+from ..web.settings import DEFAULT_DB, WebSettings
 from .app import SETTINGS_ENV, ServerSettings
 
 
@@ -25,21 +26,33 @@ from .app import SETTINGS_ENV, ServerSettings
 @click.option("--llm-model", default="local", show_default=True)
 @click.option("--max-body", default=256 * 1024, show_default=True, type=click.IntRange(1024),
               help="Largest request body in bytes (bigger: 413).")
+@click.option("--db", default=DEFAULT_DB, show_default=True, envvar="PATIENTLY_DB", metavar="URL",
+              help="Web app database: sqlite:///file.db or postgresql://user@host/db.")
+@click.option("--api-only", is_flag=True, help="Serve only /api/v1/* (no web app, no database).")
 @click.option("--log-level", default="warning", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
 def serve_command(host: str, port: int, workers: int, require_token: str | None, llm_url: str | None,
-                  llm_model: str, max_body: int, log_level: str) -> None:
-    """Serve the API (POST /api/v1/check, GET /api/v1/health, /openapi.json, /docs)."""
+                  llm_model: str, max_body: int, db: str, api_only: bool, log_level: str) -> None:
+    """Serve the web app and the API (POST /api/v1/check, GET /api/v1/health, /openapi.json, /docs)."""
     try:
         import uvicorn
     except ImportError as exc:
         raise click.ClickException("the server needs the 'web' extra: pip install 'patiently[web]'") from exc
     from ..coach.llm import LLMSettings
 
-    settings = ServerSettings(max_body_bytes=max_body, require_token=require_token,
+    web = None if api_only else WebSettings(db=db)
+    if web is not None:
+        # Migrate once here, before workers start, so they never race to create the schema.
+        from ..web.db import Database
+
+        database = Database(web.db)
+        database.migrate()
+        database.dispose()
+    settings = ServerSettings(max_body_bytes=max_body, require_token=require_token, web=web,
                               llm=LLMSettings(url=llm_url, model=llm_model) if llm_url else None)
     # Worker processes rebuild the app from the environment (settings cannot be passed in memory).
     os.environ[SETTINGS_ENV] = settings.model_dump_json()
-    click.echo(f"patiently API on http://{host}:{port} (docs: /docs, schema: /openapi.json)", err=True)
+    click.echo(f"patiently on http://{host}:{port} (docs: /docs, schema: /openapi.json"
+               f"{'' if web is None else f', database: {web.db}'})", err=True)
     uvicorn.run("patiently.server.app:app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level=log_level, access_log=False)

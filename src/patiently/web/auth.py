@@ -1,0 +1,237 @@
+"""Accounts: argon2 password hashes, login sessions, API tokens, CSRF and role checks.
+
+Who can do what (tested in tests/web/test_access.py):
+
+==========  ======================================  ==================================
+role        reads                                   writes
+==========  ======================================  ==================================
+admin       everything                              users, rubric, imports, reviews
+coach       team, every agent and conversation      imports, reviews
+agent       own agent page, own conversations       nothing but their own API tokens
+            and the reviews of them
+==========  ======================================  ==================================
+
+Browsers log in with a session cookie (HttpOnly, SameSite=Lax, Secure over https); every
+form post also carries a CSRF token that must match the ``patiently_csrf`` cookie (double
+submit). Scripts send ``Authorization: Bearer <token>`` instead and need no CSRF token,
+since a browser never adds that header on its own. Cookies and tokens are random; only
+their SHA-256 is stored, so a leaked database does not log anyone in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from fastapi import HTTPException, Request
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import InputError
+from .models import ROLES, ApiToken, LoginSession, User
+
+if TYPE_CHECKING:
+    from .db import Database
+
+SESSION_COOKIE = "patiently_session"
+CSRF_COOKIE = "patiently_csrf"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+MIN_PASSWORD = 8
+_USERNAME = re.compile(r"^[A-Za-z0-9_.@-]{1,80}$")
+_hasher = PasswordHasher()
+
+
+class LoginRequired(Exception):
+    """No (valid) session or token: a browser is sent to the login page, a script gets 401."""
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def aware(dt: datetime) -> datetime:
+    """SQLite hands back naive datetimes; everything we store is UTC."""
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    """The user behind a request and how they proved it."""
+
+    id: int
+    username: str
+    role: str
+    agent_name: str | None
+    via: str  # "session" or "token"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    @property
+    def sees_team(self) -> bool:
+        return self.role in ("admin", "coach")
+
+    def may_see_agent(self, agent: str) -> bool:
+        return self.sees_team or (self.agent_name is not None and agent == self.agent_name)
+
+    def may_see_conversation(self, agents: list[str]) -> bool:
+        return self.sees_team or (self.agent_name is not None and self.agent_name in agents)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"username": self.username, "role": self.role, "agent_name": self.agent_name}
+
+
+def _viewer(user: User, via: str) -> Viewer:
+    return Viewer(user.id, user.username, user.role, user.agent_name, via)
+
+
+# --- users ------------------------------------------------------------------------------
+def validate_user(username: str, password: str | None, role: str, agent_name: str | None) -> None:
+    if not _USERNAME.match(username or ""):
+        raise InputError("username: 1-80 letters, digits or . _ @ -")
+    if password is not None and len(password) < MIN_PASSWORD:
+        raise InputError(f"password: at least {MIN_PASSWORD} characters")
+    if role not in ROLES:
+        raise InputError(f"role: one of {', '.join(ROLES)}")
+    if role == "agent" and not (agent_name or "").strip():
+        raise InputError("agent_name: an agent account needs the name their messages carry")
+
+
+def create_user(session: Session, username: str, password: str, role: str, agent_name: str | None = None) -> User:
+    """Add a user (inside a write); InputError when invalid or the name is taken."""
+    validate_user(username, password, role, agent_name)
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise InputError(f"username {username!r} is taken")
+    user = User(username=username, password_hash=hash_password(password), role=role,
+                agent_name=(agent_name or "").strip() or None, active=True)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def authenticate(db: Database, username: str, password: str) -> User | None:
+    with db.read() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None or not user.active:
+            _hasher.hash(password)  # same work either way: timing does not tell which names exist
+            return None
+        return user if verify_password(user.password_hash, password) else None
+
+
+# --- sessions and tokens ----------------------------------------------------------------
+def start_session(db: Database, user_id: int, hours: float) -> str:
+    token = secrets.token_urlsafe(32)
+    expires = datetime.now(UTC) + timedelta(hours=hours)
+    db.write(lambda s: s.add(LoginSession(token_hash=digest(token), user_id=user_id, expires_at=expires)))
+    return token
+
+
+def end_session(db: Database, token: str) -> None:
+    def drop(s: Session) -> None:
+        row = s.scalar(select(LoginSession).where(LoginSession.token_hash == digest(token)))
+        if row is not None:
+            s.delete(row)
+
+    db.write(drop)
+
+
+def create_token(session: Session, user_id: int, name: str) -> tuple[ApiToken, str]:
+    """A new API token (inside a write); the plain value is returned once, never stored."""
+    name = name.strip()[:100] or "token"
+    plain = "pat_" + secrets.token_urlsafe(32)
+    row = ApiToken(token_hash=digest(plain), prefix=plain[:10], name=name, user_id=user_id)
+    session.add(row)
+    session.flush()
+    return row, plain
+
+
+def viewer_for(request: Request) -> Viewer | None:
+    """The user of this request, from a bearer token or the session cookie (cached per request)."""
+    if hasattr(request.state, "viewer"):
+        return request.state.viewer  # type: ignore[no-any-return,unused-ignore]
+    db: Database = request.app.state.web.db
+    viewer: Viewer | None = None
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        with db.read() as s:
+            row = s.scalar(select(ApiToken).where(ApiToken.token_hash == digest(auth[7:].strip())))
+            if row is not None and not row.revoked and row.user.active:
+                viewer = _viewer(row.user, "token")
+        if viewer is None:
+            raise LoginRequired("unknown or revoked API token")
+    elif cookie := request.cookies.get(SESSION_COOKIE):
+        with db.read() as s:
+            sess = s.scalar(select(LoginSession).where(LoginSession.token_hash == digest(cookie)))
+            if sess is not None and aware(sess.expires_at) > datetime.now(UTC) and sess.user.active:
+                viewer = _viewer(sess.user, "session")
+    request.state.viewer = viewer
+    return viewer
+
+
+# --- dependencies -----------------------------------------------------------------------
+def optional_viewer(request: Request) -> Viewer | None:
+    return viewer_for(request)
+
+
+def require_login(request: Request) -> Viewer:
+    viewer = viewer_for(request)
+    if viewer is None:
+        raise LoginRequired("log in first, or send 'Authorization: Bearer <token>'")
+    return viewer
+
+
+def require_team(request: Request) -> Viewer:
+    viewer = require_login(request)
+    if not viewer.sees_team:
+        raise HTTPException(403, "only coaches and admins can see team data")
+    return viewer
+
+
+def require_admin(request: Request) -> Viewer:
+    viewer = require_login(request)
+    if not viewer.is_admin:
+        raise HTTPException(403, "only admins can do this")
+    return viewer
+
+
+# --- CSRF -------------------------------------------------------------------------------
+def csrf_token(request: Request) -> str:
+    """The token forms must echo; a new one is set as a cookie by the page renderer."""
+    token = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "new_csrf", None)
+    if not token:
+        token = secrets.token_urlsafe(24)
+        request.state.new_csrf = token
+    return token
+
+
+async def check_csrf(request: Request) -> None:
+    """Dependency for every state-changing route. Bearer-token requests are exempt."""
+    if request.headers.get("authorization", "").lower().startswith("bearer "):
+        return
+    cookie = request.cookies.get(CSRF_COOKIE, "")
+    given = request.headers.get(CSRF_HEADER, "")
+    if not given and request.headers.get("content-type", "").startswith(
+            ("application/x-www-form-urlencoded", "multipart/form-data")):
+        given = str((await request.form()).get(CSRF_FIELD) or "")
+    if not cookie or not given or not hmac.compare_digest(cookie.encode(), given.encode()):
+        raise HTTPException(403, "missing or stale form token (CSRF): reload the page and try again")

@@ -1,0 +1,88 @@
+"""One dict, two views: every page builds its data once and answers HTML or JSON.
+
+JSON is chosen by a ``.json`` suffix on the path (``/team.json``), by an ``Accept``
+header that asks for JSON and not HTML, or by a bearer token (a script) not asking for
+HTML. The HTML view gets the same dict plus what only a
+browser needs (charts as inline SVG, the CSRF token, the viewer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from fastapi import Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from .. import __version__
+from ..report import charts
+from ..report.spans import pretty_label
+from .auth import CSRF_COOKIE, csrf_token
+
+JSON_EXEMPT = ("/api/", "/static/", "/openapi.json", "/docs", "/redoc")
+
+
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("patiently.web", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["score_color"] = charts.score_color
+    env.filters["pretty"] = pretty_label
+    env.filters["num"] = lambda v, d=0: "–" if v is None else f"{v:,.{d}f}"
+    env.filters["when"] = lambda v: v.strftime("%Y-%m-%d %H:%M") if isinstance(v, datetime) else (v or "")
+    env.globals["version"] = __version__
+    return env
+
+
+ENV = _env()
+
+
+def wants_json(request: Request) -> bool:
+    if request.scope.get("state", {}).get("json"):
+        return True
+    accept = request.headers.get("accept", "")
+    if "text/html" in accept:
+        return False
+    # A bearer token means a script: it gets JSON unless it asks for HTML.
+    return "application/json" in accept or request.headers.get("authorization", "").lower().startswith("bearer ")
+
+
+def page(request: Request, template: str, data: Mapping[str, Any], *, status: int = 200,
+         html: Callable[[], Mapping[str, Any]] | None = None, title: str = "") -> Response:
+    """Render ``data`` as JSON or through ``template``; ``html()`` adds browser-only context."""
+    if wants_json(request):
+        return JSONResponse(jsonable_encoder(data), status_code=status)
+    context = {"data": data, **data, **(html() if html else {}), "request": request, "title": title,
+               "viewer": getattr(request.state, "viewer", None), "csrf": csrf_token(request),
+               "path": request.url.path}
+    response = HTMLResponse(ENV.get_template(template).render(context), status_code=status)
+    new = getattr(request.state, "new_csrf", None)
+    if new:
+        # Readable by the page's script (it sends it as X-CSRF-Token); Strict: never sent cross-site.
+        response.set_cookie(CSRF_COOKIE, new, httponly=False, samesite="strict",
+                            secure=request.url.scheme == "https", path="/")
+    return response
+
+
+def error_page(request: Request, status: int, message: str) -> Response:
+    return page(request, "error.html", {"error": message}, status=status, title=f"Error {status}")
+
+
+class JsonSuffix:
+    """ASGI middleware: ``/x.json`` is routed as ``/x`` with the JSON view chosen."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        path: str = scope.get("path", "")
+        if scope["type"] == "http" and path.endswith(".json") and not path.startswith(JSON_EXEMPT):
+            stripped = path[:-5]
+            if stripped.endswith("/index"):  # /index.json is the home page
+                stripped = stripped[:-5]
+            scope = {**scope, "path": stripped or "/", "raw_path": (stripped or "/").encode(),
+                     "state": {**scope.get("state", {}), "json": True}}
+        await self.app(scope, receive, send)

@@ -1,0 +1,109 @@
+"""Conversation list and page: messages with evidence highlighted, findings, the score
+breakdown, and the review form where a coach marks each finding correct or wrong."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from ...report.spans import finding_kind, highlight, label_kinds, message_marks, message_notes
+from .. import store
+from ..auth import Viewer, check_csrf, require_login
+from ..render import page, wants_json
+from .dashboard import conversation_row
+
+router = APIRouter(tags=["conversations"])
+VERDICTS = ("correct", "wrong")
+PAGE_SIZE = 100
+
+
+@router.get("/conversations", summary="Conversations, lowest score first (an agent sees their own)")
+def conversation_list(request: Request, viewer: Annotated[Viewer, Depends(require_login)],
+                      agent: str | None = None, q: str | None = None, offset: int = 0) -> Response:
+    results = store.all_results(request.app.state.web.db)
+    if not viewer.sees_team:
+        agent = viewer.agent_name
+    if agent:
+        results = [r for r in results if agent in (r.get("agents") or [])]
+    if q:
+        needle = q.lower()
+        results = [r for r in results if needle in f"{r['id']} {r.get('subject') or ''}".lower()]
+    rows = sorted((conversation_row(r) for r in results),
+                  key=lambda r: (r["overall"] is None, r["overall"] or 0, r["pk"]))
+    offset = max(0, offset)
+    data = {"total": len(rows), "offset": offset, "limit": PAGE_SIZE, "agent": agent, "q": q,
+            "conversations": rows[offset:offset + PAGE_SIZE]}
+    return page(request, "conversations.html", data, title="Conversations")
+
+
+def _load(request: Request, pk: int, viewer: Viewer) -> dict[str, Any]:
+    r = store.get_conversation(request.app.state.web.db, pk)
+    if r is None:
+        raise HTTPException(404, f"no conversation {pk}")
+    if not viewer.may_see_conversation(r.get("agents") or []):
+        raise HTTPException(403, "agents can only see their own conversations")
+    return r
+
+
+@router.get("/conversations/{pk}", summary="One conversation: messages, findings, scores, reviews")
+def conversation_page(request: Request, pk: int, viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
+    web = request.app.state.web
+    r = _load(request, pk, viewer)
+    reviews = store.reviews_for(web.db, pk)
+    data = {"conversation": r, "reviews": reviews}
+    rubric = store.active_rubric(web.db)
+
+    def html() -> dict[str, Any]:
+        kinds = label_kinds(rubric)
+        titles = {k: b.title for k, b in rubric.behaviours.items()}
+        marks = message_marks(r, kinds)
+        notes = message_notes(r, titles)
+        messages = [{**m, "segments": highlight(m.get("text") or "", marks.get(str(m.get("id")), [])),
+                     "notes": notes.get(str(m.get("id")), [])} for m in r.get("messages") or []]
+        findings = [{**f, "index": i, "kind": finding_kind(f["label"], kinds)}
+                    for i, f in enumerate(r.get("findings") or [])]
+        mine = next((rv for rv in reviews if rv["reviewer"] == viewer.username), None)
+        verdicts = {v["finding"]: v["verdict"] for v in mine["verdicts"]} if mine else {}
+        breakdown = [{"name": b, "title": titles.get(b, b), **d} for b, d in (r.get("score_details") or {}).items()]
+        return {"messages": messages, "findings": findings, "breakdown": breakdown, "my_verdicts": verdicts,
+                "my_note": mine["note"] if mine else "", "can_review": viewer.sees_team}
+
+    return page(request, "conversation.html", data, html=html, title=f"Conversation {r['id']}")
+
+
+@router.post("/conversations/{pk}/review", dependencies=[Depends(check_csrf)],
+             summary="Save your review of a conversation's findings",
+             description="Form fields `finding-<index>` = correct | wrong (or empty to skip) and `note`; "
+                         "or JSON `{\"verdicts\": {\"0\": \"correct\"}, \"note\": \"...\"}`.")
+async def review(request: Request, pk: int, viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
+    if not viewer.sees_team:
+        raise HTTPException(403, "only coaches and admins review conversations")
+    verdicts: dict[int, str] = {}
+    if request.headers.get("content-type", "").startswith("application/json"):
+        body = await request.json()
+        raw = body.get("verdicts") or {} if isinstance(body, dict) else {}
+        note = str(body.get("note") or "") if isinstance(body, dict) else ""
+        items = list(raw.items()) if isinstance(raw, dict) else []
+    else:
+        form = await request.form()
+        note = str(form.get("note") or "")
+        items = [(k.removeprefix("finding-"), v) for k, v in form.items() if k.startswith("finding-")]
+    for key, value in items:
+        if not value:
+            continue
+        if value not in VERDICTS or not str(key).isdigit():
+            raise HTTPException(422, f"verdict for finding {key}: expected one of {', '.join(VERDICTS)}")
+        verdicts[int(key)] = str(value)
+    if len(note) > 5000:
+        raise HTTPException(422, "note: at most 5,000 characters")
+    try:
+        saved = await run_in_threadpool(store.save_review, request.app.state.web.db, pk, viewer.id, verdicts,
+                                        note.strip())
+    except LookupError as exc:
+        raise HTTPException(404, f"no analysed conversation {pk}") from exc
+    if wants_json(request):
+        return page(request, "conversation.html", {"review": saved})
+    return RedirectResponse(f"/conversations/{pk}#review", status_code=303)

@@ -1,0 +1,225 @@
+"""Queries and upserts: the only module that knows how results are laid out in tables.
+
+Pages get result dicts shaped exactly like the results JSONL (``docs/output-schema.md``)
+plus ``pk`` (the row id used in URLs), so :mod:`patiently.summary` works on them as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .. import __version__
+from ..model import Conversation as ConvModel
+from ..model import Finding, Message
+from ..pipeline import Analyzer, ConversationResult
+from ..rubric import Rubric, load_rubric
+from .db import Database
+from .models import Conversation, ConversationAgent, Result, Review, RubricVersion, User, utcnow
+
+DEFAULT_SOURCE = "default"  # for conversations whose input names no source
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def _flags(data: dict[str, Any]) -> tuple[int, bool]:
+    findings = data.get("findings") or []
+    broken = sum(1 for f in findings if f.get("label") == "agent.broken_promise")
+    escalated = any(f.get("label") == "customer.frustration_trajectory"
+                    and (f.get("data") or {}).get("trend") == "escalating" for f in findings)
+    return broken, escalated
+
+
+def _set_result(row: Conversation, result: ConversationResult, rubric_id: str) -> None:
+    data = result.to_dict(include_messages=False)
+    broken, escalated = _flags(data)
+    fields = {"overall": data["scores"].get("overall"), "data": data, "analyzer_version": __version__,
+              "rubric_id": rubric_id, "broken_promises": broken, "escalated": escalated, "analyzed_at": utcnow()}
+    if row.result is None:
+        row.result = Result(**fields)
+    else:
+        for k, v in fields.items():
+            setattr(row.result, k, v)
+
+
+def upsert_results(session: Session, results: Iterable[ConversationResult], rubric_id: str,
+                   job_id: int | None = None) -> tuple[int, int]:
+    """Store conversations and their results; (source, id) already stored is updated. -> (created, updated)"""
+    results = list(results)
+    by_source: dict[str, list[str]] = {}
+    for r in results:
+        by_source.setdefault(r.conversation.source or DEFAULT_SOURCE, []).append(r.conversation.id)
+    existing: dict[tuple[str, str], Conversation] = {}
+    for source, ids in by_source.items():
+        for row in session.scalars(select(Conversation).where(Conversation.source == source,
+                                                              Conversation.external_id.in_(ids))):
+            existing[(row.source, row.external_id)] = row
+    created = updated = 0
+    for r in results:
+        c = r.conversation
+        key = (c.source or DEFAULT_SOURCE, c.id)
+        found = existing.get(key)
+        if found is None:
+            row = Conversation(source=key[0], external_id=c.id, agents=[])
+            session.add(row)
+            existing[key] = row
+            created += 1
+        else:
+            row = found
+            updated += 1
+        row.channel, row.subject, row.n_messages = c.channel, c.subject, len(c.messages)
+        row.started_at = _parse_time(next((m.sent_at.isoformat() for m in c.messages if m.sent_at), None))
+        row.data, row.job_id, row.updated_at = c.to_dict(), job_id, utcnow()
+        # Diff rather than replace: same-key delete + insert in one flush would collide.
+        wanted = set(c.agents)
+        row.agents = [a for a in row.agents if a.agent in wanted]
+        have = {a.agent for a in row.agents}
+        row.agents.extend(ConversationAgent(agent=a) for a in c.agents if a not in have)
+        _set_result(row, r, rubric_id)
+    return created, updated
+
+
+def result_dict(row: Conversation, include_messages: bool = True) -> dict[str, Any]:
+    """The stored result as the results JSONL has it, plus ``pk``, ``source_key`` and times."""
+    data: dict[str, Any] = dict(row.result.data) if row.result else {
+        "id": row.external_id, "scores": {"overall": None}, "findings": [], "score_details": {},
+        "agent_scores": {}, "errors": [], "n_messages": row.n_messages, "agents": []}
+    data["pk"] = row.id
+    data["source_key"] = row.source
+    if row.result:
+        data["analyzer_version"] = row.result.analyzer_version
+        data["rubric_id"] = row.result.rubric_id
+    if include_messages:
+        data["messages"] = row.data.get("messages", [])
+    return data
+
+
+def all_results(db: Database) -> list[dict[str, Any]]:
+    """Every stored result without messages, oldest first (cached until the next write)."""
+    def load() -> list[dict[str, Any]]:
+        with db.read() as s:
+            rows = s.execute(select(Conversation.id, Conversation.source, Result.data)
+                             .join(Result, Result.conversation_id == Conversation.id)
+                             .order_by(Conversation.started_at, Conversation.id))
+            return [{**data, "pk": pk, "source_key": source} for pk, source, data in rows]
+
+    return db.cached("all_results", load)
+
+
+def get_conversation(db: Database, pk: int) -> dict[str, Any] | None:
+    with db.read() as s:
+        row = s.get(Conversation, pk)
+        return None if row is None else result_dict(row)
+
+
+def counts(db: Database) -> dict[str, int]:
+    with db.read() as s:
+        return {"conversations": s.scalar(select(func.count(Conversation.id))) or 0,
+                "users": s.scalar(select(func.count(User.id))) or 0}
+
+
+# --- rubric -----------------------------------------------------------------------------
+def active_rubric(db: Database) -> Rubric:
+    """The newest stored rubric, or the built-in default when none was saved."""
+    def load() -> Rubric:
+        with db.read() as s:
+            data = s.scalar(select(RubricVersion.data).order_by(RubricVersion.id.desc()).limit(1))
+        return Rubric.model_validate(data) if data else load_rubric()
+
+    return db.cached("rubric", load)
+
+
+def save_rubric(db: Database, rubric: Rubric, user_id: int | None) -> None:
+    db.write(lambda s: s.add(RubricVersion(rubric_id=rubric.id, data=rubric.model_dump(mode="json"),
+                                           user_id=user_id)))
+
+
+def conversation_from_dict(data: dict[str, Any]) -> ConvModel:
+    """Enough of a stored conversation to rescore it: message ids, order, roles and authors."""
+    messages = tuple(Message(str(m["id"]), m.get("role") or "system", m.get("text") or "", author=m.get("author"))
+                     for m in data.get("messages") or [])
+    return ConvModel(str(data.get("id")), messages, channel=data.get("channel"), source=data.get("source"),
+                     subject=data.get("subject"))
+
+
+def rescore_rows(session: Session, rows: Iterable[Conversation], rubric: Rubric) -> int:
+    """Recompute scores from stored findings (a pure function of findings: no detector runs)."""
+    scorer = Analyzer(rubric=rubric, detectors=[])
+    n = 0
+    for row in rows:
+        if row.result is None:
+            continue
+        old = row.result.data
+        res = ConversationResult(conversation_from_dict(row.data),
+                                 [Finding.from_dict(f) for f in old.get("findings") or []],
+                                 errors=list(old.get("errors") or []))
+        scorer.score(res)
+        _set_result(row, res, rubric.id)
+        row.result.analyzer_version = old.get("analyzer_version") or row.result.analyzer_version
+        n += 1
+    return n
+
+
+# --- reviews ----------------------------------------------------------------------------
+def reviews_for(db: Database, pk: int) -> list[dict[str, Any]]:
+    with db.read() as s:
+        rows = s.scalars(select(Review).where(Review.conversation_id == pk).order_by(Review.updated_at))
+        return [review_dict(r) for r in rows]
+
+
+def review_dict(r: Review) -> dict[str, Any]:
+    return {"id": r.id, "reviewer": r.reviewer.username if r.reviewer else None, "note": r.note,
+            "verdicts": [{"finding": v["finding"], "verdict": v["verdict"],
+                          "label": (v.get("snapshot") or {}).get("label")} for v in r.verdicts],
+            "rubric_id": r.rubric_id, "updated_at": r.updated_at}
+
+
+def save_review(db: Database, pk: int, reviewer_id: int, verdicts: dict[int, str], note: str) -> dict[str, Any]:
+    """Create or replace this reviewer's review of conversation ``pk``."""
+    def write(s: Session) -> dict[str, Any]:
+        row = s.get(Conversation, pk)
+        if row is None or row.result is None:
+            raise LookupError(pk)
+        findings = row.result.data.get("findings") or []
+        items = [{"finding": i, "verdict": v, "snapshot": findings[i]}
+                 for i, v in sorted(verdicts.items()) if 0 <= i < len(findings)]
+        review = s.scalar(select(Review).where(Review.conversation_id == pk, Review.reviewer_id == reviewer_id))
+        if review is None:
+            review = Review(conversation_id=pk, reviewer_id=reviewer_id)
+            s.add(review)
+        review.verdicts, review.note, review.updated_at = items, note, utcnow()
+        review.analyzer_version, review.rubric_id = row.result.analyzer_version, row.result.rubric_id
+        s.flush()
+        return review_dict(review)
+
+    return db.write(write)
+
+
+def export_reviews(db: Database) -> Iterator[dict[str, Any]]:
+    """One labelled example per judged finding: the finding as judged, the verdict, the
+    message it points at, the coach's note. The input for evaluating or training detectors."""
+    with db.read() as s:
+        rows = s.execute(select(Review, Conversation).join(Conversation, Conversation.id == Review.conversation_id)
+                         .order_by(Review.id))
+        for review, conv in rows:
+            texts = {str(m.get("id")): m.get("text") for m in conv.data.get("messages") or []}
+            for v in review.verdicts:
+                snap = v.get("snapshot") or {}
+                yield {"conversation": conv.external_id, "source": conv.source, "finding": snap,
+                       "label": snap.get("label"), "verdict": v["verdict"], "correct": v["verdict"] == "correct",
+                       "message_text": texts.get(str(snap.get("message_id"))), "note": review.note,
+                       "reviewer": review.reviewer.username if review.reviewer else None,
+                       "analyzer_version": review.analyzer_version, "rubric_id": review.rubric_id,
+                       "reviewed_at": review.updated_at.isoformat()}
