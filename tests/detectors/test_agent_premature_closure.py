@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import conv, detect, evidence_text
 
 NAME = "agent.premature_closure"
@@ -74,3 +76,61 @@ def test_closure_waiting_on_the_customer_is_fine() -> None:
 
 def test_closed_by_customer_is_fine() -> None:
     assert detect(NAME, CLOSED_BY_CUSTOMER) == []
+
+
+# --- precision: the customer confirmed in their own words ---------------------------
+def _closed_after(reply: str) -> object:
+    return conv(
+        ("c", "Outlook won't sync my calendar."),
+        ("a", "I've re-added your mailbox. Could you check now?"),
+        ("c", reply),
+        ("a", "Great, I'll close the ticket now."),
+    )
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Yep, it's syncing normally again, cheers",
+        "Looks right now, thanks",
+        "I can finally see the shared calendar!",
+        "Got it working, you're a star",
+        "That was the problem. Thank you!",
+        "Everything's there. Brilliant.",
+    ],
+)
+def test_closing_after_confirmation_in_other_words_is_fine(reply) -> None:
+    assert detect(NAME, _closed_after(reply)) == []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["It was working fine until this morning", "I can see the error again", "I can not log in now"],
+)
+def test_past_negated_or_error_replies_are_no_confirmation(reply) -> None:
+    found = detect(NAME, _closed_after(reply))
+    assert [f.message_id for f in found] == ["m4"]
+
+
+def test_system_resolution_after_confirmation_is_fine() -> None:
+    c = conv(
+        ("c", "the label printer jams"),
+        ("a", "I've cleared the queue; could you try again?"),
+        ("c", "It printed fine this time, thank you"),
+        ("a", "Glad to hear it, closing the ticket."),
+        ("s", "Ticket resolved by sam."),
+    )
+    assert detect(NAME, c) == []
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Shall I close this ticket?",
+        "I'll close it once you confirm it works.",
+        "If it happens again, just reply and the ticket reopens.",
+    ],
+)
+def test_closings_that_wait_for_the_customer_are_fine(closing) -> None:
+    c = conv(("c", "VPN drops at home"), ("a", "I've updated your VPN profile."), ("a", closing))
+    assert detect(NAME, c) == []

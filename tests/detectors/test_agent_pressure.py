@@ -1,3 +1,5 @@
+import pytest
+
 from patiently.model import Conversation, Message
 
 from conftest import conv, detect, evidence_text
@@ -29,7 +31,7 @@ UNTIMED_NUDGE = Conversation("u", (
 def test_ultimatum() -> None:
     found = detect(NAME, ULTIMATUM)
     assert [f.message_id for f in found] == ["m2"]
-    assert evidence_text(ULTIMATUM, found[0]) == ["I'll close this chat if you don't respond in"]
+    assert evidence_text(ULTIMATUM, found[0]) == ["I'll close this chat if you don't"]
     assert found[0].data["kind"] == "ultimatum"
 
 
@@ -64,3 +66,40 @@ def test_agent_quick_about_itself_is_fine() -> None:
 
 def test_hello_answering_the_customer_is_not_a_nudge() -> None:
     assert detect(NAME, NUDGE_AFTER_CUSTOMER) == []
+
+
+# --- precision: phrases that only look like pressure --------------------------------
+REOPEN_OFFER = conv(
+    ("c", "That sorted it, the scanner emails PDFs again. Thanks!"),
+    ("a", "Great! I'll close this case now; just reply here if it ever comes back."),
+)
+DESCRIBES_SPEED = conv(("c", "is the new laptop any good?"), ("a", "It boots really fast and the SSD copes fine."))
+HELP_YOU_THERE = conv(("c", "what about my Mac?", 0), ("a", "No idea.", 5), ("a", "Sorry, I can't help you there.", 15))
+IF_IN_A_HURRY = conv(("c", "I need the report tonight"), ("a", "If you're in a hurry, the web version works now."))
+ANSWERS_A_PROMPT = conv(("c", "the installer keeps asking me"), ("a", "Add -y: it will answer the question with yes."))
+SERVICE_ASAP = conv(("c", "episodes missing!"), ("a", "Our team is on it and will restore them ASAP!"))
+
+
+@pytest.mark.parametrize(
+    "conversation", [REOPEN_OFFER, DESCRIBES_SPEED, HELP_YOU_THERE, IF_IN_A_HURRY, ANSWERS_A_PROMPT, SERVICE_ASAP]
+)
+def test_near_misses_stay_quiet(conversation) -> None:
+    assert detect(NAME, conversation) == []
+
+
+@pytest.mark.parametrize(
+    ("conversation", "kind", "quote"),
+    [
+        (conv(("c", "which log?"), ("a", "The one I said. Send it over asap.")), "quick_request", "Send it over asap"),
+        (conv(("c", "er", 0), ("a", "Open a terminal.", 5), ("a", "lee, you there yet?", 20)), "nudge",
+         "lee, you there yet?"),
+        (conv(("c", "I think so"), ("a", "Will you please just answer my question")), "hurry",
+         "just answer"),
+        (conv(("c", "one moment"), ("a", "We'll have to end this session unless you reply within 2 minutes.")),
+         "ultimatum", "We'll have to end this session unless"),
+    ],
+)
+def test_new_phrasings_are_found(conversation, kind, quote) -> None:
+    found = detect(NAME, conversation)
+    assert len(found) == 1 and found[0].data["kind"] == kind
+    assert quote in evidence_text(conversation, found[0])[0]

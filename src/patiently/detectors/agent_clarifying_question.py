@@ -4,11 +4,13 @@ A question sentence (ends with "?", or starts like a question in chat that drops
 is sorted with ``lexicons/questions.yaml``: open questions ("when did it start?"),
 requests for details ("can you tell me which version?") and diagnostic yes/no questions
 ("does it happen on home wifi too?") count. Nudges, closings, fix checks, offers, greetings
-and "send us a DM" do not. Suggestion-questions ("did you try restarting?") count with a
-low score: they steer rather than ask. The static embeddings compare each question with
-prototype info-gathering and non-info questions (``data/question_prototypes.yaml``); the
-margin nudges the score and admits questions without any lexical marker. Whether the
-answer was already given is agent.redundant_question's job, not this detector's.
+and "send us a DM" do not, nor do questions that accuse, demand or make a point ("did you
+even read my message?", "can you just answer?", "because linux > windows?"). Suggestion-
+questions ("did you try restarting?") steer rather than ask and are not reported. The static
+embeddings compare each question with prototype info-gathering and non-info questions
+(``data/question_prototypes.yaml``); the margin nudges the score and admits questions without
+any lexical marker. A question that agent.redundant_question found (the customer already
+gave the answer) is not credited here.
 """
 
 from __future__ import annotations
@@ -29,14 +31,15 @@ EMBED_BOOST_MARGIN = 0.08
 EMBED_PENALTY_MARGIN = -0.15
 MIN_SCORE = 0.25
 
-_EXCLUDE = frozenset({"nudge", "closing", "fix_check", "offer", "greeting", "channel_move"})
+_EXCLUDE = frozenset({"nudge", "closing", "fix_check", "offer", "greeting", "channel_move", "not_asking"})
 _QUESTION_START = re.compile(
     r"^\W*(?:and\s+|so\s+|ok(?:ay)?,?\s+|also,?\s+)?(?:what|which|when|where|who|whose|why|how|do|does|did|"
     r"is|are|was|were|has|have|can|could|any)\b", re.I)
 _NO_QMARK_QUESTION = re.compile(
     r"^\W*(?:(?:what|which|where|when|who|how)\s+(?:\w+\s+)?(?:is|are|was|were|do|does|did|have|has|can|"
     r"version|kind|type|model|error|command|distro|release|happens|exactly|long|often|many|much)\b|"
-    r"(?:do|does|did|are|is|have|has|can|could)\s+(?:you|u|it|the|your|this|that|they)\b)", re.I)
+    r"(?:do|can|could)\s+(?:you|u|they)\b|(?:does|did|are|is|have|has)\s+(?:you|u|it|the|your|this|that|they)\b)",
+    re.I)  # "do it from windows" and "do the following" are instructions, not questions
 _DETAIL = re.compile(
     r"\b(?:error|message|screen|version|model|happen\w*|start\w*|see|show\w*|say|says|using|use|device|"
     r"browser|network|wifi|wi-fi|cable|os|laptop|phone|printer|code|log|logs|output|exactly|since|"
@@ -95,6 +98,7 @@ class AgentClarifyingQuestion(Detector):
     labels = ("agent.clarifying_question",)
     description = "The agent asks a question that gathers information about the problem."
     needs = frozenset({"embeddings"})
+    requires = ("agent.redundant_question",)
 
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
         candidates: list[tuple[int, int, int, str, float]] = []
@@ -112,6 +116,8 @@ class AgentClarifyingQuestion(Detector):
         if not candidates:
             return []
         margins = self._margins(ctx, candidates)
+        redundant = [(ctx.index.get(f.message_id, -1), sp.start, sp.end)
+                     for f in ctx.by_label("agent.redundant_question") for sp in f.evidence]
         per_msg: dict[int, list[tuple[int, int, str, float]]] = {}
         for (i, s, e, kind, score), margin in zip(candidates, margins, strict=True):
             if kind == "unmarked":
@@ -122,6 +128,10 @@ class AgentClarifyingQuestion(Detector):
                 score += 0.1
             elif margin <= EMBED_PENALTY_MARGIN:
                 score -= 0.2
+            if kind == "suggestion":
+                continue  # "did you try restarting?" steers; it does not gather facts
+            if any(self._overlaps(rq, i, s, e) for rq in redundant):
+                continue  # asking for what the customer already gave is not clarifying
             if score >= MIN_SCORE:
                 per_msg.setdefault(i, []).append((s, e, kind, min(score, 0.95)))
         out: list[Finding] = []
@@ -129,14 +139,14 @@ class AgentClarifyingQuestion(Detector):
             msg = conv.messages[i]
             best = max(qs, key=lambda q: q[3])
             quote = msg.text[best[0]:best[1]]
-            if best[2] == "suggestion":
-                why = (f"Asked \"{quote}\": a suggestion phrased as a question; an open question about what "
-                       "the customer sees would gather more.")
-            else:
-                why = f"Asked \"{quote}\" to understand the problem before fixing it."
+            why = f"Asked \"{quote}\" to understand the problem before fixing it."
             out.append(self.finding(msg, best[3], [(s, e) for s, e, _, _ in qs], why,
                                     data={"questions": len(qs), "kind": best[2]}))
         return out
+
+    @staticmethod
+    def _overlaps(span: tuple[int, int, int], i: int, s: int, e: int) -> bool:
+        return span[0] == i and span[1] < e and s < span[2]
 
     def _margins(self, ctx: DetectorContext, cands: list[tuple[int, int, int, str, float]]) -> list[float]:
         try:

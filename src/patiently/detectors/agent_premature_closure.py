@@ -21,6 +21,11 @@ from .base import Detector, DetectorContext
 
 WINDOW = 30  # customer messages looked back at; keeps the cost per closure flat
 _NEG_BEFORE = re.compile(r"\b(?:not|n't|no\s+longer|never|isn't|wasn't|nothing)\s+(?:\w+\s+)?$", re.I)
+# "was working fine", "used to print ok": the past, before the fault, is no confirmation
+_PAST_BEFORE = re.compile(r"\b(?:was|were|used\s+to|had\s+been|always|before|until)\s+(?:\w+\s+)?$", re.I)
+_NEG_INSIDE = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.I)
+_UNTIL_AFTER = re.compile(r"[\s,]*(?:\w+\s+){0,2}(?:until|till|before|but\s+(?:now|then|today|since))\b|"
+                          r"[^.!?\n]{0,30}\b(?:error|problem|issue|same|warning|fail\w*|crash\w*|blank)", re.I)
 _CHEAP = re.compile(r"\b(?:clos\w*|resolv\w*|mark\w*|solved|sorted|fixed|fix|set|good\s+to\s+go|works?|working|"
                     r"ended|done|care|wrap\w*|archiv\w*|end\w*)\b", re.I)
 
@@ -32,13 +37,20 @@ def customer_state(text: str) -> str:
     if any(h.category == "still_broken" for h in hits):
         return "broken"
     for h in hits:
-        if h.category == "works" and not _NEG_BEFORE.search(text[max(0, h.start - 20):h.start]):
+        if h.category == "works" and _real_works(text, h.start, h.end):
             return "confirmed"
         if h.category == "accept":
             return "confirmed"
     if "?" in text or len(text.split()) > 6:
         return "new"
     return "neutral"
+
+
+def _real_works(text: str, start: int, end: int) -> bool:
+    """A "works" match that is not negated, not about the past and not followed by "until ..."."""
+    before = text[max(0, start - 20):start]
+    return not (_NEG_BEFORE.search(before) or _PAST_BEFORE.search(before) or _NEG_INSIDE.search(text, start, end)
+                or _UNTIL_AFTER.match(text, end))
 
 
 class AgentPrematureClosure(Detector):

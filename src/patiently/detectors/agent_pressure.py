@@ -1,11 +1,13 @@
 """agent.pressure: the agent rushes the customer.
 
 Phrases from ``lexicons/pressure.yaml``: ultimatums ("I'll close this chat if you don't
-respond", "if I don't hear back in 5 minutes"), hurry phrases ("I don't have all day", "I
-have other customers", "we need to wrap this up") and requests to be quick ("can you
-quickly...", ignored when the agent says it of themselves: "let me quickly check").
-Nudges ("are you there?", "hello??") are pressure only when sent sooner than
-``Settings.pressure.nudge_within_seconds`` after the agent's own previous message with no
+respond", "if I don't hear back in 5 minutes"; not a reopen offer such as "I'll close this now;
+reply if it comes back"), hurry phrases ("I don't have all day", "I have other customers",
+"just answer the question") and requests to be quick ("can you quickly...", "reply asap";
+ignored when the agent says it of themselves, "let me quickly check", when it only describes
+something, "it boots fast", and in "if you're in a hurry, ..."). Nudges ("are you there?",
+"you there yet?", "hello??"; not "I can't help you there") are pressure only when sent sooner
+than ``Settings.pressure.nudge_within_seconds`` after the agent's own previous message with no
 customer reply in between; a check-in after a real pause is patient. Without times a nudge
 straight after the agent's own message scores low (``UNTIMED_NUDGE_SCORE``).
 """
@@ -21,6 +23,8 @@ from .base import Detector, DetectorContext
 UNTIMED_NUDGE_SCORE = 0.35
 _NEGATION = re.compile(r"\b(?:no|not|don't|dont|do\s+not|never|no\s+need\s+to|there's\s+no|without\s+any)\s+"
                        r"(?:\w+\s+)?$", re.I)
+# "if you're in a hurry, ..." offers a faster route; it does not rush anyone
+_IF_YOU = re.compile(r"\bif\s+(?:you|u)(?:'re|\s+are|r)?\s+(?:\w+\s+){0,2}$", re.I)
 _SELF = re.compile(r"\b(?:i'll|i\s+will|let\s+me|i'm|im|i\s+am|we'll|we\s+will|i\s+can|we\s+can|i)\s+"
                    r"(?:\w+\s+){0,3}$", re.I)
 _CHEAP = re.compile(r"\b(?:close|closing|hear|quick|quickly|fast|hurry|day|time|customers|queue|busy|wrap|speed|"
@@ -45,8 +49,8 @@ class AgentPressure(Detector):
             hits: list[tuple[float, int, int, str]] = []
             for m in lex.find(msg.text):
                 before = msg.text[max(0, m.start - 30):m.start]
-                if m.category in ("hurry", "quick_request") and _NEGATION.search(before):
-                    continue  # "no hurry", "don't rush" are patient
+                if m.category in ("hurry", "quick_request") and (_NEGATION.search(before) or _IF_YOU.search(before)):
+                    continue  # "no hurry", "don't rush" are patient; "if you're in a hurry" offers a shortcut
                 if m.category == "quick_request" and _SELF.search(before):
                     continue
                 if m.category == "nudge":
