@@ -198,3 +198,14 @@ def readable(template: str) -> str:
     Lexicons keep templates (the reply coach fills them with the draft's own words); an
     explanation shown to a person must not show raw placeholders."""
     return _PLACEHOLDER.sub("…", template)
+
+
+def human_duration(seconds: float) -> str:
+    """A wait as a coach would say it: "12 min", "3.5 hours", "2 days"."""
+    if seconds >= 2 * 86400:
+        value, unit = seconds / 86400, "days"
+    elif seconds >= 2 * 3600:
+        value, unit = seconds / 3600, "hours"
+    else:
+        return f"{max(1, round(seconds / 60))} min"
+    return f"{value:.1f}".removesuffix(".0") + f" {unit}"

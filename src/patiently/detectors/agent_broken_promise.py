@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding, Span
+from ..text import human_duration
 from .base import Detector, DetectorContext
 
 FOLLOWUP_MIN_SECONDS = 60  # the agent's next line in the same breath is not a follow-up
@@ -75,7 +76,7 @@ class AgentBrokenPromise(Detector):
             if chaser:
                 evidence.append(Span(conv.messages[chaser[0]].id, chaser[1], chaser[2]))
             when = p.data.get("due_text") or "the promised time"
-            how = "no follow-up came" if follow_at is None else f"the follow-up came {_human(late)} late"
+            how = "no follow-up came" if follow_at is None else f"the follow-up came {human_duration(late)} late"
             chased = f"; the customer chased (\"{conv.messages[chaser[0]].text[chaser[1]:chaser[2]]}\")" \
                 if chaser else ""
             out.append(self.finding(
@@ -87,14 +88,6 @@ class AgentBrokenPromise(Detector):
                       "chased_by": conv.messages[chaser[0]].id if chaser else None},
             ))
         return out
-
-
-def _human(seconds: float) -> str:
-    if seconds >= 2 * 86400:
-        return f"{seconds / 86400:.0f} days"
-    if seconds >= 2 * 3600:
-        return f"{seconds / 3600:.0f} hours"
-    return f"{max(1, round(seconds / 60))} min"
 
 
 DETECTOR = AgentBrokenPromise()

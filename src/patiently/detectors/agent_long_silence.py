@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding
+from ..text import human_duration
 from .base import Detector, DetectorContext
 
 UNANSWERED_FACTOR = 0.8  # no agent reply at all: less certain the agent was still expected
@@ -88,7 +89,7 @@ class AgentLongSilence(Detector):
         reply = "no reply came" if answer is None else "the next agent message came"
         f = self.finding(
             msg, score, [(0, len(msg.text))],
-            f"{head} waited {_human(waited)} ({ratio:.1f}x the {_human(threshold)} limit) and {reply}; "
+            f"{head} waited {human_duration(waited)} ({ratio:.1f}x the {human_duration(threshold)} limit) and {reply}; "
             "send a short update during long checks.",
             data={"waited_seconds": round(waited, 1), "threshold": threshold,
                   "answered_by": conv.messages[answer].id if answer is not None else None,
@@ -96,14 +97,6 @@ class AgentLongSilence(Detector):
         )
         # The silence is the agent's, whichever message it is pinned to.
         return replace(f, author=agent)
-
-
-def _human(seconds: float) -> str:
-    if seconds >= 2 * 86400:
-        return f"{seconds / 86400:.1f} days"
-    if seconds >= 2 * 3600:
-        return f"{seconds / 3600:.1f} h"
-    return f"{round(seconds / 60)} min"
 
 
 DETECTOR = AgentLongSilence()
