@@ -37,7 +37,7 @@ def per_class_f1(y: Sequence[int] | np.ndarray, pred: Sequence[int] | np.ndarray
 
 
 def macro_f1(y: Sequence[int] | np.ndarray, pred: Sequence[int] | np.ndarray, n_classes: int) -> float:
-    return _r(np.mean(per_class_f1(y, pred, n_classes)))
+    return _r(float(np.mean(per_class_f1(y, pred, n_classes))))
 
 
 def multilabel_f1(y: np.ndarray, pred: np.ndarray, labels: Sequence[int] | None = None) -> dict[str, float]:

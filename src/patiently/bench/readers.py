@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -160,7 +161,7 @@ def read_esconv(path: Path) -> Iterator[Pair]:
 
 
 # --- canonical conversations ---------------------------------------------------------------
-def read_conversation_file(path: Path):  # type: ignore[no-untyped-def]
+def read_conversation_file(path: Path) -> Any:
     """Conversations of a canonical JSONL file through the analyser's own reader; the first
     bad record is raised (with its file, line and field), warnings are ignored."""
     from ..readers import ReadOptions, is_warning, read_conversations

@@ -116,7 +116,7 @@ class AgentClarifyingQuestion(Detector):
         if not candidates:
             return []
         margins = self._margins(ctx, candidates)
-        redundant = [(ctx.index.get(f.message_id, -1), sp.start, sp.end)
+        redundant = [(ctx.index.get(f.message_id or "", -1), sp.start, sp.end)
                      for f in ctx.by_label("agent.redundant_question") for sp in f.evidence]
         per_msg: dict[int, list[tuple[int, int, str, float]]] = {}
         for (i, s, e, kind, score), margin in zip(candidates, margins, strict=True):

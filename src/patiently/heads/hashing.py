@@ -12,6 +12,7 @@ import itertools
 import re
 import zlib
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -47,7 +48,7 @@ def hashed_scores(texts: Sequence[str], weights: np.ndarray) -> np.ndarray:
     return out
 
 
-def sparse_matrix(texts: Sequence[str], buckets: int):  # type: ignore[no-untyped-def]
+def sparse_matrix(texts: Sequence[str], buckets: int) -> Any:
     """The same bag as a scipy CSR matrix, for training only (scipy comes with scikit-learn)."""
     import scipy.sparse as sp
 
