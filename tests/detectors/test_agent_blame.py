@@ -72,3 +72,71 @@ def test_reassurance_lowers_but_keeps_blame() -> None:
 @pytest.mark.parametrize("conversation", [SYSTEM_CAUSE, HYPOTHESIS, NOT_YOUR_FAULT, EXPECTATION, APOLOGY])
 def test_causes_hypotheses_and_reassurance_stay_quiet(conversation) -> None:
     assert detect("agent.blame", conversation) == []
+
+
+# --- hindsight with any action verb, rhetorical "why didn't you", "that's what happens" -----
+SHOULD_HAVE_TESTED = conv(
+    ("c", "The presentation clicker doesn't pair with the room PC."),
+    ("a", "You should've tried it in the room before the meeting started."),
+)
+SHOULD_HAVE_MADE_A_COPY = conv(
+    ("c", "Excel crashed and my macro sheet is corrupted."),
+    ("a", "Honestly, you ought to have kept a copy somewhere else."),
+)
+WHY_DIDNT_YOU = conv(
+    ("c", "My phone was reset and all my photos are gone."),
+    ("a", "Why didn't you back them up to the cloud?"),
+)
+WERE_TOLD = conv(
+    ("c", "I still can't get into the new portal."),
+    ("a", "You were told to change your password before Friday."),
+)
+WHAT_HAPPENS = conv(
+    ("c", "The laptop rebooted in the middle of my call!"),
+    ("a", "That's what happens when you postpone updates for a month."),
+)
+# --- near misses that must stay quiet -------------------------------------------------
+EXPECTED_STATE = conv(
+    ("c", "I ran the installer you sent."),
+    ("a", "Great, now you should have installed the new client; open it from the Start menu."),
+)
+SHOULD_HAVE_SEEN = conv(
+    ("c", "Where do I enter the code?"),
+    ("a", "You should have seen a prompt after logging in, and you should have gotten a text too."),
+)
+SUPPOSED_TO_RECEIVE = conv(
+    ("c", "No reset email here."),
+    ("a", "You were supposed to receive it within a minute; I'll resend it now."),
+)
+APOLOGY_EXPERIENCED = conv(
+    ("c", "Third outage this week."),
+    ("a", "I'm sorry, you shouldn't have experienced that, and you should have been notified in advance."),
+)
+WHY_QUESTION_DIAGNOSTIC = conv(
+    ("c", "I removed the app and now mail doesn't sync."),
+    ("a", "Why did you remove it, was it slow? That helps me pick the right fix."),
+)
+
+
+@pytest.mark.parametrize(
+    ("conversation", "evidence"),
+    [
+        (SHOULD_HAVE_TESTED, ["You should've tried"]),
+        (SHOULD_HAVE_MADE_A_COPY, ["you ought to have kept"]),
+        (WHY_DIDNT_YOU, ["Why didn't you back them up"]),
+        (WERE_TOLD, ["You were told to change"]),
+        (WHAT_HAPPENS, ["That's what happens when you"]),
+    ],
+)
+def test_more_blame_phrasings(conversation, evidence) -> None:
+    found = detect("agent.blame", conversation)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(conversation, found[0]) == evidence
+
+
+@pytest.mark.parametrize(
+    "conversation",
+    [EXPECTED_STATE, SHOULD_HAVE_SEEN, SUPPOSED_TO_RECEIVE, APOLOGY_EXPERIENCED, WHY_QUESTION_DIAGNOSTIC],
+)
+def test_expectations_and_diagnostic_questions_stay_quiet(conversation) -> None:
+    assert detect("agent.blame", conversation) == []

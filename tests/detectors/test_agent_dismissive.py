@@ -88,3 +88,46 @@ def test_every_category_has_a_suggestion_for_the_coach(name: str) -> None:
     assert lex.description
     for cat in lex.categories:
         assert str(cat.meta.get("suggestion", "")).strip(), f"{name}.{cat.name} has no suggestion"
+
+
+# --- turned away on scope instead of engaging with what was asked --------------------------
+PERSONAL_DEVICE_BRUSH_OFF = conv(
+    ("c", "Heads up: I got a WhatsApp message pretending to be the CEO asking for gift cards."),
+    ("a", "We do not support private phones, therefore we cannot investigate that."),
+)
+ONLY_COMPANY_DEVICES = conv(
+    ("c", "My home printer won't connect to the work laptop over Wi-Fi."),
+    ("a", "We only support company printers."),
+)
+HOME_ROUTERS_UNSUPPORTED = conv(
+    ("c", "Teams calls drop at home every evening."),
+    ("a", "Home routers are out of scope for us."),
+)
+# near misses: a scope rule followed by what can be done, and a product "not supported"
+SCOPE_WITH_ALTERNATIVE = conv(
+    ("c", "I got a phishing text on my own phone pretending to be payroll."),
+    ("a", "We don't support personal phones, but I can pass the sender to our security team so they warn everyone."),
+)
+PRODUCT_NOT_SUPPORTED = conv(
+    ("c", "Can I install the VPN on Windows 7?"),
+    ("a", "Windows 7 is too old for the new client; use the web portal at vpn.example.com instead."),
+)
+CONSEQUENCE_WITH_PLAN = conv(
+    ("c", "Is the file server back?"),
+    ("a", "It's rebooting, so we can't look into the share yet; I'll update you in 10 minutes."),
+)
+
+
+def test_scope_brush_offs_are_found() -> None:
+    for c, ev in ((PERSONAL_DEVICE_BRUSH_OFF, ["We do not support private", "therefore we cannot investigate"]),
+                  (ONLY_COMPANY_DEVICES, ["We only support company"]),
+                  (HOME_ROUTERS_UNSUPPORTED, ["Home routers are out of scope", "out of scope"])):
+        found = detect("agent.dismissive", c)
+        assert [f.message_id for f in found] == ["m2"]
+        assert evidence_text(c, found[0]) == ev
+        assert "out_of_scope" in found[0].data["categories"]
+
+
+def test_scope_rule_with_a_next_step_stays_quiet() -> None:
+    for c in (SCOPE_WITH_ALTERNATIVE, PRODUCT_NOT_SUPPORTED, CONSEQUENCE_WITH_PLAN):
+        assert detect("agent.dismissive", c) == [], c.messages[-1].text

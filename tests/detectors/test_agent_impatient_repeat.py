@@ -92,3 +92,36 @@ def test_try_again_and_once_again_thanks_are_quiet() -> None:
 
 def test_short_answer_to_yes_no_repeat_is_not_curt() -> None:
     assert run(YES_TO_YES_NO_REPEAT) == []
+
+
+# --- a repeated yes/no question: a curt non-answer vs a short real answer -----------------
+SIDESTEPS_YES_NO_REPEAT = conv(
+    ("c", "Will my files on the old laptop be copied to the new one?"),
+    ("a", "We move laptops over on a schedule and the migration tool handles most of the standard folders for you."),
+    ("c", "Sorry, but will my files be copied to the new laptop or not?"),
+    ("a", "Check the migration page."),
+)
+SHORT_NEGATIVE_ANSWER_TO_YES_NO_REPEAT = conv(
+    ("c", "Will my files on the old laptop be copied to the new one?"),
+    ("a", "We move laptops over on a schedule and the migration tool handles most of the standard folders for you."),
+    ("c", "Sorry, but will my files be copied to the new laptop or not?"),
+    ("a", "Unfortunately not the Downloads folder."),
+)
+SHORT_MODAL_ANSWER_TO_YES_NO_REPEAT = conv(
+    ("c", "Can I keep using the old VPN client after Friday?"),
+    ("a", "The old client is being retired as part of the security upgrade that IT announced in the newsletter."),
+    ("c", "So can I keep using the old VPN client after Friday?"),
+    ("a", "It will stop working on Monday."),
+)
+
+
+def test_curt_non_answer_to_repeated_yes_no_question() -> None:
+    found = run(SIDESTEPS_YES_NO_REPEAT)
+    assert [f.message_id for f in found] == ["m4"]
+    assert found[0].data["curt"] is True
+    assert evidence_text(SIDESTEPS_YES_NO_REPEAT, found[0]) == ["Check the migration page."]
+
+
+def test_short_real_answers_to_repeated_yes_no_question_are_quiet() -> None:
+    assert run(SHORT_NEGATIVE_ANSWER_TO_YES_NO_REPEAT) == []
+    assert run(SHORT_MODAL_ANSWER_TO_YES_NO_REPEAT) == []

@@ -67,3 +67,38 @@ def test_bare_negatives_are_found(conversation, evidence) -> None:
 )
 def test_negatives_with_an_alternative_stay_quiet(conversation) -> None:
     assert detect("agent.negative_phrasing", conversation) == []
+
+
+# --- chat refusals with the subject dropped -----------------------------------------------
+NO_SUBJECT_REFUSAL = conv(
+    ("c", "The meeting room screen shows no signal again."),
+    ("a", "Ugh, that room. Cannot do much from here."),
+)
+NICK_NO_SUBJECT = conv(
+    ("c", "how do I get my old emails back from the dead mailbox?"),
+    ("a:kim", "jo: sorry, can't help with that"),
+)
+NO_SUBJECT_WITH_OFFER = conv(
+    ("c", "Can you unlock my account remotely?"),
+    ("a", "Can't do that from the chat tool, but I can call you and unlock it in two minutes."),
+)
+CANT_HELP_BUT = conv(
+    ("c", "I renamed the file to final_final_v3.docx."),
+    ("a", "Ha, can't help but smile at that name. Let's restore the earlier version."),
+)
+THIRD_PERSON = conv(
+    ("c", "Why does the installer stop?"),
+    ("a", "The installer can't do anything without admin rights, so I've added you to the admins group."),
+)
+
+
+def test_subject_dropped_refusals_are_found() -> None:
+    for c, ev in ((NO_SUBJECT_REFUSAL, ["Cannot do much"]), (NICK_NO_SUBJECT, ["sorry, can't help with"])):
+        found = detect("agent.negative_phrasing", c)
+        assert [f.message_id for f in found] == ["m2"]
+        assert evidence_text(c, found[0]) == ev
+
+
+def test_subject_dropped_near_misses_stay_quiet() -> None:
+    for c in (NO_SUBJECT_WITH_OFFER, CANT_HELP_BUT, THIRD_PERSON):
+        assert detect("agent.negative_phrasing", c) == [], c.messages[-1].text

@@ -103,3 +103,37 @@ def test_new_phrasings_are_found(conversation, kind, quote) -> None:
     found = detect(NAME, conversation)
     assert len(found) == 1 and found[0].data["kind"] == kind
     assert quote in evidence_text(conversation, found[0])[0]
+
+
+# --- "... or we will close" ultimatums ------------------------------------------------------
+OR_WE_CLOSE = conv(("c", "I'll check with my manager"), ("a", "Please reply ASAP or we will close the ticket."))
+OTHERWISE_GETS_CLOSED = conv(
+    ("c", "Still testing the new driver."),
+    ("a", "Let us know by 3pm, otherwise this case will be closed automatically."),
+)
+OR_ELSE_I_END = conv(("c", "one sec, looking for the cable"), ("a", "Answer now or else I'm going to end this chat."))
+COURTESY_CLOSE = conv(
+    ("c", "That fixed it, thanks!"),
+    ("a", "Great! Reply if you still need help, otherwise we'll close the ticket on Friday."),
+)
+OR_IN_A_REQUEST = conv(("c", "It still fails."), ("a", "Reply with the log file or a screenshot, whichever is easier."))
+
+
+@pytest.mark.parametrize(
+    ("conversation", "evidence"),
+    [
+        (OR_WE_CLOSE, "reply ASAP or we will close"),
+        (OTHERWISE_GETS_CLOSED, "Let us know by 3pm, otherwise this case will be closed"),
+        (OR_ELSE_I_END, "Answer now or else I'm going to end"),
+    ],
+)
+def test_or_we_close_ultimatums(conversation, evidence) -> None:
+    found = detect(NAME, conversation)
+    assert [f.message_id for f in found] == ["m2"]
+    assert found[0].data["kind"] == "ultimatum"
+    assert evidence in evidence_text(conversation, found[0])
+
+
+def test_courtesy_close_and_plain_or_stay_quiet() -> None:
+    assert detect(NAME, COURTESY_CLOSE) == []
+    assert detect(NAME, OR_IN_A_REQUEST) == []

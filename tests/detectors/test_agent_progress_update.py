@@ -66,3 +66,42 @@ def test_polite_goodbye_stays_quiet() -> None:
 
 def test_negated_activity_is_not_an_update() -> None:
     assert detect(NAME, NEGATED) == []
+
+
+# --- a job set going for the customer; states that only look like activity -----------------
+STARTED_JOB = conv(
+    ("c", "I deleted the Q3 folder by mistake."),
+    ("a", "No problem. I've kicked off a restore from last night's backup; it takes about an hour."),
+)
+ORDERED_REPLACEMENT = conv(
+    ("c", "My headset's microphone died."),
+    ("a", "We have just ordered a replacement headset, it ships tomorrow."),
+)
+RUNNING_TESTS = conv(
+    ("c", "Calls keep dropping."),
+    ("a", "I'm running a few line tests on your extension now."),
+)
+RUNNING_AN_OS = conv(
+    ("c", "which desktop do you use?"),
+    ("a:kim", "I'm running Xubuntu 22.04 at home, works fine for me."),
+)
+LOOKING_FOR_HELP = conv(
+    ("c", "anyone know grub?"),
+    ("a:kim", "I'm looking for a good guide myself, sorry."),
+)
+STORY_NOT_UPDATE = conv(
+    ("c", "did the upgrade work for you?"),
+    ("a:kim", "I started a fresh install last week and kept my home partition."),
+)
+
+
+def test_started_jobs_and_running_tests_are_updates() -> None:
+    for c, kind in ((STARTED_JOB, "started"), (ORDERED_REPLACEMENT, "started"), (RUNNING_TESTS, "doing_now")):
+        found = detect(NAME, c)
+        assert [f.message_id for f in found] == ["m2"], c.messages[-1].text
+        assert found[0].data["kind"] == kind
+
+
+def test_states_and_stories_are_not_updates() -> None:
+    for c in (RUNNING_AN_OS, LOOKING_FOR_HELP, STORY_NOT_UPDATE):
+        assert detect(NAME, c) == [], c.messages[-1].text

@@ -5,7 +5,8 @@ Signals come from the ``blame`` lexicon: hindsight ("you should have saved your 
 clicked"), and labels ("user error", "your fault"). The lexicon only names the customer as
 the cause with mistake verbs, so neutral causal explanations about the system ("that happens
 because the cache was full", "because your password expired") never match. Hypotheses and
-questions ("if you deleted it, it's in the bin", "did you delete it?") are skipped, and
+questions ("if you deleted it, it's in the bin", "did you delete it?") are skipped, so is an
+expected state ("now you should have installed the client"), and
 reassurance in the same message ("easy to do, it happens to everyone") lowers the score.
 """
 
@@ -27,6 +28,10 @@ _HYPOTHESIS = re.compile(
     r"\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# "now you should have installed the driver": an expected state after a step, not hindsight.
+_EXPECTED_STATE = re.compile(
+    r"\b(?:now|then|hopefully|by\s+now|at\s+this\s+point|after\s+that|which\s+means|so)\s*,?\s+$", re.IGNORECASE
+)
 _SCORED = ("hindsight", "you_caused", "user_error")
 
 
@@ -43,12 +48,13 @@ class AgentBlame(Detector):
             msg = conv.messages[i]
             text = msg.text
             matches = [
-                m for m in load_lexicon("blame").find(text, _SCORED)
+                m for m in lex.find(text, _SCORED)
                 if not (m.text[:3].lower() == "you" and _HYPOTHESIS.search(text, max(0, m.start - 30), m.start))
+                and not (m.category == "hindsight" and _EXPECTED_STATE.search(text, max(0, m.start - 20), m.start))
             ]
             if not matches:
                 continue
-            softened = bool(load_lexicon("blame").find(text, ("softener",)))
+            softened = bool(lex.find(text, ("softener",)))
             score = max(m.weight for m in matches) + EXTRA_MATCH_BONUS * (len({m.text.lower() for m in matches}) - 1)
             if softened:
                 score *= SOFTENED_FACTOR

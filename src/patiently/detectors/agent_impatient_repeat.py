@@ -5,8 +5,9 @@ agent already said ("as I already said", "read my previous message", "again, ...
 on their own, and weigh more in a reply to a ``customer.repeat``. A curt reply: when the
 customer asked again (a ``customer.repeat`` finding), the agent's next reply is much shorter
 than the answer they gave the first time (under ``CURT_RATIO`` of its words), so the customer
-gets less help the second time, when they needed more. Softeners ("happy to explain again",
-"let me put it another way") mark a reply that points back but re-explains kindly.
+gets less help the second time, when they needed more (for a repeated yes/no question only
+when the reply holds no answer at all: "Use the hotspot." to "will it work or not?").
+Softeners ("happy to explain again", "let me put it another way") mark a reply that points back but re-explains kindly.
 """
 
 from __future__ import annotations
@@ -30,6 +31,16 @@ _YES_NO = re.compile(
 )
 _ANSWER_WORD = re.compile(r"^\W*(?:@?\S+[:,]\s+)?(?:yes|yeah|yep|yup|no|nope|nah|correct|right|exactly|sure)\b",
                           re.IGNORECASE)
+# A reply to a repeated yes/no question that holds any of these answers it, however briefly
+# ("it won't, sorry", "probably not"); one without them ("Use the hotspot.") sidesteps it.
+_YES_NO_ANSWER = re.compile(
+    r"\b(?:yes|yeah|yep|yup|no|nope|nah|not|never|cannot|\w+n['’]t|dont|cant|wont|isnt|doesnt|didnt|havent|hasnt|arent|wasnt|fine|ok|okay|alright|good|great|works|worked|"
+    r"done|will\s+do|tried|"
+    r"(?:it|that|this|they|you|we|i)\s+(?:do|does|did|will|would|should|shall|can|could|is|are|was|were|might|may|must|has|have)|"
+    r"probably|maybe|perhaps|likely|unlikely|unfortunately|afraid|sure|correct|right|definitely|certainly|possibly|"
+    r"depends|hopefully|should|might)\b",
+    re.IGNORECASE,
+)
 REPEAT_BONUS = 0.1
 
 
@@ -44,7 +55,7 @@ class AgentImpatientRepeat(Detector):
         lex = load_lexicon("impatient_repeat")
         repeats = {ctx.index[f.message_id]: f for f in ctx.by_label("customer.repeat") if f.message_id in ctx.index}
         # The agent reply to each repeated question, and the answer the agent gave the first time.
-        replies: dict[int, tuple[int, int | None]] = {}
+        replies: dict[int, tuple[int, int | None, bool]] = {}
         for i, f in repeats.items():
             j = ctx.next(i, "agent")
             if j is None or j in replies:
@@ -54,9 +65,8 @@ class AgentImpatientRepeat(Detector):
             usable = (
                 a is not None and a < i
                 and conv.messages[a].author == conv.messages[j].author  # the same agent, answering again
-                and not _YES_NO.match(_question_of(conv, f))
             )
-            replies[j] = (i, a if usable else None)
+            replies[j] = (i, a if usable else None, bool(_YES_NO.match(_question_of(conv, f))))
         out: list[Finding] = []
         for j in ctx.indices("agent"):
             msg = conv.messages[j]
@@ -97,11 +107,15 @@ class AgentImpatientRepeat(Detector):
         return self.finding(msg, min(1.0, score), sorted(set(spans)), why, data=data)
 
     @staticmethod
-    def _curt(conv: Conversation, j: int, reply: tuple[int, int | None] | None, kind: bool) -> tuple[int, int] | None:
+    def _curt(
+        conv: Conversation, j: int, reply: tuple[int, int | None, bool] | None, kind: bool,
+    ) -> tuple[int, int] | None:
         if reply is None or reply[1] is None or kind:
             return None
         if _ANSWER_WORD.match(conv.messages[j].text):
             return None  # "yes" / "no" is a complete answer, however short
+        if reply[2] and _YES_NO_ANSWER.search(conv.messages[j].text):
+            return None  # a yes/no question answered briefly ("it won't, sorry") is answered
         n_now = len(words(conv.messages[j].text))
         n_first = len(words(conv.messages[reply[1]].text))
         if n_first >= CURT_MIN_FIRST_WORDS and n_now <= CURT_MAX_WORDS and n_now < CURT_RATIO * n_first:

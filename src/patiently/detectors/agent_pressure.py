@@ -27,8 +27,8 @@ _NEGATION = re.compile(r"\b(?:no|not|don't|dont|do\s+not|never|no\s+need\s+to|th
 _IF_YOU = re.compile(r"\bif\s+(?:you|u)(?:'re|\s+are|r)?\s+(?:\w+\s+){0,2}$", re.I)
 _SELF = re.compile(r"\b(?:i'll|i\s+will|let\s+me|i'm|im|i\s+am|we'll|we\s+will|i\s+can|we\s+can|i)\s+"
                    r"(?:\w+\s+){0,3}$", re.I)
-_CHEAP = re.compile(r"\b(?:close|closing|hear|quick|quickly|fast|hurry|day|time|customers|queue|busy|wrap|speed|"
-                    r"there|hello+|helo|message|answer|respond|reply|waiting|with\s+me|chop|pace|asap|come|"
+_CHEAP = re.compile(r"\b(?:close|closed|closing|otherwise|hear|quick|quickly|fast|hurry|day|time|customers|"
+                    r"queue|busy|wrap|speed|there|hello+|helo|message|answer|respond|reply|waiting|with\s+me|chop|pace|asap|come|"
                     r"people|move|end|last|interest|sake|delay|rush|just)\b", re.I)
 
 

@@ -9,7 +9,9 @@ redundant. Meaning is used twice: it raises the score when the question is also 
 customer sentence that gave the value, and, without any slot, a wh-question that is very close
 to an earlier customer *statement* ("what happens when you print?" after "when I print it
 jams") counts at a lower score. Verification ("can you confirm your email is...?") is not
-redundant: agents must re-check identity, so confirmation frames are skipped.
+redundant: agents must re-check identity, so confirmation frames are skipped, and so is a
+question for a different value when the words sit next to the slot ("a new asset tag", "the
+error now"), or an OS question about another family than the one given.
 """
 
 from __future__ import annotations
@@ -40,7 +42,28 @@ SLOT_NAMES = {
 }
 _CONFIRM = re.compile(
     r"\b(?:confirm|verify|verification|double[-\s]?check|just\s+to\s+check|still|correct|right\?|"
-    r"for\s+security|security\s+purposes|same\s+as|other\s+than|another|different|new|else|again)\b",
+    r"for\s+security|security\s+purposes|same\s+as|"
+    # a choice that names a candidate checks it: "the one called Floor 2 or another one?"
+    r"or\s+(?:another|a\s+different|some\s+other|an?\s+other|something\s+else)|"
+    # a preference, not a fact: "which version would you like / do you need?"
+    r"would\s+you\s+(?:like|prefer)|do\s+you\s+(?:want|need|prefer)|you\s+(?:need|want)(?=\s*\?))\b",
+    re.IGNORECASE,
+)
+# "what do you mean by ...?", "what's a ppf patch?": asks to explain the customer's words, which
+# are close in meaning on purpose
+_CLARIFY = re.compile(r"\bwhat\s+(?:do|did)\s+you\s+mean\b|\bwhat\s*(?:'s|\s+is)\s+(?:a|an)\s", re.IGNORECASE)
+# An OS question naming one family is not answered by another family ("what ubuntu version?"
+# after "Windows Vista").
+_FAMILY = re.compile(r"\b(?:(win)(?:dows|\s*\d+|xp|vista)|(mac)\s*os|(osx)|(ios)|(android)|"
+                     r"(ubuntu|kubuntu|xubuntu|lubuntu|debian|fedora|mint|linux|distro))\b", re.IGNORECASE)
+# "a new / another / a different asset tag", "any other error", "the error now / again": asks
+# for a different value than the one given. Only next to the asked slot: the "new" of "when does
+# the new starter begin?" says nothing about the asset tag asked for in the same sentence.
+_OTHER = re.compile(r"\b(?:other\s+than|another|different|new|other|else|again|now|instead)\b", re.IGNORECASE)
+_OTHER_BEFORE = re.compile(r"\b(?:another|different|new|other|any\s+more|more)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_OTHER_AFTER = re.compile(
+    r"^\W*(?:(?:\w+\W+){0,4}?(?:other\s+than|else|again|now|instead|this\s+time)\b|"
+    r"(?:of|for|on)\s+(?:the|your|a|an|this|that)\s+(?:new|other|second|spare|replacement|loan|different)\b)",
     re.IGNORECASE,
 )
 _WH_START = re.compile(
@@ -70,7 +93,12 @@ class AgentRedundantQuestion(Detector):
                     continue
                 if _CONFIRM.search(sentence):
                     continue
-                questions.append((i, s, e, asked_lex.find(sentence)))
+                asked = asked_lex.find(sentence)
+                if _OTHER.search(sentence):
+                    asked = [m for m in asked if not _asks_other(sentence, m)]
+                    if not asked:
+                        continue  # "any other error?" / "anything else?": not a repeat
+                questions.append((i, s, e, asked))
         if not questions:
             return []
         given_lex = load_lexicon("info_given")
@@ -82,7 +110,7 @@ class AgentRedundantQuestion(Detector):
         out: list[Finding] = []
         for i, s, e, asked in questions:
             qvec = vecs[row_of[(i, s, e)]]
-            hit = self._slot_hit(conv, ctx, i, asked, given_lex, given_cache)
+            hit = self._slot_hit(conv, ctx, i, asked, given_lex, given_cache, conv.messages[i].text[s:e])
             msg = conv.messages[i]
             if hit is not None and not _mentions(msg.text[s:e], hit[2].text):
                 slot, j, g = hit
@@ -97,7 +125,7 @@ class AgentRedundantQuestion(Detector):
                           "similarity": round(sim, 3)},
                 ))
                 continue
-            if hit is not None or asked or not _WH_START.match(msg.text[s:e]):
+            if hit is not None or asked or not _WH_START.match(msg.text[s:e]) or _CLARIFY.search(msg.text[s:e]):
                 continue  # a slot the customer has not given yet is a good question
             cust = [r for r in ctx.earlier_rows(rows, i, "customer", WINDOW) if self._statement(conv, index[r])]
             if not cust:
@@ -122,12 +150,13 @@ class AgentRedundantQuestion(Detector):
     @staticmethod
     def _slot_hit(
         conv: Conversation, ctx: DetectorContext, i: int, asked: list[Match], lex: Lexicon,
-        cache: dict[int, list[Match]],
+        cache: dict[int, list[Match]], question: str = "",
     ) -> tuple[str, int, Match] | None:
         """(slot, customer message index, the given value) for the first asked slot already filled."""
         if not asked:
             return None
         wanted = {m.category for m in asked}
+        asked_families = _families(question) if wanted & {"os", "os_version"} else set()
         seen = 0
         j = i - 1
         while j >= 0 and seen < WINDOW:
@@ -138,6 +167,9 @@ class AgentRedundantQuestion(Detector):
                     found = lex.find(conv.messages[j].text)
                     cache[j] = found
                 for g in found:
+                    if asked_families and g.category in ("os", "os_version") \
+                            and not asked_families & _families(g.text):
+                        continue  # "which ubuntu version?" is not answered by "Windows Vista"
                     for slot in (g.category, *IMPLIES.get(g.category, ())):
                         if slot in wanted:
                             return slot, j, g
@@ -170,6 +202,22 @@ def _mentions(question: str, value: str) -> bool:
     """The question names the value itself ("which version of iOS 11?"): it refines, not repeats."""
     v = _ALNUM.sub("", value.lower())
     return len(v) >= 2 and v in _ALNUM.sub("", question.lower())
+
+
+def _families(text: str) -> set[str]:
+    """OS families named in ``text`` (all Linux distributions count as one)."""
+    out: set[str] = set()
+    for m in _FAMILY.finditer(text):
+        k = next(i for i, g in enumerate(m.groups()) if g)
+        out.add("1" if k == 2 else str(k))  # "osx" is macOS
+    return out
+
+
+def _asks_other(sentence: str, m: Match) -> bool:
+    """The words right around the asked slot ask for a different value ("a new tag", "the error now")."""
+    clause_end = min((k for k in (sentence.find(c, m.end) for c in ",;") if k >= 0), default=len(sentence))
+    return bool(_OTHER_BEFORE.search(sentence[max(0, m.start - 30):m.start])
+                or _OTHER_AFTER.search(sentence[m.end:min(clause_end, m.end + 40)]))
 
 
 def _clip(text: str, n: int = 60) -> str:
