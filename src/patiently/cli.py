@@ -238,8 +238,10 @@ def build_model(out_dir: Path | None, dims: int) -> None:
 def _attach_optional_commands() -> None:
     from .bench.cli import bench_command, train_heads_command
     from .coach.cli import check_command
+    from .practice.cli import practice_command
 
     cli.add_command(bench_command)
+    cli.add_command(practice_command)
     cli.add_command(train_heads_command)
     cli.add_command(check_command)
     try:  # the server needs the "web" extra; without it, `serve` says how to get it

@@ -1,0 +1,65 @@
+"""``patiently practice``: list, scripted JSON, terminal chat, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from patiently.practice.cli import practice_command
+from patiently.practice.scenario import get_scenario
+
+
+def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(practice_command, list(args), input=input)
+
+
+def test_list_json_has_id_and_title() -> None:
+    r = run("--list", "--json")
+    assert r.exit_code == 0
+    items = json.loads(r.output)
+    assert len(items) >= 12 and all({"id", "title"} <= set(i) for i in items)
+
+
+def test_no_scenario_lists_them() -> None:
+    r = run()
+    assert r.exit_code == 0 and "vpn-home-wifi" in r.output and "patiently practice SCENARIO" in r.output
+
+
+def test_script_json_has_transcript_final_state_and_debrief(tmp_path: Path) -> None:
+    sc = get_scenario("password-lockout-repeat")
+    script = tmp_path / "trainee.txt"
+    script.write_text("# a comment\n" + "\n".join(sc.test_scripts.patient) + "\n\n", encoding="utf-8")
+    r = run(sc.id, "--script", str(script), "--json")
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.output)
+    assert out["transcript"][0]["role"] == "customer"
+    assert len([m for m in out["transcript"] if m["role"] == "agent"]) == len(sc.test_scripts.patient)
+    final = out["final_state"]
+    assert {"anger", "confusion", "trust", "resolved", "facts_uncovered"} <= set(final)
+    assert final["resolved"] is True and "phone_mail" in final["facts_uncovered"]
+    assert out["debrief"]["scores"]["overall"] == out["debrief"]["overall"]
+    assert "handling_repeats" in out["debrief"]["targets"]
+
+
+def test_script_text_with_state(tmp_path: Path) -> None:
+    script = tmp_path / "t.txt"
+    script.write_text("Reinstall the VPN client.\n", encoding="utf-8")
+    r = run("vpn-home-wifi", "--script", str(script), "--show-state")
+    assert r.exit_code == 0 and "anger" in r.output and "Debrief" in r.output
+
+
+def test_interactive_chat_with_state_and_debrief() -> None:
+    r = run("vpn-home-wifi", "--show-state", input="Does it happen only at home or in the office too?\n/state\n/quit\n")
+    assert r.exit_code == 0, r.output
+    assert "Priya Raman:" in r.output and "anger" in r.output and "Debrief" in r.output
+
+
+def test_unknown_scenario_and_empty_script(tmp_path: Path) -> None:
+    r = run("nope")
+    assert r.exit_code == 2 and "choose one of" in r.output
+    empty = tmp_path / "e.txt"
+    empty.write_text("\n# nothing\n", encoding="utf-8")
+    r = run("vpn-home-wifi", "--script", str(empty))
+    assert r.exit_code == 2 and "no trainee messages" in r.output
