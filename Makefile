@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast lint check bench clean
+.PHONY: install demo test test-fast e2e-deps lint check bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -21,9 +21,19 @@ demo: install
 		--out out/results.jsonl --report out/report.html
 	@echo "open out/report.html in a browser"
 
-# Every suite, slow ones included (what CI runs).
-test: install
-	$(BIN)/python -m pytest -n 2 -m "slow or not slow"
+# Debian's chromium for the browser tests (tests/e2e, driven by the playwright package from the
+# dev extra; `playwright install` is never needed). Quick no-op when it is there already.
+CHROMIUM ?= /usr/bin/chromium
+e2e-deps:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		echo "installing chromium for the browser tests"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y chromium; \
+		else sudo apt-get update && sudo apt-get install -y chromium; fi; \
+	fi
+
+# Every suite, slow and browser ones included (what CI runs; the browser tests fail rather than skip).
+test: install e2e-deps
+	PATIENTLY_E2E_REQUIRED=1 PATIENTLY_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -n 2 -m "slow or not slow"
 
 # The fast default suite only.
 test-fast: install

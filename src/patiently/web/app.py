@@ -27,7 +27,7 @@ class WebState:
 
     def __init__(self, settings: WebSettings) -> None:
         self.settings = settings
-        self.db = Database(settings.db)
+        self.db = Database(settings.db, stamp=store.data_stamp)
         self.jobs = Jobs(self.db, self.analyzer)
         self._analyzer: Analyzer | None = None
         self._analyzer_lock = threading.Lock()

@@ -7,7 +7,9 @@ process turns "database is locked" errors into a short wait. PostgreSQL would co
 without the lock; keeping the one path means both behave the same.
 
 ``version`` counts committed writes so pages can cache what they derive from the data
-(the dashboard) until the next write.
+(the dashboard). With a ``stamp`` (a cheap query that changes whenever the cached data
+does, in any process) a cached value survives writes that do not touch it (log-ins,
+reviews) and is recomputed once, by one thread, when the stamp moves.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import create_engine, event
@@ -23,12 +26,24 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 T = TypeVar("T")
+# Without a stamp: a cached value lives until the next write here, or this long (other processes).
 CACHE_SECONDS = 5.0
+# With a stamp: how long a checked stamp is trusted before asking the database again.
+STAMP_SECONDS = 1.0
+
+
+@dataclass
+class _Entry:
+    version: int
+    stamp: Any
+    checked: float
+    value: Any
 
 
 class Database:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, stamp: Callable[[Session], Any] | None = None) -> None:
         self.url = url
+        self.stamp = stamp
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         kwargs: dict[str, Any] = {}
@@ -41,7 +56,10 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.Lock()
         self.version = 0
-        self._cache: dict[str, tuple[int, float, Any]] = {}
+        self._cache: dict[str, _Entry] = {}
+        self._cache_lock = threading.Lock()
+        self._key_locks: dict[str, threading.Lock] = {}
+        self._stamp: tuple[int, float, Any] | None = None  # (version, checked, value)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -63,14 +81,44 @@ class Database:
             return out
 
     def cached(self, key: str, compute: Callable[[], T]) -> T:
-        """``compute()`` once per data version (a write anywhere invalidates everything)."""
-        hit = self._cache.get(key)
-        version = self.version
-        # The age limit covers writes by other worker processes, which this counter cannot see.
-        if hit is not None and hit[0] == version and time.monotonic() - hit[1] < CACHE_SECONDS:
-            return hit[2]  # type: ignore[no-any-return,unused-ignore]
-        value = compute()
-        self._cache[key] = (version, time.monotonic(), value)
+        """``compute()`` again only when the data may have changed; one thread computes, the
+        others asking for the same key meanwhile wait for its value."""
+        entry = self._cache.get(key)
+        if entry is not None and self._fresh(entry):
+            return entry.value  # type: ignore[no-any-return,unused-ignore]
+        with self._cache_lock:
+            lock = self._key_locks.setdefault(key, threading.Lock())
+        with lock:
+            entry = self._cache.get(key)
+            if entry is not None and self._fresh(entry):
+                return entry.value  # type: ignore[no-any-return,unused-ignore]
+            # Version and stamp are taken before computing: a write that lands meanwhile moves them again.
+            version, stamp = self.version, self._current_stamp()
+            value = compute()
+            self._cache[key] = _Entry(version, stamp, time.monotonic(), value)
+            return value
+
+    def _fresh(self, entry: _Entry) -> bool:
+        now = time.monotonic()
+        if entry.version == self.version and now - entry.checked < (STAMP_SECONDS if self.stamp else CACHE_SECONDS):
+            return True
+        if self.stamp is None:  # any write, or age (writes by other processes), invalidates
+            return False
+        if self._current_stamp() != entry.stamp:
+            return False
+        entry.version, entry.checked = self.version, now  # still right: trust it a while longer
+        return True
+
+    def _current_stamp(self) -> Any:
+        """The stamp, asked for again after a write here or every STAMP_SECONDS (others' writes)."""
+        if self.stamp is None:
+            return None
+        now, version, last = time.monotonic(), self.version, self._stamp
+        if last is not None and last[0] == version and now - last[1] < STAMP_SECONDS:
+            return last[2]
+        with self.read() as session:
+            value = self.stamp(session)
+        self._stamp = (version, now, value)
         return value
 
     def migrate(self) -> None:

@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from .. import __version__
 from ..report import charts
 from ..report.spans import pretty_label
-from .auth import CSRF_COOKIE, csrf_token
+from .auth import CSRF_COOKIE, LoginRequired, csrf_token, viewer_for
 
 JSON_EXEMPT = ("/api/", "/static/", "/openapi.json", "/docs", "/redoc")
 
@@ -50,13 +50,21 @@ def wants_json(request: Request) -> bool:
     return "application/json" in accept or request.headers.get("authorization", "").lower().startswith("bearer ")
 
 
+def _viewer(request: Request) -> Any:
+    """Who is logged in, for the navigation, also on pages open to anyone (check, errors)."""
+    try:
+        return viewer_for(request)
+    except LoginRequired:  # a bad bearer token on an open page: show it logged out
+        return None
+
+
 def page(request: Request, template: str, data: Mapping[str, Any], *, status: int = 200,
          html: Callable[[], Mapping[str, Any]] | None = None, title: str = "") -> Response:
     """Render ``data`` as JSON or through ``template``; ``html()`` adds browser-only context."""
     if wants_json(request):
         return JSONResponse(jsonable_encoder(data), status_code=status)
     context = {"data": data, **data, **(html() if html else {}), "request": request, "title": title,
-               "viewer": getattr(request.state, "viewer", None), "csrf": csrf_token(request),
+               "viewer": _viewer(request), "csrf": csrf_token(request),
                "path": request.url.path}
     response = HTMLResponse(ENV.get_template(template).render(context), status_code=status)
     new = getattr(request.state, "new_csrf", None)

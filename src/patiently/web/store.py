@@ -19,7 +19,7 @@ from ..model import Finding, Message
 from ..pipeline import Analyzer, ConversationResult
 from ..rubric import Rubric, load_rubric
 from .db import Database
-from .models import Conversation, ConversationAgent, Result, Review, RubricVersion, User, utcnow
+from .models import Conversation, ConversationAgent, ImportJob, Result, Review, RubricVersion, User, utcnow
 
 DEFAULT_SOURCE = "default"  # for conversations whose input names no source
 
@@ -116,6 +116,16 @@ def all_results(db: Database) -> list[dict[str, Any]]:
             return [{**data, "pk": pk, "source_key": source} for pk, source, data in rows]
 
     return db.cached("all_results", load)
+
+
+def data_stamp(session: Session) -> tuple[Any, ...]:
+    """Changes whenever stored results or the rubric do, whichever process wrote them: results
+    are written by jobs, which count what they saved on their row after each batch. Small
+    tables and indexes only, so it is cheap to ask (``Database.cached`` does, at most once a second)."""
+    jobs = session.execute(select(func.count(ImportJob.id), func.max(ImportJob.id), func.total(ImportJob.done),
+                                  func.total(ImportJob.created), func.total(ImportJob.updated))).one()
+    results = session.execute(select(func.count(Result.id), func.max(Result.id))).one()
+    return (*jobs, *results, session.scalar(select(func.max(RubricVersion.id))))
 
 
 def get_conversation(db: Database, pk: int) -> dict[str, Any] | None:

@@ -23,20 +23,25 @@ PAGE_SIZE = 100
 @router.get("/conversations", summary="Conversations, lowest score first (an agent sees their own)")
 def conversation_list(request: Request, viewer: Annotated[Viewer, Depends(require_login)],
                       agent: str | None = None, q: str | None = None, offset: int = 0) -> Response:
-    results = store.all_results(request.app.state.web.db)
+    rows = _sorted_rows(request.app.state.web.db)
     if not viewer.sees_team:
         agent = viewer.agent_name
     if agent:
-        results = [r for r in results if agent in (r.get("agents") or [])]
+        rows = [r for r in rows if agent in r["agents"]]
     if q:
         needle = q.lower()
-        results = [r for r in results if needle in f"{r['id']} {r.get('subject') or ''}".lower()]
-    rows = sorted((conversation_row(r) for r in results),
-                  key=lambda r: (r["overall"] is None, r["overall"] or 0, r["pk"]))
+        rows = [r for r in rows if needle in f"{r['id']} {r['subject'] or ''}".lower()]
     offset = max(0, offset)
     data = {"total": len(rows), "offset": offset, "limit": PAGE_SIZE, "agent": agent, "q": q,
             "conversations": rows[offset:offset + PAGE_SIZE]}
     return page(request, "conversations.html", data, title="Conversations")
+
+
+def _sorted_rows(db: Any) -> list[dict[str, Any]]:
+    """Every conversation's row, lowest score first (cached with the results; filters keep the order)."""
+    return db.cached("conversation_rows", lambda: sorted(
+        (conversation_row(r) for r in store.all_results(db)),
+        key=lambda r: (r["overall"] is None, r["overall"] or 0, r["pk"])))
 
 
 def _load(request: Request, pk: int, viewer: Viewer) -> dict[str, Any]:

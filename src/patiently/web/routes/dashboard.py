@@ -23,6 +23,7 @@ from ..render import page
 
 router = APIRouter(tags=["dashboard"])
 REVIEW_ROWS = 10
+AGENT_TABLE_ROWS = 100  # an agent page lists this many of their conversations (the JSON has all)
 Result = Mapping[str, Any]
 
 
@@ -102,42 +103,43 @@ def _team_data(results: Sequence[Result]) -> dict[str, Any]:
 def team_page(request: Request, viewer: Annotated[Viewer, Depends(require_team)]) -> Response:
     web = request.app.state.web
     data = web.db.cached("team", lambda: _team_data(store.all_results(web.db)))
-    rubric = store.active_rubric(web.db)
+    # The charts are the costly part of the page: drawn once per data change, like the numbers.
+    return page(request, "team.html", data, title="Team",
+                html=lambda: web.db.cached("team:html", lambda: _team_html(data, store.active_rubric(web.db))))
+
+
+def _team_html(data: Mapping[str, Any], rubric: Any) -> dict[str, Any]:
     titles = {k: b.title for k, b in rubric.behaviours.items()}
-
-    def html() -> dict[str, Any]:
-        team, points = data["team"], data["weekly"]
-        names = [b for b in rubric.behaviours if b in team["behaviours"]]
-        out: dict[str, Any] = {"titles": titles, "behaviour_names": names, "charts": {}}
-        c = out["charts"]
-        c["weekly"] = _spark(points, "patience", "Mean patience per week", width=900, height=80)
-        c["behaviour_weekly"] = {b: _spark(points, b, f"{titles[b]} per week") for b in names}
-        c["behaviours"] = Markup(charts.hbar_chart([(titles[b], team["behaviours"][b]) for b in names],
-                                                   title="Mean score per behaviour"))
-        c["agent_weekly"] = {a: Markup(charts.sparkline([p["patience"] for p in pts], title=f"{a} per week",
-                                                        labels=[p["week"] for p in pts], lo=0, hi=100, width=160,
-                                                        height=30))
-                             for a, pts in data["agent_weekly"].items()}
-        if data["agents"]:
-            top = data["agents"][:20]
-            c["heatmap"] = Markup(charts.heatmap(
-                [a["agent"] for a in top], ["Patience"] + [titles[b] for b in names],
-                [[a["patience"]] + [a["behaviours"].get(b) for b in names] for a in top],
-                title="Mean behaviour score per agent", row_hrefs=[f"/agents/{a['agent']}" for a in top]))
-        fr = team["frustration"]
-        if fr["trends"]:
-            c["frustration"] = Markup(charts.hbar_chart(
-                [("At the start", fr["start"]), ("At the end", fr["end"])], title="Mean customer frustration (0–1)",
-                max_value=1.0, fmt=lambda v: f"{v:.2f}", color=lambda v: charts.KIND_COLORS["customer"],
-                label_width=110, width=420))
-            c["trends"] = Markup(charts.stacked_bar(
-                [("calmed", fr["trends"].get("calmed", 0), charts.KIND_COLORS["good"]),
-                 ("steady", fr["trends"].get("steady", 0), "#9ca3af"),
-                 ("escalating", fr["trends"].get("escalating", 0), charts.KIND_COLORS["bad"])],
-                title="Frustrated conversations by trend", width=420))
-        return out
-
-    return page(request, "team.html", data, html=html, title="Team")
+    team, points = data["team"], data["weekly"]
+    names = [b for b in rubric.behaviours if b in team["behaviours"]]
+    out: dict[str, Any] = {"titles": titles, "behaviour_names": names, "charts": {}}
+    c = out["charts"]
+    c["weekly"] = _spark(points, "patience", "Mean patience per week", width=900, height=80)
+    c["behaviour_weekly"] = {b: _spark(points, b, f"{titles[b]} per week") for b in names}
+    c["behaviours"] = Markup(charts.hbar_chart([(titles[b], team["behaviours"][b]) for b in names],
+                                               title="Mean score per behaviour"))
+    c["agent_weekly"] = {a: Markup(charts.sparkline([p["patience"] for p in pts], title=f"{a} per week",
+                                                    labels=[p["week"] for p in pts], lo=0, hi=100, width=160,
+                                                    height=30))
+                         for a, pts in data["agent_weekly"].items()}
+    if data["agents"]:
+        top = data["agents"][:20]
+        c["heatmap"] = Markup(charts.heatmap(
+            [a["agent"] for a in top], ["Patience"] + [titles[b] for b in names],
+            [[a["patience"]] + [a["behaviours"].get(b) for b in names] for a in top],
+            title="Mean behaviour score per agent", row_hrefs=[f"/agents/{a['agent']}" for a in top]))
+    fr = team["frustration"]
+    if fr["trends"]:
+        c["frustration"] = Markup(charts.hbar_chart(
+            [("At the start", fr["start"]), ("At the end", fr["end"])], title="Mean customer frustration (0–1)",
+            max_value=1.0, fmt=lambda v: f"{v:.2f}", color=lambda v: charts.KIND_COLORS["customer"],
+            label_width=110, width=420))
+        c["trends"] = Markup(charts.stacked_bar(
+            [("calmed", fr["trends"].get("calmed", 0), charts.KIND_COLORS["good"]),
+             ("steady", fr["trends"].get("steady", 0), "#9ca3af"),
+             ("escalating", fr["trends"].get("escalating", 0), charts.KIND_COLORS["bad"])],
+            title="Frustrated conversations by trend", width=420))
+    return out
 
 
 def _evidence(result: Result, finding: int | None, kinds: Mapping[str, str]) -> dict[str, Any] | None:
@@ -195,14 +197,14 @@ def agent_page(request: Request, agent: str, viewer: Annotated[Viewer, Depends(r
     data = web.db.cached(f"agent:{agent}", lambda: _agent_data(web, agent))
     if data is None:
         raise HTTPException(404, f"no conversations with agent {agent!r}")
-    rubric = store.active_rubric(web.db)
-    titles = {k: b.title for k, b in rubric.behaviours.items()}
 
     def html() -> dict[str, Any]:
-        return {"titles": titles, "trend": _spark(data["weekly"], "patience", f"{agent}: patience per week",
-                                                  width=900, height=80),
+        titles = {k: b.title for k, b in store.active_rubric(web.db).behaviours.items()}
+        return {"titles": titles, "table_rows": AGENT_TABLE_ROWS,
+                "trend": _spark(data["weekly"], "patience", f"{agent}: patience per week", width=900, height=80),
                 "behaviours": Markup(charts.hbar_chart(
                     [(titles.get(b, b), v) for b, v in data["summary"]["behaviours"].items()],
                     title="Mean score per behaviour"))}
 
-    return page(request, "agent.html", data, html=html, title=f"Agent {agent}")
+    return page(request, "agent.html", data, html=lambda: web.db.cached(f"agent:{agent}:html", html),
+                title=f"Agent {agent}")
