@@ -19,7 +19,8 @@ from .jobs import Jobs
 from .render import JsonSuffix, error_page, wants_json
 from .settings import WebSettings
 
-ROUTE_MODULES = ("account", "dashboard", "conversations", "imports", "check", "rubric", "admin")
+ROUTE_MODULES = ("account", "dashboard", "conversations", "imports", "check", "rubric", "admin", "practice",
+                 "practice_team")
 
 
 class WebState:

@@ -8,10 +8,10 @@ judge, so exported labels stay meaningful after the conversation is re-analysed.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 ROLES = ("admin", "coach", "agent")
@@ -155,3 +155,75 @@ class RubricVersion(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+# --- practice (issue 6): simulated customers, sessions per trainee, assignments, peer comments ---
+class PracticeSession(Base):
+    """One practice conversation of a trainee with a simulated customer.
+
+    The engine is deterministic for a (scenario, seed): the stored trainee messages replayed
+    with the same seed rebuild the live session after a restart (``web.practice_live``)."""
+
+    __tablename__ = "practice_sessions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(80), index=True)
+    scenario_title: Mapped[str] = mapped_column(String(200), default="")  # kept if the scenario goes away
+    seed: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active finished abandoned
+    show_mood: Mapped[bool] = mapped_column(Boolean, default=False)
+    turns: Mapped[int] = mapped_column(Integer, default=0)  # trainee messages so far
+    state: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # CustomerState.to_dict() now
+    debrief: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    overall: Mapped[float | None] = mapped_column(Float, nullable=True)
+    passed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    notes: Mapped[list[Any]] = mapped_column(JSON, default=list)  # e.g. a replay that came out differently
+    analyzer_version: Mapped[str] = mapped_column(String(40), default="")
+    rubric_id: Mapped[str] = mapped_column(String(120), default="")
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True, index=True)
+    user: Mapped[User] = relationship(lazy="joined")
+
+
+class PracticeMessage(Base):
+    """A line of a practice transcript: the customer's (with the state it left) or the trainee's."""
+
+    __tablename__ = "practice_messages"
+    # Two tabs posting at once cannot both write turn n: the second insert fails and is told to reload.
+    __table_args__ = (UniqueConstraint("session_id", "position", name="uq_practice_message_position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("practice_sessions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # 0 is the customer's opening
+    role: Mapped[str] = mapped_column(String(16))  # "customer" or "agent" (the trainee)
+    text: Mapped[str] = mapped_column(Text)
+    situations: Mapped[list[Any]] = mapped_column(JSON, default=list)  # why the customer said it
+    state: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)  # customer state after it
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class PracticeAssignment(Base):
+    """A scenario a coach asked a trainee to practise, optionally by a date."""
+
+    __tablename__ = "practice_assignments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(80))
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    assigned_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    trainee: Mapped[User] = relationship(foreign_keys=[trainee_id], lazy="joined")
+    assigner: Mapped[User | None] = relationship(foreign_keys=[assigned_by], lazy="joined")
+
+
+class PracticeComment(Base):
+    """A peer's or coach's comment on a finished practice transcript."""
+
+    __tablename__ = "practice_comments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("practice_sessions.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    author: Mapped[User | None] = relationship(lazy="joined")
