@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast e2e-deps lint check bench clean
+.PHONY: install demo test test-fast e2e-deps pg-deps lint check bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -31,9 +31,36 @@ e2e-deps:
 		else sudo apt-get update && sudo apt-get install -y chromium; fi; \
 	fi
 
-# Every suite, slow and browser ones included (what CI runs; the browser tests fail rather than skip).
-test: install e2e-deps
-	PATIENTLY_E2E_REQUIRED=1 PATIENTLY_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -n 2 -m "slow or not slow"
+# A throwaway PostgreSQL cluster for the `postgres` tests: Debian's postgresql (installed when
+# missing), a cluster in $(PG_DIR) owned by the postgres user, listening on 127.0.0.1:$(PG_PORT)
+# only (trust auth: nothing else can reach it), and a database. Prints the URL for
+# PATIENTLY_TEST_PG_URL. Quick no-op when it is running already.
+PG_PORT ?= 55432
+PG_DIR ?= /tmp/patiently-pg
+PG_URL := postgresql://postgres@127.0.0.1:$(PG_PORT)/patiently_test
+pg-deps:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		echo "installing postgresql for the postgres tests"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y postgresql; \
+		else sudo apt-get update && sudo apt-get install -y postgresql; fi; \
+	fi
+	@set -e; bin=$$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1); \
+	if [ "$$(id -u)" = 0 ]; then as_pg="runuser -u postgres --"; else as_pg=""; fi; \
+	if ! $$bin/pg_isready -q -h 127.0.0.1 -p $(PG_PORT); then \
+		mkdir -p $(PG_DIR); [ -z "$$as_pg" ] || chown postgres: $(PG_DIR); \
+		[ -f $(PG_DIR)/PG_VERSION ] || $$as_pg $$bin/initdb -D $(PG_DIR) -U postgres --auth=trust >/dev/null; \
+		$$as_pg $$bin/pg_ctl -s -w -D $(PG_DIR) -l $(PG_DIR)/server.log \
+			-o "-p $(PG_PORT) -k $(PG_DIR) -c listen_addresses=127.0.0.1 -c fsync=off" start; \
+	fi; \
+	$$bin/psql -q -h 127.0.0.1 -p $(PG_PORT) -U postgres -d postgres -tAc \
+		"SELECT 1 FROM pg_database WHERE datname = 'patiently_test'" | grep -q 1 || \
+		$$bin/createdb -h 127.0.0.1 -p $(PG_PORT) -U postgres patiently_test; \
+	echo "$(PG_URL)"
+
+# Every suite, slow, browser and PostgreSQL ones included (what CI runs; those fail rather than skip).
+test: install e2e-deps pg-deps
+	PATIENTLY_E2E_REQUIRED=1 PATIENTLY_CHROMIUM=$(CHROMIUM) PATIENTLY_PG_REQUIRED=1 PATIENTLY_TEST_PG_URL=$(PG_URL) \
+		$(BIN)/python -m pytest -n 2 -m "slow or not slow"
 
 # The fast default suite only.
 test-fast: install

@@ -15,6 +15,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import PatientlyError, RecordError
+from .readers import FORMATS  # stdlib only: keeps `patiently --help` fast
 
 err = Console(stderr=True)
 out = Console()
@@ -63,7 +64,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", default="auto", show_default=True,
-              type=click.Choice(["auto", "jsonl", "csv", "twcs", "transcript"]), help="Input format.")
+              type=click.Choice(FORMATS), help="Input format.")
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), help="Write results JSONL here.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a self-contained HTML report here.")
@@ -170,7 +171,7 @@ def _print_summary(run: Any, team: dict[str, Any], agents: list[dict[str, Any]],
 @cli.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("conversation_id")
-@click.option("--format", "fmt", default="auto", type=click.Choice(["auto", "jsonl", "csv", "twcs", "transcript"]))
+@click.option("--format", "fmt", default="auto", type=click.Choice(FORMATS))
 @click.option("--rubric", type=click.Path(exists=True, dir_okay=False))
 @click.option("--config", type=click.Path(exists=True, dir_okay=False))
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE")

@@ -3,8 +3,10 @@
     read_conversations(paths, ReadOptions(...)) -> Iterator[Conversation | RecordError]
 
 Formats: canonical conversation ``jsonl``, one-row-per-message ``csv``, the Kaggle Twitter
-support export ``twcs`` and plain-text ``transcript``; ``auto`` picks one per file with
-:func:`detect_format`.
+support export ``twcs``, plain-text ``transcript``, and help-desk exports: ``zendesk``
+(tickets with comments), ``freshdesk`` (tickets with conversations) and ``intercom``
+(conversations with parts), as JSON Lines, a JSON array or an API page; ``auto`` picks one
+per file with :func:`detect_format`.
 
 Errors in records are *yielded*, not raised, so a caller can count and report them and
 still analyse every valid conversation: a record with an error is skipped and reported
@@ -21,6 +23,7 @@ so input size does not matter; gzip-compressed files (``.gz``) are read transpar
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -28,15 +31,29 @@ from ..errors import InputError, RecordError
 from ..model import Conversation
 from ._common import DEFAULT_ROLES, FORMATS, ReadOptions, open_binary
 from .csvfile import read_csv
+from .freshdesk import read_freshdesk
+from .intercom import read_intercom
 from .jsonl import read_jsonl
 from .transcript import SPEAKER_LINE, read_transcript
 from .twcs import read_twcs
+from .zendesk import read_zendesk
 
 __all__ = ["DEFAULT_ROLES", "FORMATS", "ReadOptions", "detect_format", "is_warning", "read_conversations"]
 
 Reader = Callable[[Path, ReadOptions], Iterator[Conversation | RecordError]]
 READERS: dict[str, Reader] = {
     "jsonl": read_jsonl, "csv": read_csv, "twcs": read_twcs, "transcript": read_transcript,
+    "zendesk": read_zendesk, "freshdesk": read_freshdesk, "intercom": read_intercom,
+}
+# Keys that only one kind of JSON export has (a quote before them must not be escaped, so a
+# message text that mentions a key does not count). Help desks are told apart by these.
+_JSON_MARKERS: dict[str, re.Pattern[str]] = {
+    kind: re.compile(r'(?<!\\)"(?:' + keys + r')"\s*:') for kind, keys in {
+        "jsonl": r"messages",
+        "zendesk": r"plain_body|html_body|author_id|collaborator_ids|email_cc_ids|satisfaction_rating",
+        "freshdesk": r"description_text|body_text|responder_id|fr_escalated|support_email|fr_due_by",
+        "intercom": r"conversation_parts|part_type|delivered_as|conversation_message",
+    }.items()
 }
 
 _EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".tsv": "csv",
@@ -70,18 +87,38 @@ def _csv_kind(first_line: str) -> str:
     return "twcs" if {"tweet_id", "author_id", "inbound"} <= cells else "csv"
 
 
+def _json_kind(path: Path, head: str) -> str:
+    """Which JSON export ``head`` starts: the one kind whose marker keys it has. Canonical
+    records (``"messages"``, which no help desk uses) win, so their extra metadata keys
+    never make them look like an export; with no markers at all it is jsonl too."""
+    found = [kind for kind, marker in _JSON_MARKERS.items() if marker.search(head)]
+    if "jsonl" in found:
+        return "jsonl"
+    helpdesks = found
+    if len(helpdesks) > 1:
+        raise InputError(f"{path}: looks like more than one help-desk export ({', '.join(helpdesks)}); "
+                         f"pass the format explicitly")
+    return helpdesks[0] if helpdesks else "jsonl"
+
+
 def detect_format(path: Path) -> str:
     """The format of one file: by extension, else by sniffing its first bytes.
 
-    ``.jsonl``/``.ndjson``/``.json`` -> jsonl; ``.csv`` -> twcs when the header has
-    ``tweet_id, author_id, inbound``, else csv; ``.txt``/``.log`` -> transcript.
+    ``.jsonl``/``.ndjson``/``.json`` -> zendesk, freshdesk or intercom when the first 64 KB
+    have keys only that help desk's export has (``html_body``, ``description_text``,
+    ``conversation_parts``...; two help desks at once is an error), else jsonl; ``.csv`` ->
+    twcs when the header has ``tweet_id, author_id, inbound``, else csv; ``.txt``/``.log`` ->
+    transcript.
     """
     path = Path(path)
     kind = _EXTENSIONS.get(_suffix(path))
     head = _head(path)  # also proves the file exists and is readable
     text = head.lstrip()
     first_line = text.split("\n", 1)[0]
-    if kind == "jsonl" or (kind is None and text.startswith("{")):
+    if kind == "jsonl" or (kind is None and text.startswith(("{", "["))):
+        json_kind = _json_kind(path, text)
+        if json_kind != "jsonl":
+            return json_kind
         if text.startswith("["):
             raise InputError(f"{path}: is a JSON array, not JSON Lines; convert it with "
                              f"`jq -c '.[]' {path.name} > {path.stem}.jsonl`")

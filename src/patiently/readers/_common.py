@@ -13,7 +13,9 @@ from typing import IO
 from ..errors import InputError, RecordError
 from ..model import ROLES
 
-FORMATS: tuple[str, ...] = ("auto", "jsonl", "csv", "twcs", "transcript")
+FORMATS: tuple[str, ...] = ("auto", "jsonl", "csv", "twcs", "transcript", "zendesk", "freshdesk", "intercom")
+# What help-desk readers do with agents' internal notes: leave them out, or keep them as system messages.
+INTERNAL_NOTES: tuple[str, ...] = ("skip", "system")
 CSV_FIELDS: tuple[str, ...] = (
     "conversation_id", "role", "author", "text", "timestamp", "message_id", "channel",
 )
@@ -41,11 +43,15 @@ class ReadOptions:
     max_message_chars: int = 100_000
     max_messages: int = 20_000
     encoding: str = "utf-8"
+    internal_notes: str = "skip"
 
     def __post_init__(self) -> None:
         # Options come from the command line or a settings file: fail once, early and clearly.
         if self.format not in FORMATS:
             raise InputError(f"unknown input format {self.format!r}; choose one of {', '.join(FORMATS)}")
+        if self.internal_notes not in INTERNAL_NOTES:
+            raise InputError(f"unknown internal_notes {self.internal_notes!r}; choose one of "
+                             f"{', '.join(INTERNAL_NOTES)}")
         if self.max_message_chars < 1 or self.max_messages < 1:
             raise InputError("max_message_chars and max_messages must be positive")
         unknown = sorted(set(self.csv_columns or {}) - set(CSV_FIELDS))

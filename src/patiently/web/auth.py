@@ -11,6 +11,10 @@ agent       own agent page, own conversations       nothing but their own API to
             and the reviews of them
 ==========  ======================================  ==================================
 
+Failed log-ins are throttled per username and per client address (:class:`LoginLimiter`):
+past the limit a log-in gets 429 with ``Retry-After``, whatever the password, so guessing
+one account's password or spraying many accounts from one address stops being cheap.
+
 Browsers log in with a session cookie (HttpOnly, SameSite=Lax, Secure over https); every
 form post also carries a CSRF token that must match the ``patiently_csrf`` cookie (double
 submit). Scripts send ``Authorization: Bearer <token>`` instead and need no CSRF token,
@@ -22,8 +26,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import re
 import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -39,6 +48,7 @@ from .models import ROLES, ApiToken, LoginSession, User
 
 if TYPE_CHECKING:
     from .db import Database
+    from .settings import WebSettings
 
 SESSION_COOKIE = "patiently_session"
 CSRF_COOKIE = "patiently_csrf"
@@ -136,6 +146,102 @@ def authenticate(db: Database, username: str, password: str) -> User | None:
             _hasher.hash(password)  # same work either way: timing does not tell which names exist
             return None
         return user if verify_password(user.password_hash, password) else None
+
+
+# --- log-in throttling ------------------------------------------------------------------
+class LoginLimiter:
+    """Counts failed log-ins per username and per client address in a sliding window.
+
+    In memory, per process: the counts are short-lived and a restart forgetting them costs
+    an attacker a restart of our server, which they cannot cause. With ``--workers N`` each
+    worker counts on its own, so the effective limit is up to N times the setting.
+    Memory is bounded: at most ``max_keys`` usernames and addresses are tracked, and when
+    that fills up (someone spraying random names) keys whose failures have aged out go
+    first, then the oldest. Usernames are compared case-insensitively.
+    """
+
+    def __init__(self, max_per_user: int, max_per_ip: int, window: float,
+                 clock: Callable[[], float] = time.monotonic, max_keys: int = 50_000) -> None:
+        self.max_per_user = max_per_user
+        self.max_per_ip = max_per_ip
+        self.window = window
+        self.clock = clock
+        self.max_keys = max_keys
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings: WebSettings) -> LoginLimiter:
+        return cls(settings.login_max_failures, settings.login_max_failures_per_ip, settings.login_window_seconds)
+
+    def _keys(self, username: str, ip: str) -> list[tuple[str, int]]:
+        keys = [("user:" + username.strip().lower(), self.max_per_user), ("ip:" + ip, self.max_per_ip)]
+        return [(k, limit) for k, limit in keys if limit > 0]
+
+    def _recent(self, key: str, now: float) -> deque[float]:
+        times = self._failures.get(key) or deque()
+        while times and times[0] <= now - self.window:
+            times.popleft()
+        return times
+
+    def retry_after(self, username: str, ip: str) -> int:
+        """Seconds until a log-in may be tried again (0: now)."""
+        now = self.clock()
+        wait = 0.0
+        with self._lock:
+            for key, limit in self._keys(username, ip):
+                times = self._recent(key, now)
+                if len(times) >= limit:
+                    # Free again when enough of the failures have aged out of the window.
+                    wait = max(wait, times[len(times) - limit] + self.window - now)
+        return math.ceil(wait) if wait > 0 else 0
+
+    def failed(self, username: str, ip: str) -> None:
+        now = self.clock()
+        with self._lock:
+            for key, limit in self._keys(username, ip):
+                times = self._recent(key, now)
+                times.append(now)
+                while len(times) > limit:  # more than the limit says nothing new
+                    times.popleft()
+                self._failures[key] = times
+            if len(self._failures) > self.max_keys:
+                self._shrink(now)
+
+    def succeeded(self, username: str) -> None:
+        """A right password clears that username's failures (not the address's: one known
+        account must not reset the count of an address that sprays others)."""
+        with self._lock:
+            self._failures.pop("user:" + username.strip().lower(), None)
+
+    def _shrink(self, now: float) -> None:
+        for key in [k for k, t in self._failures.items() if not t or t[-1] <= now - self.window]:
+            del self._failures[key]
+        if len(self._failures) > self.max_keys:
+            oldest = sorted(self._failures, key=lambda k: self._failures[k][-1])
+            for key in oldest[:len(self._failures) - self.max_keys]:
+                del self._failures[key]
+
+
+_LIMITER_LOCK = threading.Lock()
+
+
+def login_limiter(request: Request) -> LoginLimiter:
+    """The app's limiter, made on first use from the web settings."""
+    web = request.app.state.web
+    limiter: LoginLimiter | None = getattr(web, "login_limiter", None)
+    if limiter is None:
+        with _LIMITER_LOCK:
+            limiter = getattr(web, "login_limiter", None)
+            if limiter is None:
+                limiter = LoginLimiter.from_settings(web.settings)
+                web.login_limiter = limiter
+    return limiter
+
+
+def client_address(request: Request) -> str:
+    """The peer's address. Forwarded-for headers are not trusted: any client can send them."""
+    return request.client.host if request.client else "unknown"
 
 
 # --- sessions and tokens ----------------------------------------------------------------

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict, Field
 
 DEFAULT_DB = "sqlite:///patiently.db"
@@ -18,3 +21,21 @@ class WebSettings(BaseModel):
     # The reply check is open to anyone who can reach the server unless this is set.
     check_requires_login: bool = False
     migrate: bool = True  # bring the schema to the newest revision at start
+    # Log-in throttling: after this many failed log-ins for one username, or from one client
+    # address, within the window, further attempts get 429 until the oldest failure ages out.
+    # 0 turns that limit off (e.g. the per-address one behind a proxy that hides client addresses).
+    # The defaults can be set from the environment, so `patiently serve` needs no extra flags.
+    login_max_failures: int = Field(default_factory=lambda: _env("PATIENTLY_LOGIN_MAX_FAILURES", 5),
+                                    validate_default=True, ge=0,
+                                    description="Failed log-ins per username per window.")
+    login_max_failures_per_ip: int = Field(default_factory=lambda: _env("PATIENTLY_LOGIN_MAX_FAILURES_PER_IP", 20),
+                                           validate_default=True, ge=0,
+                                           description="Failed log-ins per client address per window.")
+    login_window_seconds: float = Field(default_factory=lambda: _env("PATIENTLY_LOGIN_WINDOW_SECONDS", 900.0),
+                                        validate_default=True, gt=0, description="The window, in seconds.")
+
+
+def _env(name: str, default: float) -> Any:
+    """A default from the environment (validated like any other value), else ``default``."""
+    value = os.environ.get(name, "").strip()
+    return value or default

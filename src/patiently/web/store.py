@@ -6,8 +6,9 @@ plus ``pk`` (the row id used in URLs), so :mod:`patiently.summary` works on them
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -22,6 +23,30 @@ from .db import Database
 from .models import Conversation, ConversationAgent, ImportJob, Result, Review, RubricVersion, User, utcnow
 
 DEFAULT_SOURCE = "default"  # for conversations whose input names no source
+# Column widths of models.Conversation / ConversationAgent. SQLite ignores them; PostgreSQL
+# refuses a longer value and with it the whole batch, so values are fitted before they are written.
+ID_CHARS, SOURCE_CHARS, CHANNEL_CHARS, AGENT_CHARS = 500, 200, 50, 200
+
+
+def fit_key(value: str, limit: int) -> str:
+    """``value`` if it fits, else a shortened form that stays unique: a prefix plus a hash of
+    the whole (an identity column must never make two long ids one)."""
+    if len(value) <= limit:
+        return value
+    digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{value[:limit - 17]}~{digest}"
+
+
+def _no_nul(value: Any) -> Any:
+    """PostgreSQL text cannot hold NUL characters. Each becomes U+FFFD, one character for one,
+    so evidence offsets into message texts stay right."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {k: _no_nul(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_no_nul(v) for v in value]
+    return value
 
 
 def _parse_time(value: str | None) -> datetime | None:
@@ -43,7 +68,7 @@ def _flags(data: dict[str, Any]) -> tuple[int, bool]:
 
 
 def _set_result(row: Conversation, result: ConversationResult, rubric_id: str) -> None:
-    data = result.to_dict(include_messages=False)
+    data = _no_nul(result.to_dict(include_messages=False))
     broken, escalated = _flags(data)
     fields = {"overall": data["scores"].get("overall"), "data": data, "analyzer_version": __version__,
               "rubric_id": rubric_id, "broken_promises": broken, "escalated": escalated, "analyzed_at": utcnow()}
@@ -58,9 +83,14 @@ def upsert_results(session: Session, results: Iterable[ConversationResult], rubr
                    job_id: int | None = None) -> tuple[int, int]:
     """Store conversations and their results; (source, id) already stored is updated. -> (created, updated)"""
     results = list(results)
+
+    def key_of(c: ConvModel) -> tuple[str, str]:
+        return fit_key(_no_nul(c.source or DEFAULT_SOURCE), SOURCE_CHARS), fit_key(_no_nul(c.id), ID_CHARS)
+
     by_source: dict[str, list[str]] = {}
     for r in results:
-        by_source.setdefault(r.conversation.source or DEFAULT_SOURCE, []).append(r.conversation.id)
+        source, ext = key_of(r.conversation)
+        by_source.setdefault(source, []).append(ext)
     existing: dict[tuple[str, str], Conversation] = {}
     for source, ids in by_source.items():
         for row in session.scalars(select(Conversation).where(Conversation.source == source,
@@ -69,24 +99,25 @@ def upsert_results(session: Session, results: Iterable[ConversationResult], rubr
     created = updated = 0
     for r in results:
         c = r.conversation
-        key = (c.source or DEFAULT_SOURCE, c.id)
+        key = key_of(c)
         found = existing.get(key)
         if found is None:
-            row = Conversation(source=key[0], external_id=c.id, agents=[])
+            row = Conversation(source=key[0], external_id=key[1], agents=[])
             session.add(row)
             existing[key] = row
             created += 1
         else:
             row = found
             updated += 1
-        row.channel, row.subject, row.n_messages = c.channel, c.subject, len(c.messages)
+        row.channel = None if c.channel is None else _no_nul(c.channel)[:CHANNEL_CHARS]
+        row.subject, row.n_messages = _no_nul(c.subject), len(c.messages)
         row.started_at = _parse_time(next((m.sent_at.isoformat() for m in c.messages if m.sent_at), None))
-        row.data, row.job_id, row.updated_at = c.to_dict(), job_id, utcnow()
+        row.data, row.job_id, row.updated_at = _no_nul(c.to_dict()), job_id, utcnow()
         # Diff rather than replace: same-key delete + insert in one flush would collide.
-        wanted = set(c.agents)
+        wanted = list(dict.fromkeys(fit_key(_no_nul(a), AGENT_CHARS) for a in c.agents))
         row.agents = [a for a in row.agents if a.agent in wanted]
         have = {a.agent for a in row.agents}
-        row.agents.extend(ConversationAgent(agent=a) for a in c.agents if a not in have)
+        row.agents.extend(ConversationAgent(agent=a) for a in wanted if a not in have)
         _set_result(row, r, rubric_id)
     return created, updated
 
@@ -118,12 +149,44 @@ def all_results(db: Database) -> list[dict[str, Any]]:
     return db.cached("all_results", load)
 
 
+def local_date(started_at: str | None) -> date | None:
+    """The calendar day a conversation started on, in its own time zone (as its week is)."""
+    if not started_at:
+        return None
+    try:
+        return datetime.fromisoformat(started_at).date()
+    except ValueError:
+        return None
+
+
+def _dated(db: Database) -> list[tuple[date | None, dict[str, Any]]]:
+    """Every result with its start day, parsed once per data change."""
+    return db.cached("dated_results", lambda: [(local_date(r.get("started_at")), r) for r in all_results(db)])
+
+
+def date_span(db: Database) -> dict[str, Any]:
+    """First and last start day of the stored conversations, and how many have no date."""
+    days = [d for d, _ in _dated(db) if d is not None]
+    return {"first": min(days, default=None), "last": max(days, default=None),
+            "undated": sum(1 for d, _ in _dated(db) if d is None)}
+
+
+def results_between(db: Database, start: date | None, end: date | None,
+                    include_undated: bool = False) -> list[dict[str, Any]]:
+    """Stored results whose conversation started on a day in [start, end] (both inclusive;
+    None: open). Conversations without a date are left out unless ``include_undated``."""
+    return [r for d, r in _dated(db)
+            if (include_undated if d is None else (start is None or d >= start) and (end is None or d <= end))]
+
+
 def data_stamp(session: Session) -> tuple[Any, ...]:
     """Changes whenever stored results or the rubric do, whichever process wrote them: results
     are written by jobs, which count what they saved on their row after each batch. Small
     tables and indexes only, so it is cheap to ask (``Database.cached`` does, at most once a second)."""
-    jobs = session.execute(select(func.count(ImportJob.id), func.max(ImportJob.id), func.total(ImportJob.done),
-                                  func.total(ImportJob.created), func.total(ImportJob.updated))).one()
+    # coalesce(sum()) rather than SQLite's total(): PostgreSQL has no total().
+    jobs = session.execute(select(func.count(ImportJob.id), func.max(ImportJob.id),
+                                  *(func.coalesce(func.sum(c), 0) for c in
+                                    (ImportJob.done, ImportJob.created, ImportJob.updated)))).one()
     results = session.execute(select(func.count(Result.id), func.max(Result.id))).one()
     return (*jobs, *results, session.scalar(select(func.max(RubricVersion.id))))
 
@@ -156,9 +219,19 @@ def save_rubric(db: Database, rubric: Rubric, user_id: int | None) -> None:
                                            user_id=user_id)))
 
 
+def _sent_at(value: Any) -> datetime | None:
+    # Kept in its own offset (not UTC): weeks on the dashboard are the conversation's local weeks.
+    try:
+        return datetime.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
+
+
 def conversation_from_dict(data: dict[str, Any]) -> ConvModel:
-    """Enough of a stored conversation to rescore it: message ids, order, roles and authors."""
-    messages = tuple(Message(str(m["id"]), m.get("role") or "system", m.get("text") or "", author=m.get("author"))
+    """Enough of a stored conversation to rescore it: message ids, order, roles, authors and times
+    (the times give the result its ``started_at``, which the weekly charts need)."""
+    messages = tuple(Message(str(m["id"]), m.get("role") or "system", m.get("text") or "", author=m.get("author"),
+                             sent_at=_sent_at(m.get("sent_at")))
                      for m in data.get("messages") or [])
     return ConvModel(str(data.get("id")), messages, channel=data.get("channel"), source=data.get("source"),
                      subject=data.get("subject"))

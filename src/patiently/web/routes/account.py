@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -13,8 +14,10 @@ from ..auth import (
     Viewer,
     authenticate,
     check_csrf,
+    client_address,
     create_token,
     end_session,
+    login_limiter,
     require_login,
     start_session,
     viewer_for,
@@ -35,14 +38,33 @@ def login_page(request: Request, next: str = "/") -> Response:
     return page(request, "login.html", {"next": _safe_next(next), "error": None}, title="Log in")
 
 
-@router.post("/login", dependencies=[Depends(check_csrf)], summary="Log in with a form")
+def _too_many(request: Request, next: str, wait: int) -> Response:
+    minutes = max(1, math.ceil(wait / 60))
+    error = (f"too many failed log-ins for this account or from this address; try again in {minutes} "
+             f"minute{'s' if minutes != 1 else ''}")
+    response = page(request, "login.html", {"next": _safe_next(next), "error": error, "retry_after": wait},
+                    status=429, title="Log in")
+    response.headers["Retry-After"] = str(wait)
+    return response
+
+
+@router.post("/login", dependencies=[Depends(check_csrf)], summary="Log in with a form",
+             responses={429: {"description": "Too many failed log-ins for this username or from this address; "
+                                             "the Retry-After header says how many seconds to wait."}})
 def login(request: Request, username: Annotated[str, Form()], password: Annotated[str, Form()],
           next: Annotated[str, Form()] = "/") -> Response:
     web = request.app.state.web
+    limiter, ip = login_limiter(request), client_address(request)
+    # Checked before the password: while locked, even the right password gets 429, so an
+    # attacker learns nothing from trying.
+    if wait := limiter.retry_after(username, ip):
+        return _too_many(request, next, wait)
     user = authenticate(web.db, username, password)
     if user is None:
+        limiter.failed(username, ip)
         return page(request, "login.html", {"next": _safe_next(next), "error": "wrong username or password"},
                     status=401, title="Log in")
+    limiter.succeeded(username)
     token = start_session(web.db, user.id, web.settings.session_hours)
     response = RedirectResponse(_safe_next(next), status_code=303)
     secure = web.settings.secure_cookies

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from statistics import fmean
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 from markupsafe import Markup
 
@@ -23,6 +23,7 @@ from ..render import page
 
 router = APIRouter(tags=["dashboard"])
 REVIEW_ROWS = 10
+DEFAULT_WEEKS = 12  # the team dashboard's default period
 AGENT_TABLE_ROWS = 100  # an agent page lists this many of their conversations (the JSON has all)
 Result = Mapping[str, Any]
 
@@ -99,13 +100,64 @@ def _team_data(results: Sequence[Result]) -> dict[str, Any]:
             "worth_reviewing": worth_reviewing(results)}
 
 
-@router.get("/team", summary="Team dashboard")
-def team_page(request: Request, viewer: Annotated[Viewer, Depends(require_team)]) -> Response:
+def _day(value: str | None, name: str) -> date | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise HTTPException(422, f"{name}: expected a date as YYYY-MM-DD, e.g. 2026-11-30, not {value!r}") from None
+
+
+def date_range(raw_from: str | None, raw_to: str | None, span: Mapping[str, Any],
+               today: date | None = None) -> dict[str, Any]:
+    """The dashboard's period: ``from``/``to`` as given (inclusive), the missing end filled in.
+
+    The default is the last DEFAULT_WEEKS ISO weeks up to the newest conversation (or today,
+    whichever is earlier): an export of last quarter opens on its own last quarter rather
+    than on empty weeks, and a live team's newest conversation is today anyway. A period
+    without ``to`` ends there too; one without ``from`` starts DEFAULT_WEEKS weeks before
+    ``to``'s week. Conversations without a date appear only in the default view.
+    """
+    start, end = _day(raw_from, "from"), _day(raw_to, "to")
+    today = today or date.today()
+    anchor = min(span["last"], today) if span.get("last") else today
+    default = start is None and end is None
+    end = end or max(anchor, start or anchor)
+    start = start or end - timedelta(days=end.weekday(), weeks=DEFAULT_WEEKS - 1)
+    if start > end:
+        raise HTTPException(422, f"from: {start} is after to: {end}")
+    return {"from": start, "to": end, "default": default, "days": (end - start).days + 1,
+            "first": span.get("first"), "last": span.get("last"), "undated": span.get("undated", 0),
+            "undated_included": default}
+
+
+@router.get("/team", summary="Team dashboard",
+            description="`from` and `to` (YYYY-MM-DD, inclusive) pick the period; the default is the last "
+                        f"{DEFAULT_WEEKS} weeks up to the newest conversation. The period used is in `range`.")
+def team_page(request: Request, viewer: Annotated[Viewer, Depends(require_team)],
+              from_: Annotated[str | None, Query(alias="from", description="First day, YYYY-MM-DD")] = None,
+              to: Annotated[str | None, Query(description="Last day, YYYY-MM-DD")] = None) -> Response:
     web = request.app.state.web
-    data = web.db.cached("team", lambda: _team_data(store.all_results(web.db)))
-    # The charts are the costly part of the page: drawn once per data change, like the numbers.
-    return page(request, "team.html", data, title="Team",
-                html=lambda: web.db.cached("team:html", lambda: _team_html(data, store.active_rubric(web.db))))
+    period = date_range(from_, to, store.date_span(web.db))
+
+    def compute() -> dict[str, Any]:
+        results = store.results_between(web.db, period["from"], period["to"], period["undated_included"])
+        return {"range": period, **_team_data(results)}
+
+    def html(data: dict[str, Any]) -> dict[str, Any]:
+        return _team_html(data, store.active_rubric(web.db))
+
+    if period["default"]:
+        # The default view is what nearly every visit asks for: computed once per data change
+        # (its period moves with the data, so it is part of the cached value). Other periods
+        # are computed per request; caching each would let the cache grow without bound.
+        data = web.db.cached("team", compute)
+        # The charts are the costly part of the page: drawn once per data change, like the numbers.
+        return page(request, "team.html", data, title="Team",
+                    html=lambda: web.db.cached("team:html", lambda: html(data)))
+    data = compute()
+    return page(request, "team.html", data, title="Team", html=lambda: html(data))
 
 
 def _team_html(data: Mapping[str, Any], rubric: Any) -> dict[str, Any]:

@@ -44,7 +44,8 @@ def _save_upload(upload: UploadFile) -> Path:
 
 
 @router.post("/import", dependencies=[Depends(check_csrf)], status_code=202,
-             summary="Upload a file to import (canonical JSONL, CSV, TWCS or a transcript)",
+             summary="Upload a file to import (canonical JSONL, CSV, TWCS, a transcript, or a Zendesk, "
+                     "Freshdesk or Intercom export)",
              description="Answers 202 with the job; follow it at /jobs/{id}. Re-importing a conversation "
                          "(same source and id) updates it.")
 async def upload(request: Request, viewer: Annotated[Viewer, Depends(require_team)],
