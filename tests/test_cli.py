@@ -101,3 +101,20 @@ def test_detectors_command_lists_all() -> None:
     res = CliRunner().invoke(cli, ["detectors", "--json"])
     assert res.exit_code == 0
     assert len(json.loads(res.output)) >= 23
+
+
+def test_help_desk_options_reach_the_reader(tmp_path: Path) -> None:
+    zendesk = ROOT / "examples" / "helpdesk" / "zendesk-tickets.ndjson"
+
+    def messages(*extra: str) -> int:
+        out = tmp_path / "r.jsonl"
+        res = CliRunner().invoke(cli, ["analyze", str(zendesk), "--out", str(out), "-q", *extra])
+        assert res.exit_code == 0, res.output
+        return sum(len(json.loads(line)["messages"]) for line in out.read_text().splitlines())
+
+    skipped, kept = messages(), messages("--internal-notes", "system")
+    assert kept > skipped  # the examples hold internal notes, left out by default
+    bad = CliRunner().invoke(cli, ["analyze", str(zendesk), "--role", "no-equals-sign"])
+    assert bad.exit_code != 0 and "--role" in bad.output
+    wrong = CliRunner().invoke(cli, ["analyze", str(zendesk), "--role", "70021=robot"])
+    assert wrong.exit_code != 0 and "robot" in str(wrong.output) + str(wrong.exception)

@@ -43,16 +43,24 @@ def _build_analyzer(config: str | None, rubric: str | None, sets: tuple[str, ...
     return Analyzer(load_settings(config, s_over), load_rubric(rubric, r_over), load_detectors(names))
 
 
-def _read_options(fmt: str, csv_columns: tuple[str, ...], max_message_chars: int):
+def _pairs(items: tuple[str, ...], option: str, example: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{item!r}: expected KEY=VALUE, e.g. {example}", param_hint=option)
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _read_options(fmt: str, csv_columns: tuple[str, ...], max_message_chars: int,
+                  roles: tuple[str, ...] = (), internal_notes: str = "skip"):
     from .readers import ReadOptions
 
-    mapping: dict[str, str] = {}
-    for item in csv_columns:
-        key, sep, col = item.partition("=")
-        if not sep:
-            raise click.BadParameter(f"{item!r}: expected FIELD=COLUMN, e.g. text=body", param_hint="--csv-column")
-        mapping[key.strip()] = col.strip()
-    return ReadOptions(format=fmt, csv_columns=mapping or None, max_message_chars=max_message_chars)
+    mapping = _pairs(csv_columns, "--csv-column", "text=body")
+    role_map = _pairs(roles, "--role", "helpdesk-bot=system")
+    return ReadOptions(format=fmt, csv_columns=mapping or None, max_message_chars=max_message_chars,
+                       role_map=role_map or None, internal_notes=internal_notes)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,6 +83,11 @@ def cli() -> None:
 @click.option("--detectors", help="Comma-separated detector names to run (default: all).")
 @click.option("--csv-column", "csv_columns", multiple=True, metavar="FIELD=COLUMN",
               help="Map a CSV column, e.g. --csv-column text=body --csv-column conversation_id=ticket.")
+@click.option("--role", "roles", multiple=True, metavar="NAME=ROLE",
+              help="Map a role name, author type or help-desk author id to customer/agent/system, "
+                   "e.g. --role tier2=agent --role 12345=agent.")
+@click.option("--internal-notes", type=click.Choice(["skip", "system"]), default="skip", show_default=True,
+              help="Help-desk internal notes: leave them out, or keep them as system messages.")
 @click.option("--max-message-chars", default=100_000, show_default=True, help="Longer messages are rejected.")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write every bad record as JSONL here.")
@@ -83,14 +96,15 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_path: Path | None,
             rubric: str | None, config: str | None, sets: tuple[str, ...], detectors: str | None,
-            csv_columns: tuple[str, ...], max_message_chars: int, errors_path: Path | None,
+            csv_columns: tuple[str, ...], roles: tuple[str, ...], internal_notes: str,
+            max_message_chars: int, errors_path: Path | None,
             no_messages: bool, as_json: bool, quiet: bool) -> None:
     """Analyse conversations in INPUT files and summarise patience per agent."""
     from .analyze import analyze_files
     from .summary import agent_summary, team_summary
 
     analyzer = _build_analyzer(config, rubric, sets, detectors)
-    options = _read_options(fmt, csv_columns, max_message_chars)
+    options = _read_options(fmt, csv_columns, max_message_chars, roles, internal_notes)
     shown = 0
 
     def on_error(e: RecordError) -> None:
