@@ -122,3 +122,18 @@ def test_openapi_lists_pages_and_keeps_the_api(clients: Callable[[str | None], T
     spec = clients(None).get("/openapi.json").json()
     assert {"/api/v1/check", "/api/v1/health", "/team", "/import", "/conversations/{pk}"} <= set(spec["paths"])
     assert clients(None).get("/api/v1/health").json()["status"] == "ok"
+
+
+def test_home_json_lists_the_pages_each_role_may_open(clients: Callable[[str | None], TestClient]) -> None:
+    def links(user: str | None) -> dict[str, str]:
+        r = clients(user).get("/", headers={"Accept": "application/json"})
+        assert r.status_code == 200
+        return r.json()["links"]
+
+    assert set(links(None)) == {"check"}
+    agent, coach = links("sam"), links("coach")
+    assert {"practice", "practice_progress", "agent"} <= set(agent) and "practice_team" not in agent
+    assert {"practice", "practice_team", "practice_assignments", "team", "import"} <= set(coach)
+    for user in ("sam", "coach"):
+        for href in links(user).values():  # every link it offers opens for that role
+            assert clients(user).get(href, headers={"Accept": "application/json"}).status_code == 200, (user, href)

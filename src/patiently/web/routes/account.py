@@ -132,9 +132,12 @@ def home(request: Request) -> Response:
         return RedirectResponse("/team", status_code=303)
     links = {"check": "/check"}
     if viewer is not None:
-        links |= {"account": "/account", "conversations": "/conversations", "rubric": "/rubric"}
+        links |= {"account": "/account", "conversations": "/conversations", "rubric": "/rubric",
+                  "practice": "/practice", "practice_progress": "/practice/progress"}
         links |= {"team": "/team", "import": "/import"} if viewer.sees_team else \
             {"agent": f"/agents/{viewer.agent_name}"}
+        if viewer.sees_team:
+            links |= {"practice_team": "/practice/team", "practice_assignments": "/practice/assignments"}
         if viewer.is_admin:
             links["users"] = "/users"
     return page(request, "error.html", {"viewer": viewer.to_dict() if viewer else None, "links": links})
