@@ -19,6 +19,7 @@ Literal phrases keep the lists readable for the coaches who extend them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -28,6 +29,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
+from .lexicon_index import Index, scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class Category:
     weight: float
     regex: re.Pattern[str]
     meta: dict[str, Any]
+    parts: tuple[str, ...] = ()  # the alternatives ``regex`` is made of, in order
 
 
 def phrase_to_regex(phrase: str) -> str:
@@ -124,41 +127,93 @@ def _gates(categories: list[Category]) -> dict[str, Gate | None]:
     return out
 
 
+MEMO_SIZE = 1024  # texts whose matches each lexicon remembers (contexts of drafts being re-checked)
+MEMO_MAX_CHARS = 4000  # longer texts are matched every time: they are rare, and big keys
+
+
 class Lexicon:
     def __init__(self, name: str, version: int, categories: list[Category], description: str = "") -> None:
         self.name = name
         self.version = version
         self.categories = categories
         self.description = description
+        self._setup()
+
+    def _setup(self) -> None:
         self._gates: dict[str, Gate | None] | None = None
+        self._index: Index | None = None
+        # Matches per (text, categories): detectors read the same context messages again on every
+        # check of a draft in one conversation. Pure in the text, bounded, and results are copied.
+        self._memo: Callable[[str, tuple[str, ...] | None], tuple[Match, ...]] = \
+            lru_cache(maxsize=MEMO_SIZE)(self._find)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k not in ("_gates", "_index", "_memo")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._setup()
 
     def find(self, text: str, categories: tuple[str, ...] | None = None, *, gated: bool = True) -> list[Match]:
         """All non-overlapping matches per category, in text order.
 
         A category's big alternation only runs when one of its anchor words (the rarest word
         of each phrase, or declared ``anchors``/``gate``) occurs in the text: a set lookup
-        instead of trying a hundred alternatives at every character, which keeps detectors at
-        a few microseconds per message. The result is the same as running every regex.
+        instead of trying a hundred alternatives at every character. When it runs, only the
+        alternatives whose literal text occurs are scanned (see :func:`scan`). The result is
+        the same as running every regex, which ``gated=False`` does (the reference the tests
+        compare with).
         """
-        if self._gates is None:
+        if categories is not None and not isinstance(categories, tuple):
+            categories = tuple(categories)
+        if not gated:
+            return list(self._find(text, categories, False))
+        if len(text) > MEMO_MAX_CHARS:
+            return list(self._find(text, categories))
+        return list(self._memo(text, categories))
+
+    def _find(self, text: str, categories: tuple[str, ...] | None, gated: bool = True) -> tuple[Match, ...]:
+        if self._gates is None or self._index is None:
             self._gates = _gates(self.categories)
+            self._index = Index(self.categories)
+        index = self._index
         words: frozenset[str] | None = None
+        live: dict[int, list[re.Pattern[str]]] | None = None
         found: list[Match] = []
-        for cat in self.categories:
+        for ci, cat in enumerate(self.categories):
             if categories is not None and cat.name not in categories:
                 continue
-            g = self._gates[cat.name] if gated else None
+            matches: Any
+            if not gated:
+                matches = cat.regex.finditer(text)
+                for m in matches:
+                    if m.end() > m.start():
+                        found.append(Match(cat.name, m.start(), m.end(), cat.weight, m.group()))
+                continue
+            # The category gate first, as it always ran: a category's declared anchors/gate are
+            # a precondition of its matches (for packaged lexicons they are meant to be implied
+            # by the patterns, and mostly are: see tests/test_lexicon.py).
+            g = self._gates[cat.name]
             if g is not None:
                 if words is None:
                     words = words_of(text)
                 if g[0].isdisjoint(words) and not (g[1] and any(w.startswith(g[1]) for w in words)) \
                         and not (g[2] is not None and g[2].search(text)):
                     continue
-            for m in cat.regex.finditer(text):
+            if ci in index.whole:
+                matches = cat.regex.finditer(text)
+            else:
+                if live is None:
+                    live = index.live(text)
+                alts = live.get(ci)
+                if not alts:
+                    continue
+                matches = scan(text, alts)
+            for m in matches:
                 if m.end() > m.start():
                     found.append(Match(cat.name, m.start(), m.end(), cat.weight, m.group()))
         found.sort(key=lambda m: (m.start, -m.end))
-        return found
+        return tuple(found)
 
     def first(self, text: str, categories: tuple[str, ...] | None = None) -> Match | None:
         matches = self.find(text, categories)
@@ -191,7 +246,7 @@ def parse_lexicon(data: Any, source: str) -> Lexicon:
         except re.error as exc:
             raise ConfigError(f"{source}: category '{cname}': bad pattern: {exc}") from exc
         weight = float(spec.get("weight", 1.0))
-        cats.append(Category(str(cname), weight, regex, dict(spec)))
+        cats.append(Category(str(cname), weight, regex, dict(spec), tuple(parts)))
     return Lexicon(str(data.get("name", source)), int(data.get("version", 1)), cats,
                    str(data.get("description", "")))
 

@@ -4,6 +4,10 @@
 ``Analyzer.analyze_batch(items)`` maps the same function over a stream, then runs the
 corpus pass (e.g. the same stock apology reused across conversations) and rescoring.
 A detector that fails on one conversation is recorded on that result, not fatal.
+
+``Analyzer.analyze_prefix(conv)`` + ``Analyzer.analyze_focused(conv_plus_one, prefix)``: the
+same findings on a conversation's last message, when the analysis of the messages before it
+is kept (the reply coach re-checks drafts after one unchanged context).
 """
 
 from __future__ import annotations
@@ -12,13 +16,13 @@ import json
 import logging
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import __version__
 from .config import Settings
-from .detectors.base import Detector, DetectorContext
+from .detectors.base import Detector, DetectorContext, Features
 from .detectors.registry import load_detectors
 from .errors import RecordError
 from .model import Conversation, Finding
@@ -71,6 +75,17 @@ class ConversationResult:
         return out
 
 
+@dataclass(frozen=True)
+class Prefix:
+    """The analysis of a conversation's first messages, kept to check one more message after
+    them (:meth:`Analyzer.analyze_focused`). Read-only: safe to share between threads."""
+
+    n_messages: int
+    findings: Mapping[str, tuple[Finding, ...]]  # per detector id, in the order it found them
+    errors: tuple[dict[str, str], ...]
+    features: Features
+
+
 class Analyzer:
     """Detectors + settings + rubric. Picklable: the embedder is rebuilt in each process."""
 
@@ -109,6 +124,61 @@ class Analyzer:
                 log.exception("detector %s failed on conversation %s", det.id, conv.id)
                 result.errors.append({"detector": det.id, "error": f"{type(exc).__name__}: {exc}"})
         self.score(result)
+        return result
+
+    def analyze_prefix(self, conv: Conversation) -> Prefix:
+        """Full analysis of ``conv`` kept per detector, with its sentences and their vectors."""
+        ctx = DetectorContext(conv, self.settings)
+        per: dict[str, tuple[Finding, ...]] = {}
+        errors: list[dict[str, str]] = []
+        for det in self.detectors:
+            try:
+                found = det.detect(conv, ctx)
+            except Exception as exc:  # as in analyze(): recorded, the others still run
+                log.exception("detector %s failed on conversation %s", det.id, conv.id)
+                errors.append({"detector": det.id, "error": f"{type(exc).__name__}: {exc}"})
+                continue
+            ctx.findings.extend(found)
+            per[det.id] = tuple(found)
+        if conv.messages and any("embeddings" in d.needs for d in self.detectors):
+            try:  # vectors now, so that each message checked after this prefix only encodes its own
+                ctx.sentence_vectors()
+            except Exception:  # no embedder: the detectors that need one failed above already
+                log.debug("no sentence vectors for prefix of %s", conv.id, exc_info=True)
+        return Prefix(len(conv.messages), per, tuple(errors), ctx.features())
+
+    def analyze_focused(self, conv: Conversation, prefix: Prefix, *, score: bool = True) -> ConversationResult:
+        """``analyze(conv)`` when ``prefix`` is the analysis of all but its last message.
+
+        Detectors are told to evaluate the last message only (``DetectorContext.focus``); the
+        earlier messages' findings come from ``prefix``, added to the shared findings in
+        detector order, so each detector sees what it would see in a full run. Findings ON
+        the last message are exactly ``analyze``'s (tests/test_coach_perf.py checks it); those
+        on earlier messages are the prefix's, so a detector that judges a message by what came
+        after it (a promise kept or broken, a long silence) keeps its verdict from before.
+        """
+        if len(conv.messages) != prefix.n_messages + 1:
+            raise ValueError(f"prefix of {prefix.n_messages} messages does not fit {len(conv.messages)} messages")
+        focus = len(conv.messages) - 1
+        target = conv.messages[focus].id
+        ctx = DetectorContext(conv, self.settings, focus=focus, prior=prefix.features)
+        result = ConversationResult(conv, ctx.findings)
+        failed: set[str] = set()
+        for det in self.detectors:
+            try:
+                found = [f for f in det.detect(conv, ctx) if f.message_id == target]
+            except Exception as exc:  # one detector's bug must not lose the conversation
+                log.exception("detector %s failed on conversation %s", det.id, conv.id)
+                result.errors.append({"detector": det.id, "error": f"{type(exc).__name__}: {exc}"})
+                failed.add(det.id)
+                continue
+            ctx.findings.extend(prefix.findings.get(det.id, ()))
+            ctx.findings.extend(found)
+        result.errors.extend(e for e in prefix.errors if e["detector"] not in failed)
+        if score:
+            self.score(result)
+        else:
+            result.findings.sort(key=_finding_order(conv))
         return result
 
     def score(self, result: ConversationResult) -> None:

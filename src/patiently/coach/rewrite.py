@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..lexicon import load_data
@@ -99,11 +99,17 @@ def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any((s < b and a < e) or (a == b and s <= a <= e) for a, b in spans)
 
 
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    # Every flag of a draft asks for the sentences around it: split the draft once.
+    return tuple(sentence_spans(text))
+
+
 def _sentence_range(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """From the start of the first sentence touching ``spans`` to the end of the last one."""
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
     start, end = lo, hi
-    for s, e in sentence_spans(text):
+    for s, e in _sentences(text):
         if s <= lo < e or (s < hi <= e) or (lo <= s and e <= hi):
             start, end = min(start, s), max(end, e)
     return start, end
@@ -183,16 +189,19 @@ def tidy(text: str) -> str:
     return re.sub(r"(^|[.!?]\s+|\n\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), t)
 
 
-def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str]) -> list[str]:
+def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
+                per_flag: list[list[Edit]] | None = None) -> list[str]:
     """One rewritten sentence per flag: its sentence with every edit that falls in it (so the
-    suggestion can be pasted as is), or the category's fallback wording when no rule matched."""
+    suggestion can be pasted as is), or the category's fallback wording when no rule matched.
+    ``per_flag``: ``edits_for`` of each flag, when already computed."""
     lib = library()
-    per_flag = [edits_for(draft, f) for f in flags]
+    if per_flag is None:
+        per_flag = [edits_for(draft, f) for f in flags]
     every = [ed for eds in per_flag for ed in eds]
     out: list[str] = []
     for flag, own in zip(flags, per_flag, strict=True):
         if flag.category == "no_acknowledgment":
-            first = sentence_spans(draft)
+            first = _sentences(draft)
             opener = draft[first[0][0]:first[0][1]] if first else ""
             out.append(f"{acknowledgment(context_state)} {opener}".strip())
             continue
@@ -225,9 +234,11 @@ def acknowledgment(context_state: list[str]) -> str:
 
 
 def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
-                  has_confirmation: bool) -> str:
+                  has_confirmation: bool, per_flag: list[list[Edit]] | None = None) -> str:
     """The whole draft with every flag's edits, plus an opener or a closing check if needed."""
-    edits = [ed for f in flags for ed in edits_for(draft, f)]
+    if per_flag is None:
+        per_flag = [edits_for(draft, f) for f in flags]
+    edits = [ed for eds in per_flag for ed in eds]
     text = apply(draft, edits)
     cats = {f.category for f in flags}
     if "no_acknowledgment" in cats:

@@ -129,18 +129,25 @@ def zipf(word: str) -> float:
 
 def glossary_terms(text: str) -> list[tuple[int, int, dict[str, Any]]]:
     """Glossary terms in ``text``, longest first where they overlap ("DHCP lease" over "DHCP")."""
+    return list(_glossary_terms(text))
+
+
+# Both helpers are pure in their arguments and agent.jargon reads every earlier message of the
+# conversation again for its state: remembered per text, for the coach's repeated checks.
+@lru_cache(maxsize=4096)
+def _glossary_terms(text: str) -> tuple[tuple[int, int, dict[str, Any]], ...]:
     by_anchor = glossary()
     found = [(m.start(), m.end(), entry)
              for w in words_of(text) if w in by_anchor
              for rx, entry in by_anchor[w] for m in rx.finditer(text)]
     if not found:
-        return []
+        return ()
     found.sort(key=lambda t: (t[0], -t[1]))
     out: list[tuple[int, int, dict[str, Any]]] = []
     for s, e, entry in found:
         if not out or s >= out[-1][1]:
             out.append((s, e, entry))
-    return out
+    return tuple(out)
 
 
 def _is_address(tok: str) -> bool:
@@ -164,6 +171,14 @@ def rare_technical_words(
     paths and identifiers (ticket numbers, codes, model numbers). Cheap shape checks come
     before the (cached) frequency lookup, because almost every token is a plain common word.
     """
+    return list(_rare_technical_words(text, rare_zipf, tuple(taken), names))
+
+
+@lru_cache(maxsize=4096)
+def _rare_technical_words(
+    text: str, rare_zipf: float, taken_spans: tuple[tuple[int, int], ...], names: frozenset[str],
+) -> tuple[tuple[int, int], ...]:
+    taken = list(taken_spans)
     out: list[tuple[int, int]] = []
     if "/" in text or "www." in text:
         taken = taken + [m.span() for m in _URL.finditer(text)]
@@ -182,6 +197,8 @@ def rare_technical_words(
         tok = m.group()
         if len(tok) < 3:
             continue
+        if tok.islower() and tok.isalpha() and zipf(tok) >= rare_zipf:
+            continue  # a common plain word: what follows ends in this same frequency test
         if "." in tok or "_" in tok or "/" in tok:
             parts = re.split(r"[.\-/_]", tok)
             if (parts[-1].lower() in _NOT_JARGON_SUFFIX or min(len(p) for p in parts) < 2
@@ -206,7 +223,7 @@ def rare_technical_words(
             continue
         if zipf(low) < rare_zipf:
             out.append(m.span())
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def _technical_context(text: str, tokens: list[re.Match[str]], n: int) -> bool:

@@ -44,7 +44,7 @@ class AgentBlame(Detector):
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
         lex = load_lexicon("blame")
         out: list[Finding] = []
-        for i in ctx.indices("agent"):
+        for i in ctx.targets("agent"):
             msg = conv.messages[i]
             text = msg.text
             matches = [

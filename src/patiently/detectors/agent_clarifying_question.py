@@ -102,7 +102,7 @@ class AgentClarifyingQuestion(Detector):
 
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
         candidates: list[tuple[int, int, int, str, float]] = []
-        for i in ctx.indices("agent"):
+        for i in ctx.targets("agent"):
             text = conv.messages[i].text
             if "?" not in text and not _QUESTION_START.search(strip_addressee(text[:60])):
                 continue  # cheap skip: most agent messages ask nothing

@@ -47,7 +47,7 @@ class AgentCondescending(Detector):
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
         lex = load_lexicon("condescending")
         out: list[Finding] = []
-        for i in ctx.indices("agent"):
+        for i in ctx.targets("agent"):
             msg = conv.messages[i]
             matches = load_lexicon("condescending").find(msg.text)
             if not matches:

@@ -49,7 +49,7 @@ class AgentConfirmationCheck(Detector):
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
         lex = load_lexicon("confirmation")
         out: list[Finding] = []
-        for i in ctx.indices("agent"):
+        for i in ctx.targets("agent"):
             msg = conv.messages[i]
             if not _CHEAP.search(msg.text):
                 continue

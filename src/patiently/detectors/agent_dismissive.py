@@ -39,7 +39,7 @@ class AgentDismissive(Detector):
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
         lex = load_lexicon("dismissive")
         out: list[Finding] = []
-        for i in ctx.indices("agent"):
+        for i in ctx.targets("agent"):
             msg = conv.messages[i]
             matches = lex.find(msg.text)
             if not matches:

@@ -71,7 +71,7 @@ class AgentEmpathy(Detector):
         stock_lex = load_lexicon("stock_empathy")
         cands: list[tuple[int, int, int, dict[str, list[tuple[int, int]]]]] = []
         first_customer = ctx.first_of("customer")
-        for i in ctx.indices("agent"):
+        for i in ctx.targets("agent"):
             if i < first_customer:
                 continue
             text = conv.messages[i].text

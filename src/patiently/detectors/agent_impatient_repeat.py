@@ -68,7 +68,7 @@ class AgentImpatientRepeat(Detector):
             )
             replies[j] = (i, a if usable else None, bool(_YES_NO.match(_question_of(conv, f))))
         out: list[Finding] = []
-        for j in ctx.indices("agent"):
+        for j in ctx.targets("agent"):
             msg = conv.messages[j]
             matches = lex.find(msg.text)
             pointers = [m for m in matches if m.category in ("pointer", "soft_pointer")]

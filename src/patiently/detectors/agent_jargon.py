@@ -63,7 +63,9 @@ class AgentJargon(Detector):
         customer_terms: set[str] = set()
         non_technical = confused = False
         out: list[Finding] = []
-        for msg in conv.messages:
+        if not ctx.targets("agent"):
+            return []
+        for i, msg in enumerate(conv.messages):
             text = msg.text
             if msg.role == "customer":
                 cats = {m.category for m in load_lexicon("non_technical").find(text)}
@@ -75,9 +77,11 @@ class AgentJargon(Detector):
                 continue
             if msg.role != "agent" or self._to_helper(text, helpers):
                 continue
+            # Earlier agent messages are read for what they explained, even when only the
+            # focus message's findings are wanted.
             unexplained = self._unexplained(text, rare_zipf, names, non_technical or confused,
                                             customer_words, explained)
-            if not unexplained:
+            if not unexplained or not ctx.wants(i):
                 continue
             score = BASE_SCORE + min(MAX_EXTRA, PER_EXTRA_TERM * (len(unexplained) - 1))
             if non_technical:

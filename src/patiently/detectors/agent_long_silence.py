@@ -34,6 +34,8 @@ class AgentLongSilence(Detector):
     requires = ("agent.progress_update", "agent.promise")
 
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
+        if ctx.focus is not None:
+            return []  # a wait is pinned on the message waited from, never on the last one
         threshold = float(ctx.settings.silence.threshold(conv.channel))
         grace = timedelta(seconds=ctx.settings.promise.grace_seconds)
         working = {f.message_id for f in ctx.by_label("agent.progress_update")}

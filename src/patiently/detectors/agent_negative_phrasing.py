@@ -39,7 +39,7 @@ class AgentNegativePhrasing(Detector):
         lex = load_lexicon("negative_phrasing")
         out: list[Finding] = []
         n = len(conv.messages)
-        for i in ctx.indices("agent"):
+        for i in ctx.targets("agent"):
             msg = conv.messages[i]
             matches = load_lexicon("negative_phrasing").find(msg.text)
             if not matches:

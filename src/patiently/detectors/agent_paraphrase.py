@@ -44,7 +44,7 @@ class AgentParaphrase(Detector):
         lex = load_lexicon("paraphrase")
         framed: list[tuple[int, int, int, Match]] = []
         first_customer = ctx.first_of("customer")
-        for i in ctx.indices("agent"):
+        for i in ctx.targets("agent"):
             text = conv.messages[i].text
             if i < first_customer:
                 continue

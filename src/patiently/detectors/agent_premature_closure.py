@@ -63,7 +63,12 @@ class AgentPrematureClosure(Detector):
         lex = load_lexicon("closing")
         out: list[Finding] = []
         reported_since_customer = False
-        for i, msg in enumerate(conv.messages):
+        first = 0
+        if ctx.focus is not None:  # the state restarts at each customer message
+            last_customer = ctx.previous(ctx.focus + 1, "customer")
+            first = 0 if last_customer is None else last_customer
+        for i in range(first, len(conv.messages)):
+            msg = conv.messages[i]
             if msg.role == "customer":
                 reported_since_customer = False
                 continue
@@ -92,7 +97,8 @@ class AgentPrematureClosure(Detector):
                 f"\"{quote}\" {said}; ask them to try it and wait for their answer before closing.",
                 data={"kind": kind, "customer_state": state},
             )
-            out.append(replace(f, author=agent) if msg.role == "system" else f)
+            if ctx.wants(i):
+                out.append(replace(f, author=agent) if msg.role == "system" else f)
             reported_since_customer = True
         return out
 

@@ -42,7 +42,7 @@ class AgentPressure(Detector):
         lex = load_lexicon("pressure")
         nudge_within = ctx.settings.pressure.nudge_within_seconds
         out: list[Finding] = []
-        for i in ctx.indices("agent"):
+        for i in ctx.targets("agent"):
             msg = conv.messages[i]
             if not _CHEAP.search(msg.text):
                 continue

@@ -38,7 +38,7 @@ class AgentPromise(Detector):
         lex = load_lexicon("promise")
         vague = vague_seconds(ctx)
         out: list[Finding] = []
-        for i in ctx.indices("agent"):
+        for i in ctx.targets("agent"):
             msg = conv.messages[i]
             if not _CHEAP.search(msg.text):
                 continue

@@ -83,7 +83,7 @@ class AgentRedundantQuestion(Detector):
         asked_lex = load_lexicon("info_asked")
         questions: list[tuple[int, int, int, list[Match]]] = []
         first_customer = ctx.first_of("customer")
-        for i in ctx.indices("agent"):
+        for i in ctx.targets("agent"):
             text = conv.messages[i].text
             if i < first_customer or ("?" not in text and "please" not in text.lower()):
                 continue  # the cheap check first

@@ -66,7 +66,7 @@ class AgentScriptedEmpathy(Detector):
                 last_customer = i
                 upset_so_far = upset_so_far or i in frustrated
                 continue
-            if m.role != "agent" or last_customer is None:
+            if m.role != "agent" or last_customer is None or not ctx.wants(i):
                 continue
             matches = lex.find(m.text)
             if not matches:

@@ -76,7 +76,10 @@ class AgentStepByStep(Detector):
 
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
         out: list[Finding] = []
-        for run in self._runs(conv):
+        runs = self._runs(conv)
+        if ctx.focus is not None:  # only the run holding the focus can put a finding on it
+            runs = [r for r in runs if ctx.focus in r]
+        for run in runs:
             found: list[tuple[int, int, int, str]] = []
             opener = False
             for i in run:
@@ -93,6 +96,8 @@ class AgentStepByStep(Detector):
             else:
                 continue
             score = min(0.95, _BASE[kind] + 0.05 * (len(used) - 2) + (0.05 if opener else 0.0))
+            if not ctx.wants(used[0][0]):
+                continue
             first = conv.messages[used[0][0]]
             evidence = [Span(conv.messages[i].id, s, e) for i, s, e, _ in used]
             what = {"numbered": "numbered steps", "bullet": "bulleted steps", "words": "steps in order"}[kind]

@@ -63,7 +63,7 @@ class AgentUnprofessional(Detector):
         lex = load_lexicon("unprofessional")
         out: list[Finding] = []
         names: frozenset[str] | None = None
-        for i in ctx.indices("agent"):
+        for i in ctx.targets("agent"):
             msg = conv.messages[i]
             text = msg.text
             matches = load_lexicon("unprofessional").find(text)

@@ -15,6 +15,7 @@ Detectors compute; they never store (the pipeline and the stores do that).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -82,19 +83,50 @@ class Detector:
         return f"<{type(self).__name__} {self.id}>"
 
 
-class DetectorContext:
-    """Shared, lazily computed features of one conversation."""
+@dataclass(frozen=True)
+class Features:
+    """Features of a conversation's messages kept for a longer conversation that starts with them
+    (the coach's context, re-checked with every version of a draft): read-only."""
 
-    def __init__(self, conv: Conversation, settings: Settings, embedder: Embedder | None = None) -> None:
+    sentences: Mapping[int, list[tuple[int, int]]]
+    # sentence_vectors(): (message index, start, end), the text embedded, the vector; or None
+    vectors: tuple[list[tuple[int, int, int]], list[str], np.ndarray] | None
+
+
+class DetectorContext:
+    """Shared, lazily computed features of one conversation.
+
+    ``focus``: when set (it must be the index of the last message), detectors are asked for the
+    findings ON that message only: they may skip evaluating the others (``targets`` lists what
+    to evaluate) and must give exactly the findings a full run gives on it. The pipeline puts
+    the earlier messages' findings, from an analysis of the conversation without the last
+    message, in ``findings`` (see :meth:`patiently.pipeline.Analyzer.analyze_focused`).
+    ``prior``: features of the earlier messages computed before (sentences, vectors).
+    """
+
+    def __init__(self, conv: Conversation, settings: Settings, embedder: Embedder | None = None,
+                 *, focus: int | None = None, prior: Features | None = None) -> None:
+        if focus is not None and focus != len(conv.messages) - 1:
+            raise ValueError(f"focus must be the last message ({len(conv.messages) - 1}), not {focus}")
         self.conv = conv
         self.settings = settings
         self._embedder = embedder
+        self.focus = focus
+        self._prior = prior
         self.findings: list[Finding] = []
-        self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self._sentences: dict[int, list[tuple[int, int]]] = dict(prior.sentences) if prior else {}
         self._msg_vecs: np.ndarray | None = None
         self._sent_index: list[tuple[int, int, int]] | None = None
+        self._sent_texts: list[str] | None = None
         self._sent_vecs: np.ndarray | None = None
         self.index = {m.id: i for i, m in enumerate(conv.messages)}
+
+    def features(self) -> Features:
+        """What a longer conversation starting with this one can reuse (see ``prior``)."""
+        vectors = None
+        if self._sent_index is not None and self._sent_vecs is not None and self._sent_texts is not None:
+            vectors = (self._sent_index, self._sent_texts, self._sent_vecs)
+        return Features(dict(self._sentences), vectors)
 
     # --- messages -------------------------------------------------------------------
     @property
@@ -103,6 +135,16 @@ class DetectorContext:
 
     def indices(self, role: str) -> list[int]:
         return [i for i, m in enumerate(self.conv.messages) if m.role == role]
+
+    def targets(self, role: str) -> list[int]:
+        """Indices of ``role`` whose findings are wanted: all of them, or only the focus."""
+        if self.focus is None:
+            return self.indices(role)
+        return [self.focus] if self.conv.messages[self.focus].role == role else []
+
+    def wants(self, i: int) -> bool:
+        """Are findings on message ``i`` wanted (no focus, or ``i`` is the focus)?"""
+        return self.focus is None or i == self.focus
 
     def previous(self, i: int, role: str) -> int | None:
         """Index of the last message before ``i`` with ``role``."""
@@ -164,9 +206,31 @@ class DetectorContext:
         """All sentences as (message index, start, end) and their vectors, computed once."""
         if self._sent_index is None or self._sent_vecs is None:
             index, texts = self.sentence_texts()
-            self._sent_index = index
-            self._sent_vecs = self.embedder.encode(texts)
+            self._sent_vecs = self._reuse_vectors(index, texts)
+            if self._sent_vecs is None:
+                self._sent_vecs = self.embedder.encode(texts)
+            self._sent_index, self._sent_texts = index, texts
         return self._sent_index, self._sent_vecs
+
+    def _reuse_vectors(self, index: list[tuple[int, int, int]], texts: list[str]) -> np.ndarray | None:
+        """Vectors of the prior's sentences reused, only the rest encoded (each sentence's vector
+        does not depend on what is encoded with it). A sentence whose embedded text changed (the
+        new message's author is a nick that "nick: ..." addressing strips) is encoded again."""
+        if self._prior is None or self._prior.vectors is None:
+            return None
+        p_index, p_texts, p_vecs = self._prior.vectors
+        n = len(p_index)
+        if index[:n] != p_index:
+            return None
+        redo = [k for k in range(n) if texts[k] != p_texts[k]]
+        todo = [texts[k] for k in redo] + texts[n:]
+        if not todo:
+            return p_vecs
+        new = self.embedder.encode(todo)
+        vecs = np.concatenate([p_vecs, new[len(redo):]]) if n < len(texts) else p_vecs.copy()
+        if redo:
+            vecs[redo] = new[:len(redo)]
+        return vecs
 
     def sentence_rows(self) -> dict[tuple[int, int, int], int]:
         """Row of ``sentence_vectors()`` for each (message index, start, end)."""
@@ -184,7 +248,7 @@ class DetectorContext:
         start = 0
         for ctx, (index, texts) in zip(contexts, parts, strict=True):
             ctx._embedder = embedder
-            ctx._sent_index = index
+            ctx._sent_index, ctx._sent_texts = index, texts
             ctx._sent_vecs = vecs[start : start + len(texts)]
             start += len(texts)
 

@@ -48,7 +48,7 @@ class CustomerConfusion(Detector):
         lex = load_lexicon("confusion")
         out: list[Finding] = []
         first_agent = ctx.first_of("agent")
-        for i in ctx.indices("customer"):
+        for i in ctx.targets("customer"):
             msg = conv.messages[i]
             matches = _dedupe(lex.find(msg.text))
             if matches and all(_BARE.match(m.text) for m in matches) and not self._replies_to_agent(ctx, i):

@@ -39,6 +39,14 @@ def vader_compound(text: str) -> float:
 
 def frustration_level(text: str) -> tuple[float, list[tuple[int, int]], list[str]]:
     """Level 0..1, evidence spans and the reasons, for one customer message."""
+    level, spans, reasons = _frustration_level(text)
+    return level, list(spans), list(reasons)
+
+
+@lru_cache(maxsize=4096)
+def _frustration_level(text: str) -> tuple[float, tuple[tuple[int, int], ...], tuple[str, ...]]:
+    # Pure in the text, and VADER costs ~0.1 ms a message: the coach reads the same context
+    # messages on every check of a draft (and agent.condescending reads them again).
     lex = load_lexicon("frustration")
     matches = lex.find(text)
     spans = [(m.start, m.end) for m in matches]
@@ -68,7 +76,7 @@ def frustration_level(text: str) -> tuple[float, list[tuple[int, int]], list[str
             level += 0.2 * (-compound)
             if not spans:
                 reasons.append("negative tone")
-    return min(1.0, level), sorted(set(spans)), reasons
+    return min(1.0, level), tuple(sorted(set(spans))), tuple(reasons)
 
 
 def trend_of(levels: list[float]) -> tuple[float, float, float, str]:
@@ -100,12 +108,16 @@ class CustomerFrustration(Detector):
         out: list[Finding] = []
         levels: list[float] = []
         frustrated: list[int] = []
+        if not ctx.targets("customer"):
+            return []  # both labels sit on customer messages
         for i in ctx.indices("customer"):
             msg = conv.messages[i]
             level, spans, reasons = frustration_level(msg.text)
             levels.append(level)
             if level >= REPORT_AT:
                 frustrated.append(i)
+                if not ctx.wants(i):
+                    continue
                 if not spans:
                     spans = ctx.sentences(i)[:1] or [(0, len(msg.text))]
                 out.append(
@@ -119,6 +131,8 @@ class CustomerFrustration(Detector):
             start, end, peak, trend = trend_of(levels)
             customers = ctx.indices("customer")
             last = conv.messages[customers[-1]]
+            if not ctx.wants(frustrated[0]):
+                return out
             evidence = list(out[0].evidence[:1])
             if last.id != out[0].message_id:
                 evidence.append(Span(last.id, 0, len(last.text)))

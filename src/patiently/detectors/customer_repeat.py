@@ -81,6 +81,8 @@ class CustomerRepeat(Detector):
 
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
         cfg = ctx.settings.repeat
+        if not ctx.targets("customer"):
+            return []  # findings sit on the customer message that asks again
         cands = question_sentences(conv, ctx, "customer", cfg.min_words)
         if len({c[0] for c in cands}) < 2:
             return []
@@ -99,6 +101,8 @@ class CustomerRepeat(Detector):
         for k, (i, _s, _e, _t) in enumerate(cands):
             while lo < k and ordinal[cands[lo][0]] < ordinal[i] - cfg.window:
                 lo += 1
+            if not ctx.wants(i):
+                continue
             earlier = [j for j in range(lo, k) if cands[j][0] != i and self._apart(ctx, agents_upto, cands[j][0], i)]
             if not earlier:
                 continue

@@ -17,8 +17,9 @@ from .app import SETTINGS_ENV, ServerSettings
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes (the detectors are CPU-bound Python: one per core).")
+@click.option("--workers", default=0, type=click.IntRange(0, 64),
+              help="Worker processes (the detectors are CPU-bound Python: one per core). "
+                   "Default: one per core with --api-only, 1 with the web app.")
 @click.option("--require-token", envvar="PATIENTLY_TOKEN", metavar="TOKEN",
               help="Require 'Authorization: Bearer TOKEN' on /api/v1/* (not on health). Default: open.")
 @click.option("--llm-url", envvar="PATIENTLY_LLM_URL", metavar="URL",
@@ -41,6 +42,8 @@ def serve_command(host: str, port: int, workers: int, require_token: str | None,
     from ..coach.llm import LLMSettings
 
     web = None if api_only else WebSettings(db=db)
+    if workers == 0:
+        workers = _cores() if api_only else 1
     if web is not None:
         # Migrate once here, before workers start, so they never race to create the schema.
         from ..web.db import Database
@@ -56,3 +59,10 @@ def serve_command(host: str, port: int, workers: int, require_token: str | None,
                f"{'' if web is None else f', database: {web.db}'})", err=True)
     uvicorn.run("patiently.server.app:app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level=log_level, access_log=False)
+
+
+def _cores() -> int:
+    """CPUs this process may run on (the affinity mask, not the machine's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
