@@ -18,7 +18,11 @@ TEXTS = [
     "Please restart, it'll be fine", "you can't do that", "What I can do is call the service desk team",
     "RTFM", "not my dept", "it's in the FAQ", "can’t reproduce", "Not My Department!!",
     "This is RIDICULOUS!!!", "I'll call you back by 3 pm", "So if I understand correctly, it only fails at home?",
+    # once missed by a gate: a YAML `no` read as False, anchors that left out a pattern's words
+    "So is that a no?", "Please watch your language.", "That setting catches a lot of people out.",
+    "It can catch a lot of people out", "There's no need to shout.",
 ]
+_REGEX_CHARS = set(".^$*+?{}[]|()\\")
 
 
 def test_phrases_are_flexible_about_spacing_and_apostrophes() -> None:
@@ -35,6 +39,9 @@ def test_bad_lexicons_fail_with_the_source_named() -> None:
         parse_lexicon({"categories": {"x": {"weight": 1}}}, "my.yaml")
     with pytest.raises(ConfigError, match="bad pattern"):
         parse_lexicon({"categories": {"x": {"patterns": ["("]}}}, "my.yaml")
+    # YAML reads a bare `no` as False: say so instead of matching the word "False"
+    with pytest.raises(ConfigError, match=r"my\.yaml.*'x'.*anchors.*quote"):
+        parse_lexicon({"categories": {"x": {"patterns": ["or not"], "anchors": ["not", False]}}}, "my.yaml")
 
 
 @pytest.mark.parametrize("name", ALL_LEXICONS)
@@ -47,6 +54,9 @@ def test_every_lexicon_loads_and_has_a_description(name: str) -> None:
 def test_anchor_gate_finds_exactly_what_every_regex_finds(name: str) -> None:
     lex = load_lexicon(name)
     phrases = [str(p).rstrip("*") for c in lex.categories for p in c.meta.get("phrases") or []]
+    # a pattern with no regex syntax is a phrase too: the gate must let it through
+    phrases += [str(p) for c in lex.categories for p in c.meta.get("patterns") or []
+                if not _REGEX_CHARS & set(str(p))]
     for text in TEXTS + phrases + [p.upper() for p in phrases] + [f"Well, {p}." for p in phrases]:
         assert lex.find(text) == lex.find(text, gated=False), text
 

@@ -237,6 +237,16 @@ def parse_lexicon(data: Any, source: str) -> Lexicon:
     for cname, spec in data["categories"].items():
         if not isinstance(spec, dict):
             raise ConfigError(f"{source}: category '{cname}' must be a mapping")
+        for key in ("phrases", "patterns", "anchors"):
+            items = spec.get(key) or []
+            if not isinstance(items, list):
+                raise ConfigError(f"{source}: category '{cname}': '{key}' must be a list")
+            for item in items:
+                # YAML reads a bare no / yes / on / off as a boolean and 404 as a number: the
+                # phrase would silently become "False" and never match.
+                if not isinstance(item, str):
+                    raise ConfigError(f"{source}: category '{cname}': {key} item {item!r} is not text; "
+                                      f"quote it in the YAML (e.g. 'no')")
         parts = [phrase_to_regex(str(p)) for p in spec.get("phrases") or []]
         parts += [str(p) for p in spec.get("patterns") or []]
         if not parts:
