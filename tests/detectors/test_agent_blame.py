@@ -140,3 +140,37 @@ def test_more_blame_phrasings(conversation, evidence) -> None:
 )
 def test_expectations_and_diagnostic_questions_stay_quiet(conversation) -> None:
     assert detect("agent.blame", conversation) == []
+
+
+# --- deflecting onto the customer's side, without checking ----------------------------
+ON_YOUR_END = conv(
+    ("c", "My VPN keeps dropping when I work from home."),
+    ("a", "It's probably something on your end."),
+)
+MUST_BE_YOUR_NETWORK = conv(
+    ("c", "The portal won't load at home."),
+    ("a", "That must be your home network, not us."),
+)
+ASKS_TO_CHECK_YOUR_END = conv(
+    ("c", "My VPN keeps dropping when I work from home."),
+    ("a", "Could you restart the router on your end and tell me if it still drops?"),
+)
+FINDING_AFTER_A_CHECK = conv(
+    ("c", "My VPN keeps dropping when I work from home."),
+    ("a", "If it stays up on your phone's hotspot, the problem is probably with your home router; "
+          "let's check it together."),
+)
+
+
+def test_deflecting_onto_the_customers_side_is_blame() -> None:
+    for c, evidence in ((ON_YOUR_END, "It's probably something on your end"),
+                        (MUST_BE_YOUR_NETWORK, "That must be your home network")):
+        found = detect("agent.blame", c)
+        assert [f.message_id for f in found] == ["m2"]
+        assert evidence_text(c, found[0]) == [evidence]
+        assert "your_side" in found[0].data["categories"]
+
+
+def test_a_request_or_a_hypothesis_about_their_side_is_not() -> None:
+    assert detect("agent.blame", ASKS_TO_CHECK_YOUR_END) == []
+    assert detect("agent.blame", FINDING_AFTER_A_CHECK) == []

@@ -2,7 +2,8 @@
 
 Signals come from the ``blame`` lexicon: hindsight ("you should have saved your work",
 "if you had read the email"), accusation ("you must have deleted it", "that's because you
-clicked"), and labels ("user error", "your fault"). The lexicon only names the customer as
+clicked"), labels ("user error", "your fault"), and deflection onto the customer's side
+without a check ("it's probably something on your end"). The lexicon only names the customer as
 the cause with mistake verbs, so neutral causal explanations about the system ("that happens
 because the cache was full", "because your password expired") never match. Hypotheses and
 questions ("if you deleted it, it's in the bin", "did you delete it?") are skipped, so is an
@@ -32,7 +33,7 @@ _HYPOTHESIS = re.compile(
 _EXPECTED_STATE = re.compile(
     r"\b(?:now|then|hopefully|by\s+now|at\s+this\s+point|after\s+that|which\s+means|so)\s*,?\s+$", re.IGNORECASE
 )
-_SCORED = ("hindsight", "you_caused", "user_error")
+_SCORED = ("hindsight", "you_caused", "user_error", "your_side")
 
 
 class AgentBlame(Detector):
