@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
-from .lexicon_index import Index, scan
+from .lexicon_index import Index, folded, scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,8 @@ Gate = tuple[frozenset[str], tuple[str, ...], "re.Pattern[str] | None"]
 @lru_cache(maxsize=8192)
 def words_of(text: str) -> frozenset[str]:
     """Lower-case alphanumeric tokens of ``text``; cached because six tone detectors read each message."""
+    if text.isascii():  # then the same as the lexicon index's tokens: computed once for both
+        return folded(text)[1]
     return frozenset(_WORDS.findall(text.lower()))
 
 
@@ -142,13 +144,15 @@ class Lexicon:
     def _setup(self) -> None:
         self._gates: dict[str, Gate | None] | None = None
         self._index: Index | None = None
+        # an index per subset of categories a detector asks for: their alternatives alone
+        self._indexes: dict[tuple[str, ...], Index] = {}
         # Matches per (text, categories): detectors read the same context messages again on every
         # check of a draft in one conversation. Pure in the text, bounded, and results are copied.
         self._memo: Callable[[str, tuple[str, ...] | None], tuple[Match, ...]] = \
             lru_cache(maxsize=MEMO_SIZE)(self._find)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if k not in ("_gates", "_index", "_memo")}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_gates", "_index", "_indexes", "_memo")}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
@@ -174,24 +178,35 @@ class Lexicon:
 
     def _find(self, text: str, categories: tuple[str, ...] | None, gated: bool = True) -> tuple[Match, ...]:
         if self._gates is None or self._index is None:
-            self._gates = _gates(self.categories)
-            self._index = Index(self.categories)
+            self.prepare()
+        assert self._gates is not None and self._index is not None
+        if not gated:
+            found = [Match(cat.name, m.start(), m.end(), cat.weight, m.group())
+                     for cat in self.categories if categories is None or cat.name in categories
+                     for m in cat.regex.finditer(text) if m.end() > m.start()]
+            found.sort(key=lambda m: (m.start, -m.end))
+            return tuple(found)
         index = self._index
+        if categories is not None:
+            sub = self._indexes.get(categories)
+            if sub is None:
+                sub = self._indexes[categories] = Index(self.categories, categories)
+            index = sub
+        # The index first: for most texts no alternative of any category can match, and then
+        # neither the gates nor the regexes need to run.
+        live = index.live(text)
+        if not live and not index.whole:
+            return ()
         words: frozenset[str] | None = None
-        live: dict[int, list[re.Pattern[str]]] | None = None
-        found: list[Match] = []
-        for ci, cat in enumerate(self.categories):
+        found = []
+        # live is in category order; an index for ``categories`` holds theirs alone
+        for ci in sorted(live.keys() | index.whole) if index.whole else live:
+            cat = self.categories[ci]
             if categories is not None and cat.name not in categories:
                 continue
-            matches: Any
-            if not gated:
-                matches = cat.regex.finditer(text)
-                for m in matches:
-                    if m.end() > m.start():
-                        found.append(Match(cat.name, m.start(), m.end(), cat.weight, m.group()))
-                continue
-            # The category gate first, as it always ran: a category's declared anchors/gate are
-            # a precondition of its matches (for packaged lexicons they are meant to be implied
+            alts = live.get(ci, [])
+            # The category gate, as it always ran: a category's declared anchors/gate are a
+            # precondition of its matches (for packaged lexicons they are meant to be implied
             # by the patterns, and mostly are: see tests/test_lexicon.py).
             g = self._gates[cat.name]
             if g is not None:
@@ -200,20 +215,21 @@ class Lexicon:
                 if g[0].isdisjoint(words) and not (g[1] and any(w.startswith(g[1]) for w in words)) \
                         and not (g[2] is not None and g[2].search(text)):
                     continue
-            if ci in index.whole:
-                matches = cat.regex.finditer(text)
-            else:
-                if live is None:
-                    live = index.live(text)
-                alts = live.get(ci)
-                if not alts:
-                    continue
-                matches = scan(text, alts)
+            matches: Any = cat.regex.finditer(text) if ci in index.whole else scan(text, alts)
             for m in matches:
                 if m.end() > m.start():
                     found.append(Match(cat.name, m.start(), m.end(), cat.weight, m.group()))
+        if not found:
+            return ()
         found.sort(key=lambda m: (m.start, -m.end))
         return tuple(found)
+
+    def prepare(self) -> None:
+        """Build the gates and the index now (they are built on first use otherwise), e.g. at
+        server start, so that the first requests do not pay for them."""
+        if self._gates is None or self._index is None:
+            self._gates = _gates(self.categories)
+            self._index = Index(self.categories)
 
     def first(self, text: str, categories: tuple[str, ...] | None = None) -> Match | None:
         matches = self.find(text, categories)
@@ -270,6 +286,12 @@ def load_lexicon(name: str) -> Lexicon:
     except FileNotFoundError as exc:
         raise ConfigError(f"no packaged lexicon named '{name}'") from exc
     return parse_lexicon(yaml.safe_load(text), f"lexicons/{name}.yaml")
+
+
+def lexicon_names() -> list[str]:
+    """Names of the packaged lexicons."""
+    folder = resources.files("patiently") / "lexicons"
+    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
 
 
 def load_lexicon_file(path: str | Path) -> Lexicon:

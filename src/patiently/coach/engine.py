@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
-from ..lexicon import load_lexicon
+from ..lexicon import lexicon_names, load_lexicon
 from ..model import Conversation, Finding, Message
 from ..pipeline import Analyzer
 from ..text import sentence_spans
@@ -136,8 +136,22 @@ def prefix_cache() -> PrefixCache:
 
 def warm_up() -> None:
     """Load everything a first check needs (the embedder takes ~0.5 s), e.g. at server start."""
+    for name in lexicon_names():
+        load_lexicon(name).prepare()
     check("Thanks for your patience. Could you try it and let me know?",
           "Customer: it still does not work, I am not very technical")
+    # A draft that trips most detectors, so what they load or index on first use (lexicons
+    # read only for some drafts, per-category indexes) is ready before the first request.
+    check(_WARM_DRAFT, "Customer: My laptop runs Windows 11 and the wifi drops. I already told you that!!\n"
+                       "Agent: Which version of Windows do you have?\nCustomer: Windows 11, as I said. This is urgent.")
+
+
+_WARM_DRAFT = (
+    "As I said, you should have restarted it, it's obvious. I can't change that, it is not supported, but I can "
+    "offer a loaner or refer you to the network team. Please flush the DNS cache and renew the DHCP lease. "
+    "Reply within 10 minutes or I will close the ticket. Which version of Windows do you have? I'll call you "
+    "back at 3pm. I understand how frustrating this is. It's fixed now, so I'm closing this. Does that work?"
+)
 
 
 def validate_draft(draft: object) -> str:

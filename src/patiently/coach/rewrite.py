@@ -184,9 +184,17 @@ def tidy(text: str) -> str:
     t = _LEADING_PUNCT.sub(r"\1", t)
     t = _EMPTY_SENTENCE.sub(r"\1", t)
     t = _SPACES.sub(" ", t).strip()
-    t = re.sub(r"^[,;:]\s*", "", t)
+    t = _LEADING_COMMA.sub("", t)
     # Capital letter at each sentence start (a deleted opener leaves a lower-case word there).
-    return re.sub(r"(^|[.!?]\s+|\n\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), t)
+    return _SENTENCE_START.sub(_capitalise, t)
+
+
+_LEADING_COMMA = re.compile(r"^[,;:]\s*")
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*)([a-z])")
+
+
+def _capitalise(m: re.Match[str]) -> str:
+    return m.group(1) + m.group(2).upper()
 
 
 def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],

@@ -8,10 +8,12 @@ the "is this excused?" checks only look at a few characters around a term.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from ..lexicon import load_data, words_of
+from ..lexicon_index import Need, finditer, first_literals, folded, needs_of
 
 _WORDS = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"[a-z][A-Z]")
@@ -117,7 +119,21 @@ def glossary() -> dict[str, list[tuple[re.Pattern[str], dict[str, Any]]]]:
                 anchor = min(_WORDS.findall(variant), key=lambda w: (zipf_frequency(w, "en"), w))
                 if all(r is not rx for r, _ in by_anchor.get(anchor, [])):
                     by_anchor.setdefault(anchor, []).append((rx, entry))
+            _needs(rx), first_literals(rx)
     return by_anchor
+
+
+@cache  # one entry per glossary regex
+def _needs(rx: re.Pattern[str]) -> tuple[Need, ...]:
+    """The literals every match of a term regex contains (see :func:`needs_of`)."""
+    return tuple(needs_of(_sre_parse.parse(rx.pattern, rx.flags)))
+
+
+def _may_match(rx: re.Pattern[str], low: str, tokens: frozenset[str]) -> bool:
+    """False when a literal the term needs is absent from the text (``folded``): the anchor word
+    picks a few terms ("cache": 8 of them), most of which then need a word the text lacks, and
+    this test is ~20x cheaper than running the regex over the whole message."""
+    return all(any(lit in tokens if word else lit in low for lit, word in need) for need in _needs(rx))
 
 
 @lru_cache(maxsize=65536)
@@ -137,9 +153,13 @@ def glossary_terms(text: str) -> list[tuple[int, int, dict[str, Any]]]:
 @lru_cache(maxsize=4096)
 def _glossary_terms(text: str) -> tuple[tuple[int, int, dict[str, Any]], ...]:
     by_anchor = glossary()
+    low, tokens = folded(text)
+    # The term regexes begin with lookbehinds, so ``re`` itself tried every position of the
+    # text (~13 us per term over a 120-word draft): ``finditer`` tries where they can start.
     found = [(m.start(), m.end(), entry)
              for w in words_of(text) if w in by_anchor
-             for rx, entry in by_anchor[w] for m in rx.finditer(text)]
+             for rx, entry in by_anchor[w] if _may_match(rx, low, tokens)
+             for m in finditer(rx, text)]
     if not found:
         return ()
     found.sort(key=lambda t: (t[0], -t[1]))
@@ -174,6 +194,12 @@ def rare_technical_words(
     return list(_rare_technical_words(text, rare_zipf, tuple(taken), names))
 
 
+# Plain lower-case words known to be common, per threshold: most tokens of a message, so one
+# set lookup instead of three calls each (bounded; they are dictionary words).
+_COMMON: dict[float, set[str]] = {}
+_COMMON_MAX = 50_000
+
+
 @lru_cache(maxsize=4096)
 def _rare_technical_words(
     text: str, rare_zipf: float, taken_spans: tuple[tuple[int, int], ...], names: frozenset[str],
@@ -193,11 +219,14 @@ def _rare_technical_words(
             out.append(m.span())
         taken = taken + out
     tokens = list(_TOKEN.finditer(text))
+    common = _COMMON.setdefault(rare_zipf, set())
     for n, m in enumerate(tokens):
         tok = m.group()
-        if len(tok) < 3:
+        if len(tok) < 3 or tok in common:
             continue
         if tok.islower() and tok.isalpha() and zipf(tok) >= rare_zipf:
+            if len(common) < _COMMON_MAX:
+                common.add(tok)
             continue  # a common plain word: what follows ends in this same frequency test
         if "." in tok or "_" in tok or "/" in tok:
             parts = re.split(r"[.\-/_]", tok)

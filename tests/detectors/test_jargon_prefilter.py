@@ -1,0 +1,72 @@
+"""The glossary prefilter (``_jargon_terms._may_match``) never hides a term the regex finds."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from patiently.detectors import _jargon_terms as jt
+from patiently.errors import RecordError
+from patiently.lexicon import load_data, words_of
+from patiently.readers import read_conversations
+
+
+def _unfiltered(text: str) -> tuple[tuple[int, int, object], ...]:
+    """``_glossary_terms`` as it was before the prefilter: every regex under an anchor word runs."""
+    by_anchor = jt.glossary()
+    found = [(m.start(), m.end(), entry) for w in words_of(text) if w in by_anchor
+             for rx, entry in by_anchor[w] for m in rx.finditer(text)]
+    found.sort(key=lambda t: (t[0], -t[1]))
+    out: list[tuple[int, int, object]] = []
+    for s, e, entry in found:
+        if not out or s >= out[-1][1]:
+            out.append((s, e, entry))
+    return tuple(out)
+
+
+def _names() -> list[str]:
+    return [str(n) for entry in load_data("it_glossary")["terms"]
+            for n in [entry["term"], *(entry.get("aliases") or [])]]
+
+
+def _texts() -> list[str]:
+    rng = random.Random(7)
+    names = _names()
+    out = []
+    for name in names:
+        variants = {name, name.lower(), name.upper(), name.replace("-", ""), name.replace("-", " ")}
+        out += [f"Please check the {v} settings, then restart." for v in variants]
+    joins = [" and ", " ", "-", "/", ".", " re-", " un-", "://", ", DNS ", "\u0130", "\u212a", "_"]
+    for _ in range(600):  # several terms, cut, repeated and joined at random (also non-ASCII folds)
+        parts = rng.sample(names, 4) + [rng.choice(names)] * rng.randint(0, 2)
+        text = ""
+        for p in parts:
+            text += rng.choice(joins) + (p[: rng.randint(2, len(p))] if rng.random() < 0.3 else p)
+        out.append((text.upper() if rng.random() < 0.2 else text) + ".")
+    return out
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_prefilter_keeps_every_term(chunk: int) -> None:
+    texts = _texts()
+    for text in texts[chunk::4]:
+        assert jt._glossary_terms.__wrapped__(text) == _unfiltered(text), text
+
+
+def test_prefilter_on_example_messages() -> None:
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    convs = read_conversations([examples / n for n in ("conversations.jsonl", "tickets.csv", "transcript.txt")])
+    texts = [m.text for c in convs if not isinstance(c, RecordError) for m in c.messages]
+    assert len(texts) > 100
+    for text in texts:
+        assert jt._glossary_terms.__wrapped__(text) == _unfiltered(text), text
+
+
+def test_prefilter_skips_terms_whose_words_are_absent() -> None:
+    by_anchor = jt.glossary()
+    text = "Please clear the cache."
+    low, tokens = jt.folded(text)
+    skipped = [rx.pattern for rx, _ in by_anchor["cache"] if not jt._may_match(rx, low, tokens)]
+    assert skipped, "no term under 'cache' was skipped: the prefilter does nothing"
