@@ -63,10 +63,12 @@ class Pair:
     context: str
     text: str
     label: int
+    rationales: tuple[str, ...] = ()  # EPITOME: the fragments of ``text`` that justify the label
 
 
 def read_epitome(path: Path) -> Iterator[Pair]:
-    """``sp_id,rp_id,seeker_post,response_post,level,rationales``; level 0, 1 or 2."""
+    """``sp_id,rp_id,seeker_post,response_post,level,rationales``; level 0, 1 or 2;
+    rationales ``|``-separated (the column may be absent)."""
     for line, row in _dict_rows(path, ("seeker_post", "response_post", "level")):
         try:
             level = int(row["level"])
@@ -74,7 +76,8 @@ def read_epitome(path: Path) -> Iterator[Pair]:
             level = -1
         if level not in (0, 1, 2):
             raise _bad(path, line, "level", f"must be 0, 1 or 2, got {row['level']!r}")
-        yield Pair(row["seeker_post"], row["response_post"], level)
+        frags = tuple(f.strip() for f in (row.get("rationales") or "").split("|") if f.strip())
+        yield Pair(row["seeker_post"], row["response_post"], level, frags)
 
 
 # --- Stanford Politeness -------------------------------------------------------------------

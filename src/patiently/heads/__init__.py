@@ -5,8 +5,9 @@
     p = heads["goemotions"].predict_proba(texts)   # (n, 28) sigmoid probabilities
     emotion_signal(texts)                     # 0..1 negative-emotion signal for frustration
 
-A head is a linear layer: standardised dense features (:mod:`.features`: static embedding +
-lexical counts) plus, optionally, hashed n-grams (:mod:`.hashing`). ``kind`` is ``softmax``
+A head is a linear layer: standardised dense features (:mod:`.features`: sentence embedding +
+lexical counts, plus the blocks the head names) plus, optionally, hashed n-grams
+(:mod:`.hashing`). ``kind`` is ``softmax``
 (one class), ``sigmoid`` (multi-label, per-label thresholds) or ``binary``. Each head is one
 ``NAME.npz`` (arrays only, loaded with ``allow_pickle=False`` so a heads directory cannot
 run code) plus its entry in ``manifest.json`` (classes, thresholds, data, licence, n,
@@ -32,7 +33,8 @@ from typing import Any
 import numpy as np
 
 from ..errors import ModelError
-from .features import FEATURE_VERSION, features
+from . import rationale
+from .features import BLOCKS, EMBEDDERS, FEATURE_VERSION, dense_features, features, valid_blocks
 from .hashing import hashed_scores
 
 __all__ = ["NEGATIVE_EMOTIONS", "Head", "Heads", "emotion_signal", "features", "load_heads", "shipped_dir"]
@@ -57,10 +59,25 @@ class Head:
     w_hash: np.ndarray | None = None  # (buckets, k) or None
     thresholds: np.ndarray | None = None  # sigmoid/binary decision thresholds
     meta: dict[str, Any] = field(default_factory=dict)
+    blocks: tuple[str, ...] = ("text",)  # dense feature blocks, see features.dense_features
+    embedder: str = "static"  # static | transformer: the embedder the head was trained with
+    sentence_head: Head | None = None  # the "rationale" block's sentence scorer (see .rationale)
+
+    def dense(self, texts: Sequence[str]) -> np.ndarray:
+        """The dense features this head reads (its blocks, its embedder)."""
+        x = dense_features(texts, [b for b in self.blocks if b != "rationale"], self.embedder)
+        if "rationale" not in self.blocks or not len(texts):
+            return x
+        if self.sentence_head is None:
+            raise ModelError(f"head '{self.name}' reads the rationale block but has no sentence head")
+        sents, owner = rationale.split([t if isinstance(t, str) else "" for t in texts])
+        scores = rationale.aggregate(self.sentence_head.predict_proba(sents), owner, len(texts))
+        return np.hstack([x, scores]).astype(np.float32)
 
     def logits(self, texts: Sequence[str], dense: np.ndarray | None = None) -> np.ndarray:
-        """Raw scores (n, k); pass ``dense`` (from :func:`features`) to share it across heads."""
-        x = features(texts) if dense is None else dense
+        """Raw scores (n, k); pass ``dense`` (from :meth:`dense`) to share it across heads that
+        read the same blocks with the same embedder."""
+        x = self.dense(texts) if dense is None else dense
         if len(texts) == 0:
             return np.zeros((0, len(self.bias)), dtype=np.float32)
         if x.shape[1] != self.mean.shape[0]:
@@ -97,6 +114,12 @@ class Head:
             arrays["w_hash"] = self.w_hash.astype(np.float16)
         if self.thresholds is not None:
             arrays["thresholds"] = self.thresholds.astype(np.float32)
+        if self.sentence_head is not None:
+            s = self.sentence_head
+            arrays.update({"s_mean": s.mean.astype(np.float32), "s_w_dense": s.w_dense.astype(np.float32),
+                           "s_bias": s.bias.astype(np.float32)})
+            if s.w_hash is not None:
+                arrays["s_w_hash"] = s.w_hash.astype(np.float16)
         path = directory / f"{self.name}.npz"
         np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
         return path
@@ -132,7 +155,7 @@ class Heads(Mapping[str, Head]):
 
     def describe(self) -> dict[str, Any]:
         return {"dir": str(self.directory), "shipped": self.shipped,
-                "heads": {n: {k: h.meta.get(k) for k in ("data", "licence", "n", "seed")}
+                "heads": {n: {k: h.meta.get(k) for k in ("data", "licence", "n", "seed", "embedder")}
                           for n, h in self._heads.items()}}
 
 
@@ -149,15 +172,34 @@ def _load_dir(directory: Path) -> Heads:
                          f"this patiently computes version {FEATURE_VERSION}; retrain them")
     heads: dict[str, Head] = {}
     for name, meta in manifest.get("heads", {}).items():
+        blocks, embedder = meta.get("blocks", ["text"]), meta.get("embedder", "static")
+        if embedder not in EMBEDDERS or not valid_blocks(blocks):
+            raise ModelError(f"{manifest_path}: head '{name}' has embedder {embedder!r} and blocks {blocks}; "
+                             f"expected an embedder in {list(EMBEDDERS)} and blocks from {list(BLOCKS)}, "
+                             "'text' or 'embedding' first, 'rationale' last")
         try:
             with np.load(directory / f"{name}.npz", allow_pickle=False) as z:
                 arrays = {k: z[k] for k in z.files}
         except (OSError, ValueError) as exc:
             raise ModelError(f"{directory / (name + '.npz')}: cannot be loaded ({exc})") from exc
+        sentence_head = None
+        sentence_blocks = meta.get("sentence_blocks", ["text"])
+        if not valid_blocks(sentence_blocks) or "rationale" in sentence_blocks:
+            raise ModelError(f"{manifest_path}: head '{name}' has sentence blocks {sentence_blocks}")
+        if "s_mean" in arrays:
+            k = arrays["s_bias"].shape[0]
+            classes = [str(c) for c in meta.get("sentence_classes") or range(k)]
+            sentence_head = Head(name=f"{name}.sentences", kind="softmax", classes=classes, mean=arrays["s_mean"],
+                                 w_dense=arrays["s_w_dense"], bias=arrays["s_bias"], w_hash=arrays.get("s_w_hash"),
+                                 blocks=tuple(sentence_blocks), embedder=embedder)
+        elif "rationale" in blocks:
+            raise ModelError(f"{directory / (name + '.npz')}: head '{name}' reads the rationale block "
+                             "but the file has no sentence head (s_* arrays); retrain it")
         heads[name] = Head(
             name=name, kind=meta["kind"], classes=list(meta["classes"]), mean=arrays["mean"],
             w_dense=arrays["w_dense"], bias=arrays["bias"], w_hash=arrays.get("w_hash"),
             thresholds=arrays.get("thresholds"), meta=meta,
+            blocks=tuple(blocks), embedder=embedder, sentence_head=sentence_head,
         )
     return Heads(directory, manifest, heads)
 
@@ -176,16 +218,21 @@ def emotion_signal(texts: Sequence[str], heads: Heads | None = None, dense: np.n
                    ) -> np.ndarray:
     """0..1 per text: how likely the text voices anger, annoyance, disappointment,
     disapproval or disgust, from the GoEmotions head (max over those labels, each divided
-    by its own decision threshold and capped at 1, so 1.0 means "the head would say so").
+    by its own decision threshold and capped at 1, so 1.0 means "twice what the head needs
+    to say so"). 0 when the head's ``neutral`` is stronger still (same scale): a long, calm
+    fault report ("Outlook keeps asking for my password...") trips "annoyance" a little but
+    reads as neutral above all, and must not make the customer sound frustrated.
 
     Meant as one more signal of ``frustration_level``: lexicons miss frustration said in
-    ordinary words ("third time I'm asking, still nothing"), which the head has learned
-    from 43k labelled comments.
+    ordinary words ("the new VPN client is awful and I dislike it"), which the head has
+    learned from 43k labelled comments.
     """
     h = (heads or load_heads())["goemotions"]
     if len(texts) == 0:
         return np.zeros(0, dtype=np.float32)
     p = h.predict_proba(texts, dense)
-    idx = [h.classes.index(c) for c in NEGATIVE_EMOTIONS]
-    t = h.thresholds[idx] if h.thresholds is not None else np.full(len(idx), 0.5)
-    return np.minimum(1.0, (p[:, idx] / t).max(axis=1) * 0.5).astype(np.float32)
+    t = h.thresholds if h.thresholds is not None else np.full(len(h.classes), 0.5)
+    ratio = p / t
+    negative = ratio[:, [h.classes.index(c) for c in NEGATIVE_EMOTIONS]].max(axis=1)
+    signal = np.minimum(1.0, negative * 0.5)
+    return np.where(ratio[:, h.classes.index("neutral")] > negative, 0.0, signal).astype(np.float32)
