@@ -99,3 +99,52 @@ def test_sarcasm_rhetoric_waiting_and_stress_are_frustration() -> None:
 def test_ordinary_questions_and_thanks_stay_quiet() -> None:
     for text in NEUTRAL:
         assert _level(text) == [], text
+
+
+# --- v2: the GoEmotions head's negative-emotion signal ---------------------------------------
+PLAIN_WORDS = "The new VPN client is awful and I dislike it."  # no lexicon phrase, no shouting, no "!!"
+
+
+def test_head_signal_hears_frustration_in_plain_words() -> None:
+    found = _level(PLAIN_WORDS)
+    assert found and "annoyed or angry wording (model)" in found[0].data["reasons"]
+    assert found[0].evidence  # falls back to the first sentence as evidence
+
+
+def test_head_signal_alone_cannot_flag_a_mild_message() -> None:
+    from patiently.detectors.customer_frustration import HEAD_WEIGHT, REPORT_AT, emotion, frustration_level
+
+    # the head adds at most HEAD_WEIGHT, and a mild complaint stays under the reporting level
+    assert frustration_level("Not impressed with how long this is taking.")[0] < REPORT_AT
+    assert emotion([PLAIN_WORDS, PLAIN_WORDS, "thanks!"])[0] == emotion([PLAIN_WORDS])[0] <= 1.0
+    assert frustration_level(PLAIN_WORDS, 0.0)[0] + HEAD_WEIGHT >= frustration_level(PLAIN_WORDS)[0]
+
+
+def test_emotion_cache_overflow_keeps_answers() -> None:
+    from patiently.detectors import customer_frustration as cf
+
+    cf._EMOTION_CACHE.clear()
+    first = cf.emotion(["Yes.", "This is ridiculous"])
+    cf._EMOTION_CACHE.update({f"filler {i}": 0.0 for i in range(8200)})  # over the bound
+    # "Yes." is cached, the new text forces a batch that clears the cache: both still answered
+    again = cf.emotion(["Yes.", "I am so fed up with this laptop"])
+    assert again[0] == first[0] and 0.0 <= again[1] <= 1.0
+    cf._EMOTION_CACHE.clear()
+
+
+SHOUTS_IN_TWO_PLACES = conv(
+    ("a", "Are you there?"),
+    ("c", "I AM RESPONDING. I'm typing on my phone because my laptop is LOCKED. Can someone else help me please?"),
+)
+QUOTES_A_LABEL = conv(
+    ("c", "When I click CONTINUE the screen says PASSWORD EXPIRED, what should I do?"),
+)
+
+
+def test_shouted_words_in_two_places_are_emphasis_but_quoted_labels_are_not() -> None:
+    found = [f for f in detect("customer.frustration", SHOUTS_IN_TWO_PLACES) if f.label == "customer.frustration"]
+    assert [f.message_id for f in found] == ["m2"]
+    assert "shouting" in found[0].data["reasons"]
+    assert evidence_text(SHOUTS_IN_TWO_PLACES, found[0]) == ["RESPONDING", "LOCKED"]
+    quiet = [f for f in detect("customer.frustration", QUOTES_A_LABEL) if f.label == "customer.frustration"]
+    assert quiet == []

@@ -2,8 +2,12 @@
 
 Signals, combined per message: phrases from ``lexicons/frustration.yaml`` (exasperation,
 anger, threats to escalate or leave, urgency), shouting (ALL CAPS beyond IT acronyms),
-repeated ``!``/``?!``, and VADER's negativity. Lexicon hits carry most of the weight because
-VADER alone reads a neutral fault report ("the printer is broken") as negative.
+repeated ``!``/``?!``, VADER's negativity, and (v2) the shipped GoEmotions head's
+anger/annoyance/disappointment/disapproval/disgust signal (:func:`patiently.heads.emotion_signal`),
+which hears frustration said in ordinary words that no lexicon lists. Lexicon hits carry
+most of the weight because VADER alone reads a neutral fault report ("the printer is broken")
+as negative; the head adds at most :data:`HEAD_WEIGHT`, so on its own only a clear signal
+reaches the reporting level.
 The trajectory compares the start and the end of the conversation, so coaches can see
 whether the agent calmed the customer down or the conversation escalated.
 """
@@ -24,6 +28,12 @@ _QUERIES = re.compile(r"\?{2,}")
 # Three or more shouted words in a row read as shouting even inside a long, calm message.
 _SHOUT_RUN = re.compile(r"\b[A-Z]{2,}(?:[\s,]+[A-Z]{2,}){2,}\b")
 REPORT_AT = 0.35  # a message is reported as frustrated from this level
+# Weight of the GoEmotions head's 0..1 negative-emotion signal. 0.6 was chosen on half of the
+# TweetEval-sentiment stand-in (scripts/make_frustration_standin.py; the other half only
+# reports) as the weight with the best F1 there that adds at most one flagged message on the
+# bundled IT examples; see docs/detectors/customer.frustration.md.
+HEAD_WEIGHT = 0.6
+HEAD_REASON_AT = 0.1  # name the model as a reason when it adds at least this much
 
 
 @lru_cache(maxsize=1)
@@ -37,10 +47,64 @@ def vader_compound(text: str) -> float:
     return float(_vader().polarity_scores(text[:2000])["compound"])
 
 
-def frustration_level(text: str) -> tuple[float, list[tuple[int, int]], list[str]]:
-    """Level 0..1, evidence spans and the reasons, for one customer message."""
+_EMOTION_CACHE: dict[str, float] = {}  # text -> head signal; the coach re-reads the same context
+
+
+def emotion(texts: list[str]) -> list[float]:
+    """The GoEmotions head's negative-emotion signal (0..1) of each text; the texts not seen
+    before are scored in one batch (the head is vectorised, a call per text is not)."""
+    from ..heads import emotion_signal
+
+    # Answers come from a local dict, never from the shared cache after an update: the cache
+    # may be cleared (size bound) or written by another thread (web jobs) in between.
+    known: dict[str, float] = {}
+    for t in texts:
+        v = _EMOTION_CACHE.get(t)
+        if v is not None:
+            known[t] = v
+    todo = list(dict.fromkeys(t for t in texts if t not in known))
+    if todo:
+        fresh = dict(zip(todo, (float(v) for v in emotion_signal(todo)), strict=True))
+        known.update(fresh)
+        if len(_EMOTION_CACHE) > 8192:
+            _EMOTION_CACHE.clear()
+        _EMOTION_CACHE.update(fresh)
+    return [known[t] for t in texts]
+
+
+def frustration_level(text: str, emotion_score: float | None = None) -> tuple[float, list[tuple[int, int]], list[str]]:
+    """Level 0..1, evidence spans and the reasons, for one customer message.
+    ``emotion_score``: the head's signal when already computed for a batch (see :func:`emotion`)."""
     level, spans, reasons = _frustration_level(text)
-    return level, list(spans), list(reasons)
+    out_reasons = list(reasons)
+    if text.strip():
+        added = HEAD_WEIGHT * (emotion([text])[0] if emotion_score is None else emotion_score)
+        level = min(1.0, level + added)
+        if added >= HEAD_REASON_AT:
+            out_reasons.append("annoyed or angry wording (model)")
+    return level, list(spans), out_reasons
+
+
+# A shouted word quoted from the screen or a button ("it says ACCESS DENIED", "I clicked
+# CONTINUE") is not emphasis.
+_QUOTING = re.compile(r"(?:\b(?:click(?:ed)?|press(?:ed)?|tap(?:ped)?|select(?:ed)?|chose|choose|says?|said|"
+                      r"shows?|showed|reads?|error|message|button|option|menu|key)\b\W*(?:\w+\W+)?|[\"'“‘])\s*$",
+                      re.IGNORECASE)
+
+
+def _emphasis(text: str) -> list[tuple[int, int]]:
+    """Shouted words in two or more separate places of a mostly calm message ("I AM RESPONDING
+    ... my laptop is LOCKED", "I tried EVERYTHING and it is STILL broken"): emphasis, where one
+    run of capitals is more often a quoted label."""
+    words = [(s, e) for s, e in shouting_spans(text)
+             if e - s >= 5 and not _QUOTING.search(text, max(0, s - 25), s)]
+    places: list[tuple[int, int]] = []
+    for s, e in words:
+        if places and not re.search(r"[a-z]", text[places[-1][1]:s]):
+            places[-1] = (places[-1][0], e)  # the same run of capitals
+        else:
+            places.append((s, e))
+    return places if len(places) >= 2 else []
 
 
 @lru_cache(maxsize=4096)
@@ -57,9 +121,14 @@ def _frustration_level(text: str) -> tuple[float, tuple[tuple[int, int], ...], t
         level = strongest + 0.1 * (len({m.text.lower() for m in matches}) - 1)
     ratio = caps_ratio(text)
     runs = [m.span() for m in _SHOUT_RUN.finditer(text) if shouting_spans(m.group())]
+    emphasis = _emphasis(text) if not (ratio >= 0.3 or runs) else []
     if ratio >= 0.3 or runs:
         level += 0.35 if ratio >= 0.6 or runs else 0.25
         spans += runs or shouting_spans(text)
+        reasons.append("shouting")
+    elif emphasis:
+        level += 0.35
+        spans += emphasis
         reasons.append("shouting")
     bangs = list(_BANGS.finditer(text))
     if bangs:
@@ -100,7 +169,7 @@ def trend_of(levels: list[float]) -> tuple[float, float, float, str]:
 
 class CustomerFrustration(Detector):
     name = "customer.frustration"
-    version = 1
+    version = 2  # v2: + the GoEmotions head's negative-emotion signal
     labels = ("customer.frustration", "customer.frustration_trajectory")
     description = "Customer frustration per message (0..1) and whether it escalated or calmed down."
 
@@ -110,9 +179,11 @@ class CustomerFrustration(Detector):
         frustrated: list[int] = []
         if not ctx.targets("customer"):
             return []  # both labels sit on customer messages
-        for i in ctx.indices("customer"):
+        customers = ctx.indices("customer")
+        signals = emotion([conv.messages[i].text for i in customers])  # one batch: the head is vectorised
+        for i, signal in zip(customers, signals, strict=True):
             msg = conv.messages[i]
-            level, spans, reasons = frustration_level(msg.text)
+            level, spans, reasons = frustration_level(msg.text, signal)
             levels.append(level)
             if level >= REPORT_AT:
                 frustrated.append(i)
