@@ -88,6 +88,18 @@ def parse_value(raw: str) -> Any:
         return raw
 
 
+def yaml_mapping(text: str, source: str, shape: str) -> dict[str, Any]:
+    """A YAML document that must be a mapping (a rubric, a scenario); errors name ``source``.
+    ``shape`` says what the mapping holds, e.g. "a rubric is a mapping with 'name' and 'behaviours'"."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{source}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: {shape}")
+    return data
+
+
 def apply_overrides(data: dict[str, Any], overrides: list[str], *, what: str = "setting") -> dict[str, Any]:
     """Apply ``a.b.c=value`` overrides to a nested dict (a new dict is returned)."""
     import copy

@@ -17,10 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .config import apply_overrides, format_validation_error
+from .config import apply_overrides, format_validation_error, yaml_mapping
 from .errors import ConfigError
 from .model import Finding
 
@@ -126,12 +125,7 @@ def load_rubric(path: str | Path | None = None, overrides: Sequence[str] = ()) -
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise ConfigError(f"{path}: cannot read rubric: {exc}") from exc
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{source}: not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"{source}: a rubric is a mapping with 'name' and 'behaviours'")
+    data = yaml_mapping(text, source, "a rubric is a mapping with 'name' and 'behaviours'")
     data = apply_overrides(data, list(overrides), what="rubric field")
     # "--set empathy.weight=2" is a shortcut for behaviours.empathy.weight
     for key in list(data):

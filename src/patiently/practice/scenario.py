@@ -13,10 +13,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from ..config import format_validation_error
+from ..config import format_validation_error, yaml_mapping
 from ..errors import ConfigError, InputError
 
 # Situations the engine picks a customer line for; a scenario must give the REQUIRED ones.
@@ -161,12 +160,7 @@ class Scenario(_Strict):
 
 def parse_scenario(text: str, source: str) -> Scenario:
     """Validate one scenario's YAML text; errors name the file and the field."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{source}: not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"{source}: a scenario is a mapping with 'id', 'persona', 'problem', 'lines'...")
+    data = yaml_mapping(text, source, "a scenario is a mapping with 'id', 'persona', 'problem', 'lines'...")
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
