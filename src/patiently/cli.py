@@ -150,7 +150,8 @@ def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_pa
                                "out": str(out_path) if out_path else None,
                                "report": str(report_path) if report_path else None}, indent=2))
     else:
-        _print_summary(run, team, agents, out_path, report_path)
+        _print_summary(run, team, agents, out_path, report_path,
+                       {k: b.title for k, b in analyzer.rubric.behaviours.items()})
     if run.conversations == 0:
         err.print("[red]no valid conversation was read[/]: check the format (--format) and the errors above")
         sys.exit(1)
@@ -161,7 +162,7 @@ def _strip(agents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _print_summary(run: Any, team: dict[str, Any], agents: list[dict[str, Any]],
-                   out_path: Path | None, report_path: Path | None) -> None:
+                   out_path: Path | None, report_path: Path | None, titles: dict[str, str]) -> None:
     table = Table(title=f"Patience by agent — {run.conversations:,} conversations, {run.messages:,} messages")
     for col in ("agent", "conversations", "patience", "strongest behaviour", "top coaching point"):
         table.add_column(col, justify="right" if col in ("conversations", "patience") else "left")
@@ -169,7 +170,7 @@ def _print_summary(run: Any, team: dict[str, Any], agents: list[dict[str, Any]],
         top = a["top_coaching_point"]
         table.add_row(a["agent"], str(a["conversations"]),
                       "–" if a["patience"] is None else f"{a['patience']:.0f}",
-                      (a["strongest"] or "–").replace("_", " "),
+                      titles.get(a["strongest"], a["strongest"]) if a["strongest"] else "–",
                       top["note"] if top else "–")
     out.print(table)
     if len(agents) > 50:
