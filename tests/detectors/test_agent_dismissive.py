@@ -131,3 +131,49 @@ def test_scope_brush_offs_are_found() -> None:
 def test_scope_rule_with_a_next_step_stays_quiet() -> None:
     for c in (SCOPE_WITH_ALTERNATIVE, PRODUCT_NOT_SUPPORTED, CONSEQUENCE_WITH_PLAN):
         assert detect("agent.dismissive", c) == [], c.messages[-1].text
+
+
+# --- false-positive classes from hand-judged IRC/Twitter findings ----------------------------
+def _agent(text: str):
+    return conv(("c", "It still doesn't work."), ("a", text))
+
+
+REAL_DATA_NEAR_MISSES = {
+    "works_for_me_with_diagnosis": "Your ISP must be filtering ICMP, works for me.",
+    "works_for_me_with_config": "Firefox works fine for me with Adobe Flash and noscript.",
+    "works_for_me_with_what_was_tried": "And lsattr on that directory works fine here :/",
+    "works_for_me_in_a_question": "Works for me, is yours on the latest version?",
+    "quick_fix_with_steps": "Just reboot, go to recovery mode and use 'Try to fix broken packages'.",
+    "quick_fix_as_question": "Just reinstall it via synaptic?",
+    "wait_with_time_frame": "You'll just have to wait a few minutes.",
+    "own_question": "Should I just google it?",
+    "quoted_phrase": 'Please don\'t tell people to "google it" when they ask a question.',
+    "says_where_to_look": "Just search for it in synaptic.",
+    "answer_follows": "I don't know what to tell you other than to check the logs.",
+    "too_bad_about_someone_else": "Too bad he quit before I could answer.",
+    "idiom_not_too_bad": "kde4 doesn't suck too bad either.",
+    "only_a_guess": "A reboot may work, but this is just a guess.",
+    "only_part_of_output": "That's only the fdisk bit, I need the mount output too.",
+    "normal_with_condition": "That is normal if you don't specify any servers.",
+    "honest_limit": "Not my area of knowledge, sorry.",
+}
+
+
+@pytest.mark.parametrize("text", REAL_DATA_NEAR_MISSES.values(), ids=REAL_DATA_NEAR_MISSES.keys())
+def test_real_data_false_positives_stay_quiet(text: str) -> None:
+    assert detect("agent.dismissive", _agent(text)) == []
+
+
+@pytest.mark.parametrize(("text", "evidence"), [
+    ("works fine here", ["works fine here"]),
+    ("Works on my end. Did you plug it in?", ["Works on my end"]),
+    ("tobias_: it works for me though", ["works for me"]),
+    ("elementary-site1: Just wait", ["Just wait"]),
+    ("oh well", ["oh well"]),
+    ("did you bother to google it?", ["google it"]),
+])
+def test_real_data_brush_offs_are_still_found(text: str, evidence: list[str]) -> None:
+    c = _agent(text)
+    found = detect("agent.dismissive", c)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(c, found[0]) == evidence

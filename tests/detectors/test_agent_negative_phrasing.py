@@ -102,3 +102,68 @@ def test_subject_dropped_refusals_are_found() -> None:
 def test_subject_dropped_near_misses_stay_quiet() -> None:
     for c in (NO_SUBJECT_WITH_OFFER, CANT_HELP_BUT, THIRD_PERSON):
         assert detect("agent.negative_phrasing", c) == [], c.messages[-1].text
+
+
+# --- false-positive classes from hand-judged IRC/Twitter findings ----------------------------
+CONDITIONAL = conv(
+    ("c", "my error output is huge, what now?"),
+    ("a", "If one line is not possible, paste it in several messages."),
+)
+OWN_SETUP = conv(
+    ("c", "Is your sound working on 9.04?"),
+    ("a", "yeah, but my soundcard is not supported either."),
+)
+THIRD_PARTY_PRODUCT = conv(
+    ("c", "Lightroom won't open my raw files."),
+    ("a", "It is a new camera and is not supported in Lightroom 6 as of now."),
+)
+ADJECTIVE = conv(
+    ("c", "Should I add this PPA?"),
+    ("a", "Careful: PPAs are unsupported third-party packages."),
+)
+EXCLAMATION = conv(
+    ("c", "I had to reinstall three times today."),
+    ("a", "no way....jeesh"),
+)
+SPEAKER_OWN_REFUSAL = conv(
+    ("c", "Maybe reinstall and see?"),
+    ("a", "Well, there's no way I'm reinstalling."),
+)
+CHANNEL_REFERRAL = conv(
+    ("c", "How do I recover files on Windows 10?"),
+    ("a", "Windows is not supported here, try ##windows."),
+)
+FEEDBACK_PASSED_ON = conv(
+    ("c", "No HDMI mirroring? I'm cancelling."),
+    ("a", "HDMI mirroring isn't supported at this time, but we'll be sure to share the interest with our team."),
+)
+INSTRUCTION_BEFORE = conv(
+    ("c", "ultamatix broke my system."),
+    ("a", "Just reinstall. There's no way to get rid of the damage."),
+)
+UNLESS = conv(
+    ("c", "Can I drag windows between the two screens?"),
+    ("a", "That is not possible unless you set them up as separate X screens."),
+)
+
+
+@pytest.mark.parametrize(
+    "conversation",
+    [CONDITIONAL, OWN_SETUP, THIRD_PARTY_PRODUCT, ADJECTIVE, EXCLAMATION, SPEAKER_OWN_REFUSAL,
+     CHANNEL_REFERRAL, FEEDBACK_PASSED_ON, INSTRUCTION_BEFORE, UNLESS],
+    ids=["conditional", "own_setup", "third_party_product", "adjective", "exclamation",
+         "speaker_own_refusal", "channel_referral", "feedback_passed_on", "instruction_before", "unless"],
+)
+def test_real_data_false_positives_stay_quiet(conversation) -> None:
+    assert detect("agent.negative_phrasing", conversation) == [], conversation.messages[-1].text
+
+
+def test_real_data_refusals_are_still_found() -> None:
+    for text, ev in (("That is not supported in this channel.", ["is not supported"]),
+                     ("7.10 is not supported anymore", ["is not supported"]),
+                     ("there is no way to fix it", ["there is no way"]),
+                     ("sorry i can't help", ["i can't help"])):
+        c = conv(("c", "Can you help me with this?"), ("a", text))
+        found = detect("agent.negative_phrasing", c)
+        assert [f.message_id for f in found] == ["m2"], text
+        assert evidence_text(c, found[0]) == ev, text

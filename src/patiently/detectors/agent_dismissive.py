@@ -4,12 +4,21 @@ Signals come from the ``dismissive`` lexicon (refusing ownership, "works for me"
 fixes thrown over the wall, shrugging, minimising). A match is softened when the same
 message also offers a concrete next step, a referral or a reason (``tone_alternatives``
 lexicon), because "not my department, but the network team can help: ..." is a hand-over,
-not a brush-off. Purely lexical on purpose: the static embeddings put "it works on my end"
+not a brush-off. Real IRC/Twitter support data showed the bare phrases over-fire, so a
+category may also declare context rules (``context_excludes``): ``skip_if_before`` /
+``skip_if_after`` regexes around the match ("should I just google it?", "just wait a few
+minutes", "I don't know what to tell you other than ..."), ``skip_in_question`` and
+``max_other_words`` (a quick fix or "works for me" is only thrown over the wall when the
+message says little else). Purely lexical on purpose: the static embeddings put "it works on my end"
 and "I see the issue on my end too, let me check" at the same similarity, so they cannot
 separate a brush-off from engagement.
 """
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
 
 from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding
@@ -19,6 +28,48 @@ from .base import Detector, DetectorContext
 REPORT_AT = 0.35  # findings below this (e.g. a softened quick fix) are not reported
 SOFTEN_FACTOR = 0.5  # a concrete alternative in the same message halves the severity
 EXTRA_MATCH_BONUS = 0.1  # each further distinct brush-off phrase in the message
+# An IRC line quoting someone else ("<Tigran_> ... oh well"): the words are not the agent's.
+QUOTED = re.compile(r"<[\w\[\]\\^{}|`-]+>\s")
+# A leading "nick:" / "@nick" address is not part of what the agent says.
+ADDRESS = re.compile(r"^\s*(?:@\w+\s+|[\w\[\]\\^{}|`.-]+\s*[:,]\s+)")
+WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=256)
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def context_excludes(text: str, m: Match, sentence: tuple[int, int], meta: dict[str, Any]) -> bool:
+    """True when the lexicon category's context rules say this match is not meant as written.
+
+    ``skip_if_before`` regexes are searched in the sentence before the match, ``skip_if_after``
+    ones matched right after it; ``skip_in_question`` skips matches in a question, and
+    ``max_other_words`` skips a match when the message (or, with ``words_in: sentence``, its
+    sentence), less a leading nick, says more than that many other words. Any quoted IRC
+    line before the match makes it someone else's words.
+    """
+    s, e = sentence
+    before = text[s : m.start]
+    if QUOTED.search(text[: m.start]):
+        return True
+    if any(_rx(p).search(before) for p in meta.get("skip_if_before") or ()):
+        return True
+    if any(_rx(p).match(text, m.end) for p in meta.get("skip_if_after") or ()):
+        return True
+    if meta.get("skip_in_question") and "?" in text[s:e]:
+        return True
+    limit = meta.get("max_other_words")
+    if limit is not None:
+        lo, hi = (s, e) if meta.get("words_in") == "sentence" else (0, len(text))
+        rest = ADDRESS.sub("", text[lo : m.start] + " " + text[m.end : hi], count=1)
+        if len(WORD.findall(rest)) > int(limit):
+            return True
+    return False
+
+
+def sentence_of(sents: list[tuple[int, int]], pos: int, length: int) -> tuple[int, int]:
+    return next(((s, e) for s, e in sents if s <= pos < e), (0, length))
 
 
 def alternatives(text: str, categories: tuple[str, ...], exclude: list[Match]) -> list[Match]:
@@ -32,7 +83,7 @@ def alternatives(text: str, categories: tuple[str, ...], exclude: list[Match]) -
 
 class AgentDismissive(Detector):
     name = "agent.dismissive"
-    version = 1
+    version = 2
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 
@@ -45,8 +96,11 @@ class AgentDismissive(Detector):
             if not matches:
                 continue
             kept: list[tuple[Match, float]] = []
+            sents = ctx.sentences(i)
             for m in matches:
                 meta = lex.category(m.category).meta
+                if context_excludes(msg.text, m, sentence_of(sents, m.start, len(msg.text)), meta):
+                    continue
                 softeners = tuple(meta.get("softened_by") or ())
                 weight = m.weight
                 if softeners and alternatives(msg.text, softeners, matches):

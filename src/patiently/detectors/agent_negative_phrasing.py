@@ -6,14 +6,22 @@ referral categories in the same sentence or the next one ("we don't support Macs
 can use the web app"). In chat, agents often split one thought over two messages, so when
 the negative sentence ends the message and the agent's next message follows directly, its
 first sentence counts as "the next sentence". Questions ("is that not possible?") are not
-refusals and are skipped.
+refusals and are skipped. Real IRC/Twitter support data added two kinds of rule, both in
+the lexicon: context rules per category (``context_excludes``: "if one line is not possible,
+use pastebin", "my soundcard is not supported", "not supported in Lightroom 6") and
+``cleared_by`` cues that count as an alternative besides tone_alternatives ("try #windows",
+"check with the developers", a link, "we'll share the interest with our team"), looked for
+in the sentence before as well ("Just reinstall. There's no way to repair it.").
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding
 from ..text import readable
+from .agent_dismissive import _rx, context_excludes
 from .base import Detector, DetectorContext
 
 REPORT_AT = 0.35
@@ -21,7 +29,9 @@ EXTRA_MATCH_BONUS = 0.1
 _ALT = ("offer", "referral")
 
 
-def _has_alternative(text: str, start: int, end: int, negatives: list[Match]) -> bool:
+def _has_alternative(text: str, start: int, end: int, negatives: list[Match], cues: tuple[str, ...] = ()) -> bool:
+    if any(_rx(c).search(text, start, end) for c in cues):
+        return True
     for a in load_lexicon("tone_alternatives").find(text[start:end], _ALT):
         s, e = a.start + start, a.end + start
         if not any(s < n.end and n.start < e for n in negatives):
@@ -31,7 +41,7 @@ def _has_alternative(text: str, start: int, end: int, negatives: list[Match]) ->
 
 class AgentNegativePhrasing(Detector):
     name = "agent.negative_phrasing"
-    version = 1
+    version = 2
     labels = ("agent.negative_phrasing",)
     description = "Agent says what can't be done (I can't, not supported, impossible) without an alternative."
 
@@ -41,7 +51,7 @@ class AgentNegativePhrasing(Detector):
         n = len(conv.messages)
         for i in ctx.targets("agent"):
             msg = conv.messages[i]
-            matches = load_lexicon("negative_phrasing").find(msg.text)
+            matches = lex.find(msg.text)
             if not matches:
                 continue
             sents = ctx.sentences(i)
@@ -53,14 +63,20 @@ class AgentNegativePhrasing(Detector):
                 s, e = sents[k]
                 if msg.text[s:e].rstrip().endswith("?"):
                     continue
-                if _has_alternative(msg.text, s, e, matches):
+                meta: dict[str, Any] = lex.category(m.category).meta
+                if context_excludes(msg.text, m, (s, e), meta):
+                    continue
+                cues = tuple(meta.get("cleared_by") or ())
+                if _has_alternative(msg.text, s, e, matches, cues):
+                    continue
+                if k > 0 and any(_rx(c).search(msg.text, *sents[k - 1]) for c in cues):
                     continue
                 if k + 1 < len(sents):
-                    if _has_alternative(msg.text, sents[k + 1][0], sents[k + 1][1], matches):
+                    if _has_alternative(msg.text, sents[k + 1][0], sents[k + 1][1], matches, cues):
                         continue
                 elif i + 1 < n and conv.messages[i + 1].role == "agent" and conv.messages[i + 1].author == msg.author:
                     follow = ctx.sentences(i + 1)[:1]
-                    if follow and _has_alternative(conv.messages[i + 1].text, *follow[0], []):
+                    if follow and _has_alternative(conv.messages[i + 1].text, *follow[0], [], cues):
                         continue
                 bare.append(m)
             if not bare:
