@@ -121,12 +121,11 @@ def _frustration_level(text: str) -> tuple[float, tuple[tuple[int, int], ...], t
         level = strongest + 0.1 * (len({m.text.lower() for m in matches}) - 1)
     ratio = caps_ratio(text)
     runs = [m.span() for m in _SHOUT_RUN.finditer(text) if shouting_spans(m.group())]
-    emphasis = _emphasis(text) if not (ratio >= 0.3 or runs) else []
     if ratio >= 0.3 or runs:
         level += 0.35 if ratio >= 0.6 or runs else 0.25
         spans += runs or shouting_spans(text)
         reasons.append("shouting")
-    elif emphasis:
+    elif emphasis := _emphasis(text):
         level += 0.35
         spans += emphasis
         reasons.append("shouting")
@@ -200,7 +199,6 @@ class CustomerFrustration(Detector):
                 )
         if len(levels) >= 2 and max(levels) >= REPORT_AT:
             start, end, peak, trend = trend_of(levels)
-            customers = ctx.indices("customer")
             last = conv.messages[customers[-1]]
             if not ctx.wants(frustrated[0]):
                 return out
