@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 
 import pytest
 
 from patiently.errors import ConfigError
-from patiently.lexicon import load_lexicon, parse_lexicon, phrase_to_regex
+from patiently.lexicon import lexicon_names, load_lexicon, parse_lexicon, phrase_to_regex
 
-ALL_LEXICONS = sorted(p.name.removesuffix(".yaml") for p in (resources.files("patiently") / "lexicons").iterdir()
-                      if p.name.endswith(".yaml"))
+ALL_LEXICONS = lexicon_names()
 TEXTS = [
     "That's not our problem.", "thats not our problem lol", "It works fine for me!", "just google it",
     "It is only a printer.", "That's just a warning.", "I'll deal with it", "nothing I can do, sorry",

@@ -10,18 +10,16 @@ import random
 import re
 import string
 from functools import cache
-from importlib import resources
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import pytest
 
-from patiently.lexicon import load_lexicon, parse_lexicon
+from patiently.lexicon import lexicon_names, load_lexicon, parse_lexicon
 from patiently.lexicon_index import Index, needs_of, required_literals, scan
 
 from conftest import ROOT_EXAMPLES
 
-ALL_LEXICONS = sorted(p.name.removesuffix(".yaml") for p in (resources.files("patiently") / "lexicons").iterdir()
-                      if p.name.endswith(".yaml"))
+ALL_LEXICONS = lexicon_names()
 
 
 def _texts() -> list[str]:
