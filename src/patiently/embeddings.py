@@ -22,6 +22,7 @@ import numpy as np
 
 from .config import EmbeddingSettings
 from .errors import ModelError
+from .static_fast import FastStaticEncoder
 
 
 class Embedder(Protocol):
@@ -60,13 +61,16 @@ class StaticEmbedder:
         self.dim = int(self._model.dim)
         self.name = f"static:{p.name}"
         self._lock = threading.Lock()
+        self._fast = FastStaticEncoder.for_model(self._model)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         # Long texts are cut: the meaning of a support message is in its first ~2,000 chars.
         clipped = [t[:2000] for t in texts]
-        with self._lock:  # the tokenizer is not safe to share across threads
+        with self._lock:  # the tokenizer (and the word cache) are not safe to share across threads
+            if self._fast is not None:
+                return _normalise(self._fast.encode(clipped))
             vecs = self._model.encode(clipped, show_progress_bar=False, use_multiprocessing=False)
         return _normalise(vecs)
 
