@@ -70,3 +70,14 @@ def test_prefilter_skips_terms_whose_words_are_absent() -> None:
     low, tokens = jt.folded(text)
     skipped = [rx.pattern for rx, _ in by_anchor["cache"] if not jt._may_match(rx, low, tokens)]
     assert skipped, "no term under 'cache' was skipped: the prefilter does nothing"
+
+
+def test_id_before_searches_a_window_with_the_same_answer() -> None:
+    """``_id_before`` looks just before the keyword; the whole-text search it replaced agrees."""
+    rng = random.Random(5)
+    pieces = ["ticket", "Ticket", "no.", "serial", "reference", "#", ":", " ", "  \n", "x", "abc", "ref",
+              "model", "ticketed", "id", "9", "-"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        for start in range(len(text) + 1):
+            assert jt._id_before(text, start) == bool(jt._ID_BEFORE.search(text, 0, start)), (text, start)

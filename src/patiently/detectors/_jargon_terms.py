@@ -29,6 +29,7 @@ _SYSTEM_DIR = re.compile(r"\\(?:windows|system32|programdata|appdata|program fil
 _IDENTIFIER = re.compile(r"^(?=.*\d)[A-Z0-9]+(?:-[A-Z0-9]+)+$|^[A-Z]{1,4}\d{3,}$")
 _ID_BEFORE = re.compile(r"\b(?:code|number|no\.|ticket|tag|voucher|id|ref|reference|serial|model|flight|order|"
                         r"case|pin|extension|ext|room|#)\s*[:#]?\s*$", re.IGNORECASE)
+_DIGIT = re.compile(r"[0-9]")  # tokens are ASCII (_TOKEN)
 _NOT_JARGON_SUFFIX = frozenset({
     "com", "org", "net", "io", "gov", "edu", "uk", "de", "fr", "co", "us", "ca", "au", "info", "biz", "me",
     "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "jpg", "jpeg", "png", "gif", "csv", "zip",
@@ -233,7 +234,7 @@ def _rare_technical_words(
             if (parts[-1].lower() in _NOT_JARGON_SUFFIX or min(len(p) for p in parts) < 2
                     or any(p[:1].isupper() for p in parts[1:]) or _is_address(tok)):
                 continue  # a domain or link, a document name, "e.g", or a missing space ("confirmed.Thanks")
-        elif _IDENTIFIER.match(tok) or (any(c.isdigit() for c in tok) and _ID_BEFORE.search(text, 0, m.start())):
+        elif _IDENTIFIER.match(tok) or (_DIGIT.search(tok) and _id_before(text, m.start())):
             continue  # a code, ticket or model number is something to read out, not jargon
         elif tok[0].isupper() and tok[1:2].islower():
             # Title-case (names, "Furn20" promo codes, "DannyHarvey" signatures) only in tech context
@@ -243,7 +244,7 @@ def _rare_technical_words(
             # an acronym outside the glossary counts only in technical context: "LAS JFK" are airports
             if len(tok) > 6 or not _technical_context(text, tokens, n):
                 continue
-        elif not (any(c.isdigit() for c in tok) or _CAMEL.search(tok) or _technical_context(text, tokens, n)):
+        elif not (_DIGIT.search(tok) or _CAMEL.search(tok) or _technical_context(text, tokens, n)):
             continue  # plain lowercase words and compounds ("ndiswrapper", "yes/no") need technical context
         low = tok.lower()
         if low in names or key(low) in names or (n == 0 and text[m.end() : m.end() + 1] in (":", ",")):
@@ -253,6 +254,21 @@ def _rare_technical_words(
         if zipf(low) < rare_zipf:
             out.append(m.span())
     return tuple(sorted(out))
+
+
+def _id_before(text: str, start: int) -> bool:
+    """``_ID_BEFORE`` ends right before ``start`` ("ticket #", "serial: "). Searched from just
+    before its keyword, not from the start of the text: the same answer without scanning a
+    long message once per token with a digit."""
+    j = start
+    while j and text[j - 1].isspace():
+        j -= 1
+    if j and text[j - 1] in ":#":
+        j -= 1
+        while j and text[j - 1].isspace():
+            j -= 1
+    # the longest keyword ("reference") and the character before it, for its \b
+    return _ID_BEFORE.search(text, max(0, j - 10), start) is not None
 
 
 def _technical_context(text: str, tokens: list[re.Match[str]], n: int) -> bool:

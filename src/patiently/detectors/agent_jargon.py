@@ -23,6 +23,9 @@ non-technical or confused customer, or four unexplained terms in one message.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..lexicon import load_lexicon
@@ -42,6 +45,28 @@ _ADDRESSEE = re.compile(r"^\s*@?([\w\-\[\]`^|{}.]{2,24})[:,]\s")
 _NAME_PARTS = re.compile(r"[a-z0-9]+")
 
 
+@dataclass
+class _State:
+    """What agent.jargon has learnt from the messages read so far."""
+
+    customer_words: str = " "  # everything the customer wrote, as spaced words: their vocabulary
+    explained: set[str] = field(default_factory=set)  # terms the agent already explained
+    customer_terms: set[str] = field(default_factory=set)
+    non_technical: bool = False
+    confused: bool = False
+
+    def copy(self) -> _State:
+        return replace(self, explained=set(self.explained), customer_terms=set(self.customer_terms))
+
+
+# The state after a coach check's context, kept for the next check of a draft in the same
+# conversation (the loop over the context was ~0.35 ms of every check). The key holds all the
+# loop reads, so a hit is the state a full pass would reach.
+_PREFIX_STATES: OrderedDict[tuple[Any, ...], _State] = OrderedDict()
+_PREFIX_STATES_MAX = 256
+_prefix_lock = threading.Lock()
+
+
 class AgentJargon(Detector):
     name = "agent.jargon"
     version = 1
@@ -50,53 +75,71 @@ class AgentJargon(Detector):
     requires = ("customer.confusion",)
 
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
-        rare_zipf = ctx.settings.jargon.rare_zipf
-        confusion = ctx.by_label("customer.confusion")
-        nt_ids = {f.message_id for f in confusion if f.data.get("non_technical")}
-        confused_ids = {f.message_id for f in confusion if not f.data.get("non_technical")}
-        authors = {m.author.lower() for m in conv.messages if m.author}
-        names = frozenset(authors | {p for a in authors for p in _NAME_PARTS.findall(a) if len(p) > 2})
-        helpers = {key(m.author).replace(" ", "") for m in conv.messages if m.author and m.role == "agent"}
-        helpers -= {key(m.author).replace(" ", "") for m in conv.messages if m.author and m.role == "customer"}
-        customer_words = " "  # everything the customer wrote, as spaced words: their vocabulary
-        explained: set[str] = set()  # terms the agent already explained
-        customer_terms: set[str] = set()
-        non_technical = confused = False
-        out: list[Finding] = []
         if not ctx.targets("agent"):
             return []
-        for i, msg in enumerate(conv.messages):
-            text = msg.text
-            if msg.role == "customer":
-                cats = {m.category for m in load_lexicon("non_technical").find(text)}
-                non_technical = non_technical or bool(cats & {"self_description", "plain_request"}) or msg.id in nt_ids
-                confused = "confusion" in cats or msg.id in confused_ids
-                terms = [(s, e) for s, e, _ in glossary_terms(text)]
-                customer_terms.update(key(text[s:e]) for s, e in terms + rare_technical_words(text, rare_zipf, terms))
-                customer_words += key(text) + " "
-                continue
-            if msg.role != "agent" or self._to_helper(text, helpers):
-                continue
-            # Earlier agent messages are read for what they explained, even when only the
-            # focus message's findings are wanted.
-            unexplained = self._unexplained(text, rare_zipf, names, non_technical or confused,
-                                            customer_words, explained)
+        rare_zipf = ctx.settings.jargon.rare_zipf
+        confusion = ctx.by_label("customer.confusion")
+        nt_ids = frozenset(f.message_id for f in confusion if f.data.get("non_technical"))
+        confused_ids = frozenset(f.message_id for f in confusion if not f.data.get("non_technical"))
+        authors = {m.author.lower() for m in conv.messages if m.author}
+        names = frozenset(authors | {p for a in authors for p in _NAME_PARTS.findall(a) if len(p) > 2})
+        helpers = frozenset(
+            {key(m.author).replace(" ", "") for m in conv.messages if m.author and m.role == "agent"}
+            - {key(m.author).replace(" ", "") for m in conv.messages if m.author and m.role == "customer"})
+        args = (rare_zipf, names, helpers, nt_ids, confused_ids)
+        start, state = 0, _State()
+        prefix_key: tuple[Any, ...] | None = None
+        if ctx.focus is not None and ctx.focus > 0:
+            prefix_key = (tuple((m.id, m.role, m.text) for m in conv.messages[:ctx.focus]), *args)
+            with _prefix_lock:
+                known = _PREFIX_STATES.get(prefix_key)
+            if known is not None:
+                start, state = ctx.focus, known.copy()
+        out: list[Finding] = []
+        for i in range(start, len(conv.messages)):
+            if prefix_key is not None and i == ctx.focus and start == 0:
+                with _prefix_lock:
+                    _PREFIX_STATES[prefix_key] = state.copy()
+                    while len(_PREFIX_STATES) > _PREFIX_STATES_MAX:
+                        _PREFIX_STATES.popitem(last=False)
+            msg = conv.messages[i]
+            unexplained = self._read(msg, state, *args)
             if not unexplained or not ctx.wants(i):
                 continue
             score = BASE_SCORE + min(MAX_EXTRA, PER_EXTRA_TERM * (len(unexplained) - 1))
-            if non_technical:
+            if state.non_technical:
                 score += NON_TECHNICAL_BONUS
-            if confused:
+            if state.confused:
                 score += CONFUSED_BONUS
-            if len(customer_terms) >= TECH_SAVVY_TERMS and not non_technical:
+            if len(state.customer_terms) >= TECH_SAVVY_TERMS and not state.non_technical:
                 score *= TECH_SAVVY_FACTOR
             if score < REPORT_AT - 1e-9:
                 continue
-            out.append(self._finding(msg, score, unexplained, non_technical, confused))
+            out.append(self._finding(msg, score, unexplained, state.non_technical, state.confused))
         return out
 
+    def _read(self, msg: Message, state: _State, rare_zipf: float, names: frozenset[str], helpers: frozenset[str],
+              nt_ids: frozenset[str], confused_ids: frozenset[str]) -> list[tuple[int, int, dict[str, Any] | None]]:
+        """Update ``state`` with one message; an agent message's unexplained terms."""
+        text = msg.text
+        if msg.role == "customer":
+            cats = {m.category for m in load_lexicon("non_technical").find(text)}
+            state.non_technical = state.non_technical or bool(cats & {"self_description", "plain_request"}) \
+                or msg.id in nt_ids
+            state.confused = "confusion" in cats or msg.id in confused_ids
+            terms = [(s, e) for s, e, _ in glossary_terms(text)]
+            state.customer_terms.update(key(text[s:e]) for s, e in terms + rare_technical_words(text, rare_zipf, terms))
+            state.customer_words += key(text) + " "
+            return []
+        if msg.role != "agent" or self._to_helper(text, helpers):
+            return []
+        # Earlier agent messages are read for what they explained, even when only the
+        # focus message's findings are wanted.
+        return self._unexplained(text, rare_zipf, names, state.non_technical or state.confused,
+                                 state.customer_words, state.explained)
+
     @staticmethod
-    def _to_helper(text: str, helpers: set[str]) -> bool:
+    def _to_helper(text: str, helpers: frozenset[str]) -> bool:
         """An IRC-style remark addressed to another helper ("bob2: it's in the kernel") is shop talk."""
         m = _ADDRESSEE.match(text)
         return bool(m and key(m.group(1)).replace(" ", "") in helpers)
