@@ -119,7 +119,8 @@ class AgentJargon(Detector):
         return out
 
     def _read(self, msg: Message, state: _State, rare_zipf: float, names: frozenset[str], helpers: frozenset[str],
-              nt_ids: frozenset[str], confused_ids: frozenset[str]) -> list[tuple[int, int, dict[str, Any] | None]]:
+              nt_ids: frozenset[str | None], confused_ids: frozenset[str | None],
+              ) -> list[tuple[int, int, dict[str, Any] | None]]:
         """Update ``state`` with one message; an agent message's unexplained terms."""
         text = msg.text
         if msg.role == "customer":
