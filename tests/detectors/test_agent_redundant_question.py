@@ -186,3 +186,146 @@ CHOICE_NAMING_THE_VALUE = conv(
 def test_a_choice_that_names_the_value_is_a_check() -> None:
     # offering the given value as one option confirms it rather than re-asking
     assert detect("agent.redundant_question", CHOICE_NAMING_THE_VALUE) == []
+
+
+# --- v2: false-positive patterns from real IRC support chats ---------------------------------
+PREFERENCE_WITH_A_TYPO = conv(
+    ("c", "how can i install mysql for ubuntu 6.06?"),
+    ("a", "which version wouldyou like?"),
+)
+OUTPUT_AFTER_A_NEW_COMMAND = conv(
+    ("c", "startx fails with error: no screen found"),
+    ("a", "try running X --help and look for the verbose flag"),
+    ("a", "What did it say?"),
+)
+COMMAND_IN_THE_SAME_MESSAGE = conv(
+    ("c", "sudo tail says no such file"),
+    ("a", "Really? No /var/ directory?     ls /var    #What does that say?"),
+)
+QUESTION_NAMES_THE_NEW_TRY = conv(
+    ("c", "I get this error message: The following packages have unmet dependencies"),
+    ("a", "What message did it say after you run dpkg?"),
+)
+VERSION_AFTER_A_CHECK_COMMAND = conv(
+    ("c", "xserver-xorg-core 1:1.02-0ubuntu10.4 I think"),
+    ("a", "apt-cache policy xserver-xorg-core"),
+    ("a", "which version is installed?"),
+)
+OUTPUT_ASKED_WITHOUT_A_NEW_TRY = conv(
+    ("c", "startx fails with error: no screen found"),
+    ("a", "Hmm, that is odd."),
+    ("a", "What did it say exactly?"),
+)
+AGE_OF_THE_INSTALL = conv(
+    ("c", "Everything is slow and nothing has changed since I updated from 7.10."),
+    ("a", "Boredom_inc, how long has it been installed?"),
+)
+HOW_LONG_THE_PROBLEM = conv(
+    ("c", "Outlook has been crashing since the update."),
+    ("a", "Sorry to hear that. How long has this been happening?"),
+)
+OS_NAME_ON_THE_SCREEN = conv(
+    ("c", 'it first says "windows vista loader" but i don\'t have vista, I tried to install win7 but it failed'),
+    ("a", "what version of windows are you using?"),
+)
+OS_BEING_WRITTEN_TO_A_STICK = conv(
+    ("c", "Hello, can someone please help me create a bootable win7 usb?"),
+    ("a", "Are you on linux or windows cyphex?"),
+)
+ADDRESSED_TO_SOMEONE_ELSE = conv(
+    ("c:erinaceus_", "anyone in here using an asus u33jc? mine keeps typing by itself"),
+    ("a:parsnip", "erinaceus_: try the boot option i8042.reset"),
+    ("a:parsnip", "erictr1ck: what is the model of the system?"),
+)
+ADDRESSED_TO_THE_CUSTOMER = conv(
+    ("c:erinaceus_", "anyone in here using an asus u33jc? mine keeps typing by itself"),
+    ("a:parsnip", "erinaceus_: what is the model of the system?"),
+)
+ANOTHER_CUSTOMER_GAVE_IT = conv(
+    ("c:tom", "my machine runs xubuntu and the wifi is fine"),
+    ("c:cesc_", "my wireless usb adapter is not recognised"),
+    ("a:sarah", "cesc_: and what OS do you use?"),
+)
+SAME_CUSTOMER_GAVE_IT = conv(
+    ("c:cesc_", "I'm trying to install drivers on my machine running xubuntu."),
+    ("a:sarah", "<cesc_> and what OS do you use ?"),
+)
+SECOND_NICK_OF_THE_CUSTOMER = conv(
+    ("c:dxdemetriou_", "When my pc crashes with the wireless adapter I cannot find the reason anywhere."),
+    ("a:dxdemetriou", "what happens when my pc crashes, can I find the reason somewhere?"),
+)
+PROGRAM_UNDER_DISCUSSION = conv(
+    ("c", "now it scrolled off the tiny default log size of xchat"),
+    ("c", "hence the kdesudo before it"),
+    ("a", "TomyLobo: what program is this anyway?"),
+)
+MEANING_BUT_ASKS_TO_IDENTIFY = conv(
+    ("c", "I can enter in my ftp server with my own pc but not from outside."),
+    ("a", "what FTP server are you using on your own pc?"),
+)
+MEANING_BUT_CHALLENGES = conv(
+    ("c", "I think hibernate wrote something bogus to the swap partition because now I can't boot up."),
+    ("a", "what does your swap partition have to do with booting up?"),
+)
+ASKS_ABOUT_THE_CUSTOMERS_WORDS = conv(
+    ("c", "glitsj16: it uninstalled itself after the system update"),
+    ("a", "adroit_machine, what you mean with 'it uninstalled itself after the system update' ?"),
+)
+ERROR_NOT_GIVEN_YET = conv(
+    ("c", "I tried the boot rescue command on the live cd, but it just gave me some error."),
+    ("a", "Joe_SWAU: what's the error you get from the live CD?"),
+)
+WHATS_THE_ERROR = conv(
+    ("c", "Windows Update fails with error 0x80070005 every time."),
+    ("a", "Sorry about that. What's the error you get?"),
+)
+
+
+def test_preference_with_a_typo_is_not_a_re_ask() -> None:
+    assert detect("agent.redundant_question", PREFERENCE_WITH_A_TYPO) == []
+
+
+def test_output_after_a_new_try_is_new_information() -> None:
+    for c in (OUTPUT_AFTER_A_NEW_COMMAND, COMMAND_IN_THE_SAME_MESSAGE, QUESTION_NAMES_THE_NEW_TRY,
+              VERSION_AFTER_A_CHECK_COMMAND):
+        assert detect("agent.redundant_question", c) == [], c.messages[-1].text
+
+
+def test_output_re_asked_without_a_new_try_is_still_found() -> None:
+    found = detect("agent.redundant_question", OUTPUT_ASKED_WITHOUT_A_NEW_TRY)
+    assert [f.message_id for f in found] == ["m3"] and found[0].data["slot"] == "error"
+
+
+def test_age_of_the_install_is_not_when_it_started() -> None:
+    assert detect("agent.redundant_question", AGE_OF_THE_INSTALL) == []
+    found = detect("agent.redundant_question", HOW_LONG_THE_PROBLEM)
+    assert [f.message_id for f in found] == ["m2"] and found[0].data["slot"] == "started"
+
+
+def test_an_os_on_a_screen_or_a_stick_is_not_the_customers_os() -> None:
+    assert detect("agent.redundant_question", OS_NAME_ON_THE_SCREEN) == []
+    assert detect("agent.redundant_question", OS_BEING_WRITTEN_TO_A_STICK) == []
+
+
+def test_multi_party_chat_counts_the_addressed_customer_only() -> None:
+    assert detect("agent.redundant_question", ADDRESSED_TO_SOMEONE_ELSE) == []
+    assert detect("agent.redundant_question", ANOTHER_CUSTOMER_GAVE_IT) == []
+    assert detect("agent.redundant_question", SECOND_NICK_OF_THE_CUSTOMER) == []
+    for c, slot in ((ADDRESSED_TO_THE_CUSTOMER, "device"), (SAME_CUSTOMER_GAVE_IT, "os")):
+        found = detect("agent.redundant_question", c)
+        assert [f.message_id for f in found] == ["m2"] and found[0].data["slot"] == slot
+
+
+def test_the_program_under_discussion_is_not_the_customers_app() -> None:
+    assert detect("agent.redundant_question", PROGRAM_UNDER_DISCUSSION) == []
+
+
+def test_meaning_alone_only_for_how_the_problem_shows() -> None:
+    for c in (MEANING_BUT_ASKS_TO_IDENTIFY, MEANING_BUT_CHALLENGES, ASKS_ABOUT_THE_CUSTOMERS_WORDS,
+              ERROR_NOT_GIVEN_YET):
+        assert detect("agent.redundant_question", c) == [], c.messages[-1].text
+
+
+def test_contracted_whats_asks_for_the_slot() -> None:
+    found = detect("agent.redundant_question", WHATS_THE_ERROR)
+    assert [f.message_id for f in found] == ["m2"] and found[0].data["slot"] == "error"

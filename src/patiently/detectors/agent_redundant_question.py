@@ -6,12 +6,19 @@ ticket or order number, a username, a phone number, the printer, the app, when i
 and ``lexicons/info_asked.yaml`` what an agent question asks for, with the same slot names.
 An agent question whose slot the customer filled in the last ``WINDOW`` customer messages is
 redundant. Meaning is used twice: it raises the score when the question is also close to the
-customer sentence that gave the value, and, without any slot, a wh-question that is very close
-to an earlier customer *statement* ("what happens when you print?" after "when I print it
-jams") counts at a lower score. Verification ("can you confirm your email is...?") is not
+customer sentence that gave the value, and, without any slot, a question for how the problem
+shows itself that is very close to an earlier customer *statement* ("what happens when you
+print?" after "when I print it jams") counts at a lower score. Verification ("can you confirm your email is...?") is not
 redundant: agents must re-check identity, so confirmation frames are skipped, and so is a
 question for a different value when the words sit next to the slot ("a new asset tag", "the
 error now"), or an OS question about another family than the one given.
+
+Version 2 (precision on real IRC support chats, see the doc): the meaning path only takes
+questions asking how the problem shows itself ("what happens…?"); an output (error, version,
+what happens) asked after the agent had the customer run or try something is the new output,
+not the old one; a value inside quotes (on-screen text) or an OS named as what is being
+written to a USB stick is not the customer's own; and in multi-party chats a question
+addressed to someone else, or the customer's own line under a second nick, is skipped.
 """
 
 from __future__ import annotations
@@ -46,12 +53,13 @@ _CONFIRM = re.compile(
     # a choice that names a candidate checks it: "the one called Floor 2 or another one?"
     r"or\s+(?:another|a\s+different|some\s+other|an?\s+other|something\s+else)|"
     # a preference, not a fact: "which version would you like / do you need?"
-    r"would\s+you\s+(?:like|prefer)|do\s+you\s+(?:want|need|prefer)|you\s+(?:need|want)(?=\s*\?))\b",
+    r"would\s*(?:you|u)\s*(?:like|prefer)|do\s+you\s+(?:want|need|prefer)|you\s+(?:need|want)(?=\s*\?))\b",
     re.IGNORECASE,
 )
 # "what do you mean by ...?", "what's a ppf patch?": asks to explain the customer's words, which
 # are close in meaning on purpose
-_CLARIFY = re.compile(r"\bwhat\s+(?:do|did)\s+you\s+mean\b|\bwhat\s*(?:'s|\s+is)\s+(?:a|an)\s", re.IGNORECASE)
+_CLARIFY = re.compile(r"\bwhat\s+(?:(?:do|did)\s+)?you\s+mean\b|\bwhat\s*(?:'s|\s+is)\s+(?:(?:a|an)\s|[\"“])",
+                      re.IGNORECASE)
 # An OS question naming one family is not answered by another family ("what ubuntu version?"
 # after "Windows Vista").
 _FAMILY = re.compile(r"\b(?:(win)(?:dows|\s*\d+|xp|vista)|(mac)\s*os|(osx)|(ios)|(android)|"
@@ -66,15 +74,55 @@ _OTHER_AFTER = re.compile(
     r"(?:of|for|on)\s+(?:the|your|a|an|this|that)\s+(?:new|other|second|spare|replacement|loan|different)\b)",
     re.IGNORECASE,
 )
-_WH_START = re.compile(
-    r"^\W*(?:@\w+\s+|\w+[:,]\s+)?(?:and\s+|so\s+|ok(?:ay)?,?\s+)?(?:what|which|where|when|who|how\s+(?:many|long|often))\b",
+# The meaning-only path takes questions for how the problem shows itself, which an earlier
+# description can answer. "What FTP server…?", "what is grub set to boot?" ask to identify or
+# add something; a customer sentence close in meaning ("my ftp server") seldom holds it.
+_DESCRIBE = re.compile(
+    r"^\W*(?:@\w+\s+|<?[\w\-\[\]\\`^{}|]+>?[:,]\s+)?(?:and\s+|so\s+|ok(?:ay)?,?\s+)?what\s*"
+    r"(?:happens|happened|goes\s+wrong|went\s+wrong|(?:does|did)\s+it\s+do|do\s+you\s+see|are\s+you\s+seeing|"
+    r"(?:\s+is|'s|’s|s)\s+(?:wrong|happening|going\s+on|the\s+(?:problem|issue)))\b",
     re.IGNORECASE,
 )
+# Slots that are the output of an action: after "run `apt-cache policy`", "try --help", "restart
+# it", asking what the error / version / result is asks for the new output.
+OUTPUT_SLOTS = frozenset({"error", "version", None})
+_ACTION = re.compile(
+    r"(?:^|[.!?;:,]\s*|\b(?:now|then|just|please|pls|first|and|so|also)\s+)"
+    r"(?:try|run|re-?run|type|reboot|restart|re-?install|install|update|upgrade|clear|open|go\s+to|click|press|"
+    r"boot|execute|enter|remove|delete|reset|unplug)\b"
+    r"|\bsudo\s+\w|\bapt(?:-get|-cache|itude)?\s+\w|`[^`]+`|"
+    r"(?:^|\s)(?:ls|cat|grep|tail|dmesg|lspci|lsusb|lsmod|uname|dpkg|fdisk|mount|modprobe|ifconfig|iwconfig|xrandr)"
+    r"\s+[-/\w]",
+    re.IGNORECASE | re.MULTILINE,
+)
+_AFTER_ACTION = re.compile(
+    r"\b(?:after|when|once|now\s+that)\s+you\s+(?:run|ran|type|typed|try|tried|do|did|enter|entered|reboot|"
+    r"rebooted|restart|restarted|boot|install|installed|open|click|press)\b",
+    re.IGNORECASE,
+)
+# Quoted text is what a screen or a person said ('it says "windows vista loader"'): an error,
+# but not the customer's own OS, device or app.
+_QUOTED = re.compile(r'"[^"]+"|“[^”]+”|‘[^’]+’|(?<!\w)\'[^\']+\'(?!\w)')
+# An OS named as what is being written or installed ("a bootable win7 usb", "the ubuntu iso")
+# is not the one the customer runs.
+_TARGET_AFTER = re.compile(
+    r"^\s*(?:bootable\s+)?(?:usb|iso|cd|dvd|disc|image|installer|install(?:ation)?\s+(?:cd|dvd|disc|disk|media|usb)|"
+    r"live\s*(?:cd|usb|dvd)|vm|virtual\s*machine|stick)\b",
+    re.IGNORECASE,
+)
+_TARGET_BEFORE = re.compile(
+    r"\b(?:bootable|burn(?:ed|t|ing)?|download(?:ed|ing)?|write|wrote|writing|create|created|creating|make|making|"
+    r"(?:tr(?:y|ied|ying)|want(?:ed)?|going|need)\s+to\s+(?:re)?install)\s+(?:an?\s+|the\s+|my\s+)?$",
+    re.IGNORECASE,
+)
+# IRC lines start with the nick they answer: "erictr1ck: what is the model?", "<cesc_> and…"
+_ADDRESSEE = re.compile(r"^\W*<?([\w\-\[\]\\`^{}|]+?)>?(:|,)\s")
+_NICK_TAIL = re.compile(r"[_\-^`|\d]+$")
 
 
 class AgentRedundantQuestion(Detector):
     name = "agent.redundant_question"
-    version = 1
+    version = 2
     labels = ("agent.redundant_question",)
     description = "The agent asks for information the customer already gave."
     needs = frozenset({"embeddings"})
@@ -107,12 +155,19 @@ class AgentRedundantQuestion(Detector):
         rows = ctx.rows_by_message()
         row_of = {(i, s, e): r for r, (i, s, e) in enumerate(index)}
         nicks = {(m.author or "").lower() for m in conv.messages}
+        people = {n for m in conv.messages if m.author for n in (_nick(m.author), _nick(m.author).split(" ")[0])}
         out: list[Finding] = []
         for i, s, e, asked in questions:
-            qvec = vecs[row_of[(i, s, e)]]
-            hit = self._slot_hit(conv, ctx, i, asked, given_lex, given_cache, conv.messages[i].text[s:e])
             msg = conv.messages[i]
-            if hit is not None and not _mentions(msg.text[s:e], hit[2].text):
+            question = msg.text[s:e]
+            speakers = _speakers(conv, i, question, people)
+            if speakers is None:
+                continue  # addressed to someone who is not in this thread
+            qvec = vecs[row_of[(i, s, e)]]
+            hit = self._slot_hit(conv, ctx, i, asked, given_lex, given_cache, question, speakers)
+            if hit is not None and hit[0] in OUTPUT_SLOTS and _new_action(conv, hit[1], i, e):
+                continue  # "run apt-cache policy … which version is installed?": the new output
+            if hit is not None and not _mentions(question, hit[2].text):
                 slot, j, g = hit
                 sim = self._sim_to(conv, index, vecs, rows.get(j, []), g, qvec)
                 score = 0.55 + 0.3 * g.weight + (0.1 if sim >= SLOT_SIMILARITY else 0.0)
@@ -125,9 +180,10 @@ class AgentRedundantQuestion(Detector):
                           "similarity": round(sim, 3)},
                 ))
                 continue
-            if hit is not None or asked or not _WH_START.match(msg.text[s:e]) or _CLARIFY.search(msg.text[s:e]):
+            if hit is not None or asked or not _DESCRIBE.match(question) or _CLARIFY.search(question):
                 continue  # a slot the customer has not given yet is a good question
-            cust = [r for r in ctx.earlier_rows(rows, i, "customer", WINDOW) if self._statement(conv, index[r])]
+            cust = [r for r in ctx.earlier_rows(rows, i, "customer", WINDOW)
+                    if _nick(conv.messages[index[r][0]].author) in speakers and self._statement(conv, index[r])]
             if not cust:
                 continue
             sims = vecs[cust] @ qvec
@@ -135,6 +191,8 @@ class AgentRedundantQuestion(Detector):
             if float(sims[k]) < MEANING_SIMILARITY:
                 continue
             ci, cs, ce = index[cust[k]]
+            if _new_action(conv, ci, i, e):
+                continue  # "try --help. what happens?": the result of the new try
             quote = conv.messages[ci].text[cs:ce]
             shared = (content_words(msg.text[s:e]) & content_words(quote)) - nicks
             if len(shared) < MIN_SHARED_WORDS:
@@ -150,9 +208,10 @@ class AgentRedundantQuestion(Detector):
     @staticmethod
     def _slot_hit(
         conv: Conversation, ctx: DetectorContext, i: int, asked: list[Match], lex: Lexicon,
-        cache: dict[int, list[Match]], question: str = "",
+        cache: dict[int, list[Match]], question: str = "", speakers: frozenset[str] | None = None,
     ) -> tuple[str, int, Match] | None:
-        """(slot, customer message index, the given value) for the first asked slot already filled."""
+        """(slot, customer message index, the given value) for the first asked slot already filled,
+        by one of ``speakers`` (normalised nicks; all customers when None)."""
         if not asked:
             return None
         wanted = {m.category for m in asked}
@@ -162,11 +221,16 @@ class AgentRedundantQuestion(Detector):
         while j >= 0 and seen < WINDOW:
             if ctx.messages[j].role == "customer":
                 seen += 1
+                if speakers is not None and _nick(conv.messages[j].author) not in speakers:
+                    j -= 1
+                    continue  # another customer in a shared channel, or the agent under a second nick
                 found = cache.get(j)
                 if found is None:
                     found = lex.find(conv.messages[j].text)
                     cache[j] = found
                 for g in found:
+                    if g.category != "error" and _not_own(conv.messages[j].text, g):
+                        continue  # 'it says "windows vista loader"', "a bootable win7 usb"
                     if asked_families and g.category in ("os", "os_version") \
                             and not asked_families & _families(g.text):
                         continue  # "which ubuntu version?" is not answered by "Windows Vista"
@@ -218,6 +282,52 @@ def _asks_other(sentence: str, m: Match) -> bool:
     clause_end = min((k for k in (sentence.find(c, m.end) for c in ",;") if k >= 0), default=len(sentence))
     return bool(_OTHER_BEFORE.search(sentence[max(0, m.start - 30):m.start])
                 or _OTHER_AFTER.search(sentence[m.end:min(clause_end, m.end + 40)]))
+
+
+_NOT_NICKS = frozenset({"note", "ps", "q", "question", "also", "ok", "okay", "update", "edit", "re", "hi",
+                        "hello", "hey", "thanks", "so", "and", "sorry", "btw", "well", "sure", "tip"})
+
+
+def _nick(author: str | None) -> str:
+    """A chat name without case and the trailing marks of a second login ("dxdemetriou_")."""
+    a = (author or "").lower()
+    return _NICK_TAIL.sub("", a) or a
+
+
+def _speakers(conv: Conversation, i: int, question: str, people: set[str]) -> frozenset[str] | None:
+    """Customers whose earlier words can make question ``i`` redundant; None: it is addressed to
+    someone outside the thread. A question addressed to a participant ("nick: …") counts only
+    that participant's words, and the asking agent's own lines under a customer role never count."""
+    agent = _nick(conv.messages[i].author)
+    customers = {_nick(m.author) for m in conv.messages[:i] if m.role == "customer"}
+    if agent:
+        customers.discard(agent)
+    m = _ADDRESSEE.match(question)
+    if m is not None:
+        name = _nick(m.group(1))
+        if name in people:  # a nick, or the first name of "Dana Kim"
+            return frozenset(c for c in customers if name in (c, c.split(" ")[0]))
+        if m.group(2) == ":" and name not in _NOT_NICKS and not name.isdigit():
+            return None
+    return frozenset(customers)
+
+
+def _not_own(text: str, g: Match) -> bool:
+    """The value is text on a screen (inside quotes) or an OS being written to a stick."""
+    if any(q.start() < g.start and g.end <= q.end() for q in _QUOTED.finditer(text)):
+        return True
+    return g.category in ("os", "os_version") and bool(
+        _TARGET_AFTER.match(text[g.end:g.end + 40]) or _TARGET_BEFORE.search(text[max(0, g.start - 30):g.start]))
+
+
+def _new_action(conv: Conversation, j: int, i: int, end: int) -> bool:
+    """Since customer message ``j`` an agent had them run or try something (up to the end of the
+    question at ``end`` of message ``i``), or the question itself asks about a new try."""
+    for k in range(j + 1, i):
+        if conv.messages[k].role == "agent" and _ACTION.search(conv.messages[k].text):
+            return True
+    text = conv.messages[i].text[:end]
+    return bool(_ACTION.search(text) or _AFTER_ACTION.search(text))
 
 
 def _clip(text: str, n: int = 60) -> str:
