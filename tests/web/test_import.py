@@ -1,4 +1,5 @@
-"""Import: background analysis, bad records with line and reason, re-import updates."""
+"""Import: background analysis, bad records with line and reason, re-import updates, and the
+dashboard warmed by the job so the first view after an import does not compute it."""
 
 from __future__ import annotations
 
@@ -6,9 +7,15 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
-from .conftest import EXAMPLES, import_file
+from patiently.server import ServerSettings, create_app
+from patiently.web import WebSettings
+from patiently.web.auth import create_user
+from patiently.web.routes import dashboard
+
+from .conftest import EXAMPLES, PASSWORD, import_file, login
 
 
 def test_import_examples(imported: dict, clients: Callable[[str | None], TestClient]) -> None:
@@ -61,3 +68,27 @@ def test_import_page_and_job_json(imported: dict, clients: Callable[[str | None]
     assert "jsonl" in data["formats"] and data["jobs"][0]["status"] in ("done", "failed")
     job = c.get(f"/jobs/{imported['id']}", headers={"Accept": "application/json"}).json()["job"]
     assert job["id"] == imported["id"] and job["created"] == 35
+
+
+def test_an_import_warms_the_dashboard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = create_app(ServerSettings(warm_up=False, web=WebSettings(db=f"sqlite:///{tmp_path}/warm.db")))
+    with TestClient(app) as c:
+        db = app.state.web.db
+        db.write(lambda s: create_user(s, "coach", PASSWORD, "coach"))
+        login(c, "coach")
+        assert c.get("/team.json").json()["team"]["conversations"] == 0  # cached while empty
+        job = import_file(c, EXAMPLES / "conversations.jsonl")
+        assert job["status"] == "done" and job["phase"] == "done", job
+        assert {"team", "team:html"} <= set(db._cache)  # in place when the job says done
+
+        numbers: list[int] = []
+        charts: list[int] = []
+        team_data, team_html = dashboard._team_data, dashboard._team_html
+        monkeypatch.setattr(dashboard, "_team_data", lambda r: numbers.append(1) or team_data(r))
+        monkeypatch.setattr(dashboard, "_team_html", lambda d, r: charts.append(1) or team_html(d, r))
+        assert c.get("/team.json").json()["team"]["conversations"] == 35
+        page = c.get("/team")
+        assert page.status_code == 200 and "<svg" in page.text
+        assert numbers == [] and charts == []  # the first views after the import computed nothing
+        c.get("/team.json", params={"from": "2020-01-01"})  # another period is computed per request
+        assert numbers == [1]

@@ -200,3 +200,23 @@ def test_values_sqlite_accepts_but_postgresql_checks(imported: dict, lead: TestC
     assert {r["id"] for r in rows} == {long_id, long_id + "0"}
     page = lead.get(f"/conversations/{rows[0]['pk']}.json").json()["conversation"]
     assert "\x00" not in page["messages"][0]["text"] and page["messages"][0]["text"].endswith("😤")
+
+
+def test_login_failures_are_shared_by_workers(pg_app: object, pg_url: str) -> None:
+    """Failed log-ins are rows in the database: two apps (two worker processes) count them
+    together. Odd names (over-long, with a NUL) are refused, not a server error."""
+    pg_app.state.web.db.write(lambda s: create_user(s, "guarded", PASSWORD, "coach"))  # type: ignore[attr-defined]
+    settings = WebSettings(db=pg_url, login_max_failures=2, login_max_failures_per_ip=0)
+
+    def attempt(c: TestClient, username: str, password: str) -> int:
+        return c.post("/login", data={"username": username, "password": password, "csrf_token": csrf_of(c)},
+                      follow_redirects=False).status_code
+
+    with TestClient(create_app(ServerSettings(warm_up=False, web=settings))) as a, \
+            TestClient(create_app(ServerSettings(warm_up=False, web=settings))) as b:
+        assert attempt(a, "guarded", "wrong") == 401
+        assert attempt(b, "GUARDED", "wrong") == 401
+        assert attempt(a, "guarded", PASSWORD) == 429 and attempt(b, "guarded", PASSWORD) == 429
+        for odd in ("x" * 5000, "nul\x00name"):
+            assert attempt(a, odd, "wrong") == 401 and attempt(b, odd, "wrong") == 401
+            assert attempt(a, odd, "wrong") == 429

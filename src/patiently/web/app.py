@@ -29,7 +29,7 @@ class WebState:
     def __init__(self, settings: WebSettings) -> None:
         self.settings = settings
         self.db = Database(settings.db, stamp=store.data_stamp)
-        self.jobs = Jobs(self.db, self.analyzer)
+        self.jobs = Jobs(self.db, self.analyzer, warm=self.warm_caches)
         self._analyzer: Analyzer | None = None
         self._analyzer_lock = threading.Lock()
 
@@ -40,6 +40,12 @@ class WebState:
                 self._analyzer = Analyzer()
             self._analyzer.rubric = store.active_rubric(self.db)
             return self._analyzer
+
+    def warm_caches(self) -> None:
+        """Fill the costly cached pages (the team dashboard) after a job changed the data."""
+        from .routes.dashboard import warm
+
+        warm(self)
 
     def start(self) -> None:
         if self.settings.migrate:

@@ -13,7 +13,8 @@ agent       own agent page, own conversations       nothing but their own API to
 
 Failed log-ins are throttled per username and per client address (:class:`LoginLimiter`):
 past the limit a log-in gets 429 with ``Retry-After``, whatever the password, so guessing
-one account's password or spraying many accounts from one address stops being cheap.
+one account's password or spraying many accounts from one address stops being cheap. The
+failures are stored in the database, so every worker process counts them and a restart keeps them.
 
 Browsers log in with a session cookie (HttpOnly, SameSite=Lax, Secure over https); every
 form post also carries a CSRF token that must match the ``patiently_csrf`` cookie (double
@@ -31,7 +32,6 @@ import re
 import secrets
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -40,11 +40,11 @@ from typing import TYPE_CHECKING, Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import HTTPException, Request
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import InputError
-from .models import ROLES, ApiToken, LoginSession, User
+from .models import ROLES, ApiToken, LoginFailure, LoginSession, User
 
 if TYPE_CHECKING:
     from .db import Database
@@ -141,7 +141,8 @@ def create_user(session: Session, username: str, password: str, role: str, agent
 
 def authenticate(db: Database, username: str, password: str) -> User | None:
     with db.read() as s:
-        user = s.scalar(select(User).where(User.username == username))
+        # No stored name holds a NUL (validate_user), and PostgreSQL refuses one in a query.
+        user = None if "\x00" in username else s.scalar(select(User).where(User.username == username))
         if user is None or not user.active:
             _hasher.hash(password)  # same work either way: timing does not tell which names exist
             return None
@@ -149,78 +150,102 @@ def authenticate(db: Database, username: str, password: str) -> User | None:
 
 
 # --- log-in throttling ------------------------------------------------------------------
+KEY_CHARS = 255  # the width of login_failures.key
+
+
+def _stored_key(value: str) -> str:
+    """A throttling key as stored. The form may send anything as a username, but PostgreSQL
+    enforces the column's width and refuses NUL characters: such a value counts as its SHA-256."""
+    if len(value) <= KEY_CHARS and "\x00" not in value:
+        return value
+    return "sha256:" + digest(value)
+
+
 class LoginLimiter:
     """Counts failed log-ins per username and per client address in a sliding window.
 
-    In memory, per process: the counts are short-lived and a restart forgetting them costs
-    an attacker a restart of our server, which they cannot cause. With ``--workers N`` each
-    worker counts on its own, so the effective limit is up to N times the setting.
-    Memory is bounded: at most ``max_keys`` usernames and addresses are tracked, and when
-    that fills up (someone spraying random names) keys whose failures have aged out go
-    first, then the oldest. Usernames are compared case-insensitively.
+    The failures are rows of ``login_failures`` (migration 0003), so the worker processes of
+    one server (``--workers N``) count the same failures and a restart keeps them. Times are
+    wall-clock seconds (``time.time``): another process cannot compare a monotonic clock.
+    Storage is bounded: each failure deletes the rows that have aged out of the window, a key
+    keeps only its limit's newest rows (more say nothing new), and past ``max_rows`` (someone
+    spraying random names from many addresses) the oldest rows go first. Usernames are
+    compared case-insensitively.
     """
 
-    def __init__(self, max_per_user: int, max_per_ip: int, window: float,
-                 clock: Callable[[], float] = time.monotonic, max_keys: int = 50_000) -> None:
+    def __init__(self, db: Database, max_per_user: int, max_per_ip: int, window: float,
+                 clock: Callable[[], float] = time.time, max_rows: int = 100_000) -> None:
+        self.db = db
         self.max_per_user = max_per_user
         self.max_per_ip = max_per_ip
         self.window = window
         self.clock = clock
-        self.max_keys = max_keys
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
+        self.max_rows = max_rows
 
     @classmethod
-    def from_settings(cls, settings: WebSettings) -> LoginLimiter:
-        return cls(settings.login_max_failures, settings.login_max_failures_per_ip, settings.login_window_seconds)
+    def from_settings(cls, settings: WebSettings, db: Database) -> LoginLimiter:
+        return cls(db, settings.login_max_failures, settings.login_max_failures_per_ip,
+                   settings.login_window_seconds)
 
-    def _keys(self, username: str, ip: str) -> list[tuple[str, int]]:
-        keys = [("user:" + username.strip().lower(), self.max_per_user), ("ip:" + ip, self.max_per_ip)]
-        return [(k, limit) for k, limit in keys if limit > 0]
+    def _keys(self, username: str, ip: str) -> list[tuple[str, str, int]]:
+        keys = [("user", _stored_key(username.strip().lower()), self.max_per_user),
+                ("ip", _stored_key(ip), self.max_per_ip)]
+        return [(kind, key, limit) for kind, key, limit in keys if limit > 0]
 
-    def _recent(self, key: str, now: float) -> deque[float]:
-        times = self._failures.get(key) or deque()
-        while times and times[0] <= now - self.window:
-            times.popleft()
-        return times
+    @staticmethod
+    def _at(seconds: float) -> datetime:
+        return datetime.fromtimestamp(seconds, UTC)
 
     def retry_after(self, username: str, ip: str) -> int:
         """Seconds until a log-in may be tried again (0: now)."""
+        keys = self._keys(username, ip)
+        if not keys:
+            return 0
         now = self.clock()
+        since = self._at(now - self.window)
         wait = 0.0
-        with self._lock:
-            for key, limit in self._keys(username, ip):
-                times = self._recent(key, now)
-                if len(times) >= limit:
-                    # Free again when enough of the failures have aged out of the window.
-                    wait = max(wait, times[len(times) - limit] + self.window - now)
+        with self.db.read() as s:
+            for kind, key, limit in keys:
+                # The limit-th newest failure in the window: free again when it ages out.
+                nth = s.scalar(select(LoginFailure.failed_at)
+                               .where(LoginFailure.kind == kind, LoginFailure.key == key,
+                                      LoginFailure.failed_at > since)
+                               .order_by(LoginFailure.failed_at.desc()).offset(limit - 1).limit(1))
+                if nth is not None:
+                    wait = max(wait, aware(nth).timestamp() + self.window - now)
         return math.ceil(wait) if wait > 0 else 0
 
     def failed(self, username: str, ip: str) -> None:
+        keys = self._keys(username, ip)
+        if not keys:
+            return
         now = self.clock()
-        with self._lock:
-            for key, limit in self._keys(username, ip):
-                times = self._recent(key, now)
-                times.append(now)
-                while len(times) > limit:  # more than the limit says nothing new
-                    times.popleft()
-                self._failures[key] = times
-            if len(self._failures) > self.max_keys:
-                self._shrink(now)
+
+        def record(s: Session) -> None:
+            s.execute(delete(LoginFailure).where(LoginFailure.failed_at <= self._at(now - self.window)))
+            for kind, key, limit in keys:
+                s.add(LoginFailure(kind=kind, key=key, failed_at=self._at(now)))
+                s.flush()
+                surplus = s.scalars(select(LoginFailure.id)
+                                    .where(LoginFailure.kind == kind, LoginFailure.key == key)
+                                    .order_by(LoginFailure.failed_at.desc(), LoginFailure.id.desc())
+                                    .offset(limit)).all()
+                if surplus:
+                    s.execute(delete(LoginFailure).where(LoginFailure.id.in_(surplus)))
+            rows = s.scalar(select(func.count()).select_from(LoginFailure)) or 0
+            if rows > self.max_rows:
+                oldest = s.scalars(select(LoginFailure.id).order_by(LoginFailure.failed_at, LoginFailure.id)
+                                   .limit(rows - self.max_rows)).all()
+                s.execute(delete(LoginFailure).where(LoginFailure.id.in_(oldest)))
+
+        self.db.write(record)
 
     def succeeded(self, username: str) -> None:
         """A right password clears that username's failures (not the address's: one known
         account must not reset the count of an address that sprays others)."""
-        with self._lock:
-            self._failures.pop("user:" + username.strip().lower(), None)
-
-    def _shrink(self, now: float) -> None:
-        for key in [k for k, t in self._failures.items() if not t or t[-1] <= now - self.window]:
-            del self._failures[key]
-        if len(self._failures) > self.max_keys:
-            oldest = sorted(self._failures, key=lambda k: self._failures[k][-1])
-            for key in oldest[:len(self._failures) - self.max_keys]:
-                del self._failures[key]
+        key = _stored_key(username.strip().lower())
+        self.db.write(lambda s: s.execute(
+            delete(LoginFailure).where(LoginFailure.kind == "user", LoginFailure.key == key)))
 
 
 _LIMITER_LOCK = threading.Lock()
@@ -234,7 +259,7 @@ def login_limiter(request: Request) -> LoginLimiter:
         with _LIMITER_LOCK:
             limiter = getattr(web, "login_limiter", None)
             if limiter is None:
-                limiter = LoginLimiter.from_settings(web.settings)
+                limiter = LoginLimiter.from_settings(web.settings, web.db)
                 web.login_limiter = limiter
     return limiter
 

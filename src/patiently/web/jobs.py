@@ -5,6 +5,10 @@ slower; a single worker keeps them in order and lets the analyzer (detectors, em
 and the active rubric) be shared without locks. Progress is written to the job's row, so
 any page (or any worker process) can show it, and it survives a restart: a job left
 "running" by a crash is marked failed at the next start.
+
+Before a job that changed the data reports "done", it warms the pages' caches (``warm``: the
+team dashboard) on this thread, so the first page view after an import does not wait for the
+aggregates over every stored result.
 """
 
 from __future__ import annotations
@@ -36,9 +40,11 @@ MAX_ERRORS_KEPT = 1000
 
 
 class Jobs:
-    def __init__(self, db: Database, analyzer: Callable[[], Analyzer]) -> None:
+    def __init__(self, db: Database, analyzer: Callable[[], Analyzer],
+                 warm: Callable[[], None] | None = None) -> None:
         self.db = db
         self._analyzer = analyzer
+        self._warm = warm
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="patiently-job")
 
     def recover(self) -> None:
@@ -62,6 +68,19 @@ class Jobs:
 
     def _set(self, job_id: int, **fields: Any) -> None:
         self.db.write(lambda s: s.execute(update(ImportJob).where(ImportJob.id == job_id).values(**fields)))
+
+    def _finish(self, job_id: int, counts: dict[str, int], **fields: Any) -> None:
+        """Mark a job done, warming the caches first. The counters are written before warming:
+        ``store.data_stamp`` reads them, so the warmed values are computed under the final stamp.
+        The closing write changes only what the stamp does not read (status, phase, message,
+        finish time), so it leaves them valid."""
+        if self._warm is not None:
+            self._set(job_id, phase="summarising", **counts)
+            try:
+                self._warm()
+            except Exception:  # a page computes it itself then; the job's data is saved either way
+                log.exception("job %s: warming the caches failed", job_id)
+        self._set(job_id, status="done", phase="done", finished_at=utcnow(), **counts, **fields)
 
     def _run(self, job_id: int, work: Callable[[int], None]) -> None:
         self._set(job_id, status="running")
@@ -115,9 +134,8 @@ class Jobs:
             c, u = self._save(batch, analyzer.rubric.id, job_id)
             created, updated = created + c, updated + u
         skipped = sum(1 for e in errors if e["skipped"])
-        self._set(job_id, status="done", phase="done", done=len(convs), created=created, updated=updated,
-                  finished_at=utcnow(),
-                  message=f"{created} new, {updated} updated, {skipped} bad record(s) skipped")
+        self._finish(job_id, {"done": len(convs), "created": created, "updated": updated},
+                     message=f"{created} new, {updated} updated, {skipped} bad record(s) skipped")
 
     def _save(self, batch: list[ConversationResult], rubric_id: str, job_id: int) -> tuple[int, int]:
         def save(s: Session) -> tuple[int, int]:
@@ -139,8 +157,7 @@ class Jobs:
             chunk = ids[i:i + SAVE_BATCH]
             done += self.db.write(partial(_rescore_chunk, ids=chunk, rubric=rubric))
             self._set(job_id, done=done)
-        self._set(job_id, status="done", phase="done", updated=done, finished_at=utcnow(),
-                  message=f"{done} conversation(s) rescored with {rubric.id}")
+        self._finish(job_id, {"updated": done}, message=f"{done} conversation(s) rescored with {rubric.id}")
 
 
 def _rescore_chunk(s: Session, ids: list[int], rubric: Rubric) -> int:

@@ -63,6 +63,19 @@ class ApiToken(Base):
     user: Mapped[User] = relationship(lazy="joined")
 
 
+class LoginFailure(Base):
+    """A failed log-in, once under the username and once under the client address
+    (``auth.LoginLimiter``). In the database so every worker process counts the same
+    failures and a restart keeps them; rows older than the window are deleted."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_kind_key", "kind", "key", "failed_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # "user" (lower-cased username) or "ip"
+    key: Mapped[str] = mapped_column(String(255))
+    failed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
 class ImportJob(Base):
     """A background job (an import, or rescoring after a rubric change) and its progress."""
 

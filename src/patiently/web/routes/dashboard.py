@@ -140,24 +140,38 @@ def team_page(request: Request, viewer: Annotated[Viewer, Depends(require_team)]
               to: Annotated[str | None, Query(description="Last day, YYYY-MM-DD")] = None) -> Response:
     web = request.app.state.web
     period = date_range(from_, to, store.date_span(web.db))
-
-    def compute() -> dict[str, Any]:
-        results = store.results_between(web.db, period["from"], period["to"], period["undated_included"])
-        return {"range": period, **_team_data(results)}
-
-    def html(data: dict[str, Any]) -> dict[str, Any]:
-        return _team_html(data, store.active_rubric(web.db))
-
     if period["default"]:
         # The default view is what nearly every visit asks for: computed once per data change
         # (its period moves with the data, so it is part of the cached value). Other periods
         # are computed per request; caching each would let the cache grow without bound.
-        data = web.db.cached("team", compute)
-        # The charts are the costly part of the page: drawn once per data change, like the numbers.
-        return page(request, "team.html", data, title="Team",
-                    html=lambda: web.db.cached("team:html", lambda: html(data)))
-    data = compute()
-    return page(request, "team.html", data, title="Team", html=lambda: html(data))
+        data = _default_team(web, period)
+        return page(request, "team.html", data, title="Team", html=lambda: _default_team_html(web, data))
+    data = _team_period(web, period)
+    return page(request, "team.html", data, title="Team",
+                html=lambda: _team_html(data, store.active_rubric(web.db)))
+
+
+def _team_period(web: Any, period: dict[str, Any]) -> dict[str, Any]:
+    results = store.results_between(web.db, period["from"], period["to"], period["undated_included"])
+    return {"range": period, **_team_data(results)}
+
+
+def _default_team(web: Any, period: dict[str, Any]) -> dict[str, Any]:
+    return web.db.cached("team", lambda: _team_period(web, period))
+
+
+def _default_team_html(web: Any, data: dict[str, Any]) -> dict[str, Any]:
+    # The charts are the costly part of the page: drawn once per data change, like the numbers.
+    return web.db.cached(
+        "team:html", lambda: _team_html(data, store.active_rubric(web.db)))
+
+
+def warm(web: Any) -> None:
+    """Compute the default team view, numbers and charts, into the cache now. The job thread
+    calls this after an import or a rescoring, so the first visit after new data finds it
+    ready instead of waiting for the aggregates over every stored result."""
+    period = date_range(None, None, store.date_span(web.db))
+    _default_team_html(web, _default_team(web, period))
 
 
 def _team_html(data: Mapping[str, Any], rubric: Any) -> dict[str, Any]:
