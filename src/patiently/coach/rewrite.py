@@ -176,6 +176,7 @@ _LEADING_PUNCT = re.compile(r"(^|[.!?]\s+|\n)[,;:]\s*")
 _EMPTY_SENTENCE = re.compile(r"(^|[.!?:]\s*)[.!?]+")
 
 
+@lru_cache(maxsize=1024)  # a check tidies the same sentences for several flags and the rewrite
 def tidy(text: str) -> str:
     """Clean what deletions leave behind: double spaces, orphan commas, empty sentences, case."""
     t = _SPACES.sub(" ", text)
