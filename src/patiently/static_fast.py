@@ -44,7 +44,7 @@ class FastStaticEncoder:
 
     def __init__(self, model: Any) -> None:
         self._tok = model.tokenizer
-        self._emb32 = np.asarray(model.embedding, dtype=np.float32)  # float16 -> float32 is exact
+        self._emb = model.embedding  # gathered rows are widened to float32 (exactly) per call
         self._dtype = np.dtype(np.float32) if model.embedding.dtype == np.int8 else model.embedding.dtype
         self._unk = model.unk_token_id
         self._normalize = bool(model.normalize)
@@ -107,14 +107,15 @@ class FastStaticEncoder:
             ids = [[i for i in x if i != unk] if unk in x else x for x in ids]
         n = len(ids)
         lens = np.fromiter((len(x) for x in ids), dtype=np.intp, count=n)
-        out = np.zeros((n, self._emb32.shape[1]), dtype=np.float32)
+        out = np.zeros((n, self._emb.shape[1]), dtype=np.float32)
         total = int(lens.sum())
         if total:
             flat = np.fromiter((i for x in ids for i in x), dtype=np.intp, count=total)
             nz = lens > 0
             starts = (np.cumsum(lens) - lens)[nz]
             # numpy's mean of float16 rows sums in float32, then divides: the same here, in order
-            out[nz] = np.add.reduceat(self._emb32[flat], starts, axis=0) / lens[nz, None]
+            rows = self._emb[flat].astype(np.float32)
+            out[nz] = np.add.reduceat(rows, starts, axis=0) / lens[nz, None]
         vecs = out.astype(self._dtype)
         if not self._normalize:
             return vecs
