@@ -109,3 +109,61 @@ def test_still_there_inside_a_real_question_counts() -> None:
     c = conv(("c", "the tray icon vanished"), ("a", "Is the icon still there after a restart?"))
     found = detect(NAME, c)
     assert evidence_text(c, found[0]) == ["Is the icon still there after a restart?"]
+
+
+# --- precision (v2): false positives from real Ubuntu IRC / TWCS chats (docs page, "Measured precision") ---
+RELATIVE_CLAUSE = conv(("c", "should I reinstall?"), ("a", "you could reinstall."), ("a", "Which I do not recommend"))
+OWN_REPORT_NO_QMARK = conv(
+    ("c", "my network is down"), ("a", 'when i do the ping it says "connect: Network is unreachable"')
+)
+BARE_WHAT = conv(("c", "try the smp kernel"), ("a", "crimsun: what?"))
+HELPERS_OWN_QUESTION = conv(
+    ("c", "how do I turn images into a video?"),
+    ("a", "is there any way to decrease the size of all ubuntu desktop icons..?"),
+    ("a", "How do I mount it?"),
+)
+FIX_CHECK_GOT_RID = conv(("c", "it still gives me errors"), ("a", "thought: did it get rid of the one you did it for?"))
+WHAT_ABOUT_SUGGESTION = conv(
+    ("c", "I need a project planning tool"),
+    ("a", "StephenL: what about planner?"),
+    ("a", "have you considered kubuntu?"),
+)
+MAKING_A_POINT = conv(("c", "my phone won't sync"), ("a", "what does your phone have to do with booting the livecd?"))
+ASKING_AN_OPINION = conv(("c", "FAT32 for sharing, then"), ("a", "what do you think of the ext3 drivers for windows?"))
+FAQ_LINE = conv(
+    ("c", "the installer froze"),
+    ("a", "Problems during install? See https://wiki.ubuntu.com/CommonProblemsInstall"),
+)
+FOLLOW_UP_ON_LINK = conv(
+    ("c", "ready for some help"), ("a", "@115834 Were you able to reach us at the link DW provided?")
+)
+ANSWERED = conv(("c", "is ext4 journaled?"), ("a", "Yes, it is. Does that answer your question?"))
+QUESTION_WITH_LINK = conv(
+    ("c", "my order is late"),
+    ("a", "Sorry, Skylar. Were you given a reason for the delay? Check here: https://t.co/KhGfgWxX2q"),
+)
+WHICH_VERSION_ADDRESSED = conv(("c", "my sound is gone"), ("a", "Linux-CLI, which version of ubuntu are you running"))
+
+
+@pytest.mark.parametrize("conversation", [
+    RELATIVE_CLAUSE, OWN_REPORT_NO_QMARK, BARE_WHAT, HELPERS_OWN_QUESTION, FIX_CHECK_GOT_RID, WHAT_ABOUT_SUGGESTION,
+    MAKING_A_POINT, ASKING_AN_OPINION, FAQ_LINE, FOLLOW_UP_ON_LINK, ANSWERED,
+], ids=["relative_clause", "own_report_no_qmark", "bare_what", "helpers_own_question", "fix_check_got_rid",
+        "what_about_suggestion", "making_a_point", "asking_an_opinion", "faq_line", "follow_up_on_link", "answered"])
+def test_questions_that_gather_no_facts_v2(conversation) -> None:
+    assert detect(NAME, conversation) == []
+
+
+def test_question_before_a_link_still_counts_when_it_asks_this_customer() -> None:
+    found = detect(NAME, QUESTION_WITH_LINK)
+    assert evidence_text(QUESTION_WITH_LINK, found[0]) == ["Were you given a reason for the delay?"]
+
+
+def test_which_version_without_qmark_after_an_addressee() -> None:
+    found = detect(NAME, WHICH_VERSION_ADDRESSED)
+    assert evidence_text(WHICH_VERSION_ADDRESSED, found[0]) == ["Linux-CLI, which version of ubuntu are you running"]
+
+
+def test_one_word_why_still_asks() -> None:
+    c = conv(("c", "I want to change the mysql data directory"), ("a", "why?"))
+    assert detect(NAME, c)

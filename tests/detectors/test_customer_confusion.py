@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import conv, detect, evidence_text
 
 DONT_UNDERSTAND = conv(
@@ -83,3 +85,81 @@ def test_understood_reply_is_quiet() -> None:
 
 def test_bare_question_mark_after_own_message_is_a_nudge() -> None:
     assert detect("customer.confusion", NUDGE_NOT_PUZZLED) == []
+
+
+# --- precision (v2): puzzled by the fault, the world or their own output, not by the agent -----
+# Each pattern below was a false positive on real Ubuntu IRC / TWCS chats (docs page, "Measured precision").
+BEFORE_ANY_AGENT = conv(
+    ("c", "My wifi drops every hour. I don't understand why it keeps crashing."),
+    ("c", "What does this mean? http://img.example.com/boot-error.jpg"),
+)
+WHY_AFTER_AGENT = conv(
+    ("c", "the package has been broken for a year"),
+    ("a", "maybe nobody reported it"),
+    ("c", "i don't understand how the latest package can have such a bug and nobody noticed"),
+)
+THATS_WHY_CONFUSED = conv(
+    ("c", "it still hangs at boot"),
+    ("a", "reboot? I don't really know"),
+    ("c", "yeah I rebooted"),
+    ("c", "that's why I'm confused"),
+)
+DONT_GET_IT_TO = conv(
+    ("a", "which driver do you use?"),
+    ("c", "bcm43xx, and I don't get it to show up in the restricted drivers list"),
+)
+PRODUCT_IS_CONFUSING = conv(
+    ("a", "I've heard good things about rtorrent."),
+    ("c", "ah right, command line torrent clients are confusing"),
+)
+WHICH_IS_BETTER = conv(
+    ("c", "32bit with PAE or the 64bit edition for 8gb of ram?"),
+    ("a", "PAE can access 12gb ram. Depends on what the system will be used for"),
+    ("c", "it's my home pc, i just wanted to know which option is better"),
+)
+SOMEONE_ELSE_NEW = conv(
+    ("c", "I'll try compiling the kernel myself"),
+    ("a", "sure"),
+    ("c", "but.. if you are new to linux.. thats probably quite a project"),
+)
+OWN_ERROR_OUTPUT = conv(
+    ("a", "tail /var/log/syslog and tell me what you see"),
+    ("c", "E: Package zsnes has no installation candidate"),
+    ("c", "what does this mean?"),
+)
+BARE_AFTER_OWN_REPORT = conv(
+    ("a", "portmap is in the rpcbind package; if it's not installed, maybe that is your problem"),
+    ("c", "rpcbind is installed"),
+    ("c", "i don't get it"),
+)
+CONFUSED_BY_AGENT_THEN_WHY = conv(
+    ("c", "why is nothing from getdeb in the repositories?"),
+    ("a", "because much of it is not officially supported"),
+    ("c", "I'm afraid I don't understand; why isn't it officially supported?"),
+)
+ASKS_ABOUT_AGENT_TERM_LATER = conv(
+    ("a", "you need unrar-nonfree then"),
+    ("c", "ok"),
+    ("c", "what's that?"),
+)
+
+
+@pytest.mark.parametrize("conversation", [
+    BEFORE_ANY_AGENT, WHY_AFTER_AGENT, THATS_WHY_CONFUSED, DONT_GET_IT_TO, PRODUCT_IS_CONFUSING, WHICH_IS_BETTER,
+    SOMEONE_ELSE_NEW, OWN_ERROR_OUTPUT, BARE_AFTER_OWN_REPORT,
+], ids=["before_any_agent", "why_after_agent", "thats_why_confused", "dont_get_it_to", "product_is_confusing",
+        "which_is_better", "someone_else_new", "own_error_output", "bare_after_own_report"])
+def test_puzzlement_not_about_the_agent_is_quiet(conversation) -> None:
+    assert detect("customer.confusion", conversation) == []
+
+
+def test_not_understanding_the_agents_answer_still_counts() -> None:
+    found = detect("customer.confusion", CONFUSED_BY_AGENT_THEN_WHY)
+    assert evidence_text(CONFUSED_BY_AGENT_THEN_WHY, found[0]) == ["I don't understand"]
+    assert found[0].data["reasons"] == ["not_understand"]
+
+
+def test_asking_about_the_agents_term_a_message_later_counts() -> None:
+    found = detect("customer.confusion", ASKS_ABOUT_AGENT_TERM_LATER)
+    assert [f.message_id for f in found] == ["m3"]
+    assert evidence_text(ASKS_ABOUT_AGENT_TERM_LATER, found[0]) == ["what's that"]

@@ -31,15 +31,25 @@ EMBED_BOOST_MARGIN = 0.08
 EMBED_PENALTY_MARGIN = -0.15
 MIN_SCORE = 0.25
 
-_EXCLUDE = frozenset({"nudge", "closing", "fix_check", "offer", "greeting", "channel_move", "not_asking"})
+_EXCLUDE = frozenset({"nudge", "closing", "fix_check", "offer", "greeting", "channel_move", "not_asking",
+                      "help_request"})
 _QUESTION_START = re.compile(
     r"^\W*(?:and\s+|so\s+|ok(?:ay)?,?\s+|also,?\s+)?(?:what|which|when|where|who|whose|why|how|do|does|did|"
     r"is|are|was|were|has|have|can|could|any)\b", re.I)
 _NO_QMARK_QUESTION = re.compile(
-    r"^\W*(?:(?:what|which|where|when|who|how)\s+(?:\w+\s+)?(?:is|are|was|were|do|does|did|have|has|can|"
+    r"^\W*(?:(?:what|who|how)\s+(?:(?!(?:i|we|you|u|he|she|they|it)\b)\w+\s+)?(?:is|are|was|were|do|does|did|have|has|can|"
     r"version|kind|type|model|error|command|distro|release|happens|exactly|long|often|many|much)\b|"
+    r"(?:where|when)\s+(?:(?!(?:i|we|he|she|they)\b)\w+\s+)?(?:is|are|was|were|do|does|did|have|has|can)\b|"
+    r"which\s+(?:version|kind|type|model|release|distro|"
+    r"(?!(?:i|we|you|u|he|she|they|it)\b)\w+\s+(?:is|are|was|were|do|does|did|have|has|can))\b|"
     r"(?:do|can|could)\s+(?:you|u|they)\b|(?:does|did|are|is|have|has)\s+(?:you|u|it|the|your|this|that|they)\b)",
-    re.I)  # "do it from windows" and "do the following" are instructions, not questions
+    re.I)  # "do it from windows" and "do the following" are instructions; "which I do not recommend",
+#            "which is, amusingly, in england", "when i do the ping it says ..." are statements
+# A question answered by a pointer in the same breath is an FAQ line, not a question to this customer:
+# "Problems during install? See https://...", "Trouble signing in? Check out https://..." (no "you":
+# "Were you given a reason? Check here: https://..." asks this customer).
+_FAQ_POINTER = re.compile(r"\s*(?:see|check(?:\s+out)?|visit|read|head\s+(?:over\s+)?to|go\s+to)\b[^.!?]{0,80}?https?://",
+                          re.I)
 _DETAIL = re.compile(
     r"\b(?:error|message|screen|version|model|happen\w*|start\w*|see|show\w*|say|says|using|use|device|"
     r"browser|network|wifi|wi-fi|cable|os|laptop|phone|printer|code|log|logs|output|exactly|since|"
@@ -47,6 +57,10 @@ _DETAIL = re.compile(
 # Chat lines often start with who they are for ("Seveas, what..." on IRC, "@123 Can you..." on
 # Twitter); question words are looked for after it.
 _ADDRESSEE = re.compile(r"^\s*(?:(?:@\w+\s+)+|[\w\-\[\]`^|{}.]{2,24}[:,]\s+)")
+_YOU = re.compile(r"\b(?:you|your|u|ur)\b", re.I)
+_WORD = re.compile(r"[A-Za-z]+|\d[\w.]*")
+# A one-word question: "why?", "when?" ask for a fact; "what?", "huh?", "who?" are puzzlement.
+_ONE_WORD_ASK = re.compile(r"^\W*(?:why|when|where|which|how)\W*$", re.I)
 _PROTO_CACHE: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
 
@@ -75,8 +89,8 @@ def _prototypes(ctx: DetectorContext) -> tuple[np.ndarray, np.ndarray]:
 def classify(sentence: str) -> tuple[str | None, float]:
     """(kind, lexicon score) for one question sentence; kind None means 'not info-seeking'."""
     sentence = strip_addressee(sentence)
-    if not re.search(r"[A-Za-z]{2}", sentence):
-        return None, 0.0
+    if len(_WORD.findall(sentence)) < 2 and not _ONE_WORD_ASK.match(sentence):
+        return None, 0.0  # "what?", "huh?", "??": puzzlement, not a question about the problem
     cats = {m.category: m.weight for m in load_lexicon("questions").find(sentence)}
     if cats.keys() & _EXCLUDE:
         return None, 0.0
@@ -94,7 +108,7 @@ def classify(sentence: str) -> tuple[str | None, float]:
 
 class AgentClarifyingQuestion(Detector):
     name = "agent.clarifying_question"
-    version = 1
+    version = 2
     labels = ("agent.clarifying_question",)
     description = "The agent asks a question that gathers information about the problem."
     needs = frozenset({"embeddings"})
@@ -108,7 +122,7 @@ class AgentClarifyingQuestion(Detector):
                 continue  # cheap skip: most agent messages ask nothing
             for s, e in ctx.sentences(i):
                 sent = text[s:e]
-                if not is_question(sent):
+                if not is_question(sent) or (_FAQ_POINTER.match(text, e) and not _YOU.search(sent)):
                     continue
                 kind, score = classify(sent)
                 if kind is not None:

@@ -20,8 +20,33 @@ from .base import Detector, DetectorContext
 
 ECHO_MAX_WORDS = 5  # "the admin portal?" echoes a term; longer questions are real questions
 ECHO_SCORE = 0.5
-# Before any agent reply, "I don't understand why it crashes" is about the fault, not the agent.
-FIRST_MESSAGE_FACTOR = 0.7
+# Confusion is about what the agent said: apart from "I'm not technical", a signal counts only
+# when an agent message is among the customer's last few. Before any agent reply (or deep in the
+# customer's own monologue), "I don't understand why it crashes", "what does this error mean?"
+# and "I can't find it online" are about the fault (hand-judged on Ubuntu IRC / TWCS).
+REPLY_WINDOW = 3
+# "I don't understand why/how it broke", "that's why I'm confused": puzzled by the fault or the
+# world, not by the agent. "how to", "how do I", "what you mean" still follow the agent.
+_ABOUT_FAULT_AFTER = re.compile(
+    r"\s{0,3}(?:(?:about|as\s+to|on)\s+)?(?:why|how\s+come|how\s+(?!to\b|do\b|does\b|i\b|you\b|u\b|that\b|this\b)\w+|"
+    r"what(?:'s|s|\s+is|\s+was)?\s+(?:going\s+on|happen\w*|wrong|the\s+(?:problem|issue|deal))|"
+    r"(?<=it)\s+(?!at\b|all\b|either\b|sorry\b|yet\b|now\b)[a-z])", re.I)  # "I don't get it to see the driver"
+_ABOUT_FAULT_BEFORE = re.compile(r"\bwhy\s+(?:(?:i'?m|i\s+am|im)\s+)?(?:so\s+|really\s+|a\s+)?$", re.I)
+# "what's that?", "what does this mean?" about the customer's own paste ("E: Package zsnes has no
+# installation candidate", "console kit failed whats that"): a question about their output.
+_ANAPHOR = re.compile(r"\b(?:that|this|it|those)\b", re.I)
+_OWN_OUTPUT = re.compile(
+    r"\b(?:errors?|warnings?|failed|failure|output|log|logs|syslog|dmesg)\b|^\s*[EW]:\s|\[\s*\d+\.\d+\]|https?://",
+    re.I | re.M)
+# A bare "I don't get it" / "I'm confused" right after the customer's own report ("rpcbind is
+# installed" -> "i don't get it") is about the fault; "what you mean", "I don't follow" are not bare.
+_BARE_PUZZLED = re.compile(r"^(?:i\s+)?(?:(?:do\s*n[o'’]?t|did\s*n[o'’]?t|do\s+not)\s+(?:understand|get\s+it)|"
+                           r"(?:i['’]?m|i\s+am)\s+(?:so\s+|really\s+|a\s+bit\s+)?(?:confused|lost))$", re.I)
+# "which option is better?", "which one should I choose": asking for advice, not lost.
+_ADVICE = re.compile(r"[^.!?]*?\b(?:better|best|recommend\w*|prefer\w*|choose|pick|go\s+with|faster|safer)\b", re.I)
+# "if you are new to linux", "for people who are not technical": about someone else.
+_OTHER_PERSON = re.compile(
+    r"\b(?:if\s+(?:you|u)|(?:you|u)\s*(?:are|'re|r)|(?:you|u)re|people|someone|users?)\s+(?:\w+\s+){0,2}$", re.I)
 _ECHO_STOP = frozenset(
     "the a an my your that this it is do i you what which how where so and or to in on of".split()  # noqa: SIM905
 )
@@ -40,17 +65,20 @@ _EXPLAIN = {
 
 class CustomerConfusion(Detector):
     name = "customer.confusion"
-    version = 1
+    version = 2
     labels = ("customer.confusion",)
     description = "The customer does not understand the agent (or says they are not technical)."
 
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
         lex = load_lexicon("confusion")
         out: list[Finding] = []
-        first_agent = ctx.first_of("agent")
         for i in ctx.targets("customer"):
             msg = conv.messages[i]
-            matches = _dedupe(lex.find(msg.text))
+            matches = [m for m in _dedupe(lex.find(msg.text)) if _counts(msg.text, m)]
+            if not self._near_agent(ctx, i):
+                matches = [m for m in matches if m.category == "non_technical"]
+            elif matches:
+                matches = self._about_agent(ctx, i, matches)
             if matches and all(_BARE.match(m.text) for m in matches) and not self._replies_to_agent(ctx, i):
                 matches = []  # a bare "?" after the customer's own message is a nudge, not puzzlement
             echo = None if matches else self._echo(conv, ctx, i)
@@ -64,8 +92,6 @@ class CustomerConfusion(Detector):
                 cats.append("echo")
                 score = max(score, ECHO_SCORE)
             non_technical = "non_technical" in cats
-            if i < first_agent and not non_technical:
-                score *= FIRST_MESSAGE_FACTOR
             quoted = msg.text[spans[0][0]:spans[0][1]]
             if echo is not None:
                 why = f'repeats the agent\'s term as a question ("{quoted}")'
@@ -81,6 +107,28 @@ class CustomerConfusion(Detector):
             if non_technical:
                 data["non_technical"] = True
             out.append(self.finding(msg, min(1.0, score), sorted(spans), f"Customer {why}: {advice}", data=data))
+        return out
+
+    @staticmethod
+    def _near_agent(ctx: DetectorContext, i: int) -> bool:
+        return any(ctx.messages[j].role == "agent" for j in range(max(0, i - REPLY_WINDOW), i))
+
+    @staticmethod
+    def _about_agent(ctx: DetectorContext, i: int, matches: list[Match]) -> list[Match]:
+        """Drop what is about the customer's own output or report rather than the agent's words."""
+        own = [ctx.messages[i].text]
+        j = i - 1
+        while j >= 0 and ctx.messages[j].role != "agent":
+            own.append(ctx.messages[j].text)  # the customer's lines since the agent's last one
+            j -= 1
+        after_own = i > 0 and ctx.messages[i - 1].role != "agent"
+        out = []
+        for m in matches:
+            if m.category == "what_is" and _ANAPHOR.search(m.text) and any(_OWN_OUTPUT.search(t) for t in own):
+                continue
+            if m.category == "not_understand" and after_own and _BARE_PUZZLED.match(m.text.lower()):
+                continue
+            out.append(m)
         return out
 
     @staticmethod
@@ -105,6 +153,18 @@ class CustomerConfusion(Detector):
             return None
         start = conv.messages[i].text.index(text)
         return (start, start + len(text))
+
+
+def _counts(text: str, m: Match) -> bool:
+    """Context rules that the phrase lists cannot express (see the patterns above; ``match`` at
+    ``m.end`` anchors there)."""
+    if m.category == "not_understand":
+        return not (_ABOUT_FAULT_AFTER.match(text, m.end) or _ABOUT_FAULT_BEFORE.search(text[:m.start]))
+    if m.category == "which_one":
+        return not _ADVICE.match(text, m.end)
+    if m.category == "non_technical":
+        return not _OTHER_PERSON.search(text[max(0, m.start - 40):m.start])
+    return True
 
 
 def _dedupe(matches: list[Match]) -> list[Match]:
