@@ -1,3 +1,5 @@
+from patiently.model import Conversation
+
 from conftest import conv, detect, evidence_text
 
 NAME = "agent.progress_update"
@@ -105,3 +107,69 @@ def test_started_jobs_and_running_tests_are_updates() -> None:
 def test_states_and_stories_are_not_updates() -> None:
     for c in (RUNNING_AN_OS, LOOKING_FOR_HELP, STORY_NOT_UPDATE):
         assert detect(NAME, c) == [], c.messages[-1].text
+
+
+# --- v2: false positives seen on real chats (Ubuntu IRC, Twitter support) -------------------
+def _last(text: str) -> Conversation:
+    """A group chat (two helpers) where kim says ``text`` last."""
+    return conv(("c:dana", "my sound is gone since the upgrade"), ("a:lee", "dana: which card do you have?"),
+                ("c:dana", "lee: an intel hda"), ("a:kim", text))
+
+
+BRB_LEAVING = ["brb", "remoteCTRL going down for reboot, brb", "brb. seeing if new kernel fixed my sound"]
+TIME_NOT_HOLD = "dana man 6 times i restart Vista and in one moment it says Evaluation"
+OPINIONS = ["I agree, I have found it great fun and a sweet OS.",
+            "Did you try plugging it in? I've found about 95% of stuff just works right away."]
+SLOGAN = conv(("c", "The crew on my flight were amazing!"),
+              ("a", "Thanks! Every day our team is working to make flying with us better!"), channel="social")
+CONDITIONS = ["dana: go make a coffee and come back till the job is done",
+              "dana: report them via the console so that the Enforcement team is aware.",
+              "dana: So yes, re-install is about the only way of ensuring it just works"]
+NOT_ACTIVITY = ["dana: well theres no way I'm reinstalling",
+                "dana: yes, it's online with wireless. but i'm looking to use the ethernet.",
+                "dana, let me see if I understood you. You want to limit the modem?"]
+# lee is told by kim what to paste: lee's "one sec" and "I'm checking" are the helped side.
+HELPED_PERSON = conv(
+    ("c:dana", "my sound is gone since the upgrade"),
+    ("a:kim", "lee: can you pastebin your xorg.conf?"),
+    ("a:lee", "kim: ok, one sec"),
+)
+THANKS_THEN_CHECKING = conv(
+    ("c:dana", "my sound is gone since the upgrade"),
+    ("a:kim", "lee: the pulseaudio guide on the wiki covers that"),
+    ("a:lee", "thnx kim Im checking"),
+)
+
+
+def test_brb_leaving_is_no_hold_but_brb_to_the_customer_is() -> None:
+    for text in BRB_LEAVING:
+        assert detect(NAME, _last(text)) == [], text
+    found = detect(NAME, _last("dana: brb"))
+    assert found and found[0].data["kind"] == "hold_bare"
+
+
+def test_time_phrase_is_no_hold() -> None:
+    assert detect(NAME, _last(TIME_NOT_HOLD)) == []
+
+
+def test_found_needs_what_was_found() -> None:
+    for text in OPINIONS:
+        assert detect(NAME, _last(text)) == [], text
+    found = detect(NAME, _last("dana: I've found the cause, the card is muted in alsamixer."))
+    assert found and found[0].data["kind"] == "done_so_far"
+
+
+def test_slogans_conditions_and_purposes_are_not_updates() -> None:
+    assert detect(NAME, SLOGAN) == []
+    for text in CONDITIONS + NOT_ACTIVITY:
+        assert detect(NAME, _last(text)) == [], text
+    found = detect(NAME, conv(("c", "still down"), ("a", "Our network team is working on it right now.")))
+    assert found and found[0].data["kind"] == "handed_over"
+
+
+def test_person_being_helped_in_a_group_chat_gives_no_update() -> None:
+    assert detect(NAME, HELPED_PERSON) == []
+    assert detect(NAME, THANKS_THEN_CHECKING) == []
+    # the helper's own hold in the same chat still counts, and one-to-one chats are not judged so
+    assert detect(NAME, _last("dana: one sec, let me check the alsa bug list"))
+    assert detect(NAME, conv(("c", "lee: can you pastebin your xorg.conf?"), ("a", "ok, one sec")))

@@ -106,3 +106,52 @@ def test_day_and_clock_together_give_that_day_at_that_time() -> None:
     due = datetime.fromisoformat(found[0].data["due"])
     assert (due.weekday(), due.hour, due.minute) == (3, 10, 30)
     assert found[0].data["due_text"] == "on Thursday at 10:30"
+
+
+# --- v2: false positives seen on real chats (Ubuntu IRC, Twitter support) -------------------
+HEDGED_RETURN = conv(("c", "it works now, thanks!"),
+                     ("a", "ok. Ill relog. And maybe ill be back to praise your name :)"))
+OWN_LUCK = conv(("c", "so the install is safe?"), ("a", "if all goes well i'll be back in a few hours, running ubuntu"))
+IF_I_FIND = conv(("c", "ntfs permissions can't be set per file"),
+                 ("a", "okay. i'll let you know if i find a solution within a few minutes"))
+JOKE_WITHOUT_TIME = conv(("c", "i've written my rules already"), ("a", "I will fix this kernel, until it is broken."))
+THEY_ARE_OTHER_PEOPLE = conv(("c", "lol everyone in that channel is so quiet"),
+                             ("a", "yes, they will reply hang on. Most of them are upstream developers"))
+THEY_ARE_OUR_SIDE = conv(("c", "My credit is still not showing!"),
+                         ("a", "We've forwarded your concerns to a dedicated case manager. "
+                               "They will follow up with you directly."), channel="social")
+# Group chat: lee is being helped by kim (told what to run), so lee's "I'll be back" is lee's plan.
+HELPED_PERSON_LEAVES = conv(
+    ("c:dana", "my wifi drops every few minutes"),
+    ("a:kim", "lee: your user is not in the admin group, run sudo adduser lee admin"),
+    ("a:lee", "kim: ok I'm going to run it and I'll be back in 10 min"),
+)
+HELPER_LEAVES = conv(
+    ("c:dana", "my wifi drops every few minutes"),
+    ("a:lee", "dana: which driver do you use?"),
+    ("a:kim", "dana: good idea. I'll be back in 10 min."),
+)
+
+
+def test_hedged_and_luck_dependent_returns_are_not_promises() -> None:
+    for c in (HEDGED_RETURN, OWN_LUCK, IF_I_FIND):
+        assert detect(NAME, c) == [], c.messages[-1].text
+
+
+def test_fix_needs_a_time_phrase_not_a_bare_this() -> None:
+    assert detect(NAME, JOKE_WITHOUT_TIME) == []
+    found = _promise("I'll get this sorted in 2 days.")
+    assert found and found[0].data["what"] == "fix" and found[0].data["due_seconds"] == 2 * 86400
+    assert [f.data["what"] for f in _promise("We will have the laptop fixed by Friday.")] == ["fix"]
+
+
+def test_they_counts_only_when_handed_over_to_our_side() -> None:
+    assert detect(NAME, THEY_ARE_OTHER_PEOPLE) == []
+    found = detect(NAME, THEY_ARE_OUR_SIDE)
+    assert found and found[0].data["what"] == "follow up"
+
+
+def test_group_chat_person_being_helped_makes_no_promise() -> None:
+    assert detect(NAME, HELPED_PERSON_LEAVES) == []
+    found = detect(NAME, HELPER_LEAVES)
+    assert found and found[0].data["due_seconds"] == 600

@@ -8,6 +8,12 @@ by ``patiently.timeparse`` relative to the message's ``sent_at`` and in its time
 get ``Settings.promise.default_chat_seconds`` on chat, social and phone channels and
 ``default_async_seconds`` elsewhere. Without ``sent_at`` a relative due still gives
 ``due_seconds``. agent.broken_promise checks the due times later.
+
+"They will reply" is the agent's promise only when the message says who "they" are on the
+agent's side (forwarded to a case manager, looping in an expert); otherwise it is a guess
+about other people ("they will reply, hang on"). In group chats, a line from someone who was
+just told what to run on their own system is the helped person's plan ("I'll be back in a
+few"), not a commitment to a customer (``agent_progress_update.being_helped``).
 """
 
 from __future__ import annotations
@@ -17,10 +23,25 @@ import re
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding
 from ..timeparse import parse_due
+from .agent_progress_update import being_helped
 from .base import Detector, DetectorContext
 
 SYNC_CHANNELS = frozenset({"chat", "social", "phone"})
+_THEY = re.compile(r"^they\b", re.I)
+# Who "they" are on the agent's side: handed over to, or a named team or role.
+_HANDOVER = re.compile(r"\b(?:forward\w*|escalat\w*|refer\w*|pass\w*\s+(?:it|this|your)|loop\w*\s+in|"
+                       r"hand\w*\s+(?:it|this|your|over)|assign\w*|transferr?\w*|colleagues?|team|specialists?|manager|expert|department|"
+                       r"engineers?|technicians?|supervisor|agents?|advisors?|representatives?)\b", re.I)
 _CHEAP = re.compile(r"\b(?:i'll|ill|i\s+will|we'll|we\s+will|going\s+to|shall|will|they'll)\b|\bi\s+can\b", re.I)
+
+
+def _handed_over(conv: Conversation, i: int) -> bool:
+    """Message ``i``, or a neighbouring part by the same author ("1/3 ... 2/3"), says to whom
+    on the agent's side the case went."""
+    author = conv.messages[i].author
+    return any(_HANDOVER.search(conv.messages[j].text)
+               for j in range(max(0, i - 2), min(len(conv.messages), i + 3))
+               if j == i or conv.messages[j].author == author)
 
 
 def vague_seconds(ctx: DetectorContext) -> int:
@@ -30,7 +51,7 @@ def vague_seconds(ctx: DetectorContext) -> int:
 
 class AgentPromise(Detector):
     name = "agent.promise"
-    version = 1
+    version = 2
     labels = ("agent.promise",)
     description = "The agent makes a commitment (call back, update, visit) and when it is due."
 
@@ -49,6 +70,11 @@ class AgentPromise(Detector):
                     continue
                 if sent.rstrip().endswith("?"):
                     continue  # "shall I call you back?" offers, it does not commit
+                found = [m for m in found if not _THEY.match(m.text) or _handed_over(conv, i)]
+                if not found:
+                    continue  # "they will reply": other people, not the agent's side
+                if being_helped(conv, i):
+                    break  # the helped person's own plan ("I'll be back in a few"), checked last: O(n)
                 top = max(found, key=lambda m: m.weight)
                 due = parse_due(sent, msg.sent_at, vague)
                 what = top.category.replace("_", " ")
