@@ -1,0 +1,138 @@
+"""scripts/make_escalation_bench.py: hand labels (ids only) joined with the public support data.
+
+The synthetic tests always run; the real build needs ../shared/data and skips without it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from patiently.bench.tasks import run_bench
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+LABELS = ROOT / "benchmarks" / "data" / "escalation_labels.jsonl"
+
+# A named mini-conversation in the source layout: a calm opening and first reply (the prefix),
+# then the customer turns hostile and threatens to leave (the derailment the label records).
+CALM_THEN_QUITS = {
+    "id": "twcs-1", "channel": "social", "source": "twcs", "labels": {"derails": False},
+    "messages": [
+        {"id": "1", "role": "customer", "text": "@Acme my order has not arrived", "labels": {"negative": False}},
+        {"id": "2", "role": "agent", "text": "@1 Sorry! Can you DM us the order number?"},
+        {"id": "3", "role": "customer", "text": "@Acme Sent it twice. You people are useless."},
+        {"id": "4", "role": "customer", "text": "@Acme Cancelling my account today."},
+    ],
+}
+
+
+def _module() -> ModuleType:
+    path = ROOT / "scripts" / "make_escalation_bench.py"
+    spec = importlib.util.spec_from_file_location("make_escalation_bench", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _label(**kw: object) -> str:
+    row = {"source": "twcs-first-5000.jsonl", "conversation": "twcs-1", "prefix_messages": 2,
+           "derails": True, "unsure": False} | kw
+    return json.dumps(row) + "\n"
+
+
+def test_labels_file_holds_ids_only() -> None:
+    rows = _rows(LABELS)
+    assert len(rows) == 300
+    assert all(set(r) == {"source", "conversation", "prefix_messages", "derails", "unsure"} for r in rows)
+    assert sum(r["source"] == "twcs-first-5000.jsonl" for r in rows) == 150
+    assert len({(r["source"], r["conversation"]) for r in rows}) == 300
+    assert all(isinstance(r["prefix_messages"], int) and r["prefix_messages"] >= 2 for r in rows)
+
+
+def test_prefix_is_up_to_the_first_agent_message() -> None:
+    mod = _module()
+    assert mod.prefix_length(CALM_THEN_QUITS["messages"]) == 2
+    assert mod.eligible(CALM_THEN_QUITS["messages"])
+    # The agent answers last: nothing later to judge, so the conversation is not sampled.
+    assert mod.prefix_length(CALM_THEN_QUITS["messages"][:2]) is None
+    # The agent speaks first: nothing from the customer to read early.
+    agent_first = [CALM_THEN_QUITS["messages"][1], *CALM_THEN_QUITS["messages"][2:]]
+    assert mod.prefix_length(agent_first) is None
+
+
+def test_build_keeps_only_the_prefix_and_our_label(tmp_path: Path) -> None:
+    mod = _module()
+    conv_dir = tmp_path / "data" / "conversations"
+    conv_dir.mkdir(parents=True)
+    (conv_dir / "twcs-first-5000.jsonl").write_text(json.dumps(CALM_THEN_QUITS) + "\n", encoding="utf-8")
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(_label(), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    argv = ["--data", str(tmp_path / "data"), "--labels", str(labels), "--out", str(out)]
+    assert mod.main(argv) == 0
+    (conv,) = _rows(out)
+    # The score must not see the outcome: only the prefix travels.
+    assert [m["id"] for m in conv["messages"]] == ["1", "2"]
+    # The source's own labels (conversation and message) are dropped: only our judgement remains.
+    assert conv["labels"] == {"derails": True}
+    assert all("labels" not in m for m in conv["messages"])
+    r = run_bench("escalation", [out])
+    assert r["n"] == 1 and r["positives"] == 1
+    # --exclude-unsure drops the only label: a clear error rather than an empty file.
+    labels.write_text(_label(unsure=True), encoding="utf-8")
+    with pytest.raises(SystemExit, match="no labels left"):
+        mod.main([*argv, "--exclude-unsure"])
+    # A prefix length that no longer matches the data is refused, not silently re-cut.
+    labels.write_text(_label(prefix_messages=3), encoding="utf-8")
+    with pytest.raises(SystemExit, match="same version"):
+        mod.main(argv)
+    # The Ubuntu file is absent: asking for it fails with a message that says what to pass.
+    labels.write_text(_label(source="ubuntu-irc-train.jsonl", conversation="u-1"), encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"ubuntu-irc-train\.jsonl not found.*--data"):
+        mod.main(argv)
+
+
+def test_bad_label_rows_are_refused(tmp_path: Path) -> None:
+    mod = _module()
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(_label(prefix_messages=True), encoding="utf-8")
+    with pytest.raises(SystemExit, match="'prefix_messages' must be a int"):
+        mod.read_labels(labels)
+    labels.write_text(_label() + _label(derails=False), encoding="utf-8")
+    with pytest.raises(SystemExit, match="labelled twice"):
+        mod.read_labels(labels)
+
+
+def test_missing_data_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match=r"not found.*--data"):
+        _module().main(["--data", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out.jsonl")])
+
+
+def test_real_support_set_builds_and_scores(tmp_path: Path) -> None:
+    if not (SHARED / "conversations").exists():
+        pytest.skip("../shared/data is not available")
+    mod = _module()
+    out = tmp_path / "escalation.jsonl"
+    assert mod.main(["--data", str(SHARED), "--out", str(out)]) == 0
+    convs = _rows(out)
+    assert len(convs) == 300
+    # Every prefix ends on its first agent message and holds at least one customer message.
+    for c in convs:
+        roles = [m["role"] for m in c["messages"]]
+        assert roles[-1] == "agent" and roles.index("agent") == len(roles) - 1 and "customer" in roles
+    # The sample is reproducible: the labelled ids are exactly the seeded draw.
+    drawn = {(r["source"], r["conversation"], r["prefix_messages"]) for r in mod.sample(SHARED)}
+    assert drawn == {(r["source"], r["conversation"], r["prefix_messages"]) for r in _rows(LABELS)}
+    r = run_bench("escalation", [out])
+    assert r["n"] == 300 and r["positives"] == 35
+    assert 0 <= r["accuracy"] <= 1 and 0 <= r["auc"] <= 1
