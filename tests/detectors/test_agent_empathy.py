@@ -121,3 +121,92 @@ def test_naming_the_customers_feeling() -> None:
 def test_evaluation_of_a_tool_or_ui_is_not_empathy() -> None:
     assert detect("agent.empathy", GENERIC_EVALUATION) == []
     assert detect("agent.empathy", TERRIBLE_TOOL) == []
+
+
+# --- v2: false-positive patterns found by hand-judging real IRC chats ------------------------
+# Each was reported by v1. An exclamation or evaluation followed by the thing it qualifies,
+# an evaluation of a product or of the speaker, a negated one, and an apology for the
+# speaker are not acknowledgements of the customer's situation.
+TERRIBLE_ADVICE = conv(
+    ("c", "Someone told me to just reinstall Windows over the Ubuntu partition."),
+    ("a", "That's terrible advice, keep the partition and repair grub instead."),
+)
+OH_NO_SUCH_PACKAGE = conv(
+    ("c", "Can I install the fakeidentd package?"),
+    ("a", "oh no such package in the archive, try oidentd."),
+)
+PRODUCT_IS_AWFUL = conv(
+    ("c", "Is there a fancy html editor like Dreamweaver for Ubuntu?"),
+    ("a", "Dreamweaver is awful as an html editor; gedit highlights html fine."),
+)
+BRAND_IS_TERRIBLE = conv(
+    ("c", "My Lexmark printer won't print from Ubuntu."),
+    ("a", "Lexmark is terrible with Linux drivers, try the generic PCL driver."),
+)
+RELATIVE_PRODUCT = conv(
+    ("c", "I know Linux support for Lexmark printers is horrible, it just worked out worse than I expected."),
+    ("a", "In reality it's Lexmark that is terrible and Linux doesn't want to bother with it."),
+)
+SPEAKERS_OWN_NOTES = conv(
+    ("c", "Got it, the error message pointed me to the missing libraries."),
+    ("a", "Glad you found the libraries, my notes are terrible; it would have taken me a week."),
+)
+NEGATED_EVALUATION = conv(
+    ("c", "Will the update take long? I have a meeting."),
+    ("a", "The update is not terrible, it only takes a few minutes before your meeting."),
+)
+SPEAKERS_OWN_APOLOGY = conv(
+    ("c", "There is no netroot option in the installer menu."),
+    ("a", "Sorry it's been a while since I've used that installer menu. Look under Network."),
+)
+ATTRIBUTIVE_POPUP = conv(
+    ("c", "Ubuntu works but I keep getting a popup about low memory."),
+    ("a", "If it works and you are just getting an annoying popup about memory, skip the reinstall."),
+)
+
+
+def test_exclamation_followed_by_what_it_qualifies_is_not_empathy() -> None:
+    assert detect("agent.empathy", TERRIBLE_ADVICE) == []
+    assert detect("agent.empathy", OH_NO_SUCH_PACKAGE) == []
+
+
+def test_evaluation_of_a_product_is_not_empathy() -> None:
+    assert detect("agent.empathy", PRODUCT_IS_AWFUL) == []
+    assert detect("agent.empathy", BRAND_IS_TERRIBLE) == []
+    assert detect("agent.empathy", ATTRIBUTIVE_POPUP) == []
+    assert detect("agent.empathy", RELATIVE_PRODUCT) == []
+
+
+def test_speakers_own_situation_is_not_empathy() -> None:
+    assert detect("agent.empathy", SPEAKERS_OWN_NOTES) == []
+    assert detect("agent.empathy", SPEAKERS_OWN_APOLOGY) == []
+
+
+def test_negated_evaluation_is_not_empathy() -> None:
+    assert detect("agent.empathy", NEGATED_EVALUATION) == []
+
+
+# The true positives these rules must keep (real phrasings from Twitter and IRC support).
+OH_NO_NAME = conv(
+    ("c", "My scroll wheel broke after two hours of use."),
+    ("a", "Oh no, Barton! Please send us your order number."),
+)
+HOW_FRUSTRATING_DELAYS = conv(
+    ("c", "Any updates on flight 6353? Four hours is a bit much."),
+    ("a", "We know how frustrating delays can be, Danielle. The flight is set to depart at 8pm."),
+)
+DELAYS_ARE_FRUSTRATING = conv(
+    ("c", "Stuck at the gate for three hours with no information about the delay."),
+    ("a", "Without a doubt, delays are frustrating for everyone involved. Boarding starts at 6."),
+)
+THATS_A_PAIN_TOO = conv(
+    ("c", "I tried to disable dual monitor cloning but it always resets."),
+    ("a", "yeah, that's a pain, I tried so many parameters to aticonfig before it worked."),
+)
+
+
+def test_exclamations_and_evaluations_of_the_situation_are_kept() -> None:
+    for c in (OH_NO_NAME, HOW_FRUSTRATING_DELAYS, DELAYS_ARE_FRUSTRATING, THATS_A_PAIN_TOO):
+        found = detect("agent.empathy", c)
+        assert [f.message_id for f in found] == ["m2"], c
+        assert found[0].data["stock"] is False

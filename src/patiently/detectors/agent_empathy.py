@@ -15,15 +15,24 @@ share content words with, or be close in meaning to, what the customer wrote rec
 evaluation ("is really annoying") only counts when it is. Stock lines from
 ``lexicons/stock_empathy.yaml`` ("I understand your frustration") that say nothing specific
 get a low score and ``data["stock"] = True``; agent.scripted_empathy judges them.
+
+v2 adds the lexicon's context rules (``skip_if_after`` / ``skip_if_before`` regexes around a
+match, ``subject_ok`` for an evaluation's subject), found by hand-judging real chats: an
+exclamation or evaluation followed by the thing it qualifies ("that's terrible advice", "an
+annoying popup", "a pain to maintain"), an evaluation of a product or of the speaker
+("dreamweaver is awful", "my notes are terrible"), and an apology for the speaker ("sorry
+it's been a while since I've been in there") are not empathy.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from ..lexicon import load_data, load_lexicon
+from ..lexicon import Lexicon, Match, load_data, load_lexicon
 from ..model import Conversation, Finding
 from ..text import content_words
 from .base import Detector, DetectorContext
@@ -61,7 +70,7 @@ def prototype_vectors(ctx: DetectorContext) -> tuple[np.ndarray, np.ndarray]:
 
 class AgentEmpathy(Detector):
     name = "agent.empathy"
-    version = 1
+    version = 2
     labels = ("agent.empathy",)
     description = "The agent acknowledges the customer's feelings or situation, specifically and in their own words."
     needs = frozenset({"embeddings"})
@@ -79,7 +88,8 @@ class AgentEmpathy(Detector):
                 sentence = text[s:e]
                 kinds: dict[str, list[tuple[int, int]]] = {}
                 for m in lex.find(sentence):
-                    kinds.setdefault(m.category, []).append((s + m.start, s + m.end))
+                    if not _excluded(lex, sentence, m):
+                        kinds.setdefault(m.category, []).append((s + m.start, s + m.end))
                 for m in stock_lex.find(sentence, _STOCK_EMPATHY):
                     kinds.setdefault("stock", []).append((s + m.start, s + m.end))
                 if kinds.keys() & _CANDIDATE:
@@ -96,7 +106,7 @@ class AgentEmpathy(Detector):
             sim = float(np.max(protos @ v))
             proto = sim - float(np.max(counter @ v))
             feeling = "feeling" in kinds
-            strong = bool(kinds.keys() & {"direct", "reassure"})
+            strong = bool(kinds.keys() & {"direct", "exclaim", "reassure"})
             own = strong or ("frame" in kinds and (feeling or proto >= PROTO_WITH_FRAME))
             if not own and not kinds.keys() & {"stock", "situational", "evaluative"}:
                 continue
@@ -163,8 +173,43 @@ class AgentEmpathy(Detector):
         return False, None
 
 
-_CANDIDATE = frozenset({"direct", "reassure", "evaluative", "frame", "situational", "stock"})
-_ACK_KINDS = ("stock", "frame", "direct", "reassure", "evaluative", "situational")
+_CANDIDATE = frozenset({"direct", "exclaim", "reassure", "evaluative", "frame", "situational", "stock"})
+_ACK_KINDS = ("stock", "frame", "direct", "exclaim", "reassure", "evaluative", "situational")
+# An evaluation that starts with its verb ("is really disruptive") has a subject before it.
+_COPULA = re.compile(r"(?:is|are|was|were|'s|'re|sounds?|feels?|seems?|looks?|be)\b", re.IGNORECASE)
+# Where the evaluated clause starts: punctuation, a conjunction, or a leading "nick:" / discourse word.
+_CLAUSE_CUT = re.compile(r".*(?:[,;:!?.()…]|\b(?:and|but|because|since|though|although|cause)\b)",
+                         re.DOTALL | re.IGNORECASE)
+_RELATIVE = re.compile(r"(?<=\w)" + "".join(f"(?<!{v})" for v in (  # not "I know that is awful"
+    "know", "think", "guess", "feel", "see", "understand", "agree", "bet", "hope", "sure", "say", "said",
+    "mean", "imagine")) + r"\s+(?:that|which|who)$", re.IGNORECASE)
+_LEAD = re.compile(r"^\W*(?:(?:yeah|yes|yep|ok(?:ay)?|well|so|basically|honestly|oh|ah|hmm|in\s+reality)\b\W*)+",
+                   re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _excluded(lex: Lexicon, sentence: str, m: Match) -> bool:
+    """The category's context rules say this match is not an acknowledgement (see the lexicon)."""
+    meta = lex.category(m.category).meta
+    if any(_rx(p).match(sentence, m.end) for p in meta.get("skip_if_after") or ()):
+        return True
+    if any(_rx(p).search(sentence[: m.start]) for p in meta.get("skip_if_before") or ()):
+        return True
+    subject_ok = meta.get("subject_ok")
+    if subject_ok and _COPULA.match(m.text):
+        # "Ultimate edition, ultamatix, are both horrible": the subject may sit before a comma.
+        clause = _LEAD.sub("", _CLAUSE_CUT.sub("", sentence[: m.start].rstrip(" ,"), count=1)).strip()
+        if not m.text.startswith(("'", "’")):
+            # "it's lexmark that is terrible": a relative pronoun stands for the noun before it.
+            clause = _RELATIVE.sub("", clause)
+        return bool(clause) and not any(_rx(p).search(clause) for p in subject_ok)
+    return False
+
+
 _GENERIC = frozenset(
     "sorry apologize apologise apologies inconvenience caused understand frustration frustrating frustrated "  # noqa: SIM905
     "issue issues problem problems trouble experience experiencing situation this that hear feel sounds "

@@ -7,6 +7,16 @@ business") said when it does not fit: the customer had not shown frustration (no
 / ``reduce``): the same normalised empathy or apology sentence used verbatim in at least
 ``Settings.scripted.min_conversations`` different conversations reads as a script whatever
 its wording, so every use of it is reported with the count.
+
+v2, after hand-judging Twitter support chats: whether the customer was upset, or had
+reported a fault, is also read from ``lexicons/complaint.yaml`` ("Lame.", "Really?", "😡",
+"terrible customer service"), because customer.frustration is built for explicit frustration
+and misses the short, sarcastic complaints of social support. A sympathy line for
+frustration then fits a displeased customer, and one for "inconvenience" fits any fault
+report. A "thanks" that comes with a complaint ("Thanks @airline for the huge delays") is
+sarcasm, not thanks. A short sentence ("I'm sorry to hear that.") counts as reused only when
+the same agent or team says it in several conversations: different companies saying the
+same common phrase is not a script; a long one counts whoever says it.
 """
 
 from __future__ import annotations
@@ -16,12 +26,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..config import Settings
-from ..lexicon import load_lexicon
+from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding, Span
 from ..text import normalise, words
 from .base import Detector, DetectorContext
 
 MIN_REUSE_WORDS = 4  # "sorry about that" is too short to be a recognisable script
+LONG_SCRIPT_WORDS = 8  # from this length a verbatim sentence is a script whoever says it
 MISFIT_SCORE = 0.55  # stock line to a customer who was not upset
 THANKED_SCORE = 0.7  # ... or who had just said thanks
 _THANKS = re.compile(
@@ -31,6 +42,7 @@ _THANKS = re.compile(
     re.IGNORECASE,
 )
 _ASSUMES_UPSET = re.compile(r"inconvenience|frustration", re.IGNORECASE)
+_PATIENCE = re.compile(r"patience|understanding", re.IGNORECASE)
 # Empathy or apology sentences worth collecting for the reuse check.
 _SYMPATHY = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|regret|inconvenience|frustrat\w*|understand|appreciate\s+your\s+patience|"
@@ -42,13 +54,34 @@ _HANDLES = re.compile(r"(?<!\w)@\w+")
 _SIGNOFF = re.compile(r"\s*(?:[\^*~-]\s*[A-Z][A-Za-z]{0,15}|[:;]-?[)(DP])\s*$")
 
 
+def _misplaced(x: Match, fault: bool) -> bool:
+    """Does this stock line not fit a customer who showed no displeasure?
+
+    Any apology fits a fault report ("sorry to hear that", "sorry for the inconvenience":
+    on real support chats nearly every "frustration" apology answered one), and thanks for
+    patience fit a customer left waiting; an apology for frustration or inconvenience to a
+    plain request, "I understand your frustration" to a calm customer, and corporate lines
+    ("we value your business") do not.
+    """
+    if x.category == "apology":
+        return _ASSUMES_UPSET.search(x.text) is not None and not fault
+    if _PATIENCE.search(x.text):
+        return not fault
+    return True
+
+
+def _complaint_cues(text: str) -> set[str]:
+    """Which of displeasure / fault the customer's message shows (``lexicons/complaint.yaml``)."""
+    return {m.category for m in load_lexicon("complaint").find(text)}
+
+
 def canonical(sentence: str) -> str:
     return normalise(_SIGNOFF.sub("", _HANDLES.sub(" ", sentence)))
 
 
 class AgentScriptedEmpathy(Detector):
     name = "agent.scripted_empathy"
-    version = 1
+    version = 2
     labels = ("agent.scripted_empathy",)
     description = "Stock sympathy that does not fit the moment, or the same sympathy reused word for word."
     requires = ("customer.frustration",)
@@ -59,25 +92,25 @@ class AgentScriptedEmpathy(Detector):
         frustrated = {ctx.index[f.message_id] for f in ctx.by_label("customer.frustration")
                       if f.message_id in ctx.index}
         out: list[Finding] = []
-        upset_so_far = False
-        last_customer: int | None = None
+        customers: list[int] = []
         for i, m in enumerate(conv.messages):
             if m.role == "customer":
-                last_customer = i
-                upset_so_far = upset_so_far or i in frustrated
+                customers.append(i)
                 continue
-            if m.role != "agent" or last_customer is None or not ctx.wants(i):
+            if m.role != "agent" or not customers or not ctx.wants(i):
                 continue
             matches = lex.find(m.text)
             if not matches:
                 continue
-            thanked = _THANKS.match(conv.messages[last_customer].text) is not None
+            # Read the customer's words only now: stock lines are rare.
+            cues = [_complaint_cues(conv.messages[j].text) for j in customers]
+            last_text = conv.messages[customers[-1]].text
+            thanked = _THANKS.match(last_text) is not None and not cues[-1]  # "Thanks for the huge delays" is sarcasm
             if not thanked:
-                if upset_so_far:
+                if any(j in frustrated or "displeasure" in c for j, c in zip(customers, cues, strict=True)):
                     continue  # a stock line to an upset customer is weak, not misplaced (agent.empathy scores it)
-                # "sorry to hear that" fits any fault report; sympathy for frustration or
-                # "inconvenience" nobody mentioned, and corporate lines, do not.
-                matches = [x for x in matches if x.category != "apology" or _ASSUMES_UPSET.search(x.text)]
+                fault = any("fault" in c for c in cues)
+                matches = [x for x in matches if _misplaced(x, fault)]
                 if not matches:
                     continue
             quote = matches[0].text
@@ -111,13 +144,16 @@ class AgentScriptedEmpathy(Detector):
         return items or None
 
     def reduce(self, collected: Mapping[str, Any], settings: Settings) -> dict[str, list[Finding]]:
-        by_sentence: dict[str, dict[str, list[tuple[str, int, int, str]]]] = {}
+        # A short sentence is grouped per agent (or team handle): "I'm sorry to hear that." from
+        # four different companies is a common phrase, from one team four times a script.
+        by_sentence: dict[tuple[str, str], dict[str, list[tuple[str, int, int, str]]]] = {}
         for conv_id, items in collected.items():
             for key, message_id, start, end, author in items or ():
-                by_sentence.setdefault(key, {}).setdefault(conv_id, []).append((message_id, start, end, author))
+                who = "" if len(words(key)) >= LONG_SCRIPT_WORDS else author
+                by_sentence.setdefault((key, who), {}).setdefault(conv_id, []).append((message_id, start, end, author))
         need = settings.scripted.min_conversations
         out: dict[str, list[Finding]] = {}
-        for key, uses in by_sentence.items():
+        for (key, _who), uses in by_sentence.items():
             n = len(uses)
             if n < need:
                 continue
