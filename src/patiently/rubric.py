@@ -11,15 +11,17 @@ findings can be rescored with another rubric at any time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import difflib
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .config import apply_overrides, format_validation_error, yaml_mapping
+from .config import apply_overrides
 from .errors import ConfigError
 from .model import Finding
 
@@ -114,27 +116,197 @@ class BehaviourScore:
         }
 
 
+@dataclass(frozen=True)
+class RubricProblem:
+    """One reason a rubric text does not validate: where (``line`` in the text, 1-based, when
+    known) and which field (``behaviours.empathy.credits[0].label``)."""
+
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line else ""
+        return f"{where}{self.field}: {self.message}" if self.field else f"{where}{self.message}"
+
+
+class RubricError(ConfigError):
+    """A rubric that does not validate; ``problems`` lists each with its line and field."""
+
+    def __init__(self, source: str, problems: Sequence[RubricProblem], headline: str = "invalid rubric") -> None:
+        self.source = source
+        self.problems = list(problems)
+        super().__init__("\n".join([f"{source}: {headline}", *(f"  {p}" for p in self.problems)]))
+
+
 def load_rubric(path: str | Path | None = None, overrides: Sequence[str] = ()) -> Rubric:
     """The default rubric, or a user's file, with ``behaviours.empathy.weight=2`` style overrides."""
     if path is None:
-        source = "rubrics/default.yaml"
-        text = (resources.files("patiently") / "rubrics" / "default.yaml").read_text(encoding="utf-8")
-    else:
-        source = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"{path}: cannot read rubric: {exc}") from exc
-    data = yaml_mapping(text, source, "a rubric is a mapping with 'name' and 'behaviours'")
+        return parse_rubric(default_rubric_text(), "rubrics/default.yaml", overrides)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read rubric: {exc}") from exc
+    return parse_rubric(text, str(path), overrides)
+
+
+def default_rubric_text() -> str:
+    """The built-in rubric's YAML, comments included."""
+    return (resources.files("patiently") / "rubrics" / "default.yaml").read_text(encoding="utf-8")
+
+
+def parse_rubric(text: str, source: str = "rubric", overrides: Sequence[str] = (),
+                 labels: Collection[str] | None = None) -> Rubric:
+    """A rubric from YAML text, as ``--rubric FILE`` reads it. Raises :class:`RubricError`
+    naming the line and field of every problem. With ``labels`` (the labels the detectors
+    produce), a rule naming any other label is a problem too: a typo would silently never match."""
+    try:
+        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        # YAML notices a problem where it stops making sense, often a line after the slip;
+        # the line where the unfinished thing started helps find it.
+        context, started = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and started and mark and started.line != mark.line:
+            problem += f" ({context} started on line {started.line + 1})"
+        raise RubricError(source, [RubricProblem(mark.line + 1 if mark else None, "", f"not valid YAML: {problem}")],
+                          "not valid YAML") from exc
+    if not isinstance(data, dict):
+        raise RubricError(source, [RubricProblem(1, "", "a rubric is a mapping with 'name' and 'behaviours'")])
     data = apply_overrides(data, list(overrides), what="rubric field")
     # "--set empathy.weight=2" is a shortcut for behaviours.empathy.weight
+    behaviours = data.get("behaviours")
     for key in list(data):
-        if key in data.get("behaviours", {}) and isinstance(data[key], dict):
-            data["behaviours"][key] = {**data["behaviours"][key], **data.pop(key)}
+        if isinstance(behaviours, dict) and key in behaviours and isinstance(data[key], dict):
+            behaviours[key] = {**behaviours[key], **data.pop(key)}
+    overridden = [_override_path(o, data) for o in overrides]
+    problems: list[RubricProblem] = []
+    rubric: Rubric | None = None
     try:
-        return Rubric.model_validate(data)
+        rubric = Rubric.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(format_validation_error(exc, source)) from exc
+        for err in exc.errors():
+            loc = tuple(err["loc"]) or ("behaviours",)  # whole-rubric checks are about its behaviours
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            problems.append(_problem(root, loc, msg, overridden))
+    if labels is not None:
+        known = sorted(set(labels))
+        for loc, label in _label_fields(data):
+            if label not in known:
+                close = difflib.get_close_matches(label, known, n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                problems.append(_problem(root, loc, f"unknown label '{label}'{hint}", overridden))
+    if problems or rubric is None:
+        problems.sort(key=lambda p: (p.line or 0, p.field))
+        raise RubricError(source, problems)
+    return rubric
+
+
+Loc = tuple[str | int, ...]
+
+
+def field_path(loc: Loc) -> str:
+    """``('behaviours', 'empathy', 'credits', 0, 'label')`` as ``behaviours.empathy.credits[0].label``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _problem(root: yaml.Node | None, loc: Loc, msg: str, overridden: Sequence[Loc]) -> RubricProblem:
+    # A value set by --set has no line in the text: naming one would point at the wrong value.
+    from_set = any(loc[:len(o)] == o for o in overridden)
+    if from_set:
+        return RubricProblem(None, field_path(loc), f"{msg} (from --set)")
+    return RubricProblem(_line_of(root, loc), field_path(loc), msg)
+
+
+def _line_of(node: yaml.Node | None, loc: Loc) -> int | None:
+    """The 1-based line of the deepest node along ``loc`` (for a missing field: its parent's)."""
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for part in loc:
+        nxt: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                    line, nxt = key.start_mark.line + 1, value
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            nxt = node.value[part]
+            line = nxt.start_mark.line + 1
+        if nxt is None:
+            break
+        node = nxt
+    return line
+
+
+def _override_path(item: str, data: Mapping[str, Any]) -> Loc:
+    parts: list[str | int] = [int(p) if p.isdigit() else p for p in item.partition("=")[0].strip().split(".")]
+    if parts and parts[0] in (data.get("behaviours") or {}) and parts[0] not in Rubric.model_fields:
+        parts.insert(0, "behaviours")
+    return tuple(parts)
+
+
+def _label_fields(data: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
+    """Every place a rubric names a finding label, read leniently (shape errors are pydantic's)."""
+    behaviours = data.get("behaviours")
+    if not isinstance(behaviours, dict):
+        return
+    for name, b in behaviours.items():
+        if not isinstance(b, dict):
+            continue
+        base: Loc = ("behaviours", str(name))
+        for i, label in enumerate(_as_list(b.get("when"))):
+            if isinstance(label, str):
+                yield (*base, "when", i), label
+        for kind in ("credits", "deductions"):
+            for i, rule in enumerate(_as_list(b.get(kind))):
+                if isinstance(rule, dict) and isinstance(rule.get("label"), str):
+                    yield (*base, kind, i, "label"), rule["label"]
+        for i, exp in enumerate(_as_list(b.get("expect"))):
+            if not isinstance(exp, dict):
+                continue
+            if isinstance(exp.get("when"), str):
+                yield (*base, "expect", i, "when"), exp["when"]
+            for j, label in enumerate(_as_list(exp.get("any_of"))):
+                if isinstance(label, str):
+                    yield (*base, "expect", i, "any_of", j), label
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def rubric_yaml(rubric: Rubric) -> str:
+    """A rubric as YAML that :func:`parse_rubric` reads back to the same rubric: defaults left
+    out except each behaviour's weight and baseline (what people look for), one rule a line."""
+    data = rubric.model_dump(mode="json", exclude_defaults=True)
+    data = {"name": rubric.name, "version": rubric.version, **data}
+    full = rubric.model_dump(mode="json")
+    for name, b in data.get("behaviours", {}).items():
+        keep = {k: b[k] for k in ("title", "description")}
+        keep.update(weight=full["behaviours"][name]["weight"], baseline=full["behaviours"][name]["baseline"])
+        data["behaviours"][name] = {**keep, **b}
+    # width: a long note stays on its rule's line, as in the built-in file
+    return yaml.safe_dump(_whole_numbers(data), sort_keys=False, allow_unicode=True, default_flow_style=None,
+                          width=10_000)
+
+
+def _whole_numbers(value: Any) -> Any:
+    """15.0 as 15 and 3.5999999999999996 as 3.6: the numbers read as people wrote them
+    (pydantic makes them floats again; a weight tripled by the API carries float noise)."""
+    if isinstance(value, float):
+        value = float(f"{value:.12g}")
+        return int(value) if value.is_integer() else value
+    if isinstance(value, dict):
+        return {k: _whole_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole_numbers(v) for v in value]
+    return value
 
 
 Indexed = Sequence[tuple[int, Finding]]

@@ -162,6 +162,20 @@ def test_review_export_and_rescore(imported: dict, lead: TestClient, pg_app: obj
     assert job["status"] == "done" and job["updated"] >= 35, job
     assert lead.get("/rubric.json").json()["id"] != before["id"]
 
+    # The whole rubric as YAML, its history and a restore: the version queries on PostgreSQL.
+    page = lead.get("/rubric.json").json()
+    assert "weight: 3.6\n" in page["yaml"]  # tripled above, written without float noise
+    edited = page["yaml"].replace("baseline: 80", "baseline: 82", 1)
+    r = lead.post("/rubric/yaml.json", json={"yaml": edited}, headers={"X-CSRF-Token": csrf_of(lead)})
+    assert r.status_code == 202, r.text
+    assert wait_for(pg_app.state.web.db, r.json()["job"]["id"])["status"] == "done"  # type: ignore[attr-defined]
+    history = lead.get("/rubric.json").json()["history"]
+    assert history[0]["active"] and history[0]["version"] == page["version"] + 1 and history[-1]["builtin"]
+    assert lead.get(f"/rubric/versions/{history[0]['version']}.json").json()["changes"]["summary"]
+    r = lead.post(f"/rubric/versions/{page['version']}/restore.json", headers={"X-CSRF-Token": csrf_of(lead)})
+    assert r.status_code == 202, r.text
+    assert lead.get("/rubric.json").json()["version"] == page["version"] + 2
+
 
 def test_pages_and_json_twins(imported: dict, lead: TestClient) -> None:
     for path in ("/team", "/agents/sam", "/conversations", "/import", "/rubric", "/users", "/account"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select
@@ -217,6 +218,29 @@ def active_rubric(db: Database) -> Rubric:
 def save_rubric(db: Database, rubric: Rubric, user_id: int | None) -> None:
     db.write(lambda s: s.add(RubricVersion(rubric_id=rubric.id, data=rubric.model_dump(mode="json"),
                                            user_id=user_id)))
+
+
+@cache
+def builtin_rubric() -> Rubric:
+    """The packaged default rubric, parsed once (a rubric is immutable)."""
+    return load_rubric()
+
+
+def rubric_history(db: Database) -> list[dict[str, Any]]:
+    """Every stored rubric version, newest first, with who saved it and when, then the built-in
+    rubric (the one in use before the first save) unless a stored version has its number.
+    ``version`` is the rubric's own number, the one pages and restore links use."""
+    with db.read() as s:
+        rows = s.execute(select(RubricVersion, User.username).outerjoin(User, RubricVersion.user_id == User.id)
+                         .order_by(RubricVersion.id.desc())).all()
+        out = [{"version": int((row.data or {}).get("version") or 0), "rubric_id": row.rubric_id,
+                "created_at": row.created_at, "user": username, "builtin": False, "data": row.data}
+               for row, username in rows]
+    builtin = builtin_rubric()
+    if all(h["version"] != builtin.version for h in out):
+        out.append({"version": builtin.version, "rubric_id": builtin.id, "created_at": None, "user": None,
+                    "builtin": True, "data": builtin.model_dump(mode="json")})
+    return out
 
 
 def _sent_at(value: Any) -> datetime | None:
