@@ -174,3 +174,35 @@ def test_deflecting_onto_the_customers_side_is_blame() -> None:
 def test_a_request_or_a_hypothesis_about_their_side_is_not() -> None:
     assert detect("agent.blame", ASKS_TO_CHECK_YOUR_END) == []
     assert detect("agent.blame", FINDING_AFTER_A_CHECK) == []
+
+
+# --- v2: false positives measured on real support chats (docs/detectors/agent.blame.md) ----
+POINTER_TO_A_GUIDE = conv(
+    ("c", "I'm new to Linux in general, is there a channel for beginners?"),
+    ("a", "Here is pretty good. Maybe read the beginners guide on the wiki too."),
+)
+EITHER_OR_HYPOTHESIS = conv(
+    ("c", "I don't understand the problem with my DVD."),
+    ("a", "Either you have a CD-ROM drive, not a DVD drive, in which case you put the wrong disc in the wrong "
+          "drive, or the codec can't decode it."),
+)
+USER_ERROR_ABOUT_ME = conv(
+    ("c", "Should I report this as a bug?"),
+    ("a", "I filed so many bugs that were just plain user error when I started out... we totally get that it "
+          "happens."),
+)
+USER_ERROR_ABOUT_THEM = conv(
+    ("c", "I put the router address in the search domains box."),
+    ("a", "Ah, so user error :) Only the DNS server goes there."),
+)
+
+
+@pytest.mark.parametrize("conversation", [POINTER_TO_A_GUIDE, EITHER_OR_HYPOTHESIS, USER_ERROR_ABOUT_ME])
+def test_guides_alternatives_and_self_labels_stay_quiet(conversation) -> None:
+    assert detect("agent.blame", conversation) == []
+
+
+def test_user_error_about_the_customer_is_still_blame() -> None:
+    found = detect("agent.blame", USER_ERROR_ABOUT_THEM)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(USER_ERROR_ABOUT_THEM, found[0]) == ["user error"]

@@ -67,3 +67,89 @@ def test_calm_down_is_worse_to_an_upset_customer() -> None:
 @pytest.mark.parametrize("conversation", [EMPATHIC_OBVIOUSLY, CLEARLY_SEE, REASSURING_SIMPLE, NO_STUPID_QUESTIONS])
 def test_patient_replies_stay_quiet(conversation) -> None:
     assert detect("agent.condescending", conversation) == []
+
+
+# --- v2: false positives measured on real support chats (docs/detectors/agent.condescending.md)
+BOT_LANGUAGE_NOTICE = conv(
+    ("c:jerware", "debian is a pain in the balls with wireless"),
+    ("a:ompaul", "!language"),
+    ("a:ubotu", "Please watch your language. We try to be nice and help but some of us don't like to see that."),
+)
+HUMAN_LANGUAGE_REMARK = conv(
+    ("c:pr0zac", "fuck i cant take a print screen"),
+    ("a:ocean", "pr0zac: watch your language"),
+)
+TO_ANOTHER_HELPER = conv(
+    ("c:kim", "How do I join a channel?"),
+    ("a:ann", "kim: type /join #channel"),
+    ("a:bob", "ann: calm down - all is well ;)"),
+)
+REAL_QUESTION_ABOUT_A_TOOL = conv(
+    ("c", "It says it auto fills the ati x850."),
+    ("a", "you know how to use the pastebin?"),
+)
+DO_YOU_KNOW_HOW = conv(
+    ("c", "*.deb is the package format, thanks."),
+    ("a", "do you know how to use apt"),
+)
+COMPARISON_ABOUT_SOMETHING_ELSE = conv(
+    ("c", "Who controls the FloodBots and what do they do?"),
+    ("a", "They're the equivalent of a two year old who's learned how to operate the light switch."),
+)
+FIVE_YEAR_OLD = conv(
+    ("c", "How do I open the file?"),
+    ("a", "Even a five year old could do this, just double-click it."),
+)
+EVEN_YOU_CAN_ASK = conv(
+    ("c", "Is this software for chatting with Ubuntu friends?"),
+    ("a", "You can ask for support here. Even you can ask for Windows support on ##windows!"),
+)
+EVEN_YOU_CAN_DO_IT = conv(
+    ("c", "Do I really have to edit this file?"),
+    ("a", "Yes, even you can do it."),
+)
+SURELY_YOU_CANT = conv(
+    ("c", "Shouldn't I add the www-data group to my own?"),
+    ("a", "If www-data is a group, surely you can't add that to yourself."),
+)
+OBVIOUSLY_YOU_CAN = conv(
+    ("c", "ok"),
+    ("a", "Obviously you can mount it wherever you wish, but you get the idea."),
+)
+BASIC_STUFF_FIRST = conv(
+    ("c", "I am skeptical to try this fan tool for now."),
+    ("a", "Also make sure it is clean. Basic stuff first, eh?"),
+)
+THATS_BASIC_STUFF = conv(
+    ("c", "How do I copy a file?"),
+    ("a", "That's basic stuff, use cp."),
+)
+DESCRIBES_NOT_ORDERS = conv(
+    ("c", "Our mince pies got the same score as yours!"),
+    ("a", "Do you know what happens when you try and keep up with our jokes? You get a pie."),
+)
+
+
+@pytest.mark.parametrize(
+    "conversation",
+    [BOT_LANGUAGE_NOTICE, TO_ANOTHER_HELPER, REAL_QUESTION_ABOUT_A_TOOL, DO_YOU_KNOW_HOW,
+     COMPARISON_ABOUT_SOMETHING_ELSE, EVEN_YOU_CAN_ASK, SURELY_YOU_CANT, OBVIOUSLY_YOU_CAN, BASIC_STUFF_FIRST,
+     DESCRIBES_NOT_ORDERS],
+)
+def test_bots_helpers_real_questions_and_look_alikes_stay_quiet(conversation) -> None:
+    assert detect("agent.condescending", conversation) == []
+
+
+@pytest.mark.parametrize(
+    ("conversation", "evidence"),
+    [
+        (HUMAN_LANGUAGE_REMARK, ["watch your language"]),
+        (FIVE_YEAR_OLD, ["Even a five year old"]),
+        (EVEN_YOU_CAN_DO_IT, ["even you can do"]),
+        (THATS_BASIC_STUFF, ["That's basic stuff"]),
+    ],
+)
+def test_the_real_thing_is_still_found(conversation, evidence) -> None:
+    found = detect("agent.condescending", conversation)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(conversation, found[0]) == evidence

@@ -1,3 +1,5 @@
+import pytest
+
 from patiently.config import Settings
 from patiently.detectors.base import DetectorContext
 from patiently.detectors.registry import get, load_detectors
@@ -125,3 +127,85 @@ def test_curt_non_answer_to_repeated_yes_no_question() -> None:
 def test_short_real_answers_to_repeated_yes_no_question_are_quiet() -> None:
     assert run(SHORT_NEGATIVE_ANSWER_TO_YES_NO_REPEAT) == []
     assert run(SHORT_MODAL_ANSWER_TO_YES_NO_REPEAT) == []
+
+
+# --- v2: false positives measured on real support chats (docs/detectors/agent.impatient_repeat.md)
+def _asked_again(reply: str) -> Conversation:
+    """An open question, a full first answer, the same question again, then ``reply``."""
+    return conv(
+        ("c", "How do I add the shared mailbox to Outlook?"),
+        ("a", "In Outlook, open File, Account Settings, then Change, More Settings, Advanced, and add the mailbox "
+              "name under Open these additional mailboxes. Restart Outlook afterwards."),
+        ("c", "Sorry, how do I add the shared mailbox in Outlook again?"),
+        ("a", reply),
+    )
+
+
+NOT_SURE = _asked_again("Not sure, to be honest.")
+HOLDING_LINE = _asked_again("One second, checking.")
+QUESTION_BACK = _asked_again("Which Outlook version do you have?")
+YES_NO_IN_LAST_CLAUSE = conv(
+    ("c", "Do I need smoothwall on my laptop?"),
+    ("a", "Smoothwall is a specialised Linux firewall distribution, usually used as a gateway on a LAN."),
+    ("c", "ok, yes I know, but do I need smoothwall on my laptop?"),
+    ("a", "Probably not for this."),
+)
+BARE_NICK_THEN_YEA = conv(
+    ("c:geirha", "So the login screen fixed itself after the reboot?"),
+    ("a:guest", "It came back after I pressed reset and rebooted the machine over and over again, now it works."),
+    ("c:geirha", "The login screen fixed itself after the reboot?"),
+    ("a:guest", "geirha  yea after multiple reboots"),
+)
+BOT_SEE_ABOVE = conv(
+    ("c:arlene", "Which package should I install to get libsoftokn3.so?"),
+    ("a:llutz", "!find libsoftokn3.so | arlene"),
+    ("a:ubottu", "arlene: please see above"),
+)
+TO_ANOTHER_HELPER = conv(
+    ("c:ghost", "How do I delete the cache in my home folder?"),
+    ("a:smaudet", "ghost: how much memory does your computer have?"),
+    ("a:mind", "smaudet: did you read what I suggested?"),
+)
+SAME_AS_BEFORE_IN_A_SENTENCE = conv(
+    ("c", "Do I need to restart screen?"),
+    ("a", "Hm, when I run screen -r things look the same as before."),
+)
+SAME_AS_BEFORE_ALONE = conv(
+    ("c", "And what do I do with the second disk?"),
+    ("a", "Same as before."),
+)
+AS_STATED_IN_A_SOURCE = conv(
+    ("c", "Why does it crash?"),
+    ("a", "This is a guess, but the crash reason is as stated in the bug report: a NULL write."),
+)
+OWN_SITUATION = conv(
+    ("c", "Just use a wired connection if possible."),
+    ("a", "Like I said, I can't, the router is not in reach."),
+)
+ONCE_MORE_PLEASE = conv(
+    ("c", "Then I'm ready now, system booted and repaired."),
+    ("a", "I need you to explain this to me once more, please."),
+)
+ONCE_MORE_POINTER = conv(
+    ("c", "Where is the VPN client?"),
+    ("a", "Once more, it's on the intranet downloads page."),
+)
+
+
+@pytest.mark.parametrize(
+    "conversation",
+    [NOT_SURE, HOLDING_LINE, QUESTION_BACK, YES_NO_IN_LAST_CLAUSE, BARE_NICK_THEN_YEA, BOT_SEE_ABOVE,
+     TO_ANOTHER_HELPER, SAME_AS_BEFORE_IN_A_SENTENCE, AS_STATED_IN_A_SOURCE, OWN_SITUATION, ONCE_MORE_PLEASE],
+)
+def test_honest_short_replies_bots_and_look_alikes_stay_quiet(conversation) -> None:
+    assert run(conversation) == []
+
+
+@pytest.mark.parametrize(
+    ("conversation", "evidence"),
+    [(SAME_AS_BEFORE_ALONE, ["Same as before."]), (ONCE_MORE_POINTER, ["Once more,"])],
+)
+def test_pointers_still_found(conversation, evidence) -> None:
+    found = run(conversation)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(conversation, found[0]) == evidence

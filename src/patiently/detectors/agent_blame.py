@@ -6,8 +6,10 @@ clicked"), labels ("user error", "your fault"), and deflection onto the customer
 without a check ("it's probably something on your end"). The lexicon only names the customer as
 the cause with mistake verbs, so neutral causal explanations about the system ("that happens
 because the cache was full", "because your password expired") never match. Hypotheses and
-questions ("if you deleted it, it's in the bin", "did you delete it?") are skipped, so is an
-expected state ("now you should have installed the client"), and
+questions ("if you deleted it, it's in the bin", "did you delete it?", "either ... in which
+case you put the wrong disc in") are skipped, so is an expected state ("now you should have
+installed the client") and a label the agent puts on themselves ("I filed so many bugs that
+were just plain user error when I started out"), and
 reassurance in the same message ("easy to do, it happens to everyone") lowers the score.
 """
 
@@ -25,7 +27,8 @@ SOFTENED_FACTOR = 0.6  # "easy to do, don't worry" in the same message
 EXTRA_MATCH_BONUS = 0.1
 # "you deleted it" after these words is a hypothesis or question, not an accusation.
 _HYPOTHESIS = re.compile(
-    r"\b(?:if|when|once|after|before|did|whether|unless|in\s+case|maybe|perhaps|where|how|until|as\s+soon\s+as)"
+    r"\b(?:if|when|once|after|before|did|whether|unless|in\s+case|maybe|perhaps|where|how|until|as\s+soon\s+as|"
+    r"either|or|otherwise|in\s+which\s+case|suppose|assuming)"
     r"\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -34,11 +37,15 @@ _EXPECTED_STATE = re.compile(
     r"\b(?:now|then|hopefully|by\s+now|at\s+this\s+point|after\s+that|which\s+means|so)\s*,?\s+$", re.IGNORECASE
 )
 _SCORED = ("hindsight", "you_caused", "user_error", "your_side")
+# "user error" in a sentence about the speaker ("I filed bugs that were user error"), not the customer
+_FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|im|i['’]ve|my|me|we|our)\b", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you['’]re|u|ur)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;]+(?:\s|$)|\n")
 
 
 class AgentBlame(Detector):
     name = "agent.blame"
-    version = 1
+    version = 2
     labels = ("agent.blame",)
     description = "Agent blames the customer (you should have, you must have deleted it, user error)."
 
@@ -52,6 +59,7 @@ class AgentBlame(Detector):
                 m for m in lex.find(text, _SCORED)
                 if not (m.text[:3].lower() == "you" and _HYPOTHESIS.search(text, max(0, m.start - 30), m.start))
                 and not (m.category == "hindsight" and _EXPECTED_STATE.search(text, max(0, m.start - 20), m.start))
+                and not (m.category == "user_error" and _about_speaker(text, m.start, m.end))
             ]
             if not matches:
                 continue
@@ -74,6 +82,14 @@ class AgentBlame(Detector):
                 )
             )
         return out
+
+
+def _about_speaker(text: str, start: int, end: int) -> bool:
+    """The sentence around [start, end) speaks of the speaker ("I", "my", "we") and never of "you"."""
+    s = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    e = next((m.start() for m in _SENTENCE_END.finditer(text, end)), len(text))
+    sentence = text[s:e]
+    return bool(_FIRST_PERSON.search(sentence)) and not _SECOND_PERSON.search(sentence)
 
 
 DETECTOR = AgentBlame()

@@ -9,13 +9,21 @@ is struggling (``calm_weight`` otherwise, too low to report). "Upset" means the 
 previous message has a customer.frustration or customer.confusion finding (when those
 detectors ran first; no ``requires``), or else the same frustration measure or the
 confusion phrases of the ``non_technical`` lexicon match that one message.
+
+Group chats: a bot's canned reply to a helper's ``!command`` ("Please watch your language",
+"PLEASE DON'T SHOUT!") and a line that opens by addressing another helper ("bob2: chill out")
+are not words to the customer and are skipped. A phrase right after "when you" / "if you"
+("do you know what happens when you try and keep up?") describes, it does not order.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding
 from ..text import readable
+from ._chat_lines import bot_reply, to_other_helper
 from .base import Detector, DetectorContext
 from .customer_frustration import REPORT_AT as UPSET_AT
 from .customer_frustration import frustration_level
@@ -23,6 +31,8 @@ from .customer_frustration import frustration_level
 REPORT_AT = 0.35
 MIN_WEIGHT = 0.3  # matches weighing less (e.g. "it's simple" to a calm customer) are no evidence
 EXTRA_MATCH_BONUS = 0.1
+# "... when you try and keep up": a description of what the customer does, not an imperative.
+_DESCRIBED = re.compile(r"\b(?:when|if|whenever|once|as)\s+you\s+$", re.IGNORECASE)
 
 
 def customer_was_upset(conv: Conversation, ctx: DetectorContext, i: int) -> bool:
@@ -40,7 +50,7 @@ def customer_was_upset(conv: Conversation, ctx: DetectorContext, i: int) -> bool
 
 class AgentCondescending(Detector):
     name = "agent.condescending"
-    version = 1
+    version = 2
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
 
@@ -49,8 +59,9 @@ class AgentCondescending(Detector):
         out: list[Finding] = []
         for i in ctx.targets("agent"):
             msg = conv.messages[i]
-            matches = load_lexicon("condescending").find(msg.text)
-            if not matches:
+            matches = [m for m in lex.find(msg.text)
+                       if not _DESCRIBED.search(msg.text, max(0, m.start - 20), m.start)]
+            if not matches or bot_reply(conv, i) or to_other_helper(conv, i):
                 continue
             weights: list[tuple[Match, float]] = []
             upset: bool | None = None

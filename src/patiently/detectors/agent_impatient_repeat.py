@@ -8,6 +8,12 @@ than the answer they gave the first time (under ``CURT_RATIO`` of its words), so
 gets less help the second time, when they needed more (for a repeated yes/no question only
 when the reply holds no answer at all: "Use the hotspot." to "will it work or not?").
 Softeners ("happy to explain again", "let me put it another way") mark a reply that points back but re-explains kindly.
+
+Not impatience: "as stated in the bug report" (a source, not the agent's earlier words), "like I
+said, I can't reach the router" (the speaker restating their own situation), a curt-looking
+reply that admits not knowing ("not sure", "no idea") or holds the line ("one sec, googling"),
+a bot's canned "please see above" after a helper's ``!command``, and a group-chat line
+addressed to another helper ("bob2: did you read what I suggested?").
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import re
 from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding, Message
 from ..text import words
+from ._chat_lines import bot_reply, to_other_helper, without_nick
 from .base import Detector, DetectorContext
 
 CURT_RATIO = 0.4  # a reply to a repeat with fewer words than this share of the first answer
@@ -29,8 +36,32 @@ _YES_NO = re.compile(
     r"should|shall|has|have|had|am|may|might|must|isn't|aren't|don't|doesn't|didn't|can't|won't|wouldn't)\b",
     re.IGNORECASE,
 )
-_ANSWER_WORD = re.compile(r"^\W*(?:@?\S+[:,]\s+)?(?:yes|yeah|yep|yup|no|nope|nah|correct|right|exactly|sure)\b",
-                          re.IGNORECASE)
+# A yes/no question in its last clause: "astro76, yes i know, but do i need smoothwall?"
+_YES_NO_TAIL = re.compile(
+    r"(?:[,;:.!]\s*|\b(?:but|and|so|ok(?:ay)?)\s+)(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|"
+    r"has|have|am|may|might|must|isn't|aren't|don't|doesn't|didn't|can't|won't|wouldn't)\s+"
+    r"(?:i|you|we|it|they|he|she|this|that|these|those|there|my|the|ubuntu)\b[^,;:.!?]*\?\W*$",
+    re.IGNORECASE,
+)
+# "yes" / "no" first, after an optional "nick:" (a bare participant nick is cut off first:
+# "geirha  yea after reboots")
+_ANSWER_WORD = re.compile(r"^\W*(?:@?\S+[:,]\s+)?(?:yes|yeah|yea|yep|yup|ya|yah|no|nope|nah|correct|right|exactly|"
+                          r"sure)\b", re.IGNORECASE)
+# A short reply that admits not knowing or holds the line is honest, not curt.
+_NOT_CURT = re.compile(
+    r"\b(?:no\s+idea|not\s+sure|(?:don['’]?t|do\s+not|dont)\s+know|dunno|idk|no\s+clue|not\s+a\s+clue|"
+    r"one\s+(?:sec|second|moment|min(?:ute)?)|just\s+a\s+(?:sec|second|moment|min(?:ute)?)|hold\s+on|"
+    r"let\s+me\s+(?:check|look|see|google|search|find)|checking|looking(?:\s+(?:it\s+)?up)?|googling|searching|brb)\b",
+    re.IGNORECASE,
+)
+# "as stated in the bug report": points at a source, not at the agent's earlier words
+_SOURCE_AFTER = re.compile(
+    r"\s+(?:in|on|by|at|from)\s+(?!(?:my|our|previous|earlier|above|the\s+(?:previous|last|earlier|above)|"
+    r"what\s+i)\b)", re.IGNORECASE)
+# "like I said, I can't, it's not in reach": the speaker restating their own situation
+_OWN_SITUATION_AFTER = re.compile(
+    r"\W*(?:but\s+)?i\s*(?:need|want|can['’]?t|cannot|cant|have|had|tried|did|didn['’]?t)\b",
+    re.IGNORECASE)
 # A reply to a repeated yes/no question that holds any of these answers it, however briefly
 # ("it won't, sorry", "probably not"); one without them ("Use the hotspot.") sidesteps it.
 _YES_NO_ANSWER = re.compile(
@@ -46,7 +77,7 @@ REPEAT_BONUS = 0.1
 
 class AgentImpatientRepeat(Detector):
     name = "agent.impatient_repeat"
-    version = 1
+    version = 2
     labels = ("agent.impatient_repeat",)
     description = "The agent shows impatience at answering again: points back at earlier answers or replies curtly."
     requires = ("customer.repeat",)
@@ -66,18 +97,23 @@ class AgentImpatientRepeat(Detector):
                 a is not None and a < i
                 and conv.messages[a].author == conv.messages[j].author  # the same agent, answering again
             )
-            replies[j] = (i, a if usable else None, bool(_YES_NO.match(_question_of(conv, f))))
+            q = _question_of(conv, f)
+            replies[j] = (i, a if usable else None, bool(_YES_NO.match(q) or _YES_NO_TAIL.search(q)))
         out: list[Finding] = []
         for j in ctx.targets("agent"):
             msg = conv.messages[j]
             matches = lex.find(msg.text)
-            pointers = [m for m in matches if m.category in ("pointer", "soft_pointer")]
+            pointers = [m for m in matches if m.category in ("pointer", "soft_pointer")
+                        and not _SOURCE_AFTER.match(msg.text, m.end)
+                        and not _OWN_SITUATION_AFTER.match(msg.text, m.end)]
             kind = any(m.category == "kind" for m in matches)
             if kind:
                 pointers = [m for m in pointers if m.category == "pointer"]
             curt = self._curt(conv, j, replies.get(j), kind)
             if not pointers and curt is None:
                 continue
+            if bot_reply(conv, j) or to_other_helper(conv, j):
+                continue  # read only for the few candidate lines: it scans the chat's authors
             out.append(self._finding(conv, msg, pointers, curt, kind, j in replies))
         return out
 
@@ -112,8 +148,10 @@ class AgentImpatientRepeat(Detector):
     ) -> tuple[int, int] | None:
         if reply is None or reply[1] is None or kind:
             return None
-        if _ANSWER_WORD.match(conv.messages[j].text):
+        if _ANSWER_WORD.match(without_nick(conv, conv.messages[j].text)):
             return None  # "yes" / "no" is a complete answer, however short
+        if _NOT_CURT.search(conv.messages[j].text) or conv.messages[j].text.rstrip().endswith("?"):
+            return None  # "not sure", "one sec, checking", a question back: honest, not curt
         if reply[2] and _YES_NO_ANSWER.search(conv.messages[j].text):
             return None  # a yes/no question answered briefly ("it won't, sorry") is answered
         n_now = len(words(conv.messages[j].text))
