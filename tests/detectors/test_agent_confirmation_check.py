@@ -81,3 +81,45 @@ def test_offers_schedules_and_own_checks_stay_quiet() -> None:
     for key, text in NOT_CHECKS.items():
         c = conv(("c", "It's broken."), ("a", text))
         assert detect("agent.confirmation_check", c) == [], key
+
+
+# --- precision v2: not checks of a fix (patterns from hand-judged IRC chats) ------------------
+NOT_FIX_CHECKS = {
+    "live_cd": "There are two options when you boot the cd: install and live cd desktop. Go to the desktop and "
+               "see if everything works.",
+    "other_user": "if you press CTRL+ALT+F1 and make a new user, is it ok there?",
+    "release": "i had Amarok crashing on 8.04, is it working fine on 9.04?",
+    "history": "Did it ever work?",
+    "embedded": "I don't know how does the nextgear router work... I can't help you there",
+    "how": "how does that work? I just need to control someone's desktop",
+    "my_problem": "can i just ask, all that i just did, did it fix my problem with suspend also?",
+    "own_plan": "Okay, gonna reboot and see if it works. Wish me luck",
+    "let_me": "i asked that same question once. let me make sure if it works. ill try now",
+    "mine": "i just like to restart mine every once in a while, just to make sure everything is ok",
+    "existence": "but first check that it's there in /boot/grub/menu.lst",
+    "configured": "check if you have this file and see if its correctly configured",
+    "port": "you can port scan your own box, to check that port 21 is open",
+    "your_input": "Check that you entered the address correctly and try again.",
+    "comma_break": "You can check the website, but I thought it worked with anything but the iphone",
+    "busy": "go talk to the developers of the software and see if they are working on it",
+    "agree": "i suggest we go for the older processors which are known to be working, is that fine?",
+    "asked_for_version": "which version of Ubuntu are you running again?",
+    "tried": "have you checked to make sure your cables were all connected properly",
+    "way_to": "now what's the quickest way to see if it worked?",
+}
+
+
+def test_diagnostics_and_other_questions_are_not_fix_checks() -> None:
+    for key, text in NOT_FIX_CHECKS.items():
+        c = conv(("c", "It's broken."), ("a", "Let me look."), ("c", "ok"), ("a", text))
+        assert detect(NAME, c) == [], key
+
+
+def test_bot_reply_to_a_command_is_not_the_bots_check() -> None:
+    c = conv(
+        ("c", "Can anyone point me to an open source driver for my Broadcom wireless card?"),
+        ("a:zyko", "!broadcom | bob does this help?"),
+        ("a:ubottu", "bob does this help?: Help with Broadcom bcm43xx can be found at https://help.ubuntu.com/wifi"),
+    )
+    found = detect(NAME, c)
+    assert [f.message_id for f in found] == ["m2"]

@@ -58,3 +58,49 @@ def test_what_do_you_mean_is_not_paraphrase() -> None:
 
 def test_plain_answer_is_quiet() -> None:
     assert detect("agent.paraphrase", PLAIN_ANSWER) == []
+
+
+# --- precision v2 (patterns from hand-judged IRC chats) -------------------------------------
+SO_THE_CONCLUSION = conv(
+    ("c", "grub does not load up any more since I added the new drive"),
+    ("a", "the new drive might now be the first one. so the grub config is now wrong"),
+)
+SO_THE_QUESTION = conv(
+    ("c", "the windows client connects to the samba share as guest"),
+    ("a", "so the windows client is being used via guest?"),
+)
+DIAGNOSIS_NOT_SUMMARY = conv(
+    ("c", "I see hundreds of java ClassLoader errors when I start Eclipse"),
+    ("a", "sounds like you're missing some java libraries for eclipse"),
+)
+HEDGE_ON_OWN_CLAIM = conv(
+    ("c", "Can I install the smp kernel through the package manager?"),
+    ("a", "I think the generic kernel is smp enabled already... (someone correct me if i'm wrong)"),
+)
+TO_ANOTHER_HELPER = conv(
+    ("c", "which cd has the installer, the desktop or the alternate one?"),
+    ("a:dooglus", "kbrooks: the desktop one is both live cd and install cd"),
+    ("a:kbrooks", "thanks"),
+    ("a:siccness", "dooglus, so the desktop cd is both the live cd and the install cd?"),
+)
+
+
+def test_so_the_statement_is_a_conclusion() -> None:
+    assert detect("agent.paraphrase", SO_THE_CONCLUSION) == []
+
+
+def test_so_the_question_checks_understanding() -> None:
+    found = detect("agent.paraphrase", SO_THE_QUESTION)
+    assert [f.message_id for f in found] == ["m2"]
+
+
+def test_sounds_like_diagnosis_is_not_a_summary() -> None:
+    assert detect("agent.paraphrase", DIAGNOSIS_NOT_SUMMARY) == []
+
+
+def test_correct_me_hedging_own_claim_is_not_a_summary() -> None:
+    assert detect("agent.paraphrase", HEDGE_ON_OWN_CLAIM) == []
+
+
+def test_line_to_another_helper_restates_no_customer() -> None:
+    assert detect("agent.paraphrase", TO_ANOTHER_HELPER) == []

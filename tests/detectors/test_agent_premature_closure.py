@@ -134,3 +134,44 @@ def test_system_resolution_after_confirmation_is_fine() -> None:
 def test_closings_that_wait_for_the_customer_are_fine(closing) -> None:
     c = conv(("c", "VPN drops at home"), ("a", "I've updated your VPN profile."), ("a", closing))
     assert detect(NAME, c) == []
+
+
+# --- precision v2: not closures (patterns from hand-judged IRC chats) ---------------------
+QUESTION_WITHOUT_MARK = conv(
+    ("c", "The upgrade deleted my nvidia driver, so I reinstalled it by hand."),
+    ("a", "nice find, and is it all sorted out>"),
+)
+FIX_AS_PROPOSAL = conv(
+    ("c", "Evolution can't talk to our Exchange server at all."),
+    ("a", "use a different mail server, problem solved"),
+)
+CUSTOMERS_OWN_RESULT = conv(
+    ("c", "I found it myself, the upgrade had removed the driver."),
+    ("a", "no prob, good thing you got your problem solved :) good night"),
+)
+HELPER_ON_OWN_MACHINE = conv(
+    ("c", "I have no sound at all since the upgrade, tried everything."),
+    ("a:fry", "what sound card do you have?"),
+    ("a:guil", "i was here for the same thing"),
+    ("a:guil", "it's working now"),
+)
+HELPER_WHO_FIXED_IT = conv(
+    ("c", "I have no sound at all since the upgrade, tried everything."),
+    ("a:fry", "what sound card do you have?"),
+    ("a:guil", "run alsamixer and unmute the Master channel with m"),
+    ("a:guil", "it's working now, all fixed"),
+)
+
+
+@pytest.mark.parametrize(
+    "chat", [QUESTION_WITHOUT_MARK, FIX_AS_PROPOSAL, CUSTOMERS_OWN_RESULT, HELPER_ON_OWN_MACHINE],
+    ids=["question_without_mark", "fix_as_proposal", "customers_own_result", "helper_on_own_machine"],
+)
+def test_declarations_that_do_not_close(chat) -> None:
+    assert detect(NAME, chat) == []
+
+
+def test_group_chat_declaration_after_own_instruction_counts() -> None:
+    found = detect(NAME, HELPER_WHO_FIXED_IT)
+    assert [f.message_id for f in found] == ["m4"]
+    assert found[0].data["kind"] == "declare_fixed"

@@ -6,6 +6,12 @@ close to a sentence the customer wrote in their last ``WINDOW`` messages. A fram
 weak signal (agents write "just to confirm" before any question), so a `restate` frame alone
 scores low and a `check` frame needs the similarity; both together score high. The customer
 sentence it restates is given in ``data`` so a coach can compare the two.
+
+Not restatements (v2, from hand-judged IRC chats): "so the/so it's/so your" as a statement
+draws the agent's own conclusion ("so the grub config is now wrong", "so its a debugging
+proxy"); only as a question does it check understanding. "Sounds like you're missing some
+libs" diagnoses, "correct me if I'm wrong" usually hedges the agent's own claim (so it is a
+`check` frame), and a line addressed to another helper restates nothing the customer said.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import numpy as np
 from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding
 from ..text import content_words
+from ._chat_lines import to_other_helper
 from .base import Detector, DetectorContext
 
 SIMILARITY = 0.58  # static-model cosine above which a sentence restates a customer sentence
@@ -26,6 +33,11 @@ CHECK_FRAME_MAX_START = 12  # "Ok, so you're seeing..." - check frames open the 
 _TAIL_TAGS = ("is that right", "is that correct", "have i got that right", "did i get that right", "am i right")
 
 
+# "so the grub config is now wrong": a conclusion unless asked ("so the laptop has that feature?")
+_SO_CONCLUSION = ("so the", "so it", "so your")
+# "sounds like you're missing some libs / going to need a script": a diagnosis, not a summary
+_DIAGNOSIS = re.compile(r"\s*(?:missing|going\s+to|gonna|need|needing|better\s+off|using\s+the\s+wrong|suggesting|"
+                        r"telling\s+me|asking\s+me)\b", re.I)
 _URL = re.compile(r"https?://\S+|www\.\S+|(?<!\w)@\w+")
 _ASKS_NEW = re.compile(
     r"[\s,:;-]*(?:what|which|who|whose|when|where|why|how|have|has|did|do|does|can|could|would|will|please)\b",
@@ -35,7 +47,7 @@ _ASKS_NEW = re.compile(
 
 class AgentParaphrase(Detector):
     name = "agent.paraphrase"
-    version = 1
+    version = 2
     labels = ("agent.paraphrase",)
     description = "The agent restates the customer's problem in their own words to check understanding."
     needs = frozenset({"embeddings"})
@@ -48,10 +60,9 @@ class AgentParaphrase(Detector):
             text = conv.messages[i].text
             if i < first_customer:
                 continue
-            for s, e in ctx.sentences(i):
-                frame = self._frame(text[s:e], lex.find(text[s:e]))
-                if frame is not None:
-                    framed.append((i, s, e, frame))
+            found = [(i, s, e, f) for s, e in ctx.sentences(i) if (f := self._frame(text[s:e], lex.find(text[s:e])))]
+            if found and not to_other_helper(conv, i):  # the helper check reads the whole chat: only on a frame
+                framed.extend(found)
         if not framed:
             return []  # the cheap check first: no frame, no vectors
         index, vecs = ctx.sentence_vectors()
@@ -101,9 +112,13 @@ class AgentParaphrase(Detector):
     @staticmethod
     def _frame(sentence: str, matches: list[Match]) -> Match | None:
         for m in matches:
-            if m.category == "restate":
+            if m.category == "restate" and not _DIAGNOSIS.match(sentence, m.end):
                 return m
         for m in matches:
+            if m.category != "check":
+                continue
+            if m.text.lower().startswith(_SO_CONCLUSION) and "?" not in sentence[m.start:]:
+                continue
             if m.text.lower() in _TAIL_TAGS:
                 return m
             if m.start > CHECK_FRAME_MAX_START or sentence[: m.start].rstrip().lower().endswith(("what", "how")):

@@ -8,6 +8,12 @@ confirm, I'll close it"). The closure is premature unless the customer confirmed
 the customer's messages are read backwards (``lexicons/confirm.yaml``) until one confirms
 ("works now", "thanks, that fixed it", "no, that's all"), says it is still broken, or
 raises something new. Findings on system lines are attributed to the last agent.
+
+Not closures (v2, from hand-judged IRC chats): a yes/no question typed without its "?"
+("and is it all sorted out"), a fix offered as a hypothetical ("use a different mail server,
+problem solved"), praise for what the customer did ("good thing you got your problem
+solved") and, in a group chat, a helper's "it works now" about their own machine: there a
+declaration counts only from a helper who gave an instruction in their last few lines.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from dataclasses import replace
 
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Conversation, Finding, Span
+from ._chat_lines import nick, without_nick
 from .base import Detector, DetectorContext
 
 WINDOW = 30  # customer messages looked back at; keeps the cost per closure flat
@@ -26,6 +33,25 @@ _PAST_BEFORE = re.compile(r"\b(?:was|were|used\s+to|had\s+been|always|before|unt
 _NEG_INSIDE = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.I)
 _UNTIL_AFTER = re.compile(r"[\s,]*(?:\w+\s+){0,2}(?:until|till|before|but\s+(?:now|then|today|since))\b|"
                           r"[^.!?\n]{0,30}\b(?:error|problem|issue|same|warning|fail\w*|crash\w*|blank)", re.I)
+# "and is it all sorted out>": a yes/no question typed without its question mark
+_ASKS = re.compile(r"(?:^|[,;:])\W*(?:(?:and|so|but|ok(?:ay)?|well|hey)\W+)*"
+                   r"(?:is|are|was|were|did|does|do|has|have|had)\s+"
+                   r"(?:it|that|this|everything|things|the|your|you|all)\b[^,;:]*$", re.I)
+# "use a different mail server, problem solved": a proposal and its promised outcome
+_PROPOSAL = re.compile(r"^(?:(?:just|simply|then|so|now)\s+)*(?:if|use|install|run|try|get|switch|buy|set|add|remove|"
+                       r"reboot|restart|do|change|edit|type|put|disable|enable|upgrade|update|download|replace|"
+                       r"delete|uninstall|reinstall)\b[^.!?]*(?:,|;|\band|\bthen|->|=>?)\s*$", re.I)
+# "good thing you got your problem solved": the customer's own result, so they reported it
+_THEIR_RESULT = re.compile(r"\byou(?:'ve|\s+have)?\s+(?:got|gotten|managed\s+to\s+get)\s+"
+                           r"(?:your\s+|the\s+|it\s+|that\s+)?$", re.I)
+# an instruction: what a helper says before declaring the customer's problem fixed
+_INSTRUCTION = re.compile(r"\b(?:try|restart|reboot|open|click|run|clear|reinstall|install|remove|unplug|type|use|"
+                          r"edit|add|delete|set|enable|disable|update|upgrade|select|choose|go\s+to|sudo|apt-get|"
+                          r"apt|press|change|switch|download|uninstall|purge|mount|check)\b|"
+                          r"\b(?:i've|i\s+have|we've|i|we)\s+(?:just\s+)?(?:reset|restarted|cleared|fixed|updated|changed|"
+                          r"pushed|applied|re-?enabled|enabled|unlocked|reinstalled|removed|added|rebuilt|repaired|"
+                          r"re-?sent|resent|remapped)\b", re.I)
+LOOKBACK = 8  # messages before a group-chat declaration in which its author must have instructed
 _CHEAP = re.compile(r"\b(?:clos\w*|resolv\w*|mark\w*|solved|sorted|fixed|fix|set|good\s+to\s+go|works?|working|"
                     r"ended|done|care|wrap\w*|archiv\w*|end\w*)\b", re.I)
 
@@ -55,7 +81,7 @@ def _real_works(text: str, start: int, end: int) -> bool:
 
 class AgentPrematureClosure(Detector):
     name = "agent.premature_closure"
-    version = 1
+    version = 2
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 
@@ -126,8 +152,13 @@ class AgentPrematureClosure(Detector):
             hedges = {(m.start, m.end) for m in found if m.category == "hedge"}
             decl = next((m for m in found if m.category == "declare_fixed"
                          and not any(hs <= m.start < he for hs, he in hedges)), None)
-            if decl is not None and not confirm_check:
-                return "declare_fixed", s + decl.start, s + decl.end
+            if decl is None or confirm_check:
+                continue
+            before = without_nick(ctx.conv, sent[:decl.start])
+            if (_ASKS.search(before) or _PROPOSAL.search(before) or _THEIR_RESULT.search(before)
+                    or not _instructed(ctx.conv, i)):
+                continue
+            return "declare_fixed", s + decl.start, s + decl.end
         return None
 
     @staticmethod
@@ -146,6 +177,18 @@ class AgentPrematureClosure(Detector):
             if seen >= WINDOW:
                 break
         return "neutral"
+
+
+def _instructed(conv: Conversation, i: int) -> bool:
+    """In a group chat, the author of message ``i`` gave an instruction in it or in their recent lines.
+
+    One-to-one chats always pass: there the agent's "it's working now" is about the customer.
+    """
+    who = nick(conv.messages[i].author)
+    if len({nick(m.author) for m in conv.messages if m.role == "agent"}) < 2:
+        return True
+    return any(nick(conv.messages[j].author) == who and _INSTRUCTION.search(conv.messages[j].text)
+               for j in range(max(0, i - LOOKBACK), i + 1))
 
 
 DETECTOR = AgentPrematureClosure()
