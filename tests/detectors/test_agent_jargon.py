@@ -193,3 +193,107 @@ def test_shop_talk_addressed_to_another_helper_is_skipped() -> None:
         ("a:ann", "bob: probably needs ndiswrapper and a blacklisted bcm43xx module"),
     )
     assert detect("agent.jargon", c) == []
+
+
+# --- v2: false-positive patterns from a hand-judged sample of Ubuntu IRC findings ---------
+# A channel: several people, "nick: ..." addressing. Only lines for the customer count.
+IRC_CHANNEL_CHATTER = conv(
+    ("c:mpq", "how do I read my windows disk from ubuntu? I'm new to linux"),
+    ("a:tux", "mpq: which windows version?"),
+    ("a:geneo", "tux: it depends on the disk anyway"),
+    ("a:geneo", "lilo has support for reiserfs4 and grub doesnt"),
+)
+IRC_HELPER_OWN_STORY = conv(
+    ("c:kaye", "can I install ubuntu from an iso on my disk? I'm not very technical"),
+    ("a:bash", "kaye: which release?"),
+    ("a:ann", "kaye: the desktop one is easiest"),
+    ("a:bash", "kaye: I'm booted diskless myself, from an iSCSI LUN using iBFT and iPXE"),
+)
+IRC_THREAD_WITH_CUSTOMER = conv(
+    ("c:babel", "my wifi stick doesn't work, I'm new to linux"),
+    ("a:jobe", "babel: ok, so you got the module name right."),
+    ("a:ann", "jobe: nice"),
+    ("a:jobe", "now try adding it to the /etc/modules file."),
+)
+
+
+def test_irc_chatter_between_helpers_is_skipped() -> None:
+    assert detect("agent.jargon", IRC_CHANNEL_CHATTER) == []
+
+
+def test_irc_helper_telling_their_own_setup_is_skipped() -> None:
+    assert detect("agent.jargon", IRC_HELPER_OWN_STORY) == []
+
+
+def test_irc_line_continuing_a_thread_with_the_customer_still_counts() -> None:
+    found = detect("agent.jargon", IRC_THREAD_WITH_CUSTOMER)
+    assert [f.message_id for f in found] == ["m4"]
+    assert found[0].data["terms"] == ["/etc/modules"] and found[0].score >= 0.5
+
+
+def test_irc_address_with_a_typo_or_short_nick_is_the_customer() -> None:
+    c = conv(
+        ("c:media64", "my screen resolution is wrong, I have no Linux experience"),
+        ("a:achan", "media: check /etc/X11 and the xorg.conf"),
+        ("a:other", "achan: good idea"),
+    )
+    assert [f.message_id for f in detect("agent.jargon", c)] == ["m2"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "type: lsb_release -d : what does that tell you",
+        'try to change resolution with "xrandr --output VGA1 --mode 1024x768"',
+        "ln -s /bin/make /bin/gmake",
+        'go to the text-only console and "mv ~/.gconf ~/.gconf.old\'. then try to login again.',
+    ],
+)
+def test_command_lines_with_options_or_quotes_are_instructions(reply) -> None:
+    assert detect("agent.jargon", conv(NON_TECH, ("a", reply))) == []
+
+
+def test_a_term_already_said_is_not_reported_again() -> None:
+    c = conv(
+        ("c", "My disk layout is a mess."),
+        ("a", "If /boot is on /dev/hda1 and you restore it to /dev/hda1, grub is fine."),
+        ("c", "ok"),
+        ("a", "Then grub still finds /dev/hda1."),
+    )
+    assert [f.message_id for f in detect("agent.jargon", c)] == ["m2"]
+
+
+def test_a_term_said_before_counts_again_after_the_customer_is_lost() -> None:
+    c = conv(
+        ("c", "My disk layout is a mess."),
+        ("a", "If /boot is on /dev/hda1 and you restore it to /dev/hda1, grub is fine."),
+        ("c", "Sorry, what does that mean?"),
+        ("a", "Then grub still finds /dev/hda1."),
+    )
+    assert [f.message_id for f in detect("agent.jargon", c)] == ["m2", "m4"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "you mean in /etc/apt/sources.list? because that's the format for sources.list.",  # one file, named twice
+        "will putting logging_app.tar.gz into /opt/bin work?",  # a file name
+        "copy /home/user /home/newuser",  # folders in the home directory
+        "right now your drive is more than likely mounted at /media/disk-1 and /media/disk-2",
+        "To view your Windows partitions see !ntfs-3g or !fuse",  # help entries of the channel bot
+        "installing outside the package manager makes updates/deinstallations harder and can break the kernel",
+        "/etc/passwd has all the users and their login shell",  # explained
+        "Open a terminal and check the alsamixer settings",  # "terminal" is a common word
+    ],
+)
+def test_v2_quiet_cases(reply) -> None:
+    assert detect("agent.jargon", conv(("c", "My laptop has a problem."), ("a", reply))) == []
+
+
+def test_a_bots_canned_reply_to_a_request_is_skipped() -> None:
+    c = conv(
+        ("c:SSV", "what is a non pae ubuntu setup"),
+        ("a:somsip", "!pae | SSV"),
+        ("a:ubottu", "SSV: To use more than 3.2GB on a 32bit system install the PAE-enabled kernel. See the wiki."),
+    )
+    assert detect("agent.jargon", c) == []

@@ -18,13 +18,17 @@ from ..lexicon_index import Need, finditer, first_literals, folded, needs_of
 _WORDS = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 # ASCII words, with dots/hyphens/slashes inside; never right after @ # * ^ (handles,
-# hashtags and the "*JoanO" / "^MK" signatures of social-media agents).
-_TOKEN = re.compile(r"(?<![\w./\\@#*^+=?&%~:-])[A-Za-z][A-Za-z0-9_]*(?:[.\-/][A-Za-z0-9_]+)*")
+# hashtags and the "*JoanO" / "^MK" signatures of social-media agents) or ! (a chat bot's
+# help entry to look up: "see !ntfs-3g").
+_TOKEN = re.compile(r"(?<![\w./\\@#*^+=?&%~:!-])[A-Za-z][A-Za-z0-9_]*(?:[.\-/][A-Za-z0-9_]+)*")
 # Unix or Windows paths (/etc/fstab, ~/.bashrc, C:\Windows\System32), not URLs.
 _PATH = re.compile(r"(?<![^\s(\"'`])(?:~/|\.{1,2}/|/[\w.\-]+/)(?:[\w.\-]+/)*[\w.\-]+|\b[A-Z]:\\[\w.\-\\]+")
 # A drive-letter path is a place the customer can open ("F:\Budget\2026"), unless it points
 # into the system's own folders.
 _SYSTEM_DIR = re.compile(r"\\(?:windows|system32|programdata|appdata|program files)\b", re.IGNORECASE)
+# So is a folder in the user's home ("/home/anna/Music", "~/Desktop") or where a drive shows
+# up ("/media/disk-1"), unless it is a hidden settings folder ("~/.ssh/authorized_keys").
+_HOME_DIR = re.compile(r"(?:~|/home|/media|/mnt)/(?![^\s]*/\.)(?!\.)")
 # Ticket numbers, asset tags, voucher and flight codes, model numbers: NW-GUEST-4471, BA1441, DWL-G630.
 _IDENTIFIER = re.compile(r"^(?=.*\d)[A-Z0-9]+(?:-[A-Z0-9]+)+$|^[A-Z]{1,4}\d{3,}$")
 _ID_BEFORE = re.compile(r"\b(?:code|number|no\.|ticket|tag|voucher|id|ref|reference|serial|model|flight|order|"
@@ -33,7 +37,8 @@ _DIGIT = re.compile(r"[0-9]")  # tokens are ASCII (_TOKEN)
 _NOT_JARGON_SUFFIX = frozenset({
     "com", "org", "net", "io", "gov", "edu", "uk", "de", "fr", "co", "us", "ca", "au", "info", "biz", "me",
     "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "jpg", "jpeg", "png", "gif", "csv", "zip",
-    "mp3", "mp4", "html", "htm",
+    "mp3", "mp4", "html", "htm", "gz", "tgz", "bz2", "xz", "tar", "deb", "rpm", "iso", "exe", "msi", "dmg", "img",
+    "apk",
 })
 _CMD_VERBS = frozenset({
     "run", "type", "install", "reinstall", "uninstall", "enable", "disable", "load", "unload", "start",
@@ -55,7 +60,8 @@ _EXPLAINED_AFTER = re.compile(
     r"\s+-{1,2}\s+(?:that|this|it|which|basically|meaning|the|a|an|your|think)\b|\s+(?:is|are|means)\s+"
     r"(?:the|a|an|just|basically|like|how|what|where|your|when|simply|kind\s+of|sort\s+of)\b|"
     r"\s+(?:\w+\s+)?(?:is|are)\s+(?:a|an|the)\s+(?:small|little|kind|sort|type|piece|bit|way|list|place|"
-    r"setting|program|code|file|box|device|number|name|window|screen)\b)",
+    r"setting|program|code|file|box|device|number|name|window|screen)\b|"
+    r"\s+(?:has|holds|lists|keeps|contains|stores)\s+(?:all|every|each|the\s+list)\b)",
     re.IGNORECASE,
 )
 _EXPLAINED_BEFORE = re.compile(
@@ -67,13 +73,15 @@ _LABEL_BEFORE = re.compile(
     r"press)\s+(?:(?:\w+|[\"'`“‘])\s+){0,1}$|\b(?:label(?:l)?ed|marked)\s+\S+\s+and\s+$", re.IGNORECASE)
 # Links are addresses to open, not words to understand.
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
-# A command line to type: from a shell command word to the end of the clause. What is in it is
-# an instruction to copy ("sudo apt-get install libncurses5-dev"), not vocabulary to learn.
+# A command line to type: from a shell command word, or any word followed by an option
+# ("lsb_release -a", "xrandr --output VGA1"), to the end of the clause. What is in it is an
+# instruction to copy ("sudo apt-get install libncurses5-dev"), not vocabulary to learn.
 _COMMAND = re.compile(
     r"(?:(?<=\s)|^|(?<=[\"'`(]))(?:sudo|apt-get|apt-cache|aptitude|apt|dpkg|dpkg-reconfigure|yum|dnf|pip3?|brew|"
     r"ls|grep|nano|vim?|gedit|modprobe|lsmod|lspci|lsusb|dmesg|umount|chmod|chown|ipconfig|ifconfig|tracert|"
-    r"traceroute|nslookup|systemctl|fdisk|killall|gpupdate|\./[\w.\-]+|"
-    r"(?:mount|cat|cd|kill|ping|tail|less|find|ps|df|du|host|man|service)(?=\s+-))\b(?:\s+[^\n;]*?)??"
+    r"traceroute|nslookup|systemctl|fdisk|killall|gpupdate|\./[\w.\-]+|mv|cp|rm|ln|mkfs(?:\.\w+)?|fsck\.\w+|"
+    r"(?:mount|cat|cd|kill|ping|tail|less|find|ps|df|du|host|man|service)(?=\s+-)|"
+    r"[A-Za-z][\w.+-]*(?=\s+--?[A-Za-z]))\b(?:\s+[^\n;]*?)??"
     r"(?=\s+(?:and|then|or)\s|[;\n]|[.!?,](?:\s|$)|$)")
 _MENU_SEP = re.compile(r"(?:>|→|»|->)\s*$")
 _MENU_SEP_AFTER = re.compile(r"^\s*(?:>|→|»|->)")
@@ -214,7 +222,7 @@ def _rare_technical_words(
             p = m.group()
             if len(p) <= 3 or any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if p[1:2] == ":" and not _SYSTEM_DIR.search(p):
+            if (p[1:2] == ":" and not _SYSTEM_DIR.search(p)) or _HOME_DIR.match(p):
                 taken = [*taken, m.span()]  # "F:\Budget\2026": a folder the customer can open
                 continue
             out.append(m.span())
@@ -234,6 +242,8 @@ def _rare_technical_words(
             if (parts[-1].lower() in _NOT_JARGON_SUFFIX or min(len(p) for p in parts) < 2
                     or any(p[:1].isupper() for p in parts[1:]) or _is_address(tok)):
                 continue  # a domain or link, a document name, "e.g", or a missing space ("confirmed.Thanks")
+            if "/" in tok and any(p.isalpha() and zipf(p.lower()) >= rare_zipf for p in parts):
+                continue  # alternatives in words, not a path: "updates/deinstallations", "vmware/parallels"
         elif _IDENTIFIER.match(tok) or (_DIGIT.search(tok) and _id_before(text, m.start())):
             continue  # a code, ticket or model number is something to read out, not jargon
         elif tok[0].isupper() and tok[1:2].islower():
@@ -283,7 +293,10 @@ def _technical_context(text: str, tokens: list[re.Match[str]], n: int) -> bool:
 
 
 def is_explained(text: str, start: int, end: int) -> bool:
-    """An explanation right after the term ("DNS (the ...)", "DNS, which is ...") or right before it."""
+    """An explanation right after the term ("DNS (the ...)", "DNS, which is ...") or right before it,
+    or a chat bot's help entry to look up ("see !grub")."""
+    if start and text[start - 1] == "!" and (start < 2 or not text[start - 2].isalnum()):
+        return True
     return bool(_EXPLAINED_AFTER.match(text, end)) or bool(_EXPLAINED_BEFORE.search(text, max(0, start - 24), start))
 
 
@@ -296,11 +309,30 @@ def is_instruction(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     if before and before[-1] in _QUOTES and _quoted(text, start, end):
         return True
+    if _inside_quotes(text, start, end):
+        return True
     if any(s <= start and end <= e for s, e in command_spans(text)):
         return True
     if _MENU_SEP.search(before) or _MENU_SEP_AFTER.match(text, end):
         return True
     return bool(_LABEL_BEFORE.search(before))
+
+
+_QUOTE_PAIRS = (('"', '"'), ("`", "`"), ("“", "”"), ("«", "»"))
+
+
+def _inside_quotes(text: str, start: int, end: int) -> bool:
+    """Inside a quoted command on its line ('type "xrandr --output VGA1"'); not ' (it is also an apostrophe)."""
+    line = text[max(text.rfind("\n", 0, start) + 1, start - 120):start]
+    rest = text[end:text.find("\n", end) if "\n" in text[end:] else len(text)][:120]
+    for opening, closing in _QUOTE_PAIRS:
+        if opening not in line or closing not in rest:
+            continue
+        if opening == closing and line.count(opening) % 2:
+            return True
+        if opening != closing and line.rfind(opening) > line.rfind(closing):
+            return True
+    return False
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

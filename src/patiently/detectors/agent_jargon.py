@@ -9,7 +9,11 @@ access point, certificate, logs) only count for a customer who said they are not
 or is confused. For a customer who gave no sign either way, one technical term in a message
 is not reported: it takes two or more unexplained terms ("Flush the DNS and renew the DHCP
 lease"). A customer who writes technical terms themselves (3+) is a technical audience and
-the score is damped; IRC-style remarks addressed to another helper are skipped.
+the score is damped; IRC-style remarks addressed to another helper are skipped. In an IRC-style
+channel (three or more people, "nick: ..." lines) only lines meant for the customer count: not
+a helper's line in someone else's thread, their own story ("I'm booted from an iSCSI LUN"), or a
+bot's canned reply to "!keyword". A term the agent side already said is not reported again
+unless the customer was confused since.
 
 A term is fine when it is explained ("DNS (the internet's address book)", "DNS, which is ...",
 "a small program called a driver", anywhere in the message or earlier), when the customer
@@ -26,6 +30,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from typing import Any
 
 from ..lexicon import load_lexicon
@@ -43,6 +48,15 @@ TECH_SAVVY_TERMS = 3  # the customer used this many distinct technical terms the
 TECH_SAVVY_FACTOR = 0.6  # ... so jargon weighs less for them
 _ADDRESSEE = re.compile(r"^\s*@?([\w\-\[\]`^|{}.]{2,24})[:,]\s")
 _NAME_PARTS = re.compile(r"[a-z0-9]+")
+# "!pae | SSV", "!find libfoo.so": a request to the channel's bot, whose canned reply follows
+_BOT_REQUEST = re.compile(r"^\s*!\w[\w.-]*(?:\s|$)")
+IRC_ADDRESSED = 2  # "nick: ..." lines that make a chat of three or more people an IRC-style channel
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my|mine|we|we're|we've|our|ours)\b", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|youre|you've|you'll|you'd|yours|yourself|ya|u|ur)\b",
+                            re.IGNORECASE)
+# "I'd fsck the partitions", "try ...": advice, even without a "you"
+_ADVICE = re.compile(r"\b(?:i'?d|i\s+would|i\s+suggest|i\s+recommend|i\s+advise|try|please|make\s+sure)\b",
+                     re.IGNORECASE)
 
 
 @dataclass
@@ -52,11 +66,15 @@ class _State:
     customer_words: str = " "  # everything the customer wrote, as spaced words: their vocabulary
     explained: set[str] = field(default_factory=set)  # terms the agent already explained
     customer_terms: set[str] = field(default_factory=set)
+    said: set[str] = field(default_factory=set)  # terms the agent side already used to the customer
+    # In an IRC-style channel: per helper, whether their last addressed line was to a customer
+    to_customer: dict[str, bool] = field(default_factory=dict)
     non_technical: bool = False
     confused: bool = False
 
     def copy(self) -> _State:
-        return replace(self, explained=set(self.explained), customer_terms=set(self.customer_terms))
+        return replace(self, explained=set(self.explained), customer_terms=set(self.customer_terms),
+                       said=set(self.said), to_customer=dict(self.to_customer))
 
 
 # The state after a coach check's context, kept for the next check of a draft in the same
@@ -69,7 +87,7 @@ _prefix_lock = threading.Lock()
 
 class AgentJargon(Detector):
     name = "agent.jargon"
-    version = 1
+    version = 2
     labels = ("agent.jargon",)
     description = "Agent uses technical terms without explaining them, worse for non-technical customers."
     requires = ("customer.confusion",)
@@ -83,14 +101,18 @@ class AgentJargon(Detector):
         confused_ids = frozenset(f.message_id for f in confusion if not f.data.get("non_technical"))
         authors = {m.author.lower() for m in conv.messages if m.author}
         names = frozenset(authors | {p for a in authors for p in _NAME_PARTS.findall(a) if len(p) > 2})
-        helpers = frozenset(
-            {key(m.author).replace(" ", "") for m in conv.messages if m.author and m.role == "agent"}
-            - {key(m.author).replace(" ", "") for m in conv.messages if m.author and m.role == "customer"})
-        args = (rare_zipf, names, helpers, nt_ids, confused_ids)
+        customers = frozenset(_nick(m.author) for m in conv.messages if m.author and m.role == "customer")
+        helpers = frozenset({_nick(m.author) for m in conv.messages if m.author and m.role == "agent"} - customers)
+        # Many people and "nick: ..." lines: an IRC channel, where a helper's line is only for the
+        # customer when addressed to them or continuing a thread with them.
+        nicks = customers | {_nick(m.author) for m in conv.messages if m.author}
+        irc = len(authors) > 2 and sum(
+            1 for m in conv.messages if (a := _ADDRESSEE.match(m.text)) and _nick(a.group(1)) in nicks) >= IRC_ADDRESSED
+        args = (rare_zipf, names, helpers, customers, irc, nt_ids, confused_ids)
         start, state = 0, _State()
         prefix_key: tuple[Any, ...] | None = None
         if ctx.focus is not None and ctx.focus > 0:
-            prefix_key = (tuple((m.id, m.role, m.text) for m in conv.messages[:ctx.focus]), *args)
+            prefix_key = (tuple((m.id, m.role, m.author, m.text) for m in conv.messages[:ctx.focus]), *args)
             with _prefix_lock:
                 known = _PREFIX_STATES.get(prefix_key)
             if known is not None:
@@ -103,7 +125,12 @@ class AgentJargon(Detector):
                     while len(_PREFIX_STATES) > _PREFIX_STATES_MAX:
                         _PREFIX_STATES.popitem(last=False)
             msg = conv.messages[i]
-            unexplained = self._read(msg, state, *args)
+            prev = conv.messages[i - 1] if i else None
+            after_customer = prev is not None and prev.role == "customer"
+            if prev is not None and msg.role == "agent" and prev.author != msg.author \
+                    and _BOT_REQUEST.match(prev.text):
+                continue  # a bot's canned factoid, not the helper's own words
+            unexplained = self._read(msg, state, after_customer, *args)
             if not unexplained or not ctx.wants(i):
                 continue
             score = BASE_SCORE + min(MAX_EXTRA, PER_EXTRA_TERM * (len(unexplained) - 1))
@@ -118,7 +145,8 @@ class AgentJargon(Detector):
             out.append(self._finding(msg, score, unexplained, state.non_technical, state.confused))
         return out
 
-    def _read(self, msg: Message, state: _State, rare_zipf: float, names: frozenset[str], helpers: frozenset[str],
+    def _read(self, msg: Message, state: _State, after_customer: bool, rare_zipf: float, names: frozenset[str],
+              helpers: frozenset[str], customers: frozenset[str], irc: bool,
               nt_ids: frozenset[str | None], confused_ids: frozenset[str | None],
               ) -> list[tuple[int, int, dict[str, Any] | None]]:
         """Update ``state`` with one message; an agent message's unexplained terms."""
@@ -128,26 +156,37 @@ class AgentJargon(Detector):
             state.non_technical = state.non_technical or bool(cats & {"self_description", "plain_request"}) \
                 or msg.id in nt_ids
             state.confused = "confusion" in cats or msg.id in confused_ids
+            if state.confused:
+                state.said.clear()  # what they did not follow may not be said again unexplained
             terms = [(s, e) for s, e, _ in glossary_terms(text)]
             state.customer_terms.update(key(text[s:e]) for s, e in terms + rare_technical_words(text, rare_zipf, terms))
             state.customer_words += key(text) + " "
             return []
-        if msg.role != "agent" or self._to_helper(text, helpers):
+        if msg.role != "agent":
             return []
+        addressee = _ADDRESSEE.match(text)
+        who = _who(_nick(addressee.group(1)), customers, helpers) if addressee else None
+        author = _nick(msg.author or "")
+        if who == "helper":
+            state.to_customer[author] = False
+            return []  # shop talk: "bob2: it's in the kernel"
+        if irc:
+            if who == "customer":
+                state.to_customer[author] = True
+            elif not state.to_customer.get(author, after_customer):
+                return []  # a line in someone else's thread, or chat among helpers
+            body = text[addressee.end():] if addressee else text
+            if _FIRST_PERSON.search(body) and not _SECOND_PERSON.search(body) and not _ADVICE.search(body):
+                return []  # the helper's own story ("I'm booted from an iSCSI LUN"), not an instruction
         # Earlier agent messages are read for what they explained, even when only the
         # focus message's findings are wanted.
         return self._unexplained(text, rare_zipf, names, state.non_technical or state.confused,
-                                 state.customer_words, state.explained)
-
-    @staticmethod
-    def _to_helper(text: str, helpers: frozenset[str]) -> bool:
-        """An IRC-style remark addressed to another helper ("bob2: it's in the kernel") is shop talk."""
-        m = _ADDRESSEE.match(text)
-        return bool(m and key(m.group(1)).replace(" ", "") in helpers)
+                                 state.customer_words, state.explained, state.said)
 
     @staticmethod
     def _unexplained(text: str, rare_zipf: float, names: frozenset[str], lay_audience: bool,
-                     customer_words: str, explained: set[str]) -> list[tuple[int, int, dict[str, Any] | None]]:
+                     customer_words: str, explained: set[str], said: set[str],
+                     ) -> list[tuple[int, int, dict[str, Any] | None]]:
         """First use of each term that is not common (for this audience), explained, shared or an instruction."""
         found: list[tuple[int, int, dict[str, Any] | None]] = [
             (s, e, entry) for s, e, entry in glossary_terms(text) if lay_audience or level(entry) != "common"]
@@ -162,12 +201,15 @@ class AgentJargon(Detector):
         out: list[tuple[int, int, dict[str, Any] | None]] = []
         seen: set[str] = set()
         for (s, e, entry), k in zip(found, keys, strict=True):
-            if k in seen or k in explained:
-                continue
+            if k in seen or k in explained or k in said:
+                continue  # explained, or said before and the customer did not ask about it
             if f" {k} " in customer_words or f" {key(text[s:e])} " in customer_words:
                 continue  # the customer's own word
+            if any(k.endswith(" " + o) or o.endswith(" " + k) for o in seen):
+                continue  # the same file twice: "/etc/apt/sources.list ... sources.list"
             seen.add(k)
             out.append((s, e, entry))
+        said.update(seen)
         return out
 
     def _finding(self, msg: Message, score: float, terms: list[tuple[int, int, dict[str, Any] | None]],
@@ -189,6 +231,23 @@ class AgentJargon(Detector):
             data={"terms": names, "non_technical_customer": non_technical, "customer_confused": confused,
                   "plain": plain},
         )
+
+
+def _nick(name: str) -> str:
+    return key(name).replace(" ", "")
+
+
+def _who(nick: str, customers: frozenset[str], helpers: frozenset[str]) -> str | None:
+    """"customer" or "helper" for a chat address, allowing for short forms and typos ("media" for
+    "media64", "jackie89" for "jackie189"); None for a word that is not a participant ("ok, ...")."""
+    for group, who in ((customers, "customer"), (helpers, "helper")):
+        if nick in group:
+            return who
+    for group, who in ((customers, "customer"), (helpers, "helper")):
+        if len(nick) >= 3 and any((n.startswith(nick) and 2 * len(nick) >= len(n))
+                                  or SequenceMatcher(None, nick, n).ratio() >= 0.8 for n in group):
+            return who
+    return None
 
 
 DETECTOR = AgentJargon()
