@@ -69,3 +69,67 @@ def test_more_kinds_score_higher() -> None:
 @pytest.mark.parametrize("conversation", [ACRONYMS, HAPPY_BANGS, LINUX_WORDS, POLITE, NICKNAME])
 def test_professional_replies_stay_quiet(conversation) -> None:
     assert detect("agent.unprofessional", conversation) == []
+
+
+# --- v2: false alarms measured on Ubuntu IRC and Twitter support threads ----------------------
+PRODUCT_NAMES = conv(
+    ("c", "Which IRC client and which small distro should I try?"),
+    ("a", "Run sudo apt-get install bitchx, and for old laptops Damn Small Linux is fine."),
+)
+SELF_LABELS = conv(
+    ("c", "My external disk does not mount."),
+    ("a", "I'm a bit of a noob here, so excuse me: is it in /media? (probably a dumb question)"),
+)
+REPROACH_AND_QUOTE = conv(
+    ("c", "Any retard can apt-get install, this is different."),
+    ("a", 'Please don\'t call people retards. And "damn sentence" is a complete sentence.'),
+)
+CODE_IN_CAPS = conv(
+    ("c", "The screen is black, what now?"),
+    ("a", "ok type CTRL-ALT-F2 then export PATH=${PATH}:${HOME}/bin"),
+)
+HARDWARE_ID = conv(
+    ("c", "Which drive does dmesg show?"),
+    ("a", "hdb: HL-DT-ST DVDRAM GSA-4163B, ATAPI CD/DVD-ROM drive"),
+)
+TOOL_OUTPUT = conv(
+    ("c", "What did fsck say?"),
+    ("a", "***** FILE SYSTEM WAS MODIFIED ***** so it repaired something."),
+)
+JOY_AND_PLAY = conv(
+    ("c", "Try the new driver."),
+    ("a", "HECK YES! IT WORKED!! NO MORE CHOPPY!"),
+    ("c", "Vim or emacs?"),
+    ("a", "Vim rules!!!! :-)"),
+)
+# what v2 must still find
+AIMED_NOOB = conv(
+    ("c", "How do I open a terminal?"),
+    ("a", "Stop being such a noob and read the wiki."),
+)
+SHOUTED_WARNING = conv(
+    ("c", "Should I stop the backup?"),
+    ("a", "NO!!! DO NOT STOP THE BACKUP"),
+)
+
+
+@pytest.mark.parametrize(
+    "conversation",
+    [PRODUCT_NAMES, SELF_LABELS, REPROACH_AND_QUOTE, CODE_IN_CAPS, HARDWARE_ID, TOOL_OUTPUT, JOY_AND_PLAY],
+)
+def test_names_quotes_self_labels_code_and_joy_are_not_unprofessional(conversation) -> None:
+    assert detect("agent.unprofessional", conversation) == []
+
+
+@pytest.mark.parametrize(
+    ("conversation", "evidence", "kinds"),
+    [
+        (AIMED_NOOB, ["noob"], ["insult"]),
+        (SHOUTED_WARNING, ["!!!", "NOT STOP THE BACKUP"], ["exclamation", "shouting"]),
+    ],
+)
+def test_aimed_labels_and_shouted_warnings_are_still_found(conversation, evidence, kinds) -> None:
+    found = detect("agent.unprofessional", conversation)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(conversation, found[0]) == evidence
+    assert found[0].data["kinds"] == kinds

@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import conv, detect, evidence_text
 
 WHEN_FIXED = conv(
@@ -93,3 +95,52 @@ def test_window_bounds_the_lookback() -> None:
     )
     assert [f.message_id for f in detect("customer.repeat", long_gap)] == ["m7"]
     assert detect("customer.repeat", long_gap, narrow) == []
+
+
+# --- v2: false repeats measured on Ubuntu IRC and Twitter support threads ---------------------
+# Twitter threads hold several customers: a question is only asked *again* by the same one.
+OTHER_CUSTOMER_ASKS = conv(
+    ("c:ana", "When will the VPN be fixed?"),
+    ("a", "We're working on it now."),
+    ("c:ben", "When will the VPN be fixed?"),
+)
+# "so then ...?": an understanding check built on the answer, not the first question again.
+UNDERSTANDING_CHECK = conv(
+    ("c", "For what reason would a dvd not play if I have libdvdcss2 installed?"),
+    ("a", "Your drive may be region locked, or the disc is damaged."),
+    ("c", "So then libdvdcss2 will not play a dvd in my drive?"),
+)
+# The customer took the answer ("cheers") and asks the next, related question.
+NEXT_QUESTION_AFTER_THANKS = conv(
+    ("c", "What's the command to see where a symlink is pointing?"),
+    ("a", "readlink"),
+    ("c", "cheers"),
+    ("c", "How can I confirm that a file is a symlink?"),
+)
+# "again" about an action ("hibernate again") is no cue that the question is asked again.
+AGAIN_ABOUT_AN_ACTION = conv(
+    ("c", "When I run sudo pm-hibernate the screen just flashes. How can I make hibernate work?"),
+    ("a", "Do you have a swap partition? Make one with gparted."),
+    ("c", "So now that I have a swap partition, should I try to hibernate again?"),
+)
+# After "ok thanks" a question put to the whole room again is still a repeat.
+ROOM_ASKED_AGAIN_AFTER_THANKS = conv(
+    ("c", "How come traceroute only shows *** instead of the IP addresses?"),
+    ("a", "ICMP is filtered on that network."),
+    ("c", "ok thanks"),
+    ("c", "Does anybody know why traceroute only shows *** instead of the IP addresses?"),
+)
+
+
+@pytest.mark.parametrize(
+    "conversation",
+    [OTHER_CUSTOMER_ASKS, UNDERSTANDING_CHECK, NEXT_QUESTION_AFTER_THANKS, AGAIN_ABOUT_AN_ACTION],
+)
+def test_follow_ups_and_other_customers_are_not_repeats(conversation) -> None:
+    assert detect("customer.repeat", conversation) == []
+
+
+def test_question_put_to_the_room_again_is_a_repeat() -> None:
+    found = detect("customer.repeat", ROOM_ASKED_AGAIN_AFTER_THANKS)
+    assert [f.message_id for f in found] == ["m4"]
+    assert found[0].data["repeats_message_id"] == "m1"

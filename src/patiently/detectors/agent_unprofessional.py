@@ -5,13 +5,19 @@ Shouting uses ``patiently.text.caps_ratio``/``shouting_spans``, which ignore IT 
 so "check the DNS and VPN settings" is not shouting but "READ THE EMAIL" is. Runs of
 exclamation marks count only when they contain at least three marks with "!" in them
 ("!!!", "?!?"), and a happy "it works now!!!" is let off, because enthusiasm is not rudeness.
+
+v2 (hand-judged on real chats, see the docs page): words inside product names ("BitchX",
+"Damn Small Linux"), self-labels ("I'm a bit of a noob", "probably a dumb question"), words
+in quotes or in a reproach ("please don't call people retards") are not the agent's language.
+Shouting needs two plain words in a row, not code (CTRL+ALT+F1, PATH=${HOME}/bin) or a
+hardware id; a joyful "IT WORKED!! YAY" and a playful "go aussie!!! :-)" are let off.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..lexicon import load_lexicon
+from ..lexicon import Lexicon, Match, load_lexicon
 from ..model import Conversation, Finding
 from ..text import caps_ratio, readable, shouting_spans
 from .base import Detector, DetectorContext
@@ -28,19 +34,73 @@ _POSITIVE = re.compile(
     r"excellent|amazing|wonderful|works now|working now|fixed|hi|hello|hey|yes+|woo+hoo+|hooray)\b",
     re.IGNORECASE,
 )
-_LOWER = re.compile(r"[a-z]")
+# Shouted for joy or relief, not at anyone: lets off caps as _POSITIVE lets off "!!!".
+_JOY = re.compile(
+    r"\b(?:thanks?|thank you|it works|works now|working now|worked|fixed it|solved|got it|yay\w*|woo+\w*|hooray|"
+    r"love|saved|finally|awesome|excellent|amazing|congrat\w*)\b",
+    re.IGNORECASE,
+)
+# Playful "!!!": a smiley or a laugh next to it.
+_PLAYFUL = re.compile(r"(?:^|\s)[:;=]-?[)D>pP]|\blo+l\w*\b|\b(?:ha){2,}\w*|\bhehe\w*|\brules\b|\brocks\b|😂|😉|😀|😄",
+                      re.IGNORECASE)
+_URL = re.compile(r"\w+://\S+")
+# Quoted text (a command, an error, someone else's words): double or curly quotes, a single
+# quote not inside a word ("don't"), backticks, and "*****" banners of tool output.
+_QUOTED = re.compile(
+    r"\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|(?<!\w)'[^'\n]{1,60}'(?!\w)|`[^`\n]{1,80}`|\*{3,}[^*\n]{1,80}\*{3,}"
+)
+# Telling someone off for a word is not using it: "please don't call people retards".
+_REPROACH = re.compile(
+    r"\b(?:don'?t|do\s+not|stop|no\s+need\s+to)\s+(?:call(?:ing)?|say(?:ing)?|use|using)\b[^.!?]{0,30}$", re.IGNORECASE
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|myself|we)\b", re.IGNORECASE)
+# A shouted word glued to code characters is a key combo, variable, file name or id.
+_CODE_EDGE = set("=$_{}/\\.+-<>[]()~|#%&*0123456789")
+_GAP = re.compile(r"[\s,.;:!?'\"]*(?:[A-Z]{1,2}[\s,.;:!?'\"]+)*")  # between two words of one shouted phrase
 _CHEAP = re.compile(r"[!*#@$%]|[A-Z]{3}")  # a lexicon-free message needs one of these to need a look
 
 
-def _runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join shouted words separated only by non-lowercase text: "READ THE EMAIL I SENT" is one span."""
-    out: list[tuple[int, int]] = []
+def _plain(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Shouted words that are words: not touching code characters (CTRL+ALT, ${HOME}, GSA-4163B)."""
+    return [(s, e) for s, e in spans
+            if not (s > 0 and text[s - 1] in _CODE_EDGE) and not (e < len(text) and text[e] in _CODE_EDGE)]
+
+
+def _phrases(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Shouted words grouped into phrases: consecutive words with only spaces, punctuation or "I"
+    between them ("READ THE EMAIL I SENT"); "Tag: TOSHIBA Tag: TOSHIBA" is two one-word phrases."""
+    out: list[list[tuple[int, int]]] = []
     for s, e in spans:
-        if out and not _LOWER.search(text, out[-1][1], s):
-            out[-1] = (out[-1][0], e)
+        if out and _GAP.fullmatch(text, out[-1][-1][1], s):
+            out[-1].append((s, e))
         else:
-            out.append((s, e))
+            out.append([(s, e)])
     return out
+
+
+def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def _own_language(text: str, m: Match, lex: Lexicon, quoted: list[tuple[int, int]]) -> bool:
+    """The match is the agent's own unprofessional language (not a name, a quote, a self-label)."""
+    if _inside(quoted, m.start, m.end):
+        return False
+    meta = lex.category(m.category).meta
+    for name in meta.get("names") or ():
+        if any(n.start() <= m.start and m.end <= n.end() for n in re.finditer(name, text, re.IGNORECASE)):
+            return False
+    before = text[max(0, m.start - 40):m.start]
+    before = re.split(r"[.!?;\n]", before)[-1]  # the same sentence only
+    if _REPROACH.search(before):
+        return False
+    word = m.text.lower()
+    if word in (meta.get("aimed_only") or ()):
+        aimed = re.search(str(meta["aimed"]), before, re.IGNORECASE)
+        return aimed is not None and not _FIRST_PERSON.search(before[aimed.start():])
+    if meta.get("self_hedge") and word.endswith(("question", "questions")):
+        return re.search(str(meta["self_hedge"]), before, re.IGNORECASE) is None
+    return True
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -55,7 +115,7 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 class AgentUnprofessional(Detector):
     name = "agent.unprofessional"
-    version = 1
+    version = 2
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
@@ -66,26 +126,33 @@ class AgentUnprofessional(Detector):
         for i in ctx.targets("agent"):
             msg = conv.messages[i]
             text = msg.text
-            matches = load_lexicon("unprofessional").find(text)
+            matches = lex.find(text)
+            cheap = _CHEAP.search(text) is not None
+            quoted = [q.span() for q in _QUOTED.finditer(text)] if matches or cheap else []
             if matches:
                 # chat nicknames ("idiot", "bugger") are names, not insults
                 if names is None:
                     names = frozenset(m.author.lower() for m in conv.messages if m.author)
-                matches = [m for m in matches if m.text.lower() not in names]
+                matches = [m for m in matches if m.text.lower() not in names and _own_language(text, m, lex, quoted)]
             spans: list[tuple[int, int]] = [(m.start, m.end) for m in matches]
             kinds: dict[str, float] = {}
             for m in matches:
                 kinds[m.category] = max(kinds.get(m.category, 0.0), m.weight)
-            if _CHEAP.search(text):
+            if cheap:
                 ratio = caps_ratio(text)
-                if ratio >= SHOUT_RATIO:
-                    shouted = shouting_spans(text)
-                    # two shouted words, one of them a real word: "LAS JFK" flight codes are not shouting
-                    if len(shouted) >= 2 and any(e - s >= 4 for s, e in shouted):
+                if ratio >= SHOUT_RATIO and (matches or not _JOY.search(text)):
+                    shouted = [(s, e) for s, e in _plain(text, shouting_spans(text)) if not _inside(quoted, s, e)]
+                    # a phrase of two shouted words, one of them a real word: "LAS JFK" flight codes
+                    # and a lone "TOSHIBA" are not shouting
+                    phrases = [p for p in _phrases(text, shouted) if len(p) >= 2 and any(e - s >= 4 for s, e in p)]
+                    if phrases:
                         kinds["shouting"] = SHOUT_WEIGHT + (0.1 if ratio >= 0.6 else 0.0)
-                        spans += _runs(text, shouted)
-                runs = [r for r in _BANG_RUN.finditer(text) if "!" in r.group()]
-                if runs and not (_POSITIVE.search(text) and not matches and "shouting" not in kinds):
+                        spans += [(p[0][0], p[-1][1]) for p in phrases]
+                urls = [u.span() for u in _URL.finditer(text)] if "://" in text else []
+                runs = [r for r in _BANG_RUN.finditer(text)
+                        if "!" in r.group() and not _inside(quoted + urls, r.start(), r.end())]
+                if runs and not ((_POSITIVE.search(text) or _PLAYFUL.search(text)) and not matches
+                                 and "shouting" not in kinds):
                     kinds["exclamation"] = max(
                         INTERROBANG_WEIGHT if "?" in r.group() else BANG_WEIGHT for r in runs
                     )
@@ -101,11 +168,11 @@ class AgentUnprofessional(Detector):
                 suggestion = "Write in normal case with one exclamation mark at most; calm text reads as calm help."
             else:
                 suggestion = str(lex.category(top).meta.get("suggestion", ""))
-            quoted = "; ".join(f'"{text[s:e]}"' for s, e in spans[:4])
+            shown = "; ".join(f'"{text[s:e]}"' for s, e in spans[:4])
             out.append(
                 self.finding(
                     msg, score, spans,
-                    f"Unprofessional ({', '.join(sorted(kinds))}): {quoted}. {readable(suggestion)}",
+                    f"Unprofessional ({', '.join(sorted(kinds))}): {shown}. {readable(suggestion)}",
                     data={"kinds": sorted(kinds), "suggestion": suggestion},
                 )
             )
