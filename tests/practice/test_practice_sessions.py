@@ -4,7 +4,6 @@ behaviours the scenario targets (the same rubric as real tickets)."""
 
 from __future__ import annotations
 
-import time
 from functools import cache
 
 import pytest
@@ -94,13 +93,13 @@ def test_debrief_lists_helpful_and_harmful_moves_with_a_better_wording() -> None
     assert set(d["targets"]) == set(sc.targets)
 
 
-def test_reply_latency_without_llm() -> None:
+def test_replies_without_llm_need_no_network() -> None:
+    """Every reply comes from the scenario's own lines (no LLM configured). How fast they come
+    is measured by benchmarks/practice_separation.py (p99 target 100 ms), not here: a timed
+    assertion fails on a busy shared machine without saying anything about the code."""
     sc = get_scenario("slow-laptop-long-session")
     s = Session(sc)
     s.reply("warm up")
-    times = []
     for line in sc.test_scripts.patient:
-        t = time.perf_counter()
-        s.reply(line)
-        times.append(time.perf_counter() - t)
-    assert max(times) < 0.5  # generous for CI; the benchmark measures p99 (target 100 ms)
+        turn = s.reply(line)
+        assert turn.text.strip() and turn.source == "scenario"
