@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,web,train]'
+	$(BIN)/pip install -q -e '.[dev,web,train,ray]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -60,11 +60,11 @@ pg-deps:
 # Every suite, slow, browser and PostgreSQL ones included (what CI runs; those fail rather than skip).
 test: install e2e-deps pg-deps
 	PATIENTLY_E2E_REQUIRED=1 PATIENTLY_CHROMIUM=$(CHROMIUM) PATIENTLY_PG_REQUIRED=1 PATIENTLY_TEST_PG_URL=$(PG_URL) \
-		$(BIN)/python -m pytest -n 2 -m "slow or not slow"
+		$(BIN)/python -m pytest -n 2 --dist loadgroup -m "slow or not slow"
 
 # The fast default suite only.
 test-fast: install
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks

@@ -1,21 +1,39 @@
 """Analyse input files end to end: read, analyse, write JSONL, collect for the report.
 
 The CLI is a thin layer over ``analyze_files``; the web app and the Ray job call the same
-``Analyzer`` underneath, so a conversation scores the same everywhere.
+``Analyzer`` underneath, so a conversation scores the same everywhere. ``--ray`` only swaps
+the runner of the batch (``patiently.distributed``).
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from .errors import RecordError
-from .pipeline import Analyzer, ConversationResult
+from .model import Conversation
+from .pipeline import Analyzer, ConversationResult, Progress
 from .readers import ReadOptions, read_conversations
+
+
+class BatchRunner(Protocol):
+    """Runs an analyzer's batch passes over a stream: ``Analyzer.analyze_batch`` in this
+    process (the default), or ``patiently.distributed.RayRunner`` on a Ray cluster."""
+
+    def __call__(self, analyzer: Analyzer, items: Iterable[Conversation | RecordError], *,
+                 on_error: Callable[[RecordError], None] | None = None,
+                 on_progress: Progress | None = None) -> Iterator[ConversationResult]: ...
+
+
+def local_batch(analyzer: Analyzer, items: Iterable[Conversation | RecordError], *,
+                on_error: Callable[[RecordError], None] | None = None,
+                on_progress: Progress | None = None) -> Iterator[ConversationResult]:
+    """The default runner: the batch in this process."""
+    return analyzer.analyze_batch(items, on_error=on_error, on_progress=on_progress)
 
 
 @dataclass
@@ -52,8 +70,13 @@ def analyze_files(
     include_messages: bool = True,
     on_error: Callable[[RecordError], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    runner: BatchRunner = local_batch,
 ) -> AnalysisRun:
-    """Analyse every valid conversation in ``paths``; bad records are collected, not fatal."""
+    """Analyse every valid conversation in ``paths``; bad records are collected, not fatal.
+
+    ``runner`` runs the batch: here by default, or on Ray (``patiently.distributed.RayRunner``);
+    either way bad records are reported through the same ``on_error`` and ``run.errors``.
+    """
     analyzer = analyzer or Analyzer()
     run = AnalysisRun()
     t0 = time.perf_counter()
@@ -64,7 +87,7 @@ def analyze_files(
             on_error(err)
 
     stream = read_conversations([Path(p) for p in paths], options)
-    for result in analyzer.analyze_batch(stream, on_error=record_error, on_progress=on_progress):
+    for result in runner(analyzer, stream, on_error=record_error, on_progress=on_progress):
         run.conversations += 1
         run.messages += len(result.conversation.messages)
         if out is not None or keep_results:

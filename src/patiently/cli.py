@@ -63,6 +63,15 @@ def _read_options(fmt: str, csv_columns: tuple[str, ...], max_message_chars: int
                        role_map=role_map or None, internal_notes=internal_notes)
 
 
+def _check_ray_address(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--ray`` takes an optional value, so ``--ray in.jsonl`` would read the input as the
+    address: say so instead of failing later on a missing input or a strange address."""
+    if value and Path(value).is_file():
+        raise click.BadParameter(f"{value!r} is a file, not a Ray address: put --ray after the inputs "
+                                 "or write --ray=local", ctx=ctx, param=param)
+    return value
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="patiently")
 def cli() -> None:
@@ -94,15 +103,28 @@ def cli() -> None:
 @click.option("--no-messages", is_flag=True, help="Leave message texts out of the results JSONL.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON instead of a table.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--ray", "ray_address", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
+              callback=_check_ray_address,
+              help="Analyse on Ray (the ray extra): a cluster ADDRESS (auto, ray://head:10001), "
+                   "or none / 'local' to start a Ray on this machine for the run.")
+@click.option("--ray-cpus", type=click.IntRange(min=1),
+              help="CPUs of the local Ray (default: all), or at most this many workers on a cluster. "
+                   "Implies --ray.")
 def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_path: Path | None,
             rubric: str | None, config: str | None, sets: tuple[str, ...], detectors: str | None,
             csv_columns: tuple[str, ...], roles: tuple[str, ...], internal_notes: str,
             max_message_chars: int, errors_path: Path | None,
-            no_messages: bool, as_json: bool, quiet: bool) -> None:
+            no_messages: bool, as_json: bool, quiet: bool, ray_address: str | None, ray_cpus: int | None) -> None:
     """Analyse conversations in INPUT files and summarise patience per agent."""
-    from .analyze import analyze_files
+    from .analyze import BatchRunner, analyze_files, local_batch
     from .summary import agent_summary, team_summary
 
+    runner: BatchRunner = local_batch
+    if ray_address is not None or ray_cpus is not None:
+        from .distributed import RayRunner
+
+        # stops here, naming the extra, when Ray is not installed: before any input is read
+        runner = RayRunner(address=ray_address, num_cpus=ray_cpus)
     analyzer = _build_analyzer(config, rubric, sets, detectors)
     options = _read_options(fmt, csv_columns, max_message_chars, roles, internal_notes)
     shown = 0
@@ -128,7 +150,8 @@ def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_pa
                     progress.update(task, description=f"analysed {n_conv:,} conversations, {n_msg:,} messages")
 
             run = analyze_files(inputs, analyzer, options=options, out=fh, keep_results=True,
-                                include_messages=not no_messages, on_error=on_error, on_progress=on_progress)
+                                include_messages=not no_messages, on_error=on_error, on_progress=on_progress,
+                                runner=runner)
     finally:
         if fh:
             fh.close()

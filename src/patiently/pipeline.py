@@ -16,7 +16,7 @@ import json
 import logging
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -196,6 +196,9 @@ class Analyzer:
             result.agents[agent] = {"scores": {k: (None if v is None else round(v, 1)) for k, v in scores.items()}}
 
     # --- a batch --------------------------------------------------------------------
+    # A batch is two passes, and the Ray job (patiently.distributed) runs the same two:
+    #   1. ``analyze_chunk`` on chunks of conversations (here in-process, there on workers);
+    #   2. ``corpus_pass`` over every chunk's results, in input order (on the driver there).
     def analyze_batch(
         self,
         items: Iterable[Conversation | RecordError],
@@ -208,19 +211,39 @@ class Analyzer:
         Results are spooled to a temporary file between the passes so memory stays flat
         on large inputs; only the small corpus-pass material is kept in memory.
         """
+        chunks = (self.analyze_chunk(convs) for convs in chunk_conversations(items, on_error))
+        return self.corpus_pass(chunks, on_progress=on_progress)
+
+    def analyze_chunk(self, convs: Sequence[Conversation]) -> list[ConversationResult]:
+        """Pass 1 on a chunk: each conversation analysed, ``collected`` filled for pass 2.
+
+        Sentence vectors are precomputed for the whole chunk when a detector needs
+        embeddings (the same vectors as unbatched, so the chunking never changes results).
+        """
+        chunk = [DetectorContext(conv, self.settings) for conv in convs]
+        if chunk and any("embeddings" in d.needs for d in self.detectors):
+            from .embeddings import get_embedder
+
+            DetectorContext.precompute(chunk, get_embedder(self.settings.embeddings))
+        return [self.analyze(ctx.conv, batch=True, ctx=ctx) for ctx in chunk]
+
+    def corpus_pass(
+        self, chunks: Iterable[list[ConversationResult]], *, on_progress: Progress | None = None
+    ) -> Iterator[ConversationResult]:
+        """Pass 2: the corpus detectors' ``reduce`` over what pass 1 collected, then the
+        affected results rescored. ``chunks`` are pass-1 results in input order."""
         corpus = [d for d in self.detectors if d.corpus]
         collected: dict[str, dict[str, Any]] = {d.name: {} for d in corpus}
         n_conv = n_msg = 0
         with tempfile.TemporaryFile("w+b") as spool:
-            for chunk in self._chunks(items, on_error):
-                for ctx in chunk:
-                    res = self.analyze(ctx.conv, batch=True, ctx=ctx)
+            for chunk in chunks:
+                for res in chunk:
                     for name, value in res.collected.items():
-                        collected[name][ctx.conv.id] = value
+                        collected[name][res.conversation.id] = value
                     res.collected = {}
                     pickle.dump(res, spool, protocol=pickle.HIGHEST_PROTOCOL)
                     n_conv += 1
-                    n_msg += len(ctx.conv.messages)
+                    n_msg += len(res.conversation.messages)
                     if on_progress:
                         on_progress(n_conv, n_msg)
             extra: dict[str, list[Finding]] = {}
@@ -242,33 +265,27 @@ class Analyzer:
                 yield res
 
 
-    def _chunks(
-        self, items: Iterable[Conversation | RecordError], on_error: Callable[[RecordError], None] | None
-    ) -> Iterator[list[DetectorContext]]:
-        """Contexts in chunks of about CHUNK_MESSAGES messages, sentence vectors precomputed
-        for the whole chunk when a detector needs embeddings (same vectors as unbatched)."""
-        needs_vectors = any("embeddings" in d.needs for d in self.detectors)
-        chunk: list[DetectorContext] = []
-        size = 0
-        for item in items:
-            if isinstance(item, RecordError):
-                if on_error:
-                    on_error(item)
-                continue
-            chunk.append(DetectorContext(item, self.settings))
-            size += len(item.messages)
-            if size >= CHUNK_MESSAGES:
-                yield self._prepared(chunk, needs_vectors)
-                chunk, size = [], 0
-        if chunk:
-            yield self._prepared(chunk, needs_vectors)
-
-    def _prepared(self, chunk: list[DetectorContext], needs_vectors: bool) -> list[DetectorContext]:
-        if needs_vectors:
-            from .embeddings import get_embedder
-
-            DetectorContext.precompute(chunk, get_embedder(self.settings.embeddings))
-        return chunk
+def chunk_conversations(
+    items: Iterable[Conversation | RecordError],
+    on_error: Callable[[RecordError], None] | None = None,
+    max_messages: int = CHUNK_MESSAGES,
+) -> Iterator[list[Conversation]]:
+    """Conversations in chunks of about ``max_messages`` messages, in input order; each bad
+    record goes to ``on_error`` (when given) as the stream reaches it."""
+    chunk: list[Conversation] = []
+    size = 0
+    for item in items:
+        if isinstance(item, RecordError):
+            if on_error:
+                on_error(item)
+            continue
+        chunk.append(item)
+        size += len(item.messages)
+        if size >= max_messages:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
 
 
 def _finding_order(conv: Conversation) -> Callable[[Finding], tuple[int, int, str]]:
