@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -13,6 +16,7 @@ from patiently.detectors.registry import get, load_detectors
 from patiently.model import Conversation, Finding, Message
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 ROOT_EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 T0 = datetime(2026, 10, 5, 9, 0, tzinfo=UTC)
 
@@ -80,3 +84,16 @@ def shared_data() -> Path:
     if not (SHARED_DATA / "conversations").exists():
         pytest.skip("../shared/data is not available")
     return SHARED_DATA
+
+
+def load_script(name: str) -> ModuleType:
+    """A module of ``scripts/`` (not a package) by file name, e.g. "make_frustration_bench"."""
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def jsonl_rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]

@@ -5,7 +5,6 @@ The synthetic tests always run; the real build needs ../shared/data and skips wi
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -13,6 +12,8 @@ from types import ModuleType
 import pytest
 
 from patiently.bench.tasks import run_bench
+
+from conftest import jsonl_rows, load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -32,16 +33,11 @@ STILL_WAITING = {
 
 
 def _module() -> ModuleType:
-    path = ROOT / "scripts" / "make_frustration_bench.py"
-    spec = importlib.util.spec_from_file_location("make_frustration_bench", path)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("make_frustration_bench")
 
 
 def _rows(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return jsonl_rows(path)
 
 
 def test_labels_file_holds_ids_only() -> None:
