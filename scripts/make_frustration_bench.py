@@ -20,6 +20,11 @@ scores customer messages that have ``labels.negative``) skips them.
 
 ``--print-sample`` re-draws the sample (fixed seed) and prints label skeletons without
 labels, to show how the set was drawn; it is not needed to build the file.
+
+``benchmarks/data/frustration_tuning_labels.jsonl`` is a second, disjoint set (400: 200 TWCS,
+200 Ubuntu IRC, another seed, no conversation of the evaluation set) that the detector may be
+tuned on; build it with ``--labels benchmarks/data/frustration_tuning_labels.jsonl``.
+``--print-tuning-sample`` re-draws that sample.
 """
 
 from __future__ import annotations
@@ -34,8 +39,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _labelled_bench as lb  # a sibling module: scripts/ is not a package
 
 DEFAULT_LABELS = lb.ROOT / "benchmarks" / "data" / "frustration_labels.jsonl"
+TUNING_LABELS = lb.ROOT / "benchmarks" / "data" / "frustration_tuning_labels.jsonl"
 SOURCES, SEED = lb.SOURCES, lb.SEED
+TUNING_SEED = 20261201  # not SEED: the tuning draw must not replay the evaluation draw
 PER_FILE = 250
+TUNING_PER_FILE = 200
 TASK = "frustration"
 FIELDS = (("source", str), ("conversation", str), ("message", str), ("negative", bool), ("unsure", bool))
 # A message counts as content when something other than @handles and links is left.
@@ -46,14 +54,18 @@ def has_content(text: str) -> bool:
     return any(ch.isalnum() for ch in _NOISE.sub(" ", text or ""))
 
 
-def sample(data: Path, seed: int = SEED, per_file: int = PER_FILE) -> list[dict[str, Any]]:
+def sample(data: Path, seed: int = SEED, per_file: int = PER_FILE,
+           exclude: frozenset[tuple[str, str]] = frozenset()) -> list[dict[str, Any]]:
     """How the labelled set was drawn: per file, conversations in a seeded random order, one
-    customer message with content from each, until ``per_file``."""
+    customer message with content from each, until ``per_file``; (source, conversation) pairs
+    in ``exclude`` are skipped."""
     rng = random.Random(seed)
     out: list[dict[str, Any]] = []
     for name in SOURCES:
         taken = 0
         for c in lb.shuffled(data, name, TASK, rng):
+            if (name, c["id"]) in exclude:
+                continue
             msgs = [m for m in c["messages"] if m.get("role") == "customer" and has_content(m.get("text", ""))]
             if not msgs:
                 continue
@@ -63,6 +75,13 @@ def sample(data: Path, seed: int = SEED, per_file: int = PER_FILE) -> list[dict[
             if taken == per_file:
                 break
     return out
+
+
+def tuning_sample(data: Path) -> list[dict[str, Any]]:
+    """How the tuning set was drawn: like :func:`sample`, with its own seed and size, skipping
+    every conversation of the evaluation set so the two never share a conversation."""
+    evaluation = frozenset((r["source"], r["conversation"]) for r in read_labels(DEFAULT_LABELS))
+    return sample(data, TUNING_SEED, TUNING_PER_FILE, evaluation)
 
 
 def read_labels(path: Path) -> list[dict[str, Any]]:
@@ -97,7 +116,12 @@ def summary(rows: list[dict[str, Any]], convs: list[dict[str, Any]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return lb.main(argv, __doc__, DEFAULT_LABELS, read=read_labels, sample=sample, build=build, summary=summary)
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "--print-tuning-sample" in args:  # the shared command line knows one sample only
+        args = [a for a in args if a != "--print-tuning-sample"] + ["--print-sample"]
+        return lb.main(args, __doc__, TUNING_LABELS, read=read_labels, sample=tuning_sample, build=build,
+                       summary=summary)
+    return lb.main(args, __doc__, DEFAULT_LABELS, read=read_labels, sample=sample, build=build, summary=summary)
 
 
 if __name__ == "__main__":

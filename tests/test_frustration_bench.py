@@ -18,6 +18,7 @@ from conftest import jsonl_rows, load_script
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 LABELS = ROOT / "benchmarks" / "data" / "frustration_labels.jsonl"
+TUNING = ROOT / "benchmarks" / "data" / "frustration_tuning_labels.jsonl"
 
 # A named mini-conversation in the source layout: the customer is calm, then annoyed, then
 # thanks the agent; only the annoyed message is labelled.
@@ -46,6 +47,25 @@ def test_labels_file_holds_ids_only() -> None:
     assert all(set(r) == {"source", "conversation", "message", "negative", "unsure"} for r in rows)
     assert sum(r["source"] == "twcs-first-5000.jsonl" for r in rows) == 250
     assert len({(r["source"], r["conversation"]) for r in rows}) == 500  # one message per conversation
+
+
+def test_tuning_labels_hold_ids_only_and_share_no_conversation_with_the_evaluation_set() -> None:
+    rows = _rows(TUNING)
+    assert len(rows) == 400
+    assert all(set(r) == {"source", "conversation", "message", "negative", "unsure"} for r in rows)
+    assert sum(r["source"] == "twcs-first-5000.jsonl" for r in rows) == 200
+    convs = {(r["source"], r["conversation"]) for r in rows}
+    assert len(convs) == 400  # one message per conversation
+    # v3 of customer.frustration was tuned on this file and evaluated on the other: never mix them
+    assert convs.isdisjoint({(r["source"], r["conversation"]) for r in _rows(LABELS)})
+
+
+def test_tuning_sample_redraws_the_tuning_file() -> None:
+    if not (SHARED / "conversations").exists():
+        pytest.skip("../shared/data is not available")
+    drawn = _module().tuning_sample(SHARED)
+    assert [(r["source"], r["conversation"], r["message"]) for r in drawn] == \
+        [(r["source"], r["conversation"], r["message"]) for r in _rows(TUNING)]
 
 
 def test_build_cuts_after_the_label_and_labels_nothing_else(tmp_path: Path) -> None:

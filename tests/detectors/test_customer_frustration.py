@@ -148,3 +148,95 @@ def test_shouted_words_in_two_places_are_emphasis_but_quoted_labels_are_not() ->
     assert evidence_text(SHOUTS_IN_TWO_PLACES, found[0]) == ["RESPONDING", "LOCKED"]
     quiet = [f for f in detect("customer.frustration", QUOTES_A_LABEL) if f.label == "customer.frustration"]
     assert quiet == []
+
+
+# --- v3: complaint cues (lexicons/frustration_cues.yaml), repeats, the bare-reply guard -------
+def _reasons(text: str) -> list[str]:
+    found = _level(text)
+    return list(found[0].data["reasons"]) if found else []
+
+
+NEVER_SHOWED = "The engineer never showed up and the ticket was closed."  # failed service, no feeling word
+WAITED_HOURS = "Waited 3 hours for a callback from your desk."  # how long, without "I've been waiting"
+EMAILED_THRICE = "I have emailed you three times about the VPN token."
+SENT_TWICE = "Sent the logs twice now."
+HELP_ALREADY = "Can I get help already??"
+FIGURE_IT_OUT = "Figure it out."
+GARBAGE = "Your helpdesk portal is garbage"
+HASHTAG = "New laptop, same problems #acmesucks"
+THRILLED = "Thanks for the long wait, so thrilled to miss my meeting."
+OH_WAIT = "You do a great job keeping us informed, oh wait, you don't."
+ANGRY_EMOJI = "The laptop restarted again 😠"
+
+
+def test_complaint_cues_flag_flat_and_sarcastic_complaints() -> None:
+    for text, reason in (
+        (NEVER_SHOWED, "complaint about the service"),
+        (WAITED_HOURS, "complaint about the service"),
+        (EMAILED_THRICE, "has asked or tried repeatedly"),
+        (SENT_TWICE, "has asked or tried repeatedly"),
+        (HELP_ALREADY, "impatience"),
+        (FIGURE_IT_OUT, "impatience"),
+        (GARBAGE, "insulting words"),
+        (HASHTAG, "insulting words"),
+        (THRILLED, "sarcasm"),
+        (OH_WAIT, "sarcasm"),
+        (ANGRY_EMOJI, "upset emoji"),
+    ):
+        assert reason in _reasons(text), text
+
+
+def test_cue_evidence_points_at_the_cue() -> None:
+    c = conv(("c", SENT_TWICE))
+    (found,) = [f for f in detect("customer.frustration", c) if f.label == "customer.frustration"]
+    assert evidence_text(c, found) == ["twice now"]
+    assert 0.35 <= found.score <= 1.0
+
+
+STILL_SAME_ERROR = "still the same error, I used: sudo usermod -a -G fuse bob"  # a status update on IRC
+STILL_CANT_SHOUTED = "Still can't log in!!"
+APPARENTLY = "apparently the initrd is 43MB"
+HOW_TO_FIGURE = "How can I figure it out?"
+
+
+def test_weak_cues_need_a_second_sign() -> None:
+    # "still ..." and hints such as "apparently" alone stay quiet; with "!!" the persisting problem counts
+    for text in (STILL_SAME_ERROR, APPARENTLY, HOW_TO_FIGURE):
+        assert _level(text) == [], text
+    assert "problem persists" in _reasons(STILL_CANT_SHOUTED)
+
+
+PASTED_AGAIN = conv(
+    ("c", "Is root.disk enough for recovering all my documents?"),
+    ("a", "anyone know a good irc client?"),
+    ("c", "Is root.disk enough for recovering all my documents?"),
+)
+SAID_TWICE_SHORT = conv(("c", "thanks"), ("a", "np"), ("c", "thanks"))
+
+
+def test_a_question_pasted_again_word_for_word_is_impatience() -> None:
+    found = [f for f in detect("customer.frustration", PASTED_AGAIN) if f.label == "customer.frustration"]
+    assert [f.message_id for f in found] == ["m3"]
+    assert "pasted the same message again" in found[0].data["reasons"]
+    assert detect("customer.frustration", SAID_TWICE_SHORT) == []  # short replies repeat naturally
+
+
+BARE_REPLIES = conv(
+    ("a", "Is it a laptop?"),
+    ("c", "no"),
+    ("a", "Does the wifi LED blink?"),
+    ("c", "nope"),
+    ("a", "And after the reboot?"),
+    ("c", "weird"),
+    ("a", "Is it on battery?"),
+    ("c", "no its not a laptop"),
+)
+BARE_INSULT = conv(("a", "Please restart the router."), ("c", "Morons."))
+
+
+def test_bare_replies_are_not_frustration_but_bare_insults_are() -> None:
+    # The head reads "no" / "weird" as disapproval; in a help chat they answer a question.
+    assert detect("customer.frustration", BARE_REPLIES) == []
+    found = [f for f in detect("customer.frustration", BARE_INSULT) if f.label == "customer.frustration"]
+    assert [f.message_id for f in found] == ["m2"] and "insulting words" in found[0].data["reasons"]
+    assert _level("no!! this is ridiculous")  # a short reply with explicit frustration still counts
