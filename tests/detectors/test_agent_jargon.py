@@ -297,3 +297,97 @@ def test_a_bots_canned_reply_to_a_request_is_skipped() -> None:
         ("a:ubottu", "SSV: To use more than 3.2GB on a 32bit system install the PAE-enabled kernel. See the wiki."),
     )
     assert detect("agent.jargon", c) == []
+
+
+# --- v3: the audience model --------------------------------------------------------------
+TECH_REPLY = "check /var/log/syslog for kernel oops messages"  # two unexplained terms: 0.3 for anyone
+
+
+@pytest.mark.parametrize(
+    "customer",
+    [
+        "from -> ls <- gives directory contents",  # a command they ran
+        "crimsun, 2.6.10-19",  # a kernel version
+        "how can I set it so it boots with acpi=off every time?",  # a boot option
+        "what's the difference between linux-generic and linux-686?",  # package names
+        "i tried, it says NS_ERROR_FAILURE",  # an error code
+        "my xterm ignores what I add in .Xresources",  # a config file
+        "here is the output: http://paste.ubuntu.com/9631907/",  # pasted terminal output
+        "I'm getting 127.0.1.1 when I ping my hostname",  # an address and a technical term
+    ],
+)
+def test_a_customer_who_types_technical_things_is_a_technical_audience(customer) -> None:
+    """One sign of working at a terminal is enough to damp the score below the report line."""
+    assert detect("agent.jargon", conv(("c", customer), ("a", TECH_REPLY))) == []
+
+
+@pytest.mark.parametrize(
+    "customer",
+    [
+        "hey, i just installed Ubuntu 8.04 and my screen res is wrong",  # "8.04" is a product version, not a sign
+        "My drivers are broken and the terminal shows nothing",  # everyday terms are not a sign
+        "I need help with my sound",
+    ],
+)
+def test_ordinary_customers_still_get_the_finding(customer) -> None:
+    assert [f.message_id for f in detect("agent.jargon", conv(("c", customer), ("a", TECH_REPLY)))] == ["m2"]
+
+
+@pytest.mark.parametrize(
+    "customer",
+    [
+        "and i have absolutely no Linux experience",
+        "im a newbie in linux, sorry",
+        "I'm new to ubuntu",
+        "I am a new user to UBUNTU",
+    ],
+)
+def test_new_users_are_a_lay_audience(customer) -> None:
+    c = conv(("c", "my screen resolution is wrong"), ("c", customer),
+             ("a", "may be checking /etc/X11 and the xorg.conf"))
+    f = detect("agent.jargon", c)[0]
+    assert f.data["non_technical_customer"] is True and f.score >= 0.5
+
+
+def test_saying_they_are_new_wins_over_what_they_typed() -> None:
+    c = conv(
+        ("c", "I'm new to linux. I typed sudo fdisk -l and it shows /dev/sda1, kernel 2.6.24-16"),
+        ("a", TECH_REPLY),
+    )
+    f = detect("agent.jargon", c)[0]
+    assert f.data["non_technical_customer"] is True and f.score >= 0.5
+
+
+def test_not_a_newbie_is_not_a_lay_audience() -> None:
+    c = conv(("c", "I'm not a newbie, ls -la shows the file"), ("a", TECH_REPLY))
+    assert detect("agent.jargon", c) == []
+
+
+def test_confusion_wins_over_a_technical_customer() -> None:
+    c = conv(
+        ("c", "My DHCP lease and DNS settings look fine, SSID too. The subnet mask?"),
+        ("a", "ok"),
+        ("c", "Sorry, what does that mean?"),
+        ("a", "Your MTU and the default gateway differ."),
+    )
+    f = detect("agent.jargon", c)[0]
+    assert f.message_id == "m4" and f.data["customer_confused"] is True and f.score >= 0.45 - 1e-9
+
+
+def test_where_do_i_find_is_a_question_not_confusion() -> None:
+    c = conv(("c", "Where do I find the intranet from home?"),
+             ("a", "Please connect to the VPN first, then try again."))
+    assert detect("agent.jargon", c) == []
+
+
+def test_the_customers_word_in_singular_or_plural_is_their_vocabulary() -> None:
+    c = conv(
+        ("c", "I'm new to linux. I downloaded the NVIDIA drivers and MP3 files"),
+        ("a", "Don't use those: install the restricted driver instead, then copy your MP3s."),
+    )
+    assert detect("agent.jargon", c) == []
+
+
+@pytest.mark.parametrize("reply", ["/etc/init.d/gdm restart", "mount /dev/sdc1 /media/usb"])
+def test_commands_starting_with_a_path_or_mount_are_instructions(reply) -> None:
+    assert detect("agent.jargon", conv(("c", "I'm not very technical."), ("a", reply))) == []

@@ -80,6 +80,7 @@ _COMMAND = re.compile(
     r"(?:(?<=\s)|^|(?<=[\"'`(]))(?:sudo|apt-get|apt-cache|aptitude|apt|dpkg|dpkg-reconfigure|yum|dnf|pip3?|brew|"
     r"ls|grep|nano|vim?|gedit|modprobe|lsmod|lspci|lsusb|dmesg|umount|chmod|chown|ipconfig|ifconfig|tracert|"
     r"traceroute|nslookup|systemctl|fdisk|killall|gpupdate|\./[\w.\-]+|mv|cp|rm|ln|mkfs(?:\.\w+)?|fsck\.\w+|"
+    r"/etc/init\.d/[\w.\-]+(?=\s+\w)|(?:u?mount)(?=\s+/)|"
     r"(?:mount|cat|cd|kill|ping|tail|less|find|ps|df|du|host|man|service)(?=\s+-)|"
     r"[A-Za-z][\w.+-]*(?=\s+--?[A-Za-z]))\b(?:\s+[^\n;]*?)??"
     r"(?=\s+(?:and|then|or)\s|[;\n]|[.!?,](?:\s|$)|$)")

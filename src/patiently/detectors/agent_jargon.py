@@ -4,24 +4,27 @@ Terms come from ``_jargon_terms``: the IT glossary (``data/it_glossary.yaml``, 2
 a plain-language explanation the coach can suggest) and rare words that also LOOK technical
 (a digit, camelCase, dots, a path, or right after a command verb / before a technical noun).
 
-Who is listening decides what counts. Glossary terms of ``level: common`` (VPN, driver,
-access point, certificate, logs) only count for a customer who said they are not technical
-or is confused. For a customer who gave no sign either way, one technical term in a message
-is not reported: it takes two or more unexplained terms ("Flush the DNS and renew the DHCP
-lease"). A customer who writes technical terms themselves (3+) is a technical audience and
-the score is damped; IRC-style remarks addressed to another helper are skipped. In an IRC-style
-channel (three or more people, "nick: ..." lines) only lines meant for the customer count: not
-a helper's line in someone else's thread, their own story ("I'm booted from an iSCSI LUN"), or a
-bot's canned reply to "!keyword". A term the agent side already said is not reported again
-unless the customer was confused since.
+Who is listening decides what counts. Glossary terms of ``level: common`` (VPN, driver, access
+point, certificate, logs) only count for a customer who said they are not technical or is
+confused. For a customer who gave no sign either way, one technical term in a message is not
+reported: it takes two or more unexplained terms ("Flush the DNS and renew the DHCP lease"). A
+customer who shows they are technical is a technical audience and the score is damped: two
+technical terms of their own, or one thing typed at a terminal (a command, a system path or
+config file, a version string, an option, a package name, an error code or output, a paste
+link). Saying they are new or not technical ("I'm new to linux", "no Linux experience"), asking
+for plain words, or being confused right now wins over all of that. IRC-style remarks addressed
+to another helper are skipped. In an IRC-style channel (three or more people, "nick: ..." lines)
+only lines meant for the customer count: not a helper's line in someone else's thread, their own
+story ("I'm booted from an iSCSI LUN"), or a bot's canned reply to "!keyword". A term the agent
+side already said is not reported again unless the customer was confused since.
 
 A term is fine when it is explained ("DNS (the internet's address book)", "DNS, which is ...",
-"a small program called a driver", anywhere in the message or earlier), when the customer
-used it first (their vocabulary), or when it is an instruction rather than a concept: quoted
-("type "Device Manager""), a menu path ("Settings > Mail"), a label the customer reads
-("ports labelled DP1 and DP2"). Web addresses, file and folder names, ticket numbers, codes
-and model numbers are not jargon. Scores of 0.5 and more (what the coach warns about) need a
-non-technical or confused customer, or four unexplained terms in one message.
+"a small program called a driver", anywhere in the message or earlier), when the customer used
+it first (their vocabulary, also in singular or plural), or when it is an instruction rather
+than a concept: quoted ("type "Device Manager""), a menu path ("Settings > Mail"), a label the
+customer reads ("ports labelled DP1 and DP2"). Web addresses, file and folder names, ticket
+numbers, codes and model numbers are not jargon. Scores of 0.5 and more (what the coach warns
+about) need a non-technical or confused customer, or four unexplained terms in one message.
 """
 
 from __future__ import annotations
@@ -35,7 +38,16 @@ from typing import Any
 
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding, Message
-from ._jargon_terms import glossary_terms, is_explained, is_instruction, key, level, rare_technical_words
+from ._jargon_terms import (
+    _NOT_JARGON_SUFFIX,
+    command_spans,
+    glossary_terms,
+    is_explained,
+    is_instruction,
+    key,
+    level,
+    rare_technical_words,
+)
 from .base import Detector, DetectorContext
 
 REPORT_AT = 0.3
@@ -44,8 +56,39 @@ PER_EXTRA_TERM = 0.1  # up to MAX_EXTRA
 MAX_EXTRA = 0.3
 NON_TECHNICAL_BONUS = 0.35
 CONFUSED_BONUS = 0.25
-TECH_SAVVY_TERMS = 3  # the customer used this many distinct technical terms themselves ...
+TECH_SAVVY_SIGNS = 2  # the customer showed this many signs of being technical ...
 TECH_SAVVY_FACTOR = 0.6  # ... so jargon weighs less for them
+HANDS_ON_WEIGHT = 2  # what they typed or pasted (a command, a path, output) is a stronger sign than a word
+# Hands-on signs: what a customer who works at a terminal types or pastes.
+_HANDS_ON = re.compile(
+    r"(?P<path>(?<![^\s(\"'`])(?:~/|/(?:etc|usr|var|dev|boot|home|lib|proc|sys|opt|tmp|media|mnt|bin|sbin|root)\b)"
+    r"[\w./\-]*|(?<![\w/.~])\.[A-Za-z][\w.\-]{2,}\b|\b[\w\-]+\.(?:conf|cfg|ini|list|lst|log|sh|rc|xml|yaml|yml|json)\b)"
+    r"|(?P<version>\b\d+\.\d+\.\d+(?:[.\-]\w+)*|\b\d+\.\d+-\d+)"
+    r"|(?P<option>(?<![\w/?&=.])[a-z][\w.]*=[\w\"'/.,:-]+)"
+    r"|(?P<package>\b(?:lib[a-z0-9+]+[\w.+\-]*|[a-z][a-z0-9+.]*(?:-[a-z0-9+.]+)*-(?:dev|server|client|common|base|"
+    r"utils|tools|pc|bin|core|generic|headers|image|modules|extra|restricted|plugins?|daemon|desktop|[0-9][\w.]*)"
+    r"|(?:linux|python|grub|xserver|gnome|kde|xorg|nvidia|ubuntu)-(?!based\b|like\b|friendly\b|compatible\b)"
+    r"[a-z0-9][\w.+\-]*)\b)"
+    r"|(?P<output>\b0x[0-9a-fA-F]{3,}\b|(?-i:\b[A-Z][A-Z0-9]+_[A-Z0-9_]{2,}\b|^\s*[EW]:\s)|"
+    r"\bno such file or directory\b|\bpermission denied\b|\bcommand not found\b|"
+    r"\bsegmentation fault\b|\bkernel panic\b|\bsegfault\b|\berrno\b|"
+    r"\b(?:paste\.ubuntu\.com|pastebin|dpaste|termbin|paste\.debian\.net|gist\.github)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
+_LINK = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+# "I'm a newbie", "I'm new to linux", "I have no Linux experience": a lay audience too (the shared
+# non_technical lexicon has "I'm new to this"; these are the IT-support spellings of it).
+_NEW_USER = re.compile(
+    r"\b(?:i'?m|im|i\s+am)\s+(?!not\b|no\b)(?:(?:a|an|very|really|pretty|total|totally|complete|completely|quite|"
+    r"still|kinda|fairly|relatively|linux|ubuntu|computer|super)\s+){0,3}"
+    r"(?:newbie|noob|n00b|newb|beginner|novice|new\s+(?:to|at|with|in|user)\b)"
+    r"|\b(?:no|little|zero)\s+(?:\w+\s+)?(?:linux|ubuntu|computer|technical|tech)\s+(?:experience|knowledge|skills)\b"
+    r"|\ba\s+new\s+(?:linux|ubuntu)\s+user\b",
+    re.IGNORECASE)
+# Questions about where to click are not confusion about a word (for this detector: agent.condescending
+# reads the same lexicon and keeps them).
+_NOT_CONFUSION = frozenset({"how do i find", "where do i find"})
 _ADDRESSEE = re.compile(r"^\s*@?([\w\-\[\]`^|{}.]{2,24})[:,]\s")
 _NAME_PARTS = re.compile(r"[a-z0-9]+")
 # "!pae | SSV", "!find libfoo.so": a request to the channel's bot, whose canned reply follows
@@ -65,7 +108,8 @@ class _State:
 
     customer_words: str = " "  # everything the customer wrote, as spaced words: their vocabulary
     explained: set[str] = field(default_factory=set)  # terms the agent already explained
-    customer_terms: set[str] = field(default_factory=set)
+    customer_terms: set[str] = field(default_factory=set)  # technical words the customer wrote
+    hands_on: set[str] = field(default_factory=set)  # commands, paths, output ... the customer typed
     said: set[str] = field(default_factory=set)  # terms the agent side already used to the customer
     # In an IRC-style channel: per helper, whether their last addressed line was to a customer
     to_customer: dict[str, bool] = field(default_factory=dict)
@@ -74,7 +118,13 @@ class _State:
 
     def copy(self) -> _State:
         return replace(self, explained=set(self.explained), customer_terms=set(self.customer_terms),
-                       said=set(self.said), to_customer=dict(self.to_customer))
+                       hands_on=set(self.hands_on), said=set(self.said), to_customer=dict(self.to_customer))
+
+    @property
+    def technical(self) -> bool:
+        """The customer showed they are technical and never said otherwise, nor is confused now."""
+        signs = len(self.customer_terms) + HANDS_ON_WEIGHT * len(self.hands_on)
+        return signs >= TECH_SAVVY_SIGNS and not self.non_technical and not self.confused
 
 
 # The state after a coach check's context, kept for the next check of a draft in the same
@@ -87,7 +137,7 @@ _prefix_lock = threading.Lock()
 
 class AgentJargon(Detector):
     name = "agent.jargon"
-    version = 2
+    version = 3
     labels = ("agent.jargon",)
     description = "Agent uses technical terms without explaining them, worse for non-technical customers."
     requires = ("customer.confusion",)
@@ -138,7 +188,7 @@ class AgentJargon(Detector):
                 score += NON_TECHNICAL_BONUS
             if state.confused:
                 score += CONFUSED_BONUS
-            if len(state.customer_terms) >= TECH_SAVVY_TERMS and not state.non_technical:
+            if state.technical:
                 score *= TECH_SAVVY_FACTOR
             if score < REPORT_AT - 1e-9:
                 continue
@@ -152,14 +202,20 @@ class AgentJargon(Detector):
         """Update ``state`` with one message; an agent message's unexplained terms."""
         text = msg.text
         if msg.role == "customer":
-            cats = {m.category for m in load_lexicon("non_technical").find(text)}
+            matches = load_lexicon("non_technical").find(text)
+            cats = {m.category for m in matches}
             state.non_technical = state.non_technical or bool(cats & {"self_description", "plain_request"}) \
-                or msg.id in nt_ids
-            state.confused = "confusion" in cats or msg.id in confused_ids
+                or msg.id in nt_ids or bool(_NEW_USER.search(text))
+            state.confused = any(m.category == "confusion" and key(m.text) not in _NOT_CONFUSION for m in matches) \
+                or msg.id in confused_ids
             if state.confused:
                 state.said.clear()  # what they did not follow may not be said again unexplained
-            terms = [(s, e) for s, e, _ in glossary_terms(text)]
-            state.customer_terms.update(key(text[s:e]) for s, e in terms + rare_technical_words(text, rare_zipf, terms))
+            found = glossary_terms(text)
+            taken = [(s, e) for s, e, _ in found]
+            # Everyday terms (Wi-Fi driver, terminal, logs) do not show a technical customer; the rest do.
+            state.customer_terms.update(key(text[s:e]) for s, e, entry in found if level(entry) != "common")
+            state.customer_terms.update(key(text[s:e]) for s, e in rare_technical_words(text, rare_zipf, taken, names))
+            state.hands_on.update(_hands_on(text))
             state.customer_words += key(text) + " "
             return []
         if msg.role != "agent":
@@ -203,8 +259,8 @@ class AgentJargon(Detector):
         for (s, e, entry), k in zip(found, keys, strict=True):
             if k in seen or k in explained or k in said:
                 continue  # explained, or said before and the customer did not ask about it
-            if f" {k} " in customer_words or f" {key(text[s:e])} " in customer_words:
-                continue  # the customer's own word
+            if any(f" {w} " in customer_words for w in _forms(k) | _forms(key(text[s:e]))):
+                continue  # the customer's own word, also in the singular or plural ("drivers", "MP3s")
             if any(k.endswith(" " + o) or o.endswith(" " + k) for o in seen):
                 continue  # the same file twice: "/etc/apt/sources.list ... sources.list"
             seen.add(k)
@@ -231,6 +287,26 @@ class AgentJargon(Detector):
             data={"terms": names, "non_technical_customer": non_technical, "customer_confused": confused,
                   "plain": plain},
         )
+
+
+def _hands_on(text: str) -> set[str]:
+    """What a customer at a terminal types or pastes: command lines, system paths and config files,
+    version strings, options ("acpi=off"), package names, error codes and output, paste links."""
+    links = [m.span() for m in _LINK.finditer(text)] if "/" in text or "www." in text else []
+    out = {f"command:{text[s:e].split(None, 1)[0].lower()}" for s, e in command_spans(text)}
+    for m in _HANDS_ON.finditer(text):
+        if m.lastgroup != "output" and any(s <= m.start() < e for s, e in links):
+            continue  # part of a link, not something typed
+        sign = m.group().strip().lower()
+        if (sign[:1] == "." and sign[1:] in _NOT_JARGON_SUFFIX) or _DATE.fullmatch(sign):
+            continue  # "a .docx", "30.11.2026": a file type, a date
+        out.add(f"{m.lastgroup}:{sign}")
+    return out
+
+
+def _forms(k: str) -> set[str]:
+    """A term and its singular or plural: "mp3s" -> {"mp3s", "mp3"}."""
+    return {k, k[:-1]} if k.endswith("s") and len(k) > 3 else {k, k + "s"}
 
 
 def _nick(name: str) -> str:
