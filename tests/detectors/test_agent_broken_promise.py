@@ -78,3 +78,30 @@ def test_conversation_ended_before_due_is_quiet() -> None:
 
 def test_no_promise_no_finding() -> None:
     assert detect(NAME, NO_PROMISE) == []
+
+
+# --- precision (v2), from hand-judged real chats ---
+# "DM us your details & we'll get back to you shortly": the follow-up happens in private
+DM_FIRST = conv(
+    ("c:116118", "hi @Tesco your delivery driver swore at me on the answerphone"),
+    ("a:Tesco", "@116118 Are you able to send us your name, address & email by DM please & we will get back "
+                "to you shortly - Mike", 2 * H),
+    ("c:116118", "@Tesco I spend £50 a week with you, so pretty poor apology", 2 * H + 300),
+    ("a:Tesco", "@116118 We'll make sure this is addressed with the colleague concerned.", 12 * H),
+    channel="social",
+)
+# threads exported reply by reply: the timely follow-up is listed before the promise it keeps
+FOLLOW_UP_LISTED_EARLY = conv(
+    ("c", "Payroll export fails.", 0),
+    ("a", "Update: the export job is re-running now.", 25 * 60),
+    ("a", "I'll update you in 30 minutes.", 60),
+    ("c", "any news?", 3 * H),
+)
+
+
+def test_promise_moved_to_private_messages_is_not_judged() -> None:
+    assert detect(NAME, DM_FIRST) == []
+
+
+def test_follow_up_is_found_in_time_order() -> None:
+    assert detect(NAME, FOLLOW_UP_LISTED_EARLY) == []

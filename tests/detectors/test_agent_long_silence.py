@@ -1,3 +1,5 @@
+import pytest
+
 from patiently.config import Settings
 from patiently.detectors.base import DetectorContext
 from patiently.detectors.registry import get, order
@@ -98,3 +100,103 @@ def test_announced_return_that_was_kept() -> None:
 
 def test_email_threshold_is_longer() -> None:
     assert detect(NAME, EMAIL_SAME_DAY) == []
+
+
+# --- precision (v2): waits that were not the agent's silence, from hand-judged real chats ---
+H = 3600
+# "thanks <nick>" and "@brand thank you very much.." are acknowledgements, not questions
+THANKS_NAMING_THE_HELPER = conv(
+    ("c:gautam", "Flash doesn't work in firefox"),
+    ("a:akashj87", "Gautam, see the askubuntu page on flash", 1 * MIN),
+    ("c:gautam", "thanks akashj87", 2 * MIN),
+    ("c:gautam", "how do I enable the plugin then?", 9 * MIN),
+    ("a:akashj87", "Gautam, Tools > Add-ons > Plugins", 10 * MIN),
+)
+TWEETED_THANKS_THEN_NEW_QUESTION = conv(
+    ("c:115797", "@AirAsiaSupport my surname is wrong on the booking, can you fix it?"),
+    ("a:AirAsiaSupport", "@115797 Done, see you on board!", 1 * H),
+    ("c:115797", "@AirAsiaSupport thank you very much..", 1 * H + 4 * MIN),
+    ("c:115797", "@AirAsiaSupport Hi! how can I see our birthdays on the itinerary?", 8 * 24 * H),
+    ("a:AirAsiaSupport", "@115797 Under Manage My Booking.", 8 * 24 * H + 1 * H),
+    channel="social",
+)
+# "I'll keep that in mind", "I'll take a look": the customer goes off to try it
+GOES_OFF_TO_TRY = conv(
+    ("c", "My TV shows no picture over HDMI. Should I load the proprietary drivers?"),
+    ("a", "Try it, or hand-configure xorg.conf with the ignore EDID flag.", 1 * MIN),
+    ("c", "Great, I'll keep that in mind!", 2 * MIN),
+    ("c", "The drivers worked, but now there's no sound. Any idea?", 30 * MIN),
+    ("a", "Pick the HDMI output in Sound settings.", 31 * MIN),
+)
+# a remark that asks nothing, the customer's own pause, then a new question answered at once
+REMARK_THEN_NEW_QUESTION = conv(
+    ("c", "I'll read that, it looks close to my setup."),
+    ("a", "It should be, same laptop series.", 1 * MIN),
+    ("c", "as a fun fact, lspci freezes my whole machine in Intel-only mode :/", 2 * MIN),
+    ("c", "do you think disabling nvidia on the grub cmdline would work?", 8 * MIN),
+    ("a", "It might; try nouveau.modeset=0 first.", 9 * MIN),
+)
+# threads exported reply by reply are not in time order: the first answer is listed last
+LISTED_OUT_OF_ORDER = conv(
+    ("c:115892", "@British_Airways my flight was cancelled, can I rebook on an earlier one?", 0),
+    ("c:115892", "@British_Airways also: does my Sapphire status carry over?", 20 * H),
+    ("a:British_Airways", "@115892 Yes, your status stays with the new booking.", 21 * H),
+    ("a:British_Airways", "@115892 Yes, DM us the booking reference and we'll rebook you.", 1 * H),
+    channel="social",
+)
+# a brand's own broadcast tweet, and a fan replying to it: nobody waits for the support account
+BROADCAST_AND_REPLY_TO_SOMEONE_ELSE = conv(
+    ("c:115911", "Happy Halloween! Submit your costume pics with #Contest to win a trip to London!", 0),
+    ("c:116149", "@115911 This is kinda lame, I didn't even dress up", 9 * H),
+    ("a:TMobileHelp", "@116149 No worries at all! Shoot me a DM and I'll dive right in!", 9 * H + 10 * MIN),
+    channel="social",
+)
+
+
+@pytest.mark.parametrize(
+    "conversation",
+    [THANKS_NAMING_THE_HELPER, TWEETED_THANKS_THEN_NEW_QUESTION, GOES_OFF_TO_TRY, REMARK_THEN_NEW_QUESTION,
+     LISTED_OUT_OF_ORDER, BROADCAST_AND_REPLY_TO_SOMEONE_ELSE],
+    ids=["thanks-nick", "tweeted-thanks", "goes-off-to-try", "remark-then-new-question", "out-of-order",
+         "broadcast"],
+)
+def test_waits_that_were_not_the_agents_silence(conversation: Conversation) -> None:
+    assert detect(NAME, conversation) == []
+
+
+# kept (and newly found) in v2: a reply to another customer does not end this customer's wait
+ANSWERED_SOMEONE_ELSE_FIRST = conv(
+    ("c:ann", "@brand my bill is wrong this month", 0),
+    ("c:bob", "@brand the app crashes on start", 1 * H),
+    ("a:brand", "@bob Please update the app to 5.2.", 1 * H + 30 * MIN),
+    ("a:brand", "@ann Sorry about that, I've corrected the bill.", 6 * H),
+    channel="social",
+)
+# a customer who asked, waited and then left is still reported
+LEFT_AFTER_WAITING = conv(
+    ("c", "The printer shows error 0x51, how do I fix it?"),
+    ("c", "anyone?", 10 * MIN),
+    ("c", "ok gotta go, I'll come back later", 15 * MIN),
+)
+STILL_CHASING_THE_SAME_QUESTION = conv(
+    ("c", "how do I open a .wmf file?"),
+    ("c", "can anyone tell me how to open a Windows Meta File (.wmf)?", 6 * MIN),
+    ("a", "Try it in LibreOffice Draw.", 7 * MIN),
+)
+
+
+def test_reply_to_another_customer_does_not_end_the_wait() -> None:
+    found = detect(NAME, ANSWERED_SOMEONE_ELSE_FIRST)
+    assert [f.message_id for f in found] == ["m1"]
+    assert found[0].data["waited_seconds"] == 6 * H and found[0].data["answered_by"] == "m4"
+
+
+def test_customer_who_left_after_waiting() -> None:
+    found = detect(NAME, LEFT_AFTER_WAITING)
+    assert [f.message_id for f in found] == ["m1"]
+    assert found[0].data["answered_by"] is None and found[0].data["waited_seconds"] == 15 * MIN
+
+
+def test_question_asked_again_keeps_waiting() -> None:
+    found = detect(NAME, STILL_CHASING_THE_SAME_QUESTION)
+    assert [f.message_id for f in found] == ["m1"] and found[0].data["waited_seconds"] == 7 * MIN

@@ -80,8 +80,18 @@ ANSWERS_A_PROMPT = conv(("c", "the installer keeps asking me"), ("a", "Add -y: i
 SERVICE_ASAP = conv(("c", "episodes missing!"), ("a", "Our team is on it and will restore them ASAP!"))
 
 
+# v2, from hand-judged real chats: exasperation at what the customer said, and a pointer back
+COME_ON_REACTION = conv(("c", "you people are too excited about the new release"), ("a", "We're Linux geeks. Come on."))
+POINTS_BACK = conv(
+    ("c", "I use breezy. Does this still apply to me?"),
+    ("a", "yes, just do what I said last comment"),
+)
+
+
 @pytest.mark.parametrize(
-    "conversation", [REOPEN_OFFER, DESCRIBES_SPEED, HELP_YOU_THERE, IF_IN_A_HURRY, ANSWERS_A_PROMPT, SERVICE_ASAP]
+    "conversation",
+    [REOPEN_OFFER, DESCRIBES_SPEED, HELP_YOU_THERE, IF_IN_A_HURRY, ANSWERS_A_PROMPT, SERVICE_ASAP,
+     COME_ON_REACTION, POINTS_BACK],
 )
 def test_near_misses_stay_quiet(conversation) -> None:
     assert detect(NAME, conversation) == []
@@ -137,3 +147,9 @@ def test_or_we_close_ultimatums(conversation, evidence) -> None:
 def test_courtesy_close_and_plain_or_stay_quiet() -> None:
     assert detect(NAME, COURTESY_CLOSE) == []
     assert detect(NAME, OR_IN_A_REQUEST) == []
+
+
+def test_come_on_while_waiting_for_the_customer_is_still_hurry() -> None:
+    hurry = conv(("c", "which one?", 0), ("a", "The blue cable.", 5), ("a", "Come on.", 20))
+    found = detect(NAME, hurry)
+    assert [f.message_id for f in found] == ["m3"] and found[0].data["kind"] == "hurry"

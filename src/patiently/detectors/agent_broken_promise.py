@@ -7,10 +7,15 @@ after the customer wrote again). It is broken when the first follow-up came afte
 deadline, or none came while the conversation went on past it (the customer wrote after
 the deadline). Customer chasers ("any update?", "still waiting", ``lexicons/waiting.yaml``)
 are added as evidence and raise the score. Promises without times cannot be judged.
+
+v2 (hand-judged on real chats): messages are taken in time order (threads exported reply by
+reply are not), and a promise that first moves the customer to a private channel ("DM us your
+details & we'll get back to you shortly") is not judged: its follow-up is not in this thread.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from ..lexicon import load_lexicon
@@ -22,9 +27,13 @@ FOLLOWUP_MIN_SECONDS = 60  # the agent's next line in the same breath is not a f
 MAX_SCAN = 300  # messages looked at after a promise; bounds the cost per promise
 
 
+# The promise asks the customer to move to a private channel first: its follow-up is not in this thread.
+_PRIVATE = re.compile(r"\b(?:dms?|direct\s+message|private\s+message|pm\s+(?:us|me))\b", re.I)
+
+
 class AgentBrokenPromise(Detector):
     name = "agent.broken_promise"
-    version = 1
+    version = 2
     labels = ("agent.broken_promise",)
     description = "A promised follow-up did not arrive by its due time (plus grace)."
     requires = ("agent.promise",)
@@ -35,35 +44,37 @@ class AgentBrokenPromise(Detector):
         out: list[Finding] = []
         grace = timedelta(seconds=ctx.settings.promise.grace_seconds)
         chase = load_lexicon("waiting")
+        # time order: threads exported reply by reply are not in the order they were written
+        timed = sorted(((k, m.sent_at) for k, m in enumerate(conv.messages) if m.sent_at is not None),
+                       key=lambda kt: kt[1])
         for p in ctx.by_label("agent.promise"):
             if not p.data.get("due") or p.message_id not in ctx.index:
                 continue
             i = ctx.index[p.message_id]
             promised = conv.messages[i]
-            if promised.sent_at is None:
-                continue
+            said_at = promised.sent_at
+            if said_at is None or _PRIVATE.search(promised.text):
+                continue  # "DM us your details & we'll get back to you": the follow-up happens in private
             due = datetime.fromisoformat(p.data["due"])
             deadline = due + grace
             follow_at: datetime | None = None
             last_seen: datetime | None = None
             chaser: tuple[int, int, int] | None = None
             customer_spoke = False
-            for j in range(i + 1, min(len(conv.messages), i + 1 + MAX_SCAN)):
+            for j, at in [(k, t) for k, t in timed if t > said_at or (t == said_at and k > i)][:MAX_SCAN]:
                 m = conv.messages[j]
-                if m.sent_at is None:
-                    continue
                 if m.role == "agent":
-                    early = (m.sent_at - promised.sent_at).total_seconds() < FOLLOWUP_MIN_SECONDS
+                    early = (at - said_at).total_seconds() < FOLLOWUP_MIN_SECONDS
                     if customer_spoke or not early:
-                        follow_at = m.sent_at
+                        follow_at = at
                         break
                     continue
-                last_seen = m.sent_at
+                last_seen = at
                 if m.role == "customer":
                     customer_spoke = True
                     hit = chase.first(m.text, ("chase",))
                     first_chase_at = conv.messages[chaser[0]].sent_at if chaser else None
-                    if hit and (chaser is None or (m.sent_at > due and (first_chase_at or due) <= due)):
+                    if hit and (chaser is None or (at > due and (first_chase_at or due) <= due)):
                         chaser = (j, hit.start, hit.end)
             if follow_at is not None and follow_at <= deadline:
                 continue

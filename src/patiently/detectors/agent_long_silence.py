@@ -6,16 +6,25 @@ waiting for the result). It ends at the next agent message; an agent message in 
 an update and restarts the clock. A wait longer than ``Settings.silence.threshold(channel)``
 is reported on the message that waited, with ``waited_seconds`` and ``threshold``; the score
 grows with how many times over the threshold it was. Not counted: gaps after the customer
-said they would be away or come back ("I'll try it tonight", ``lexicons/waiting.yaml``
-``away``) and waits the agent announced with a due time (agent.promise) and kept. A wait
-that never got an answer counts only if the customer wrote again after the threshold.
-Messages without ``sent_at`` cannot be timed and are skipped.
+said they would be away, try something or were done ("I'll try it tonight", "I'll keep
+that in mind", ``lexicons/waiting.yaml`` ``away``), bare acknowledgements ("thanks nick",
+"@brand thank you very much"), and waits the agent announced with a due time
+(agent.promise) and kept. A wait that never got an answer counts only if the customer wrote
+again after the threshold.
+
+v2, from hand-judging findings on real chats: messages are taken in time order (threads
+exported reply by reply are not); waits are kept per customer, so an agent reply addressed
+to someone else ("@other ...", "nick: ...") does not end them and a customer talking to
+another customer starts none; a remark that asked nothing ("as a fun fact, ...", "o.0")
+followed by the customer's own pause longer than the threshold and a new topic is not
+a wait: the wait restarts at the new message. Messages without ``sent_at`` are skipped.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from ..lexicon import load_lexicon
@@ -24,11 +33,26 @@ from ..text import human_duration
 from .base import Detector, DetectorContext
 
 UNANSWERED_FACTOR = 0.8  # no agent reply at all: less certain the agent was still expected
+# Something the customer needs an answer to: a question, a call for help, a failure, confusion.
+_ASKS = re.compile(r"\?|\b(?:help|anyone|anybody|someone|somebody|please|pls|plz|how|why|what|which|where|"
+                   r"error|errors|fail|fails|failed|failing|broken|crash\w*|can'?t|cannot|won'?t|doesn'?t|"
+                   r"isn'?t|didn'?t|not\s+working|no\s+luck|still\s+nothing|nothing\s+happen\w*|problem|issue|stuck|understand|confus\w*|lost|no\s+idea|don'?t\s+know|not\s+sure)\b",
+                   re.I)
+_LEAD = re.compile(r"^\s*(?:(?:@[\w.\-]+|[\w\-\[\]`^|{}.]{2,24}[:,])\s*)+")
+_MENTION = re.compile(r"@[\w.\-]+")
+
+
+@dataclass
+class _Wait:
+    start: int  # the message waited from
+    last: int  # the customer's latest message in this wait (== start after an agent update)
+    asked: bool  # the customer asked or reported something (an update always counts)
+    deadline: datetime | None = None  # the agent's announced return time
 
 
 class AgentLongSilence(Detector):
     name = "agent.long_silence"
-    version = 1
+    version = 2
     labels = ("agent.long_silence",)
     description = "The customer waited longer than the channel's threshold without an agent message."
     requires = ("agent.progress_update", "agent.promise")
@@ -44,40 +68,66 @@ class AgentLongSilence(Detector):
             if f.data.get("due") and f.message_id:
                 promised[f.message_id] = datetime.fromisoformat(f.data["due"]) + grace
         away = load_lexicon("waiting")
+        msgs = conv.messages
+        timed = sorted((j for j, m in enumerate(msgs) if m.sent_at is not None and m.role != "system"),
+                       key=lambda j: msgs[j].sent_at)  # type: ignore[arg-type,return-value]
+        roles: dict[str, str] = {(m.author or "").lower(): m.role for m in msgs if m.author}
         out: list[Finding] = []
-        start: int | None = None  # index of the message the customer is waiting from
-        deadline: datetime | None = None  # announced return time of the last agent message
-        last_customer: int | None = None
-        for j, m in enumerate(conv.messages):
-            if m.sent_at is None or m.role == "system":
-                continue
+        waits: dict[str, _Wait] = {}  # customer author (lower-case) -> their open wait
+        last_customer: str | None = None
+        for j in timed:
+            m = msgs[j]
+            who = _addressed(m.text, roles)
             if m.role == "customer":
-                said = away.first(m.text, ("away", "ack"))
+                me = (m.author or "").lower()
+                if who and me not in who and not any(roles[w] == "agent" for w in who):
+                    continue  # talking to another customer, not to the agent
+                bare = _bare(m.text, roles)
+                said = away.first(bare, ("away", "ack"))
                 if said is not None and said.category == "away":
-                    start = None
+                    w = waits.pop(me, None)
+                    if w is not None and w.asked and w.last != w.start:
+                        w.last = j  # left after asking and waiting: report what they waited, unanswered
+                        out.extend(self._unanswered(conv, w, threshold))
                     continue
-                if said is not None and start is None:
+                w = waits.get(me)
+                if said is not None and w is None:
                     continue  # "ok", "thanks": nothing the agent must answer
-                if start is None:
-                    start = j
-                last_customer = j
+                asks = bool(_ASKS.search(bare))
+                if w is not None and not w.asked and \
+                        (_time(conv, j) - _time(conv, w.last)).total_seconds() > threshold and \
+                        away.first(bare, ("chase",)) is None:
+                    w = None  # a remark that asked nothing, then the customer's own pause: a new topic
+                if w is None:
+                    waits[me] = _Wait(j, j, asks)
+                else:
+                    w.last, w.asked = j, w.asked or asks
+                last_customer = me
                 continue
-            # an agent message ends the wait
-            if start is not None:
-                waited = (m.sent_at - conv.messages[start].sent_at).total_seconds()  # type: ignore[operator]
-                if waited > threshold and not (deadline is not None and m.sent_at <= deadline):
-                    out.append(self._finding(conv, start, waited, threshold, m.author or "agent", j))
-            deadline = promised.get(m.id)
-            start = j if (m.id in working or m.id in promised) else None
-            last_customer = None
-        if start is not None and last_customer is not None and last_customer != start:
-            t0, t1 = conv.messages[start].sent_at, conv.messages[last_customer].sent_at
-            waited = (t1 - t0).total_seconds()  # type: ignore[operator]
-            if waited > threshold and not (deadline is not None and t1 <= deadline):  # type: ignore[operator]
-                agent = next((conv.messages[k].author for k in range(start, -1, -1)
-                              if conv.messages[k].role == "agent"), None) or "agent"
-                out.append(self._finding(conv, start, waited, threshold, agent, None))
-        return out
+            # an agent message ends the waits of the customers it is for (all, when it names none)
+            named = [c for c in waits if c in who] if who else list(waits)
+            for c in named:
+                w = waits.pop(c)
+                waited = (_time(conv, j) - _time(conv, w.start)).total_seconds()
+                if waited > threshold and not (w.deadline is not None and _time(conv, j) <= w.deadline):
+                    out.append(self._finding(conv, w.start, waited, threshold, m.author or "agent", j))
+            if m.id in working or m.id in promised:
+                for c in [c for c in who if roles[c] == "customer"] or [last_customer or ""]:
+                    waits[c] = _Wait(j, j, True, promised.get(m.id))
+        for w in waits.values():
+            if w.last != w.start:
+                out.extend(self._unanswered(conv, w, threshold))
+        return sorted(out, key=lambda f: ctx.index.get(f.message_id or "", 0))
+
+    def _unanswered(self, conv: Conversation, w: _Wait, threshold: float) -> list[Finding]:
+        """A wait no agent message ended, counted up to the customer's last message in it."""
+        msgs = conv.messages
+        t1 = _time(conv, w.last)
+        waited = (t1 - _time(conv, w.start)).total_seconds()
+        if waited <= threshold or (w.deadline is not None and t1 <= w.deadline):
+            return []
+        agent = next((msgs[k].author for k in range(w.start, -1, -1) if msgs[k].role == "agent"), None) or "agent"
+        return [self._finding(conv, w.start, waited, threshold, agent, None)]
 
     def _finding(self, conv: Conversation, start: int, waited: float, threshold: float,
                  agent: str, answer: int | None) -> Finding:
@@ -99,6 +149,31 @@ class AgentLongSilence(Detector):
         )
         # The silence is the agent's, whichever message it is pinned to.
         return replace(f, author=agent)
+
+
+def _time(conv: Conversation, k: int) -> datetime:
+    t = conv.messages[k].sent_at
+    assert t is not None  # only timed messages are walked
+    return t
+
+
+def _addressed(text: str, roles: dict[str, str]) -> set[str]:
+    """Participants (lower-case authors) a message opens by naming: "@sam ...", "nick: ...", "nick, ..."."""
+    lead = _LEAD.match(text)
+    names = {t.strip("@:, ").lower() for t in re.split(r"[\s]+", lead.group(0))} if lead else set()
+    first = text.split(None, 1)[0].lower() if text.split() else ""  # "MM2 pmount ...": IRC without a colon
+    if first in roles and len(first) >= 3:
+        names.add(first)
+    return {n for n in names if n in roles}
+
+
+def _bare(text: str, roles: dict[str, str]) -> str:
+    """The text without @mentions and participants' names ("thanks akashj87" -> "thanks")."""
+    text = _MENTION.sub(" ", text)
+    for name in roles:
+        if len(name) >= 3 and name.lower() in text.lower():
+            text = re.sub(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])[:,]?", " ", text, flags=re.I)
+    return text.strip()
 
 
 DETECTOR = AgentLongSilence()

@@ -8,7 +8,10 @@ ignored when the agent says it of themselves, "let me quickly check", when it on
 something, "it boots fast", and in "if you're in a hurry, ..."). Nudges ("are you there?",
 "you there yet?", "hello??"; not "I can't help you there") are pressure only when sent sooner
 than ``Settings.pressure.nudge_within_seconds`` after the agent's own previous message with no
-customer reply in between; a check-in after a real pause is patient. Without times a nudge
+customer reply in between; a check-in after a real pause is patient. v2 (hand-judged on real
+chats): "come on" said in reaction to the customer's last words (they spoke since the agent's
+own last message) is exasperation, not hurry; "just do what I said in my last comment" points
+back to the steps and is not counted. Without times a nudge
 straight after the agent's own message scores low (``UNTIMED_NUDGE_SCORE``).
 """
 
@@ -31,10 +34,14 @@ _CHEAP = re.compile(r"\b(?:close|closed|closing|otherwise|hear|quick|quickly|fas
                     r"queue|busy|wrap|speed|there|hello+|helo|message|answer|respond|reply|waiting|with\s+me|chop|pace|asap|come|"
                     r"people|move|end|last|interest|sake|delay|rush|just)\b", re.I)
 
+# what follows "just do what I said" when it only points back to earlier steps
+_POINTER = re.compile(r"\s*(?:in\s+|on\s+)?(?:my\s+|the\s+)?(?:last|above|earlier|before|previous)\b", re.I)
+_COME_ON = re.compile(r"\bcome\s+on\b", re.I)
+
 
 class AgentPressure(Detector):
     name = "agent.pressure"
-    version = 1
+    version = 2
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 
@@ -53,6 +60,11 @@ class AgentPressure(Detector):
                     continue  # "no hurry", "don't rush" are patient; "if you're in a hurry" offers a shortcut
                 if m.category == "quick_request" and _SELF.search(before):
                     continue
+                if m.category == "hurry" and _POINTER.match(msg.text, m.end):
+                    continue  # "just do what I said in my last comment": points back to the steps
+                if m.category == "hurry" and _COME_ON.search(msg.text[m.start:m.end]) and \
+                        self._reacts_to_customer(conv, ctx, i):
+                    continue  # "We're Linux geeks. Come on.": exasperation at what was said, not hurry
                 if m.category == "nudge":
                     score = self._nudge_score(ctx, i, nudge_within)
                     if score is None:
@@ -79,6 +91,15 @@ class AgentPressure(Detector):
                 data={"kind": best[3], "kinds": sorted({h[3] for h in hits})},
             ))
         return out
+
+    @staticmethod
+    def _reacts_to_customer(conv: Conversation, ctx: DetectorContext, i: int) -> bool:
+        """The customer spoke since this agent's own last message (or the agent had not spoken)."""
+        author = conv.messages[i].author
+        own = next((k for k in range(i - 1, -1, -1)
+                    if conv.messages[k].role == "agent" and conv.messages[k].author == author), None)
+        pc = ctx.previous(i, "customer")
+        return pc is not None and (own is None or pc > own)
 
     @staticmethod
     def _nudge_score(ctx: DetectorContext, i: int, within: int) -> float | None:
