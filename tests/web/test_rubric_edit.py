@@ -191,10 +191,10 @@ def test_valid_edit_changes_scores_after_rescoring(imported: dict, clients: Clie
     assert after.status_code == 200 and f"/jobs/{job_id}" in after.text
     page = c.get(f"/rubric/versions/{version}.json").json()
     summary = page["changes"]["summary"]
-    assert "empathy: baseline 70.0 → 40.0" in summary and "empathy: weight 1.2 → 2.0" in summary
-    assert "active_listening: weight 1.0 → 0.0" in summary
+    assert "empathy: baseline 70 → 40" in summary and "empathy: weight 1.2 → 2" in summary
+    assert "active_listening: weight 1 → 0" in summary
     assert "empathy: deductions rule added: agent.jargon −5" in summary
-    assert "empathy: baseline 70.0 → 40.0" in _text(after.text)
+    assert "empathy: baseline 70 → 40" in _text(after.text)
     assert page["user"] == "admin" and page["created_at"] and page["active"]
     assert c.get("/rubric.json").json()["id"] == f"default@{version}"
     # Saving the same rubric again changes nothing and saves nothing.
@@ -229,6 +229,6 @@ def test_restore_creates_a_new_version(imported: dict, clients: Clients) -> None
     assert now["rubric"] == DEFAULT.model_copy(update={"version": new_version}).model_dump(mode="json")
     assert now["history"][0]["user"] == "admin" and now["history"][-1] == builtin | {"active": False}
     changes = c.get(f"/rubric/versions/{new_version}.json").json()["changes"]
-    assert "empathy: weight 1.0 → 1.2" in changes["summary"]
+    assert "empathy: weight 1 → 1.2" in changes["summary"]
     pk = pk_of(c, "ex-001")
     assert c.get(f"/conversations/{pk}.json").json()["conversation"]["rubric_id"] == f"default@{new_version}"

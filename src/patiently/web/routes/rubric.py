@@ -285,6 +285,11 @@ def _rule_text(kind: str, rule: dict[str, Any]) -> str:
     return out
 
 
+def _shown(value: Any) -> str:
+    """80.0 as 80, 1.25 as 1.25: numbers as people wrote them in the YAML."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def rubric_changes(old: Rubric, new: Rubric) -> dict[str, Any]:
     """What ``new`` changes against ``old``: behaviours added or removed, and per kept behaviour its
     changed fields (weight, baseline, …) and the rules added or removed (a rule whose points
@@ -320,7 +325,7 @@ def rubric_changes(old: Rubric, new: Rubric) -> dict[str, Any]:
         if fields or rules_added or rules_removed or reworded:
             changed.append({"behaviour": name, "fields": fields, "rules_added": rules_added,
                             "rules_removed": rules_removed, "rules_reworded": reworded})
-            summary += [f"{name}: {f['field']} {f['from']} → {f['to']}" for f in fields]
+            summary += [f"{name}: {f['field']} {_shown(f['from'])} → {_shown(f['to'])}" for f in fields]
             summary += [f"{name}: {r['kind']} rule added: {r['rule']}" for r in rules_added]
             summary += [f"{name}: {r['kind']} rule removed: {r['rule']}" for r in rules_removed]
             summary += [f"{name}: {kind}: notes or order changed" for kind in reworded]
