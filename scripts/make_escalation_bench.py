@@ -20,6 +20,12 @@ labels of the source are dropped, so nothing but our judgement reaches the bench
 
 ``--print-sample`` re-draws the sample (fixed seed) and prints label skeletons without
 labels, to show how the set was drawn; it is not needed to build the file.
+
+``benchmarks/data/escalation_tuning_labels.jsonl`` is a second, disjoint set (300: 150 TWCS,
+150 Ubuntu IRC, another seed, no conversation of the evaluation set) that the escalation score
+and its threshold may be tuned on; build it with
+``--labels benchmarks/data/escalation_tuning_labels.jsonl``. ``--print-tuning-sample``
+re-draws that sample.
 """
 
 from __future__ import annotations
@@ -33,7 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _labelled_bench as lb  # a sibling module: scripts/ is not a package
 
 DEFAULT_LABELS = lb.ROOT / "benchmarks" / "data" / "escalation_labels.jsonl"
+TUNING_LABELS = lb.ROOT / "benchmarks" / "data" / "escalation_tuning_labels.jsonl"
 SOURCES, SEED = lb.SOURCES, lb.SEED
+TUNING_SEED = 20261201  # not SEED: the tuning draw must not replay the evaluation draw
 PER_FILE = 150
 TASK = "escalation"
 FIELDS = (("source", str), ("conversation", str), ("prefix_messages", int), ("derails", bool), ("unsure", bool))
@@ -57,17 +65,27 @@ def eligible(messages: list[dict[str, Any]]) -> bool:
     return roles.count("customer") >= 2 and prefix_length(messages) is not None
 
 
-def sample(data: Path, seed: int = SEED, per_file: int = PER_FILE) -> list[dict[str, Any]]:
+def sample(data: Path, seed: int = SEED, per_file: int = PER_FILE,
+           exclude: frozenset[tuple[str, str]] = frozenset()) -> list[dict[str, Any]]:
     """How the labelled set was drawn: per file, conversations in a seeded random order, the
     first ``per_file`` that are eligible (at least 2 customer messages, an agent message, and a
-    customer message on each side of the first agent message)."""
+    customer message on each side of the first agent message); (source, conversation) pairs in
+    ``exclude`` are skipped."""
     rng = random.Random(seed)
     out: list[dict[str, Any]] = []
     for name in SOURCES:
-        picked = [c for c in lb.shuffled(data, name, TASK, rng) if eligible(c["messages"])][:per_file]
+        picked = [c for c in lb.shuffled(data, name, TASK, rng)
+                  if (name, c["id"]) not in exclude and eligible(c["messages"])][:per_file]
         out += [{"source": name, "conversation": c["id"], "prefix_messages": prefix_length(c["messages"])}
                 for c in picked]
     return out
+
+
+def tuning_sample(data: Path) -> list[dict[str, Any]]:
+    """How the tuning set was drawn: like :func:`sample`, with its own seed, skipping every
+    conversation of the evaluation set so the two never share a conversation."""
+    evaluation = frozenset((r["source"], r["conversation"]) for r in read_labels(DEFAULT_LABELS))
+    return sample(data, TUNING_SEED, PER_FILE, evaluation)
 
 
 def read_labels(path: Path) -> list[dict[str, Any]]:
@@ -98,7 +116,12 @@ def summary(rows: list[dict[str, Any]], convs: list[dict[str, Any]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return lb.main(argv, __doc__, DEFAULT_LABELS, read=read_labels, sample=sample, build=build, summary=summary)
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "--print-tuning-sample" in args:  # the shared command line knows one sample only
+        args = [a for a in args if a != "--print-tuning-sample"] + ["--print-sample"]
+        return lb.main(args, __doc__, TUNING_LABELS, read=read_labels, sample=tuning_sample, build=build,
+                       summary=summary)
+    return lb.main(args, __doc__, DEFAULT_LABELS, read=read_labels, sample=sample, build=build, summary=summary)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,14 @@ from click.testing import CliRunner
 from patiently.bench import metrics
 from patiently.bench import readers as rd
 from patiently.bench.cli import bench_command
-from patiently.bench.tasks import escalation_risk, run_bench
+from patiently.bench.tasks import (
+    ESCALATION_AGENT_LABELS,
+    ESCALATION_AGENT_NUDGE,
+    ESCALATION_THRESHOLD,
+    escalation_risk,
+    run_bench,
+)
+from patiently.detectors.customer_frustration import REPORT_AT
 from patiently.errors import InputError, ModelError, RecordError
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -111,20 +118,62 @@ def test_escalation_task_on_synthetic_file(tmp_path: Path) -> None:
         _msg("1", "customer", angry if i % 2 == 0 else "could you help me with my printer?"),
         _msg("2", "agent", "Sure.")]} for i in range(6)]
     r = run_bench("escalation", [_conv_file(tmp_path, rows)])
-    assert r["n"] == 6 and r["auc"] == 1.0 and r["accuracy"] == 1.0 and r["threshold"] == 0.35
+    assert r["n"] == 6 and r["auc"] == 1.0 and r["accuracy"] == 1.0 and r["threshold"] == ESCALATION_THRESHOLD
+    assert r["majority"] == 0.5  # the always-"no derailment" baseline the accuracy is read against
     bad = _conv_file(tmp_path, [{"id": "x", "messages": [_msg("1", "customer", "hi")]}])
     with pytest.raises(InputError, match="derails"):
         run_bench("escalation", [bad])
 
 
-def test_escalation_risk_is_peak_frustration_nudged_by_trend() -> None:
-    class F:
-        def __init__(self, label: str, score: float, trend: str | None = None) -> None:
-            self.label, self.score, self.data = label, score, {"trend": trend} if trend else {}
-    assert escalation_risk([]) == 0.0
-    assert escalation_risk([F("customer.frustration", 0.5)]) == 0.5
-    assert escalation_risk([F("customer.frustration", 0.5),
-                            F("customer.frustration_trajectory", 0.5, "escalating")]) == pytest.approx(0.6)
+# Named prefixes (the customer's opening and the first agent reply) for the escalation risk.
+CALM_PREFIX = [("customer", "Could you help me set up my printer?"), ("agent", "Sure, which model is it?")]
+# Below the frustration detector's reporting level (no finding), but not calm.
+IRRITATED_PREFIX = [("customer", "My order is late again."),
+                    ("agent", "Sorry about that! Can you DM us the order number?")]
+IRRITATED_DISMISSED = [("customer", "My order is late again."),
+                       ("agent", "That's not our problem, it's the courier's fault. Nothing we can do.")]
+FURIOUS_PREFIX = [("customer", "This is ridiculous!!! I WANT A MANAGER NOW, worst service ever"), ("agent", "Sure.")]
+RISING_PREFIX = [("customer", "My order is late again."),
+                 ("customer", "Hello?? This is ridiculous, still NOTHING!!!"), ("agent", "Sorry, checking now.")]
+
+
+def _risk(turns: list[tuple[str, str]]) -> tuple[float, list[str]]:
+    from patiently.detectors.registry import load_detectors
+    from patiently.model import Conversation, Message
+    from patiently.pipeline import Analyzer
+
+    conv = Conversation(id="c", messages=tuple(Message(id=str(i), role=r, text=t)  # type: ignore[arg-type]
+                                               for i, (r, t) in enumerate(turns)))
+    analyzer = Analyzer(detectors=load_detectors(["customer.frustration", *ESCALATION_AGENT_LABELS]))
+    findings = analyzer.analyze(conv).findings
+    return escalation_risk(conv, findings), [f.label for f in findings]
+
+
+def test_escalation_risk_of_a_calm_prefix_is_low() -> None:
+    risk, labels = _risk(CALM_PREFIX)
+    assert risk == 0.0 and labels == []
+
+
+def test_escalation_risk_counts_frustration_below_the_reporting_level() -> None:
+    # No finding is reported, yet the irritated opening is riskier than a calm one.
+    risk, labels = _risk(IRRITATED_PREFIX)
+    assert "customer.frustration" not in labels
+    assert 0.0 < risk < REPORT_AT
+
+
+def test_escalation_risk_rises_when_the_first_reply_is_dismissive() -> None:
+    helped, _ = _risk(IRRITATED_PREFIX)
+    dismissed, labels = _risk(IRRITATED_DISMISSED)
+    assert "agent.dismissive" in labels
+    assert dismissed == pytest.approx(helped + ESCALATION_AGENT_NUDGE)
+
+
+def test_escalation_risk_is_high_for_a_furious_customer_and_a_rising_one() -> None:
+    furious, _ = _risk(FURIOUS_PREFIX)
+    assert furious >= ESCALATION_THRESHOLD
+    rising, labels = _risk(RISING_PREFIX)
+    assert "customer.frustration_trajectory" in labels and rising >= ESCALATION_THRESHOLD
+    assert _risk(CALM_PREFIX)[0] < _risk(IRRITATED_PREFIX)[0] < furious
 
 
 def test_nc_tasks_need_local_heads(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from conftest import jsonl_rows, load_script
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 LABELS = ROOT / "benchmarks" / "data" / "escalation_labels.jsonl"
+TUNING = ROOT / "benchmarks" / "data" / "escalation_tuning_labels.jsonl"
 
 # A named mini-conversation in the source layout: a calm opening and first reply (the prefix),
 # then the customer turns hostile and threatens to leave (the derailment the label records).
@@ -53,6 +54,44 @@ def test_labels_file_holds_ids_only() -> None:
     assert sum(r["source"] == "twcs-first-5000.jsonl" for r in rows) == 150
     assert len({(r["source"], r["conversation"]) for r in rows}) == 300
     assert all(isinstance(r["prefix_messages"], int) and r["prefix_messages"] >= 2 for r in rows)
+
+
+def test_tuning_labels_hold_ids_only_and_share_no_conversation_with_the_evaluation_set() -> None:
+    rows = _rows(TUNING)
+    assert len(rows) == 300
+    assert all(set(r) == {"source", "conversation", "prefix_messages", "derails", "unsure"} for r in rows)
+    assert sum(r["source"] == "twcs-first-5000.jsonl" for r in rows) == 150
+    convs = {(r["source"], r["conversation"]) for r in rows}
+    assert len(convs) == 300
+    # The escalation score and its threshold were tuned on this file and evaluated on the other:
+    # never mix them.
+    assert convs.isdisjoint({(r["source"], r["conversation"]) for r in _rows(LABELS)})
+
+
+def test_sample_skips_excluded_conversations(tmp_path: Path) -> None:
+    mod = _module()
+    conv_dir = tmp_path / "conversations"
+    conv_dir.mkdir()
+    other = CALM_THEN_QUITS | {"id": "twcs-2"}
+    (conv_dir / "twcs-first-5000.jsonl").write_text(
+        json.dumps(CALM_THEN_QUITS) + "\n" + json.dumps(other) + "\n", encoding="utf-8")
+    (conv_dir / "ubuntu-irc-train.jsonl").write_text("", encoding="utf-8")
+    assert {r["conversation"] for r in mod.sample(tmp_path)} == {"twcs-1", "twcs-2"}
+    drawn = mod.sample(tmp_path, exclude=frozenset({("twcs-first-5000.jsonl", "twcs-1")}))
+    assert [r["conversation"] for r in drawn] == ["twcs-2"]
+
+
+def test_tuning_sample_redraws_the_tuning_file(tmp_path: Path) -> None:
+    if not (SHARED / "conversations").exists():
+        pytest.skip("../shared/data is not available")
+    mod = _module()
+    drawn = mod.tuning_sample(SHARED)
+    assert [(r["source"], r["conversation"], r["prefix_messages"]) for r in drawn] == \
+        [(r["source"], r["conversation"], r["prefix_messages"]) for r in _rows(TUNING)]
+    out = tmp_path / "tuning.jsonl"
+    assert mod.main(["--data", str(SHARED), "--labels", str(TUNING), "--out", str(out)]) == 0
+    r = run_bench("escalation", [out])
+    assert r["n"] == 300 and r["positives"] == sum(row["derails"] for row in _rows(TUNING))
 
 
 def test_prefix_is_up_to_the_first_agent_message() -> None:

@@ -24,10 +24,16 @@ from ..heads.features import features
 from . import metrics
 from . import readers as rd
 
-# Escalation: a conversation is called "at risk" from this peak frustration. Fixed a priori
-# (the frustration detector's own reporting level) because no derailment dev data is
-# available here; it is never fitted on the file being scored.
-ESCALATION_THRESHOLD = 0.35
+# Escalation (derailment forecasting): see `escalation_risk`. The threshold was chosen on the
+# tuning set benchmarks/data/escalation_tuning_labels.jsonl (300 conversations that share none
+# with the evaluation set), never on a file being scored: it is the accuracy-maximising cut
+# there (it flags only prefixes whose risk sits at the top of the scale; any cut in
+# (0.967, 1.0] draws the same line on the tuning set, 0.98 keeps clear of float noise at 1.0).
+ESCALATION_THRESHOLD = 0.98
+ESCALATION_TREND_NUDGE = 0.1  # the detector saw the customer escalate (+) or calm down (-)
+ESCALATION_AGENT_NUDGE = 0.15  # the agent's reply so far was flagged by one of these detectors
+ESCALATION_AGENT_LABELS = ("agent.dismissive", "agent.scripted_empathy", "agent.negative_phrasing",
+                           "agent.pressure", "agent.condescending", "agent.blame", "agent.unprofessional")
 VADER_NEGATIVE = -0.05  # the customary VADER cut for "negative"
 
 # TweetEval's four emotions from GoEmotions labels (the TweetEval head itself cannot be
@@ -178,20 +184,44 @@ def _frustration(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
             "heads": {"detector": "customer.frustration", "dir": str(heads.directory), "shipped": heads.shipped}}
 
 
-def escalation_risk(findings: list[Any]) -> float:
-    """Risk 0..1 of a conversation so far: the customer's peak frustration, nudged up when the
-    detector saw it escalate (a rising customer is likelier to derail than a calmed one)."""
-    levels = [f.score for f in findings if f.label == "customer.frustration"]
-    peak = max(levels, default=0.0)
+def escalation_risk(conv: Any, findings: list[Any]) -> float:
+    """Risk 0..1 that a conversation derails later, from what the analyser found so far
+    (``findings`` of ``conv``, the prefix up to and including the first agent reply).
+
+    Three signals, weighted by hand and checked on the tuning set (docs/model-card.md):
+
+    - **the customer's peak frustration**, with levels below the detector's reporting level
+      (``REPORT_AT``) included: a reported message counts with its finding's score, any other
+      customer message with :func:`frustration_level` of its text. An irritated but
+      unreported opening ("still no refund.") is the commonest start of a derailment, and
+      reading only reported findings scored it as calm as a thank-you;
+    - **the frustration trajectory** (``ESCALATION_TREND_NUDGE``): up when the detector saw
+      the customer escalate, down when it saw them calm down;
+    - **the agent's reply** (``ESCALATION_AGENT_NUDGE``): up when a detector flagged it as
+      dismissive, scripted, negative, pressuring, condescending, blaming or unprofessional,
+      behaviour that provokes a customer who was already unhappy.
+    """
+    from ..detectors.customer_frustration import frustration_level
+
+    reported = {f.message_id: f.score for f in findings if f.label == "customer.frustration"}
+    levels = [reported[m.id] if m.id in reported else frustration_level(m.text)[0]
+              for m in conv.messages if m.role == "customer"]
+    risk = max(levels, default=0.0)
     for f in findings:
         if f.label == "customer.frustration_trajectory":
             trend = f.data.get("trend")
-            peak += 0.1 if trend == "escalating" else -0.1 if trend == "calmed" else 0.0
-    return float(min(1.0, max(0.0, peak)))
+            risk += ESCALATION_TREND_NUDGE if trend == "escalating" else -ESCALATION_TREND_NUDGE if trend == "calmed" \
+                else 0.0
+    if any(f.label in ESCALATION_AGENT_LABELS for f in findings):
+        risk += ESCALATION_AGENT_NUDGE
+    return float(min(1.0, max(0.0, risk)))
 
 
 def _escalation(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
-    analyzer = _analyzer()
+    from ..detectors.registry import load_detectors
+    from ..pipeline import Analyzer
+
+    analyzer = Analyzer(detectors=load_detectors(["customer.frustration", *ESCALATION_AGENT_LABELS]))
     y: list[int] = []
     score: list[float] = []
     for path in files:
@@ -199,11 +229,12 @@ def _escalation(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
             if "derails" not in conv.labels:
                 raise InputError(f"{path}: conversation {conv.id!r} has no labels.derails")
             y.append(int(bool(conv.labels["derails"])))
-            score.append(escalation_risk(analyzer.analyze(conv).findings))
+            score.append(escalation_risk(conv, analyzer.analyze(conv).findings))
     if not y:
         raise InputError(f"escalation: no conversations in {', '.join(map(str, files))}")
     pred = [int(s >= ESCALATION_THRESHOLD) for s in score]
     return {"n": len(y), "positives": int(sum(y)), "accuracy": metrics.accuracy(y, pred),
+            "majority": metrics.accuracy(y, [int(2 * sum(y) > len(y))] * len(y)),
             "auc": metrics.roc_auc(y, score), "threshold": ESCALATION_THRESHOLD,
             "heads": {"detector": "customer.frustration", "dir": str(heads.directory), "shipped": heads.shipped}}
 
