@@ -117,9 +117,12 @@ def test_escalation_task_on_synthetic_file(tmp_path: Path) -> None:
     rows = [{"id": f"d{i}", "labels": {"derails": i % 2 == 0}, "messages": [
         _msg("1", "customer", angry if i % 2 == 0 else "could you help me with my printer?"),
         _msg("2", "agent", "Sure.")]} for i in range(6)]
-    r = run_bench("escalation", [_conv_file(tmp_path, rows)])
+    good = _conv_file(tmp_path, rows)
+    r = run_bench("escalation", [good])
     assert r["n"] == 6 and r["auc"] == 1.0 and r["accuracy"] == 1.0 and r["threshold"] == ESCALATION_THRESHOLD
     assert r["majority"] == 0.5  # the always-"no derailment" baseline the accuracy is read against
+    table = CliRunner().invoke(bench_command, ["escalation", str(good)]).output
+    assert "majority  0.5000" in table and f"threshold {ESCALATION_THRESHOLD:g}" in table
     bad = _conv_file(tmp_path, [{"id": "x", "messages": [_msg("1", "customer", "hi")]}])
     with pytest.raises(InputError, match="derails"):
         run_bench("escalation", [bad])

@@ -31,6 +31,9 @@ def _table(result: dict[str, Any]) -> str:
     for key in METRIC_KEYS:
         if result.get(key) is not None:
             lines.append(f"{key:<9} {result[key]:.4f}")
+    if result.get("majority") is not None:  # escalation: what always answering "no" would score
+        lines.append(f"majority  {result['majority']:.4f} (accuracy of always answering no; "
+                     f"threshold {result['threshold']:g}, {result.get('positives', '?')} positives)")
     base = result.get("baseline")
     if base:
         lines.append(f"baseline  {base['name']}: precision {base['precision']:.4f}, recall {base['recall']:.4f}, "
