@@ -58,8 +58,10 @@ class AgentLongSilence(Detector):
     requires = ("agent.progress_update", "agent.promise")
 
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
-        if ctx.focus is not None:
-            return []  # a wait is pinned on the message waited from, never on the last one
+        if ctx.focus is not None and _last_in_time(conv, ctx.focus):
+            # A wait is pinned on the message waited from, which something later must end: never
+            # on the latest message. Threads listed out of time order (TWCS) run in full.
+            return []
         threshold = float(ctx.settings.silence.threshold(conv.channel))
         grace = timedelta(seconds=ctx.settings.promise.grace_seconds)
         working = {f.message_id for f in ctx.by_label("agent.progress_update")}
@@ -149,6 +151,13 @@ class AgentLongSilence(Detector):
         )
         # The silence is the agent's, whichever message it is pinned to.
         return replace(f, author=agent)
+
+
+def _last_in_time(conv: Conversation, k: int) -> bool:
+    """Is message ``k`` the latest of the conversation in time (or untimed, so never waited from)?
+    Ties count as latest: the time sort is stable and ``k`` is the last in list order."""
+    t = conv.messages[k].sent_at
+    return t is None or all(m.sent_at is None or m.sent_at <= t for m in conv.messages)
 
 
 def _time(conv: Conversation, k: int) -> datetime:
