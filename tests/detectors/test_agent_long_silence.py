@@ -200,3 +200,26 @@ def test_customer_who_left_after_waiting() -> None:
 def test_question_asked_again_keeps_waiting() -> None:
     found = detect(NAME, STILL_CHASING_THE_SAME_QUESTION)
     assert [f.message_id for f in found] == ["m1"] and found[0].data["waited_seconds"] == 7 * MIN
+
+
+# A thread exported reply by reply (TWCS): the customer's 23:35 follow-up is listed after the
+# agent's reply of the next afternoon, so the last message listed is not the latest in time.
+LISTED_OUT_OF_ORDER = conv(
+    ("c", "Why do you charge for a meat bag?", 0),
+    ("a", "We only provide bags for unpackaged meat.", 10 * MIN),
+    ("a", "Our packaging is sufficient, so extra bags are charged.", 20 * 60 * MIN),
+    ("c", "It does not say unwrapped raw meat anywhere! Why?", 5 * 60 * MIN),
+)
+
+
+def test_a_thread_listed_out_of_time_order_gives_the_same_findings_in_focus() -> None:
+    """The coach's focus mode skips only a last message that is also the latest in time."""
+    from patiently.pipeline import Analyzer
+
+    analyzer = Analyzer()
+    full = [f for f in analyzer.analyze(LISTED_OUT_OF_ORDER).findings if f.message_id == "m4"]
+    prefix = analyzer.analyze_prefix(Conversation("c1", LISTED_OUT_OF_ORDER.messages[:-1],
+                                                  channel=LISTED_OUT_OF_ORDER.channel))
+    focused = [f for f in analyzer.analyze_focused(LISTED_OUT_OF_ORDER, prefix).findings if f.message_id == "m4"]
+    assert any(f.label == NAME for f in full)  # waited 15 hours for the reply listed before it
+    assert [f.to_dict() for f in focused] == [f.to_dict() for f in full]

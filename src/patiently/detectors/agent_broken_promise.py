@@ -39,8 +39,8 @@ class AgentBrokenPromise(Detector):
     requires = ("agent.promise",)
 
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
-        if ctx.focus is not None:
-            return []  # judged by the messages after the promise: none after the last one
+        if ctx.focus is not None and ctx.latest_in_time(ctx.focus):
+            return []  # judged by the messages after the promise: none after the latest one
         out: list[Finding] = []
         grace = timedelta(seconds=ctx.settings.promise.grace_seconds)
         chase = load_lexicon("waiting")

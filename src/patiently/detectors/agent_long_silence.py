@@ -58,7 +58,7 @@ class AgentLongSilence(Detector):
     requires = ("agent.progress_update", "agent.promise")
 
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
-        if ctx.focus is not None and _last_in_time(conv, ctx.focus):
+        if ctx.focus is not None and ctx.latest_in_time(ctx.focus):
             # A wait is pinned on the message waited from, which something later must end: never
             # on the latest message. Threads listed out of time order (TWCS) run in full.
             return []
@@ -151,13 +151,6 @@ class AgentLongSilence(Detector):
         )
         # The silence is the agent's, whichever message it is pinned to.
         return replace(f, author=agent)
-
-
-def _last_in_time(conv: Conversation, k: int) -> bool:
-    """Is message ``k`` the latest of the conversation in time (or untimed, so never waited from)?
-    Ties count as latest: the time sort is stable and ``k`` is the last in list order."""
-    t = conv.messages[k].sent_at
-    return t is None or all(m.sent_at is None or m.sent_at <= t for m in conv.messages)
 
 
 def _time(conv: Conversation, k: int) -> datetime:

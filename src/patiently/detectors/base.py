@@ -142,6 +142,13 @@ class DetectorContext:
             return self.indices(role)
         return [self.focus] if self.conv.messages[self.focus].role == role else []
 
+    def latest_in_time(self, i: int) -> bool:
+        """Is message ``i`` the latest in time (or untimed)? Ties count as latest for the last
+        message in list order. Threads exported reply by reply (TWCS) are not in time order, so
+        the last message listed may be waited on, or followed up, by one listed before it."""
+        t = self.conv.messages[i].sent_at
+        return t is None or all(m.sent_at is None or m.sent_at <= t for m in self.conv.messages)
+
     def wants(self, i: int) -> bool:
         """Are findings on message ``i`` wanted (no focus, or ``i`` is the focus)?"""
         return self.focus is None or i == self.focus
