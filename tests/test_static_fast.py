@@ -59,6 +59,7 @@ GENERATED = [
     "tab\there\r\nnew line", "café naïve résumé", "Ünïcödé ÄÖÜ straße", "日本語のテキスト", "emoji 😀 ok",
     "ctrl\x07char", "del\x7fchar", "nbsp\u00a0space", "zero\u200bwidth", "İstanbul ıi", "\ufffd replacement",
     "~`^|{}[]<>=+_#$%&*@", "don't won't can't I'm", "unk\x00nul",
+    "error [UNK] token", "a [PAD] b", "[unk] lower-case is plain text", "[UNK][PAD]",
 ]
 
 

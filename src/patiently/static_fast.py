@@ -53,6 +53,9 @@ class FastStaticEncoder:
         self._max_chars = (int(model.max_length) * int(model.median_token_length)
                            if model.max_length is not None else None)
         self._words: dict[str, list[int]] = {}
+        # Added tokens ("[UNK]", "[PAD]") are matched in the raw text before any splitting: a
+        # text that contains one goes through the tokenizer.
+        self._added = tuple(t.content for t in self._tok.get_added_tokens_decoder().values() if t.content)
 
     @classmethod
     def for_model(cls, model: Any) -> FastStaticEncoder | None:
@@ -80,7 +83,7 @@ class FastStaticEncoder:
 
     def ids(self, text: str) -> list[int]:
         """The tokenizer's ids of ``text`` (no special tokens), unknown tokens kept."""
-        if not _PLAIN.fullmatch(text):
+        if not _PLAIN.fullmatch(text) or any(t in text for t in self._added):
             return list(self._tok.encode(text, add_special_tokens=False).ids)
         words = self._words
         pieces = _PIECES.findall(text.lower())
