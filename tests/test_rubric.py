@@ -76,3 +76,55 @@ def test_weight_override_and_validation(tmp_path: Path) -> None:
     bad.write_text("name: x\nbehaviours:\n  empathy:\n    title: E\n    description: d\n    colour: red\n")
     with pytest.raises(ConfigError, match=r"r\.yaml.*\n.*colour"):
         load_rubric(bad)
+
+
+# YAML that parses but must not become a rubric (found in review: each broke something later).
+MINIMAL = """name: r
+behaviours:
+  empathy:
+    title: Empathy
+    description: d
+    weight: {weight}
+    credits:
+    - {{label: agent.empathy, points: {points}}}
+"""
+
+
+@pytest.mark.parametrize(("weight", "points", "field"), [
+    (".inf", "10", "weight"),      # inf / inf made every overall score NaN and the dashboard a 500
+    ("1.0e+400", "10", "weight"),  # the same, written as a number too big for a float
+    ("101", "10", "weight"),       # the weights form stops at 100: so does the file
+    ("1", ".nan", "points"),
+    ("1", "5000", "points"),
+])
+def test_infinite_or_absurd_numbers_are_refused(weight: str, points: str, field: str) -> None:
+    from patiently.rubric import RubricError, parse_rubric
+
+    with pytest.raises(RubricError) as err:
+        parse_rubric(MINIMAL.format(weight=weight, points=points))
+    assert any(p.field.endswith(field) and p.line for p in err.value.problems), err.value.problems
+
+
+def test_a_number_of_thousands_of_digits_is_a_rubric_error_not_a_crash() -> None:
+    from patiently.rubric import RubricError, parse_rubric
+
+    with pytest.raises(RubricError, match="not valid YAML"):
+        parse_rubric(MINIMAL.format(weight="9" * 5000, points="10"))
+
+
+def test_yaml_aliases_are_refused() -> None:
+    from patiently.rubric import RubricError, parse_rubric
+
+    bomb = MINIMAL.format(weight="1", points="10") + "x: &a [1, 2]\ny: [*a, *a]\n"
+    with pytest.raises(RubricError) as err:
+        parse_rubric(bomb)
+    assert err.value.problems[0].line == 10 and "alias" in err.value.problems[0].message
+
+
+def test_a_key_given_twice_is_refused_with_its_line() -> None:
+    from patiently.rubric import RubricError, parse_rubric
+
+    twice = MINIMAL.format(weight="1", points="10") + "  empathy:\n    title: Again\n    description: d\n"
+    with pytest.raises(RubricError) as err:
+        parse_rubric(twice)
+    assert [(p.line, p.field) for p in err.value.problems] == [(9, "empathy")]

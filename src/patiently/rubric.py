@@ -27,14 +27,19 @@ from .model import Finding
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # no inf/NaN: an infinite weight makes every overall score NaN
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+MAX_POINTS = 1000.0  # points and caps are on a 0..100 scale: anything larger is a typo
+MAX_WEIGHT = 100.0
 
 
 class Rule(_Strict):
     label: str
-    points: float = Field(gt=0)
-    max: float | None = Field(None, gt=0)  # cap on the total from this rule
-    where: dict[str, Any] = {}  # match finding.data fields (e.g. trend: calmed)
+    points: float = Field(gt=0, le=MAX_POINTS)
+    max: float | None = Field(None, gt=0, le=MAX_POINTS)  # cap on the total from this rule
+    where: dict[str, str | int | float | bool | None] = {}  # match finding.data fields (e.g. trend: calmed)
     min_score: float = Field(0.0, ge=0, le=1)
     note: str | None = None
 
@@ -49,14 +54,14 @@ class Expect(_Strict):
 
     when: str
     any_of: list[str]
-    points: float = Field(gt=0)
+    points: float = Field(gt=0, le=MAX_POINTS)
     note: str
 
 
 class Behaviour(_Strict):
     title: str
     description: str
-    weight: float = Field(1.0, ge=0)
+    weight: float = Field(1.0, ge=0, le=MAX_WEIGHT)
     baseline: float = Field(75.0, ge=0, le=100)
     always: bool = True  # scored in every conversation; else only when `when` labels occur
     when: list[str] = []
@@ -150,6 +155,31 @@ def load_rubric(path: str | Path | None = None, overrides: Sequence[str] = ()) -
     return parse_rubric(text, str(path), overrides)
 
 
+def _shape_problems(text: str, root: yaml.Node | None) -> list[RubricProblem]:
+    """What YAML allows and a rubric must not have: aliases (``*a`` repeats a node; nested ones
+    expand a few hundred bytes into millions of values when the rubric is written out) and a
+    key given twice in one mapping (YAML keeps the last, silently)."""
+    problems = [RubricProblem(ev.start_mark.line + 1, "", "YAML aliases (*name) are not allowed in a rubric; "
+                              "write the value out")
+                for ev in yaml.parse(text, Loader=yaml.SafeLoader) if isinstance(ev, yaml.AliasEvent)]
+    if problems:
+        return problems[:1]
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                name = str(key.value)
+                if name in seen:
+                    problems.append(RubricProblem(key.start_mark.line + 1, name, f"'{name}' is given twice here"))
+                seen.add(name)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return sorted(problems, key=lambda p: p.line or 0)
+
+
 def default_rubric_text() -> str:
     """The built-in rubric's YAML, comments included."""
     return (resources.files("patiently") / "rubrics" / "default.yaml").read_text(encoding="utf-8")
@@ -161,8 +191,13 @@ def parse_rubric(text: str, source: str = "rubric", overrides: Sequence[str] = (
     naming the line and field of every problem. With ``labels`` (the labels the detectors
     produce), a rule naming any other label is a problem too: a typo would silently never match."""
     try:
-        data = yaml.safe_load(text)
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+        shape = _shape_problems(text, root)
+        if shape:
+            raise RubricError(source, shape, "not a plain YAML rubric")
+        data = yaml.safe_load(text)
+    except ValueError as exc:  # PyYAML's int() on a number of thousands of digits
+        raise RubricError(source, [RubricProblem(None, "", f"not valid YAML: {exc}")], "not valid YAML") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

@@ -142,7 +142,19 @@ def test_weights_that_do_not_validate(imported: dict, clients: Clients) -> None:
     zero = re.sub(r"weight: [0-9.]+", "weight: 0", text)
     r = _post_yaml(c, zero)
     assert r.status_code == 422 and "at least one behaviour needs a weight above 0" in r.text
+    # an infinite weight made every overall score NaN and the dashboard a 500
+    inf = c.post("/rubric/yaml.json", json={"yaml": text.replace("weight: 1.2", "weight: .inf", 1)},
+                 headers={"X-CSRF-Token": csrf_of(c)})
+    assert inf.status_code == 422 and inf.json()["yaml_errors"][0]["line"] == line
     assert _versions(c) == before
+    assert c.get("/").status_code == 200
+
+
+def test_a_body_that_is_not_json_is_a_422(imported: dict, clients: Clients) -> None:
+    c = clients("admin")
+    for path in ("/rubric.json", "/rubric/yaml.json"):
+        r = c.post(path, content=b"{not json", headers={"X-CSRF-Token": csrf_of(c), "content-type": "application/json"})
+        assert r.status_code == 422, (path, r.status_code)
 
 
 def test_non_admin_gets_403(imported: dict, clients: Clients) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from fastapi import Request
+from fastapi import HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -94,3 +94,14 @@ class JsonSuffix:
             scope = {**scope, "path": stripped or "/", "raw_path": (stripped or "/").encode(),
                      "state": {**scope.get("state", {}), "json": True}}
         await self.app(scope, receive, send)
+
+
+async def json_object(request: Request) -> dict[str, Any]:
+    """The request's JSON body, which must be an object: 422 (not a 500) for anything else."""
+    try:
+        body = await request.json()
+    except ValueError as exc:  # not JSON, or not UTF-8
+        raise HTTPException(422, "the body is not valid JSON") from exc
+    if not isinstance(body, dict):
+        raise HTTPException(422, "expected a JSON object")
+    return body

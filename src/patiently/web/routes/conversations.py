@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from ...report.spans import finding_kind, highlight, label_kinds, message_marks, message_notes
 from .. import store
 from ..auth import Viewer, check_csrf, require_login
-from ..render import page, wants_json
+from ..render import json_object, page, wants_json
 from .dashboard import conversation_row
 
 router = APIRouter(tags=["conversations"])
@@ -88,9 +88,9 @@ async def review(request: Request, pk: int, viewer: Annotated[Viewer, Depends(re
         raise HTTPException(403, "only coaches and admins review conversations")
     verdicts: dict[int, str] = {}
     if request.headers.get("content-type", "").startswith("application/json"):
-        body = await request.json()
-        raw = body.get("verdicts") or {} if isinstance(body, dict) else {}
-        note = str(body.get("note") or "") if isinstance(body, dict) else ""
+        body = await json_object(request)
+        raw = body.get("verdicts") or {}
+        note = str(body.get("note") or "")
         items = list(raw.items()) if isinstance(raw, dict) else []
     else:
         form = await request.form()

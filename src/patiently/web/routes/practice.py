@@ -23,7 +23,7 @@ from .. import practice_store as ps
 from .. import store
 from ..auth import Viewer, check_csrf, require_login
 from ..practice_live import live_sessions
-from ..render import page, wants_json
+from ..render import json_object, page, wants_json
 
 router = APIRouter(tags=["practice"])
 MOODS = ("anger", "confusion", "trust")
@@ -32,12 +32,7 @@ MOODS = ("anger", "confusion", "trust")
 async def fields(request: Request) -> dict[str, str]:
     """A form's fields, or a JSON object's (scripts), as strings."""
     if request.headers.get("content-type", "").startswith("application/json"):
-        try:
-            body = await request.json()
-        except ValueError as exc:
-            raise HTTPException(422, "the body is not valid JSON") from exc
-        if not isinstance(body, dict):
-            raise HTTPException(422, "expected a JSON object")
+        body = await json_object(request)
         return {str(k): "" if v is None else str(v) for k, v in body.items()}
     return {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
 

@@ -24,7 +24,7 @@ from ...errors import PluginError
 from ...rubric import Rubric, RubricError, default_rubric_text, parse_rubric, rubric_yaml
 from .. import store
 from ..auth import Viewer, check_csrf, require_admin, require_login
-from ..render import page, wants_json
+from ..render import json_object, page, wants_json
 
 router = APIRouter(tags=["rubric"])
 
@@ -149,8 +149,7 @@ async def save_rubric(request: Request, viewer: Annotated[Viewer, Depends(requir
     web = request.app.state.web
     current = store.active_rubric(web.db)
     if request.headers.get("content-type", "").startswith("application/json"):
-        body = await request.json()
-        raw = body.get("weights") if isinstance(body, dict) else None
+        raw = (await json_object(request)).get("weights")
         if not isinstance(raw, dict):
             raise HTTPException(422, "weights: expected an object {behaviour: weight}")
     else:
@@ -182,8 +181,7 @@ async def save_rubric_yaml(request: Request, viewer: Annotated[Viewer, Depends(r
     web = request.app.state.web
     current = store.active_rubric(web.db)
     if request.headers.get("content-type", "").startswith("application/json"):
-        body = await request.json()
-        text = body.get("yaml") if isinstance(body, dict) else None
+        text = (await json_object(request)).get("yaml")
         if not isinstance(text, str):
             raise HTTPException(422, "yaml: expected a string holding the rubric")
     else:
