@@ -189,3 +189,29 @@ def test_settings_validate_and_come_from_the_environment(monkeypatch: pytest.Mon
     monkeypatch.setenv("PATIENTLY_LOGIN_MAX_FAILURES_PER_IP", "lots")
     with pytest.raises(ValueError, match="login_max_failures_per_ip"):
         WebSettings()
+
+
+def test_concurrent_attempts_cannot_all_slip_through(limited: tuple[Any, Clock]) -> None:
+    """Each attempt is counted before its password is checked: 10 guesses in flight at once
+    (none has failed yet) still let only the limit (3 for a username) go on to argon2."""
+    app, _ = limited
+    limiter: LoginLimiter = app.state.web.login_limiter
+    started = [limiter.begin("alice", f"10.0.0.{k}") for k in range(10)]
+    going = [held for wait, held in started if wait == 0]
+    assert len(going) == 3 and all(held for held in going)
+    assert all(wait > 0 and not held for wait, held in started[3:])
+    for k, held in enumerate(going):
+        limiter.failed("alice", f"10.0.0.{k}", held)
+    assert limiter.retry_after("alice", "10.0.0.99") > 0
+    # a success releases what its attempt held, and the name's failures
+    limiter.succeeded("alice", going[0])
+    assert limiter.retry_after("alice", "10.0.0.99") == 0
+
+
+def test_usernames_differing_only_in_case_are_one_name(limited: tuple[Any, Clock]) -> None:
+    """Throttling counts "ALICE" as "alice": two such accounts would clear each other's count."""
+    from patiently.errors import InputError
+
+    app, _ = limited
+    with pytest.raises(InputError, match="taken"):
+        app.state.web.db.write(lambda s: create_user(s, "ALICE", PASSWORD, "coach"))

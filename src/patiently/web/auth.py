@@ -32,7 +32,7 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import HTTPException, Request
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from ..errors import InputError
@@ -130,7 +130,9 @@ def validate_user(username: str, password: str | None, role: str, agent_name: st
 def create_user(session: Session, username: str, password: str, role: str, agent_name: str | None = None) -> User:
     """Add a user (inside a write); InputError when invalid or the name is taken."""
     validate_user(username, password, role, agent_name)
-    if session.scalar(select(User.id).where(User.username == username)) is not None:
+    # Taken case-insensitively: log-in throttling counts "Alice" and "alice" as one name, so
+    # two accounts differing in case would clear each other's failures.
+    if session.scalar(select(User.id).where(func.lower(User.username) == username.lower())) is not None:
         raise InputError(f"username {username!r} is taken")
     user = User(username=username, password_hash=hash_password(password), role=role,
                 agent_name=(agent_name or "").strip() or None, active=True)
@@ -215,7 +217,41 @@ class LoginLimiter:
                     wait = max(wait, aware(nth).timestamp() + self.window - now)
         return math.ceil(wait) if wait > 0 else 0
 
-    def failed(self, username: str, ip: str) -> None:
+    def begin(self, username: str, ip: str) -> tuple[int, list[int]]:
+        """Start a log-in attempt: (seconds to wait, 0 when it may go on; the rows it holds).
+
+        The attempt is counted as a failure BEFORE the password is checked, in the same
+        transaction that counts, so concurrent attempts (other threads, other workers) see
+        each other and no more than the limit get through; :meth:`failed` keeps the rows,
+        :meth:`succeeded` removes them. A refused attempt holds nothing (the count, and so the
+        wait, is what it was before it)."""
+        keys = self._keys(username, ip)
+        if not keys:
+            return 0, []
+        now = self.clock()
+        since = self._at(now - self.window)
+
+        def hold(s: Session) -> list[int]:
+            _serialise(s)
+            rows = [LoginFailure(kind=kind, key=key, failed_at=self._at(now)) for kind, key, _ in keys]
+            s.add_all(rows)
+            s.flush()
+            over = any((s.scalar(select(func.count()).select_from(LoginFailure).where(
+                LoginFailure.kind == kind, LoginFailure.key == key, LoginFailure.failed_at > since)) or 0) > limit
+                for kind, key, limit in keys)
+            if over:
+                for row in rows:
+                    s.delete(row)
+                return []
+            return [row.id for row in rows]
+
+        held = self.db.write(hold)
+        if not held:
+            return max(1, self.retry_after(username, ip)), []
+        return 0, held
+
+    def failed(self, username: str, ip: str, held: Sequence[int] = ()) -> None:
+        """Record a failed log-in (or keep the rows :meth:`begin` holds for it)."""
         keys = self._keys(username, ip)
         if not keys:
             return
@@ -224,8 +260,9 @@ class LoginLimiter:
         def record(s: Session) -> None:
             s.execute(delete(LoginFailure).where(LoginFailure.failed_at <= self._at(now - self.window)))
             for kind, key, limit in keys:
-                s.add(LoginFailure(kind=kind, key=key, failed_at=self._at(now)))
-                s.flush()
+                if not held:
+                    s.add(LoginFailure(kind=kind, key=key, failed_at=self._at(now)))
+                    s.flush()
                 surplus = s.scalars(select(LoginFailure.id)
                                     .where(LoginFailure.kind == kind, LoginFailure.key == key)
                                     .order_by(LoginFailure.failed_at.desc(), LoginFailure.id.desc())
@@ -240,12 +277,26 @@ class LoginLimiter:
 
         self.db.write(record)
 
-    def succeeded(self, username: str) -> None:
+    def succeeded(self, username: str, held: Sequence[int] = ()) -> None:
         """A right password clears that username's failures (not the address's: one known
-        account must not reset the count of an address that sprays others)."""
+        account must not reset the count of an address that sprays others), and the rows its
+        attempt held."""
         key = _stored_key(username.strip().lower())
-        self.db.write(lambda s: s.execute(
-            delete(LoginFailure).where(LoginFailure.kind == "user", LoginFailure.key == key)))
+
+        def clear(s: Session) -> None:
+            s.execute(delete(LoginFailure).where(LoginFailure.kind == "user", LoginFailure.key == key))
+            if held:
+                s.execute(delete(LoginFailure).where(LoginFailure.id.in_(list(held))))
+
+        self.db.write(clear)
+
+
+def _serialise(s: Session) -> None:
+    """One log-in bookkeeping transaction at a time. SQLite serialises writers already (the
+    first write takes the database's write lock); PostgreSQL's READ COMMITTED would let two
+    attempts count before either inserts, so take a transaction-scoped advisory lock there."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": 0x7061_7469})  # "pati"
 
 
 _LIMITER_LOCK = threading.Lock()

@@ -57,14 +57,17 @@ def login(request: Request, username: Annotated[str, Form()], password: Annotate
     limiter, ip = login_limiter(request), client_address(request)
     # Checked before the password: while locked, even the right password gets 429, so an
     # attacker learns nothing from trying.
-    if wait := limiter.retry_after(username, ip):
+    # The attempt is counted before the password is checked (begin), so concurrent guesses,
+    # in this worker or another, cannot all slip through before any of them is recorded.
+    wait, held = limiter.begin(username, ip)
+    if wait:
         return _too_many(request, next, wait)
     user = authenticate(web.db, username, password)
     if user is None:
-        limiter.failed(username, ip)
+        limiter.failed(username, ip, held)
         return page(request, "login.html", {"next": _safe_next(next), "error": "wrong username or password"},
                     status=401, title="Log in")
-    limiter.succeeded(username)
+    limiter.succeeded(username, held)
     token = start_session(web.db, user.id, web.settings.session_hours)
     response = RedirectResponse(_safe_next(next), status_code=303)
     secure = web.settings.secure_cookies
