@@ -186,11 +186,13 @@ def tidy(text: str) -> str:
     t = _EMPTY_SENTENCE.sub(r"\1", t)
     t = _SPACES.sub(" ", t).strip()
     t = _LEADING_COMMA.sub("", t)
+    t = _TRAILING_COMMA.sub(".", t)  # "... renew the lease, it's obvious." without its last clause
     # Capital letter at each sentence start (a deleted opener leaves a lower-case word there).
     return _SENTENCE_START.sub(_capitalise, t)
 
 
 _LEADING_COMMA = re.compile(r"^[,;:]\s*")
+_TRAILING_COMMA = re.compile(r"\s*[,;]+$")
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*)([a-z])")
 
 
