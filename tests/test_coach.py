@@ -163,6 +163,8 @@ def test_rewrite_helpers() -> None:
     assert base_form("saved") == "save" and base_form("checked") == "check" and base_form("read") == "read"
     assert base_form("stopped") == "stop" and base_form("updated") == "update"
     assert tidy("It's fine , . and  then. . ok") == "It's fine. And then. Ok"
+    # a removed last clause ("..., it's obvious.") must not leave the rewrite ending on a comma
+    assert tidy("Renew the lease,") == "Renew the lease." and tidy("Try this; ") == "Try this."
 
 
 def test_result_json_round_trip() -> None:
