@@ -75,3 +75,17 @@ def test_batched_embeddings_give_the_same_findings_as_one_by_one() -> None:
         # the corpus pass only adds findings in a batch; everything else must be identical
         assert [f for f in batched[c.id] if f["detector"] != "agent.scripted_empathy@1"] == \
                [f for f in single if f["detector"] != "agent.scripted_empathy@1"]
+
+
+def test_naive_times_are_taken_as_utc_like_the_readers_do() -> None:
+    """A Python caller mixing naive and aware times: the timing detectors still run (they sort
+    and subtract times) instead of failing with a TypeError."""
+    from datetime import UTC, datetime
+
+    from patiently.model import Conversation, Message
+
+    naive = Message("1", "customer", "My VPN is down, can you help?", sent_at=datetime(2026, 1, 1, 9, 0))
+    assert naive.sent_at == datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
+    aware = Message("2", "agent", "Looking now.", sent_at=datetime(2026, 1, 1, 12, 0, tzinfo=UTC))
+    result = Analyzer().analyze(Conversation("c", (naive, aware), channel="chat"))
+    assert result.errors == [] and any(f.label == "agent.long_silence" for f in result.findings)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 Role = Literal["customer", "agent", "system"]
@@ -34,6 +34,12 @@ class Message:
     sent_at: datetime | None = None
     labels: Mapping[str, Any] = field(default_factory=_empty)
     meta: Mapping[str, Any] = field(default_factory=_empty)
+
+    def __post_init__(self) -> None:
+        # A naive time is taken as UTC, as the readers do: naive and aware times of one
+        # conversation could not even be compared (the timing detectors sort by them).
+        if self.sent_at is not None and self.sent_at.tzinfo is None:
+            object.__setattr__(self, "sent_at", self.sent_at.replace(tzinfo=UTC))
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "role": self.role, "author": self.author, "text": self.text}
