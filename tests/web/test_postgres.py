@@ -234,3 +234,37 @@ def test_login_failures_are_shared_by_workers(pg_app: object, pg_url: str) -> No
         for odd in ("x" * 5000, "nul\x00name"):
             assert attempt(a, odd, "wrong") == 401 and attempt(b, odd, "wrong") == 401
             assert attempt(a, odd, "wrong") == 429
+
+
+def test_simultaneous_rubric_saves_never_share_a_number(pg_app: object, pg_url: str) -> None:
+    """Migration 0004's unique version index is there, and saves released at once from two
+    Database objects (two worker processes' connections) get distinct, consecutive numbers."""
+    import threading
+
+    from patiently.web import store
+
+    indexes = {i["name"]: i for i in inspect(pg_app.state.web.db.engine).get_indexes("rubric_versions")}  # type: ignore[attr-defined]
+    assert indexes["ix_rubric_versions_version"]["unique"]
+    dbs = [Database(pg_url), Database(pg_url)]
+    rubric = store.active_rubric(dbs[0])
+    before = max(h["version"] for h in store.rubric_history(dbs[0]))
+    start = threading.Barrier(6)
+    saved: list[int] = []
+    errors: list[BaseException] = []
+
+    def save(db: Database) -> None:
+        try:
+            start.wait()
+            saved.append(store.save_rubric(db, rubric, None).version)
+        except BaseException as exc:  # reported below, not lost in the thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=save, args=(dbs[i % 2],)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    for db in dbs:
+        db.dispose()
+    assert not errors, errors
+    assert sorted(saved) == list(range(before + 1, before + 7))

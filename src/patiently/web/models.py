@@ -165,6 +165,10 @@ class RubricVersion(Base):
     __tablename__ = "rubric_versions"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     rubric_id: Mapped[str] = mapped_column(String(120))  # name@version
+    # The rubric's own number (also in ``data``), unique so two saves can never both take N
+    # (``store.save_rubric``). NULL only on rows saved before it existed whose number an
+    # earlier row already had (migration 0004), and briefly on the row being saved.
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True, unique=True, index=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -12,7 +12,8 @@ from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .. import __version__
@@ -215,9 +216,41 @@ def active_rubric(db: Database) -> Rubric:
     return db.cached("rubric", load)
 
 
-def save_rubric(db: Database, rubric: Rubric, user_id: int | None) -> None:
-    db.write(lambda s: s.add(RubricVersion(rubric_id=rubric.id, data=rubric.model_dump(mode="json"),
-                                           user_id=user_id)))
+# pg_advisory_xact_lock key of rubric saves ("rubr"); auth's log-in bookkeeping uses another.
+_RUBRIC_LOCK = 0x7275_6272
+
+
+def save_rubric(db: Database, rubric: Rubric, user_id: int | None) -> Rubric:
+    """Store ``rubric`` as a new version and return it as stored. Its own ``version`` is
+    ignored: the number (one above every stored version and the built-in one, so ``name@N`` is
+    never reused) is chosen in the transaction that inserts the row. Two admins saving at once,
+    in one process or several, so get two numbers: on SQLite the insert comes first, and the
+    first write of a transaction holds the database's write lock until commit; on PostgreSQL a
+    transaction-scoped advisory lock serialises the savers, and the unique index on
+    ``rubric_versions.version`` refuses a duplicate from anything that skipped it (one retry)."""
+    def write(s: Session) -> Rubric:
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _RUBRIC_LOCK})
+        row = RubricVersion(rubric_id="", data={}, user_id=user_id)  # numbered below
+        s.add(row)
+        s.flush()
+        saved = rubric.model_copy(update={"version": _next_version(s, row.id)})
+        row.version, row.rubric_id, row.data = saved.version, saved.id, saved.model_dump(mode="json")
+        return saved
+
+    try:
+        return db.write(write)
+    except IntegrityError:  # another writer took the number between our read and our commit
+        return db.write(write)
+
+
+def _next_version(s: Session, own_id: int) -> int:
+    """One above every version stored (rows without a number carry theirs in ``data``) and
+    the built-in rubric's."""
+    numbered = s.scalar(select(func.max(RubricVersion.version))) or 0
+    loose = s.scalars(select(RubricVersion.data).where(RubricVersion.version.is_(None),
+                                                       RubricVersion.id != own_id))
+    return max([builtin_rubric().version, numbered, *(int((d or {}).get("version") or 0) for d in loose)]) + 1
 
 
 @cache

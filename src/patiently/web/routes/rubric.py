@@ -77,11 +77,6 @@ def _data(request: Request, rubric: Rubric, errors: dict[str, str] | None = None
             "yaml_errors": yaml_errors or [], "yaml_href": "/rubric.yaml", "notice": notice}
 
 
-def _next_version(request: Request, current: Rubric) -> int:
-    """One above every version stored (and the active one), so ``name@N`` is never reused."""
-    return max([current.version, *(h["version"] for h in store.rubric_history(request.app.state.web.db))]) + 1
-
-
 @router.get("/rubric", summary="The active rubric",
             description="Behaviours, weights and rules of the active rubric, its YAML, and every version "
                         "(who saved it, when, links to its page and YAML).")
@@ -130,9 +125,11 @@ def parse_weights(raw: dict[str, Any], rubric: Rubric) -> tuple[dict[str, float]
 async def _store_and_rescore(request: Request, viewer: Viewer, previous: Rubric, rubric: Rubric,
                              extra: dict[str, Any] | None = None) -> Response:
     """Save ``rubric`` as the new version, start rescoring, and answer: JSON 202 with the job and
-    what changed, or a redirect to the new version's page (which shows the changes)."""
+    what changed, or a redirect to the new version's page (which shows the changes). The
+    store numbers the version (``rubric``'s own number is ignored), in the transaction that
+    saves it, so admins saving at once never share a number."""
     web = request.app.state.web
-    await run_in_threadpool(store.save_rubric, web.db, rubric, viewer.id)
+    rubric = await run_in_threadpool(store.save_rubric, web.db, rubric, viewer.id)
     job_id, _ = await run_in_threadpool(web.jobs.start_rescore, rubric, viewer.id)
     if wants_json(request):
         data = {"id": rubric.id, "version": rubric.version, "previous": previous.id,
@@ -158,8 +155,7 @@ async def save_rubric(request: Request, viewer: Annotated[Viewer, Depends(requir
     weights, errors = parse_weights(raw, current)
     rubric = None
     if not errors:
-        data = current.model_dump(mode="json")
-        data["version"] = _next_version(request, current)
+        data = current.model_dump(mode="json")  # its version is replaced when it is saved
         for name, w in weights.items():
             data["behaviours"][name]["weight"] = w
         try:
@@ -208,7 +204,6 @@ async def save_rubric_yaml(request: Request, viewer: Annotated[Viewer, Depends(r
         return page(request, "rubric.html",
                     _data(request, current, yaml_text=text, notice="Nothing changed, so nothing was saved."),
                     title="Rubric")
-    rubric = rubric.model_copy(update={"version": _next_version(request, current)})
     return await _store_and_rescore(request, viewer, current, rubric)
 
 
@@ -264,8 +259,7 @@ async def restore_rubric_version(request: Request, version: int,
     old = _rubric_of(_version_entry(request, version))
     if old.model_copy(update={"version": current.version}) == current:
         raise HTTPException(409, f"version {version} is the same as the active rubric {current.id}")
-    rubric = old.model_copy(update={"version": _next_version(request, current)})
-    return await _store_and_rescore(request, viewer, current, rubric, {"restored_from": version})
+    return await _store_and_rescore(request, viewer, current, old, {"restored_from": version})
 
 
 # --- what changed between two versions ------------------------------------------------------
