@@ -223,3 +223,21 @@ def test_a_thread_listed_out_of_time_order_gives_the_same_findings_in_focus() ->
     focused = [f for f in analyzer.analyze_focused(LISTED_OUT_OF_ORDER, prefix).findings if f.message_id == "m4"]
     assert any(f.label == NAME for f in full)  # waited 15 hours for the reply listed before it
     assert [f.to_dict() for f in focused] == [f.to_dict() for f in full]
+
+
+def test_an_agent_reply_without_a_time_ends_the_wait() -> None:
+    """A reply exported without its time still answered the customer: no silence across it."""
+    from dataclasses import replace
+
+    timed = conv(
+        ("c", "My Outlook won't open. Can you help?", 0),
+        ("a", "Sure, which version is it?", 1 * MIN),
+        ("c", "Outlook 2019, it shows an error", 2 * MIN),
+        ("a", "Thanks, please run the repair tool.", 3 * MIN),
+        ("a:ana", "How did the repair go?", 45 * MIN),
+    )
+    untimed = Conversation(timed.id, tuple(replace(m, sent_at=None) if m.id == "m4" else m for m in timed.messages),
+                           channel=timed.channel)
+    assert not detect(NAME, untimed)
+    gone = Conversation(timed.id, (*timed.messages[:3], timed.messages[4]), channel=timed.channel)
+    assert [f.message_id for f in detect(NAME, gone)] == ["m3"]  # without the reply: 43 minutes of silence

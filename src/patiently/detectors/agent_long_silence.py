@@ -74,6 +74,15 @@ class AgentLongSilence(Detector):
         timed = sorted((j for j, m in enumerate(msgs) if m.sent_at is not None and m.role != "system"),
                        key=lambda j: msgs[j].sent_at)  # type: ignore[arg-type,return-value]
         roles: dict[str, str] = {(m.author or "").lower(): m.role for m in msgs if m.author}
+        # An agent reply without a time cannot be placed in time, but it was an answer: a wait
+        # with one listed between its start and its end was not silence.
+        untimed = [0]
+        for m in msgs:
+            untimed.append(untimed[-1] + (m.role == "agent" and m.sent_at is None))
+
+        def answered_untimed(start: int, end: int) -> bool:
+            return start < end and untimed[end] - untimed[start + 1] > 0
+
         out: list[Finding] = []
         waits: dict[str, _Wait] = {}  # customer author (lower-case) -> their open wait
         last_customer: str | None = None
@@ -88,7 +97,7 @@ class AgentLongSilence(Detector):
                 said = away.first(bare, ("away", "ack"))
                 if said is not None and said.category == "away":
                     w = waits.pop(me, None)
-                    if w is not None and w.asked and w.last != w.start:
+                    if w is not None and w.asked and w.last != w.start and not answered_untimed(w.start, j):
                         w.last = j  # left after asking and waiting: report what they waited, unanswered
                         out.extend(self._unanswered(conv, w, threshold))
                     continue
@@ -111,13 +120,14 @@ class AgentLongSilence(Detector):
             for c in named:
                 w = waits.pop(c)
                 waited = (_time(conv, j) - _time(conv, w.start)).total_seconds()
-                if waited > threshold and not (w.deadline is not None and _time(conv, j) <= w.deadline):
+                if waited > threshold and not (w.deadline is not None and _time(conv, j) <= w.deadline) \
+                        and not answered_untimed(w.start, j):
                     out.append(self._finding(conv, w.start, waited, threshold, m.author or "agent", j))
             if m.id in working or m.id in promised:
                 for c in [c for c in who if roles[c] == "customer"] or [last_customer or ""]:
                     waits[c] = _Wait(j, j, True, promised.get(m.id))
         for w in waits.values():
-            if w.last != w.start:
+            if w.last != w.start and not answered_untimed(w.start, len(msgs)):
                 out.extend(self._unanswered(conv, w, threshold))
         return sorted(out, key=lambda f: ctx.index.get(f.message_id or "", 0))
 
