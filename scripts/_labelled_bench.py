@@ -117,7 +117,8 @@ def main(argv: list[str] | None, doc: str | None, default_labels: Path, *,
          read: Callable[[Path], list[dict[str, Any]]],
          sample: Callable[[Path], list[dict[str, Any]]],
          build: Callable[[Path, list[dict[str, Any]]], list[dict[str, Any]]],
-         summary: Callable[[list[dict[str, Any]], list[dict[str, Any]]], str]) -> int:
+         summary: Callable[[list[dict[str, Any]], list[dict[str, Any]]], str],
+         tuning_sample: Callable[[Path], list[dict[str, Any]]] | None = None) -> int:
     ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="layout like ../shared/data")
     ap.add_argument("--labels", type=Path, default=default_labels)
@@ -125,9 +126,13 @@ def main(argv: list[str] | None, doc: str | None, default_labels: Path, *,
     ap.add_argument("--source", action="append", choices=SOURCES, help="only this source file (repeatable)")
     ap.add_argument("--exclude-unsure", action="store_true", help="leave out the items marked unsure")
     ap.add_argument("--print-sample", action="store_true", help="print the seeded sample (ids only) and exit")
+    if tuning_sample is not None:
+        ap.add_argument("--print-tuning-sample", action="store_true",
+                        help="print the seeded tuning sample (ids only, disjoint from the sample) and exit")
     args = ap.parse_args(argv)
-    if args.print_sample:
-        for row in sample(args.data):
+    drawn = tuning_sample if getattr(args, "print_tuning_sample", False) else sample if args.print_sample else None
+    if drawn is not None:
+        for row in drawn(args.data):
             print(json.dumps(row))
         return 0
     if args.out is None:

@@ -39,7 +39,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _labelled_bench as lb  # a sibling module: scripts/ is not a package
 
 DEFAULT_LABELS = lb.ROOT / "benchmarks" / "data" / "escalation_labels.jsonl"
-TUNING_LABELS = lb.ROOT / "benchmarks" / "data" / "escalation_tuning_labels.jsonl"
 SOURCES, SEED = lb.SOURCES, lb.SEED
 TUNING_SEED = 20261201  # not SEED: the tuning draw must not replay the evaluation draw
 PER_FILE = 150
@@ -116,13 +115,8 @@ def summary(rows: list[dict[str, Any]], convs: list[dict[str, Any]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if "--print-tuning-sample" in args:  # the shared command line knows one sample only
-        args = [a for a in args if a != "--print-tuning-sample"] + ["--print-sample"]
-        return lb.main(args, __doc__, TUNING_LABELS, read=read_labels, sample=tuning_sample, build=build,
-                       summary=summary)
-    return lb.main(args, __doc__, DEFAULT_LABELS, read=read_labels, sample=sample, build=build, summary=summary)
-
+    return lb.main(argv, __doc__, DEFAULT_LABELS, read=read_labels, sample=sample, build=build, summary=summary,
+                   tuning_sample=tuning_sample)
 
 if __name__ == "__main__":
     sys.exit(main())
