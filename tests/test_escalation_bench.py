@@ -13,10 +13,10 @@ import pytest
 
 from patiently.bench.tasks import run_bench
 
+from conftest import SHARED_DATA as SHARED
 from conftest import jsonl_rows, load_script
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data"
 LABELS = ROOT / "benchmarks" / "data" / "escalation_labels.jsonl"
 TUNING = ROOT / "benchmarks" / "data" / "escalation_tuning_labels.jsonl"
 
