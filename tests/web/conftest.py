@@ -4,8 +4,10 @@ example conversations imported once per module (in-process TestClient, no ports)
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -89,3 +91,29 @@ def hidden_csrf(html: str) -> str:
     m = re.search(r'name="csrf_token" value="([^"]+)"', html)
     assert m, "page has no CSRF field"
     return m.group(1)
+
+
+def save_at_once(dbs: list[Any], rubric: Any, n: int) -> list[int]:
+    """``n`` rubric saves released together (a barrier) from threads taking turns over ``dbs``
+    (Database objects: separate connection pools, as separate worker processes have); the
+    versions they got. A thread's error fails the caller's test instead of vanishing."""
+    from patiently.web import store
+
+    start = threading.Barrier(n)
+    saved: list[int] = []
+    errors: list[BaseException] = []
+
+    def save(db: Any) -> None:
+        try:
+            start.wait()
+            saved.append(store.save_rubric(db, rubric, None).version)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=save, args=(dbs[i % len(dbs)],)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors, errors
+    return saved

@@ -31,7 +31,7 @@ from patiently.web.cli import export_reviews_command, users_group
 from patiently.web.db import Database
 from patiently.web.jobs import wait_for
 
-from .conftest import EXAMPLES, PASSWORD, csrf_of, import_file, login, pk_of
+from .conftest import EXAMPLES, PASSWORD, csrf_of, import_file, login, pk_of, save_at_once
 
 pytestmark = pytest.mark.postgres
 HELPDESK = EXAMPLES / "helpdesk"
@@ -239,8 +239,6 @@ def test_login_failures_are_shared_by_workers(pg_app: object, pg_url: str) -> No
 def test_simultaneous_rubric_saves_never_share_a_number(pg_app: object, pg_url: str) -> None:
     """Migration 0004's unique version index is there, and saves released at once from two
     Database objects (two worker processes' connections) get distinct, consecutive numbers."""
-    import threading
-
     from patiently.web import store
 
     indexes = {i["name"]: i for i in inspect(pg_app.state.web.db.engine).get_indexes("rubric_versions")}  # type: ignore[attr-defined]
@@ -248,23 +246,7 @@ def test_simultaneous_rubric_saves_never_share_a_number(pg_app: object, pg_url: 
     dbs = [Database(pg_url), Database(pg_url)]
     rubric = store.active_rubric(dbs[0])
     before = max(h["version"] for h in store.rubric_history(dbs[0]))
-    start = threading.Barrier(6)
-    saved: list[int] = []
-    errors: list[BaseException] = []
-
-    def save(db: Database) -> None:
-        try:
-            start.wait()
-            saved.append(store.save_rubric(db, rubric, None).version)
-        except BaseException as exc:  # reported below, not lost in the thread
-            errors.append(exc)
-
-    threads = [threading.Thread(target=save, args=(dbs[i % 2],)) for i in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
+    saved = save_at_once(dbs, rubric, 6)
     for db in dbs:
         db.dispose()
-    assert not errors, errors
     assert sorted(saved) == list(range(before + 1, before + 7))

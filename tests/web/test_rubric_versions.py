@@ -6,7 +6,6 @@ which adds the unique number column to databases that may already hold a duplica
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from patiently.web.auth import create_user
 from patiently.web.db import Database
 from patiently.web.jobs import wait_for
 
-from .conftest import PASSWORD, csrf_of, login
+from .conftest import PASSWORD, csrf_of, login, save_at_once
 
 DEFAULT = load_rubric()
 
@@ -78,23 +77,7 @@ def test_simultaneous_saves_from_two_databases_never_share_a_number(tmp_path: Pa
     url = f"sqlite:///{tmp_path}/race.db"
     dbs = [Database(url), Database(url)]
     dbs[0].migrate()
-    start = threading.Barrier(8)
-    saved: list[int] = []
-    errors: list[BaseException] = []
-
-    def save(db: Database) -> None:
-        try:
-            start.wait()
-            saved.append(store.save_rubric(db, DEFAULT, None).version)
-        except BaseException as exc:  # reported below, not lost in the thread
-            errors.append(exc)
-
-    threads = [threading.Thread(target=save, args=(dbs[i % 2],)) for i in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    assert not errors, errors
+    saved = save_at_once(dbs, DEFAULT, 8)
     assert sorted(saved) == list(range(DEFAULT.version + 1, DEFAULT.version + 9))
     with dbs[1].read() as s:
         rows = s.execute(text("SELECT version, rubric_id FROM rubric_versions ORDER BY id")).all()
