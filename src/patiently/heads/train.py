@@ -22,7 +22,6 @@ ESConv), because those heads are trained on the very file the benchmark reads.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from collections.abc import Callable
@@ -35,7 +34,7 @@ import numpy as np
 from ..bench import metrics
 from ..bench import readers as rd
 from ..errors import PatientlyError
-from . import Head, rationale
+from . import Head, finetune, rationale
 from .features import EMBEDDERS, FEATURE_VERSION, dense_features, lexical_names
 from .hashing import sparse_matrix
 from .rationale import Sentences
@@ -211,13 +210,6 @@ def cross_validate(name: str, spec: Spec, classes: list[str], texts: list[str], 
     return pred
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
 
 # --- one builder per source: (head, manifest entry) --------------------------------------
 @dataclass
@@ -274,7 +266,7 @@ def _goemotions(run: Run) -> tuple[Head, dict[str, Any]]:
     held = [t for t, h in zip(texts, hold, strict=True) if h]
     head.thresholds = best_thresholds(head.predict_proba(held, dense[hold]), y[hold])
     entry: dict[str, Any] = {"data": "GoEmotions train.tsv (Demszky et al., 2020)", "licence": CC_BY,
-                             "n": len(fit_texts), "files": {"goemotions/train.tsv": _sha256(path)}}
+                             "n": len(fit_texts), "files": {"goemotions/train.tsv": rd.sha256(path)}}
     dev = run.data / "goemotions" / "dev.tsv"
     if dev.exists():
         dt, dy = rd.read_goemotions(dev)
@@ -291,7 +283,7 @@ def _emotion4(run: Run) -> tuple[Head, dict[str, Any]]:
     head = fit("emotion4", spec, list(rd.TWEETEVAL_EMOTIONS), [texts[i] for i in rows], y4, seed=run.seed,
                dense=dense, embedder=run.embedder)
     entry: dict[str, Any] = {"data": "GoEmotions train.tsv mapped to anger/joy/optimism/sadness", "licence": CC_BY,
-                             "n": len(rows), "files": {"goemotions/train.tsv": _sha256(path)}}
+                             "n": len(rows), "files": {"goemotions/train.tsv": rd.sha256(path)}}
     dev = run.data / "goemotions" / "dev.tsv"
     if dev.exists():
         dt, dy = rd.read_goemotions(dev)
@@ -310,7 +302,7 @@ def _politeness(run: Run) -> tuple[Head, dict[str, Any]]:
     pred = cross_validate("politeness", spec, classes, texts, y, seed=run.seed, dense=dense, embedder=run.embedder)
     head = fit("politeness", spec, classes, texts, y, seed=run.seed, dense=dense, embedder=run.embedder)
     return head, {"data": "Stanford Politeness Corpus, Wikipedia requests, top vs bottom quartile",
-                  "licence": CC_BY, "n": len(texts), "files": {"politeness/wikipedia.annotated.csv": _sha256(path)},
+                  "licence": CC_BY, "n": len(texts), "files": {"politeness/wikipedia.annotated.csv": rd.sha256(path)},
                   "metrics": {"split": "5-fold CV on wikipedia.annotated.csv", "accuracy": metrics.accuracy(y, pred)}}
 
 
@@ -322,7 +314,7 @@ def _tweeteval(run: Run) -> tuple[Head, dict[str, Any]]:
     dense = run.dense("tweeteval/train", texts, spec.blocks)
     entry: dict[str, Any] = {"data": "TweetEval emotion train (SemEval 2018)", "licence": "research use only",
                              "n": len(texts),
-                             "files": {"tweeteval/emotion/train_text.txt": _sha256(d / "train_text.txt")}}
+                             "files": {"tweeteval/emotion/train_text.txt": rd.sha256(d / "train_text.txt")}}
     weight = None
     go = run.data / "goemotions" / "train.tsv"
     if spec.extra_weight and go.exists():  # more angry/sad/joyful examples, down-weighted: another domain
@@ -333,7 +325,7 @@ def _tweeteval(run: Run) -> tuple[Head, dict[str, Any]]:
         weight = np.r_[np.ones(len(y)), np.full(len(rows), spec.extra_weight)]
         y = np.r_[y, y4]
         entry["data"] += f" + {len(rows)} GoEmotions comments mapped to 4 classes (weight {spec.extra_weight})"
-        entry["files"]["goemotions/train.tsv"] = _sha256(go)
+        entry["files"]["goemotions/train.tsv"] = rd.sha256(go)
     head = fit("tweeteval_emotion", spec, classes, texts, y, seed=run.seed, dense=dense, embedder=run.embedder,
                weight=weight)
     if (d / "val_text.txt").exists():
@@ -362,7 +354,7 @@ def _pairs_builder(name: str, rel: str, reader: Callable[[Path], Any], classes: 
                               sents=sents)
         head = fit(name, spec, classes, texts, y, seed=run.seed, dense=dense, embedder=run.embedder, sents=sents)
         entry: dict[str, Any] = {
-            "data": data_desc, "licence": licence, "n": len(texts), "files": {rel: _sha256(path)},
+            "data": data_desc, "licence": licence, "n": len(texts), "files": {rel: rd.sha256(path)},
             "metrics": {"split": f"5-fold CV on {rel}", "accuracy": metrics.accuracy(y, pred),
                         "macro_f1": metrics.macro_f1(y, pred, len(classes))}}
         if sents is not None:
@@ -405,12 +397,16 @@ def _compatible_heads(path: Path, manifest: dict[str, Any], retrained: set[str])
 
 
 def train_heads(data_dir: str | Path, out_dir: str | Path, *, shippable_only: bool = False, seed: int = 0,
-                only: list[str] | None = None, embedder: str = "static",
+                only: list[str] | None = None, embedder: str = "static", cv_folds: int = 5,
                 log: Callable[[str], None] | None = None) -> dict[str, Any]:
-    """Train every head whose data is present; write ``NAME.npz`` + ``manifest.json``."""
+    """Train every head whose data is present; write ``NAME.npz`` + ``manifest.json``.
+
+    ``embedder="finetuned"`` fine-tunes the encoder itself for the heads that have a recipe in
+    :data:`.finetune.TUNE` (TweetEval, EPITOME; ``cv_folds`` fine-tunings more per EPITOME head
+    for honest numbers) and skips the others."""
     _sklearn()  # fail before minutes of feature extraction
-    if embedder not in EMBEDDERS:
-        raise PatientlyError(f"unknown embedder {embedder!r}; choose one of {', '.join(EMBEDDERS)}")
+    if embedder not in (*EMBEDDERS, "finetuned"):
+        raise PatientlyError(f"unknown embedder {embedder!r}; choose one of {', '.join(EMBEDDERS)}, finetuned")
     if shippable_only and embedder != "static":
         raise PatientlyError("--shippable-only builds the shipped set, which must run without torch: "
                              "use the static embedder")
@@ -434,6 +430,17 @@ def train_heads(data_dir: str | Path, out_dir: str | Path, *, shippable_only: bo
             continue
         if not (data / rel).exists():
             manifest["skipped"][name] = f"{rel} not found"
+            continue
+        if embedder == "finetuned":
+            if name not in finetune.TUNE:
+                manifest["skipped"][name] = "no fine-tuning recipe: build it with --embedder static or transformer"
+                continue
+            manifest["heads"][name] = entry = (
+                finetune.build_tweeteval(data, out, seed, log) if name == "tweeteval_emotion"
+                else finetune.build_epitome(name, rel, data, out, seed, cv_folds, log))
+            entry["seed"] = seed
+            if log:
+                log(f"{name}: {json.dumps(entry.get('metrics', {}))}")
             continue
         t0 = time.perf_counter()
         head, entry = build(run)
