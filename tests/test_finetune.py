@@ -83,6 +83,11 @@ def test_tweeteval_head_is_fine_tuned_saved_without_pickle_and_scored_as_bench_r
     p = head.predict_proba(["so angry!!", ""])
     assert p.shape == (2, 4) and np.allclose(p.sum(axis=1), 1.0, atol=1e-5)
     assert head.predict([]).shape == (0,)
+    fp32 = FineTunedHead(out, "tweeteval_emotion", {**entry, "finetune": {**entry["finetune"], "quantise": False}})
+    assert head.quantise and not fp32.quantise  # the manifest can ask for float32
+    # in float32 a text's scores do not depend on what it is batched with (padding is masked)
+    alone = fp32.predict_proba([ANGRY[6]])
+    assert np.allclose(alone, fp32.predict_proba([ANGRY[6], " ".join(JOYFUL)])[:1], atol=1e-4)
     with pytest.raises(ModelError, match="fine-tuned"):
         load_heads(out).linear("tweeteval_emotion")  # the analyser's linear heads are not swapped for it
 

