@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from patiently.server import ServerSettings, create_app
 from patiently.web import WebSettings
+from patiently.web.auth import create_user
 
 from .conftest import EXAMPLES, PASSWORD, csrf_of, import_file, login, pk_of
 
@@ -106,7 +107,6 @@ def test_check_can_require_login(tmp_path: object) -> None:
 def test_data_survives_restart(tmp_path: object) -> None:
     url = f"sqlite:///{tmp_path}/restart.db"
     settings = ServerSettings(warm_up=False, web=WebSettings(db=url))
-    from patiently.web.auth import create_user
 
     with TestClient(create_app(settings)) as c:
         c.app.state.web.db.write(lambda s: create_user(s, "boss", PASSWORD, "admin"))
@@ -137,3 +137,16 @@ def test_home_json_lists_the_pages_each_role_may_open(clients: Callable[[str | N
     for user in ("sam", "coach"):
         for href in links(user).values():  # every link it offers opens for that role
             assert clients(user).get(href, headers={"Accept": "application/json"}).status_code == 200, (user, href)
+
+
+def test_new_agent_sees_an_empty_own_page_not_a_404(app: object, clients: Callable[[str | None], TestClient]
+                                                     ) -> None:
+    """Before any conversation of theirs is imported, "My page" opens and says why it is empty;
+    for anyone else an agent name without conversations stays a 404."""
+    app.state.web.db.write(lambda s: create_user(s, "newbie", PASSWORD, "agent", "newbie"))  # type: ignore[attr-defined]
+    newbie = clients("newbie")
+    data = newbie.get("/agents/newbie.json").json()
+    assert data["summary"] is None and data["conversations"] == [] and data["coaching_points"] == []
+    html = newbie.get("/agents/newbie")
+    assert html.status_code == 200 and "No conversations with you yet" in html.text
+    assert clients("coach").get("/agents/newbie.json").status_code == 404

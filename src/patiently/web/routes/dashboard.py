@@ -262,10 +262,17 @@ def agent_page(request: Request, agent: str, viewer: Annotated[Viewer, Depends(r
     web = request.app.state.web
     data = web.db.cached(f"agent:{agent}", lambda: _agent_data(web, agent))
     if data is None:
-        raise HTTPException(404, f"no conversations with agent {agent!r}")
+        if agent != viewer.agent_name:
+            raise HTTPException(404, f"no conversations with agent {agent!r}")
+        # A new agent's own page ("My page" in the menu) before any of their conversations is
+        # imported: an empty page that says so, not a 404.
+        data = {"agent": agent, "summary": None, "strengths": [], "coaching_points": [], "weekly": [],
+                "conversations": []}
 
     def html() -> dict[str, Any]:
         titles = {k: b.title for k, b in store.active_rubric(web.db).behaviours.items()}
+        if data["summary"] is None:
+            return {"titles": titles, "table_rows": AGENT_TABLE_ROWS}
         return {"titles": titles, "table_rows": AGENT_TABLE_ROWS,
                 "trend": _spark(data["weekly"], "patience", f"{agent}: patience per week", width=900, height=80),
                 "behaviours": Markup(charts.hbar_chart(
