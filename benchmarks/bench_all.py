@@ -42,7 +42,10 @@ def measure(label: str, task: str, files: list[Path], kw: dict[str, Any], heads:
     try:
         r = run_bench(task, files, heads_dir=heads, **kw)
     except PatientlyError as exc:
-        return {"error": "no head (licence)" if "no '" in str(exc) else str(exc)[:50]}
+        msg = str(exc)
+        # "no 'esconv' head ... licence": never shipped; "no head 'x' in DIR": not in this set
+        return {"error": "no head (licence)" if "no '" in msg else "not in this set" if msg.startswith("no head")
+                else msg[:50]}
     honest = r.get("heads", {}).get("honest_metrics")
     if honest:  # trained on this file: report the cross-validated numbers instead
         r = {**r, **{k: v for k, v in honest.items() if k in KEYS}, "cv": True}
