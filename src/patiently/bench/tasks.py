@@ -56,7 +56,6 @@ def _one_file(task: str, files: list[Path]) -> Path:
     return files[0]
 
 
-
 def _head_info(heads: Heads, name: str, scored: list[Path]) -> dict[str, Any]:
     """Which head answered, and a warning when it was trained on the very file scored."""
     meta = heads[name].meta

@@ -27,6 +27,7 @@ never shipped. Needs torch and transformers (the ``[transformer]`` extra).
 from __future__ import annotations
 
 import copy
+import tempfile
 import time
 import warnings
 from collections.abc import Callable, Sequence
@@ -36,6 +37,8 @@ from typing import Any
 
 import numpy as np
 
+from ..bench import metrics
+from ..bench import readers as rd
 from ..embeddings import transformer_model_path
 from ..errors import ModelError
 
@@ -99,7 +102,8 @@ def _encode(torch: Any, encoder: Any, tokenizer: Any, texts: Sequence[str], max_
     """Pooled encoder outputs (n, hidden), batched by length; ``encoder`` must be in eval mode."""
     pooled = np.zeros((len(texts), encoder.config.hidden_size), dtype=np.float32)
     with torch.inference_mode():
-        for idx in _batches(len(texts), 32, [len(t) for t in texts]):
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths together: less padding
+        for idx in (order[k:k + 32] for k in range(0, len(order), 32)):
             b = tokenizer([texts[i] for i in idx], padding=True, truncation=True, max_length=max_length,
                           return_tensors="pt")
             out = encoder(input_ids=b["input_ids"], attention_mask=b["attention_mask"])
@@ -114,18 +118,6 @@ def _predict(torch: Any, encoder: Any, linear: Any, tokenizer: Any, texts: list[
     pooled = _encode(torch, encoder, tokenizer, texts, max_length)
     with torch.inference_mode():
         return linear(torch.from_numpy(pooled)).argmax(-1).numpy()
-
-
-def _macro_f1(y: np.ndarray, pred: np.ndarray, k: int) -> float:
-    from ..bench import metrics
-
-    return float(metrics.macro_f1(y, pred, k))
-
-
-def _batches(n: int, size: int, lengths: Sequence[int] | None = None) -> list[list[int]]:
-    """Index batches; with ``lengths``, texts of similar length together (less padding)."""
-    order = sorted(range(n), key=lambda i: lengths[i]) if lengths is not None else list(range(n))
-    return [order[i:i + size] for i in range(0, n, size)]
 
 
 class FineTunedHead:
@@ -229,8 +221,8 @@ def finetune(name: str, texts: list[str], y: np.ndarray, classes: list[str], out
             total += loss.item() * len(idx)
         note = ""
         if val is not None:
-            score = _macro_f1(val[1], _predict(torch, encoder, linear, tokenizer, val[0], spec.max_length),
-                              len(classes))
+            score = metrics.macro_f1(val[1], _predict(torch, encoder, linear, tokenizer, val[0], spec.max_length),
+                                     len(classes))
             note = f", val macro-F1 {score:.4f}"
             if best is None or score > best[0]:
                 best = (score, epoch + 1, copy.deepcopy(encoder.state_dict()), copy.deepcopy(linear.state_dict()))
@@ -264,9 +256,6 @@ def _evaluated(out: Path, name: str, entry: dict[str, Any], texts: list[str]) ->
 
 def build_tweeteval(data: Path, out: Path, seed: int, log: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Fine-tuned on TweetEval emotion train; scored on val (held out) when present."""
-    from ..bench import metrics
-    from ..bench import readers as rd
-
     d = data / "tweeteval" / "emotion"
     texts, y = rd.read_tweeteval(d, "train")
     classes = list(rd.TWEETEVAL_EMOTIONS)
@@ -288,11 +277,6 @@ def build_epitome(name: str, rel: str, data: Path, out: Path, seed: int, folds: 
     EPITOME has no split beside it, so the honest numbers come from ``folds``-fold
     cross-validation: each fold fine-tunes its own encoder (``folds`` + 1 trainings in all;
     ``folds=0`` skips them and records no metrics)."""
-    import tempfile
-
-    from ..bench import metrics
-    from ..bench import readers as rd
-
     pairs = list(rd.read_epitome(data / rel))
     texts = [p.text for p in pairs]
     y = np.asarray([p.label for p in pairs], dtype=np.int64)

@@ -210,7 +210,6 @@ def cross_validate(name: str, spec: Spec, classes: list[str], texts: list[str], 
     return pred
 
 
-
 # --- one builder per source: (head, manifest entry) --------------------------------------
 @dataclass
 class Run:
