@@ -20,20 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "conversations" / "ubuntu-irc-train.jsonl"
-
-
-def _subset(data: Path, limit: int | None) -> Path:
-    if not limit:
-        return data
-    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / "patiently-ray-bench-subset.jsonl"
-    with open(data, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
-        for i, line in enumerate(src):
-            if i >= limit:
-                break
-            dst.write(line)
-    return tmp
+from throughput import DEFAULT_DATA, subset  # the sibling script (run as benchmarks/ray_throughput.py)
 
 
 def _run(path: Path, runner: object | None) -> dict[str, float | str]:
@@ -68,7 +55,7 @@ def main() -> int:
     from patiently.distributed import RayRunner
     from patiently.pipeline import CHUNK_MESSAGES
 
-    path = _subset(args.data, args.limit)
+    path = subset(args.data, args.limit, "patiently-ray-bench-subset.jsonl")
     cpus = args.cpus or os.cpu_count() or 1
     batch = _run(path, None)
     print(json.dumps({"analyze_batch": batch}))

@@ -31,6 +31,19 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def subset(data: Path, limit: int | None, name: str) -> Path:
+    """``data`` itself, or its first ``limit`` lines copied to ``$TMPDIR/name``."""
+    if not limit:
+        return data
+    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / name
+    with open(data, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
+        for i, line in enumerate(src):
+            if i >= limit:
+                break
+            dst.write(line)
+    return tmp
+
+
 def part_pipeline(data: Path, limit: int | None) -> dict[str, float]:
     from patiently.analyze import analyze_files
     from patiently.pipeline import Analyzer
@@ -42,15 +55,7 @@ def part_pipeline(data: Path, limit: int | None) -> dict[str, float]:
 
     analyzer.analyze(Conversation("warm", (Message("1", "customer", "hello, my vpn is broken"),
                                            Message("2", "agent", "Sorry to hear that, let me check."))))
-    paths = [data]
-    if limit:
-        tmp = Path(os.environ.get("TMPDIR", "/tmp")) / "patiently-bench-subset.jsonl"
-        with open(data, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
-            for i, line in enumerate(src):
-                if i >= limit:
-                    break
-                dst.write(line)
-        paths = [tmp]
+    paths = [subset(data, limit, "patiently-bench-subset.jsonl")]
     t0 = time.perf_counter()
     with open(os.devnull, "w") as sink:
         run = analyze_files(paths, analyzer, options=ReadOptions(), out=sink)
