@@ -153,5 +153,12 @@ def test_broken_or_misused_fine_tuned_heads_are_clear_errors(tmp_path: Path, mon
         m.setitem(sys.modules, "onnxruntime", None)  # not installed
         with pytest.raises(ModelError, match=r"patiently\[finetune\]"):
             ft._session(torch, torch.nn.Linear(2, 2), quantise=True)
+    def refuse(*_: object, **__: object) -> None:
+        raise RuntimeError("exporter gone")
+
+    with monkeypatch.context() as m:
+        m.setattr(torch.onnx, "export", refuse)  # a torch whose exporter cannot do it
+        with pytest.raises(ModelError, match="cannot export the fine-tuned encoder to ONNX"):
+            ft._session(torch, torch.nn.Linear(2, 2), quantise=True)
     with pytest.raises(PatientlyError, match="unknown embedder"):
         train_heads(tmp_path, tmp_path / "o", embedder="finetune")

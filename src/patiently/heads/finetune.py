@@ -121,7 +121,7 @@ def _session(torch: Any, encoder: Any, quantise: bool) -> Any:
     except ImportError as exc:
         raise ModelError("fine-tuned heads predict with onnxruntime: pip install 'patiently[finetune]'") from exc
 
-    class Pooled(torch.nn.Module):  # type: ignore[misc]
+    class Pooled(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
             self.encoder = encoder
@@ -136,18 +136,22 @@ def _session(torch: Any, encoder: Any, quantise: bool) -> Any:
     with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation and tracer notes
         path = Path(tmp) / "encoder.onnx"
-        # dynamo=False: the TorchScript exporter needs no extra package (the dynamo one needs onnxscript)
-        torch.onnx.export(Pooled().eval(), example, str(path), input_names=["input_ids", "attention_mask"],
-                          output_names=["pooled"], opset_version=17, dynamo=False,
-                          dynamic_axes={"input_ids": dynamic, "attention_mask": dynamic, "pooled": {0: "batch"}})
-        if quantise:
-            logging.disable(logging.WARNING)  # quantize_dynamic's advice on the root logger, every time
-            try:
+        quiet = logging.root.manager.disable
+        logging.disable(logging.WARNING)  # quantize_dynamic's advice on the root logger, every time
+        try:
+            # dynamo=False: the TorchScript exporter needs no extra package (the dynamo one needs onnxscript)
+            torch.onnx.export(Pooled().eval(), example, str(path), input_names=["input_ids", "attention_mask"],
+                              output_names=["pooled"], opset_version=17, dynamo=False,
+                              dynamic_axes={"input_ids": dynamic, "attention_mask": dynamic, "pooled": {0: "batch"}})
+            if quantise:
                 quantize_dynamic(str(path), str(Path(tmp) / "int8.onnx"), weight_type=QuantType.QInt8,
                                  per_channel=True)
-            finally:
-                logging.disable(logging.NOTSET)
-            path = Path(tmp) / "int8.onnx"
+                path = Path(tmp) / "int8.onnx"
+        except (RuntimeError, ValueError, TypeError, AttributeError, ImportError) as exc:
+            raise ModelError(f"cannot export the fine-tuned encoder to ONNX ({exc}); tested with torch 2.13 "
+                             "and onnxruntime 1.32") from exc
+        finally:
+            logging.disable(quiet)
         options = ort.SessionOptions()
         options.intra_op_num_threads = options.inter_op_num_threads = 1
         options.log_severity_level = 3
