@@ -14,10 +14,10 @@ Prediction runs on ONNX Runtime: the float32 encoder with its mean pooling is ex
 ONNX when the head is loaded (a few seconds, in a temporary folder) and its matrix products
 quantised to int8 (weights one scale per output channel, activations one scale per batch),
 unless the manifest entry says ``"finetune": {"quantise": false}``. On 2 cores int8 reads
-~3.5x as many texts per second as float32 and, in our runs, gives the float32 model's answers
-(a one-fold IP trial: 0.8484 accuracy in both; TweetEval val 0.715 against 0.724 macro-F1);
-torch's own dynamic quantisation, used before, was as fast but lost 0.01 accuracy (0.838 on
-that fold). int8 scales each batch's activations together, so a text's int8 scores move a
+~2x as many texts per second as float32 and stays close to it (a one-fold IP trial: 0.8484
+accuracy in both; TweetEval val 0.715 against 0.724 macro-F1); torch's own dynamic
+quantisation, used before, was a little slower and further off (0.838 on that fold, 0.711).
+int8 scales each batch's activations together, so a text's int8 scores move a
 little with the texts it is batched with; float32 gives the same scores whatever the batch.
 The manifest's metrics are measured with the saved, reloaded model as ``bench`` runs it.
 
