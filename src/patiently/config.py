@@ -7,6 +7,7 @@ optional ``--config`` YAML file and ``--set`` overrides, in that order.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -14,6 +15,14 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ConfigError
+
+
+def usable_cores() -> int:
+    """CPUs this process may run on (the affinity mask, not the machine's count): the default
+    number of server workers and of batches a fine-tuned head encodes at once."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 class _Strict(BaseModel):

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import os
 import tempfile
 import time
 import warnings
@@ -45,6 +44,7 @@ import numpy as np
 
 from ..bench import metrics
 from ..bench import readers as rd
+from ..config import usable_cores
 from ..embeddings import transformer_model_path
 from ..errors import ModelError
 
@@ -158,13 +158,6 @@ def _session(torch: Any, encoder: Any, quantise: bool) -> Any:
         return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 class FineTunedHead:
     """A fine-tuned encoder + linear layer with the interface of :class:`~patiently.heads.Head`
     that ``bench`` uses (``predict``, ``predict_proba``, ``classes``, ``meta``, ``embedder``).
@@ -180,7 +173,7 @@ class FineTunedHead:
         ``workers``: batches encoded at once, one thread each (default: the cores this process may use)."""
         self.directory, self.name, self.meta = directory, name, meta
         self.quantise = bool(meta.get("finetune", {}).get("quantise", True)) if quantise is None else quantise
-        self.workers = workers or _cores()
+        self.workers = workers or usable_cores()
         self.classes = [str(c) for c in meta["classes"]]
         self.max_length = int(meta.get("finetune", {}).get("max_length", 128))
         self._model: tuple[Any, Any, np.ndarray, np.ndarray] | None = None

@@ -10,6 +10,7 @@ import os
 
 import click
 
+from ..config import usable_cores
 from ..web.settings import DEFAULT_DB, WebSettings
 from .app import SETTINGS_ENV, ServerSettings
 
@@ -43,7 +44,7 @@ def serve_command(host: str, port: int, workers: int, require_token: str | None,
 
     web = None if api_only else WebSettings(db=db)
     if workers == 0:
-        workers = _cores() if api_only else 1
+        workers = usable_cores() if api_only else 1
     if web is not None:
         # Migrate once here, before workers start, so they never race to create the schema.
         from ..web.db import Database
@@ -62,10 +63,3 @@ def serve_command(host: str, port: int, workers: int, require_token: str | None,
                f"{'' if web is None else f', database: {web.db}'})", err=True)
     uvicorn.run("patiently.server.app:app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level=log_level, access_log=False)
-
-
-def _cores() -> int:
-    """CPUs this process may run on (the affinity mask, not the machine's count)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return os.cpu_count() or 1
