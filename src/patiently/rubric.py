@@ -155,15 +155,28 @@ def load_rubric(path: str | Path | None = None, overrides: Sequence[str] = ()) -
     return parse_rubric(text, str(path), overrides)
 
 
-def _shape_problems(text: str, root: yaml.Node | None) -> list[RubricProblem]:
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, noting the line of each alias as it composes, so one parse gives
+    the nodes (for the lines of fields), the aliases and the data."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.alias_lines: list[int] = []
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            self.alias_lines.append(self.peek_event().start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
+def _shape_problems(root: yaml.Node | None, alias_lines: list[int]) -> list[RubricProblem]:
     """What YAML allows and a rubric must not have: aliases (``*a`` repeats a node; nested ones
     expand a few hundred bytes into millions of values when the rubric is written out) and a
     key given twice in one mapping (YAML keeps the last, silently)."""
-    problems = [RubricProblem(ev.start_mark.line + 1, "", "YAML aliases (*name) are not allowed in a rubric; "
-                              "write the value out")
-                for ev in yaml.parse(text, Loader=yaml.SafeLoader) if isinstance(ev, yaml.AliasEvent)]
-    if problems:
-        return problems[:1]
+    if alias_lines:
+        return [RubricProblem(alias_lines[0], "", "YAML aliases (*name) are not allowed in a rubric; "
+                              "write the value out")]
+    problems: list[RubricProblem] = []
     stack = [root] if root is not None else []
     while stack:
         node = stack.pop()
@@ -190,12 +203,13 @@ def parse_rubric(text: str, source: str = "rubric", overrides: Sequence[str] = (
     """A rubric from YAML text, as ``--rubric FILE`` reads it. Raises :class:`RubricError`
     naming the line and field of every problem. With ``labels`` (the labels the detectors
     produce), a rule naming any other label is a problem too: a typo would silently never match."""
+    loader = _Loader(text)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        shape = _shape_problems(text, root)
+        root = loader.get_single_node()
+        shape = _shape_problems(root, loader.alias_lines)
         if shape:
             raise RubricError(source, shape, "not a plain YAML rubric")
-        data = yaml.safe_load(text)
+        data = loader.construct_document(root) if root is not None else None
     except ValueError as exc:  # PyYAML's int() on a number of thousands of digits
         raise RubricError(source, [RubricProblem(None, "", f"not valid YAML: {exc}")], "not valid YAML") from exc
     except yaml.YAMLError as exc:
@@ -208,6 +222,8 @@ def parse_rubric(text: str, source: str = "rubric", overrides: Sequence[str] = (
             problem += f" ({context} started on line {started.line + 1})"
         raise RubricError(source, [RubricProblem(mark.line + 1 if mark else None, "", f"not valid YAML: {problem}")],
                           "not valid YAML") from exc
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         raise RubricError(source, [RubricProblem(1, "", "a rubric is a mapping with 'name' and 'behaviours'")])
     data = apply_overrides(data, list(overrides), what="rubric field")
