@@ -24,3 +24,19 @@ def test_settings_file(tmp_path) -> None:
     p = tmp_path / "s.yaml"
     p.write_text("pressure:\n  nudge_within_seconds: 30\n")
     assert load_settings(p).pressure.nudge_within_seconds == 30
+
+
+def test_settings_file_with_a_section_twice_or_an_alias_names_the_line(tmp_path) -> None:
+    # YAML keeps the last of two equal keys: the first "jargon:" would be dropped without a word
+    p = tmp_path / "s.yaml"
+    p.write_text("jargon:\n  rare_zipf: 2.5\npressure:\n  nudge_within_seconds: 30\njargon:\n  rare_zipf: 3\n")
+    with pytest.raises(ConfigError, match=r"s\.yaml, line 5: 'jargon' is given twice"):
+        load_settings(p)
+    p.write_text("pressure: &p\n  nudge_within_seconds: 30\nsilence: *p\n")
+    with pytest.raises(ConfigError, match=r"line 3: YAML aliases"):
+        load_settings(p)
+    p.write_text("- a\n- b\n")
+    with pytest.raises(ConfigError, match="mapping of sections"):
+        load_settings(p)
+    p.write_text("")
+    assert load_settings(p).pressure == load_settings().pressure  # an empty file: the defaults

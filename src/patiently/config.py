@@ -97,13 +97,70 @@ def parse_value(raw: str) -> Any:
         return raw
 
 
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, noting the line of each alias as it composes, so one parse gives
+    the nodes (the lines of fields), the aliases and the data."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.alias_lines: list[int] = []
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            self.alias_lines.append(self.peek_event().start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
+YamlProblem = tuple[int, str, str]  # line (1-based), key, message
+
+
+def read_yaml(text: str) -> tuple[Any, yaml.Node | None, list[YamlProblem]]:
+    """A user's YAML file (settings, a rubric, a scenario) in one parse: its data, its root
+    node and what YAML allows but these files must not have. Aliases (``*a`` repeats a node;
+    nested ones expand a few hundred bytes into millions of values once written out) give one
+    problem and no data; a key given twice in one mapping (YAML silently keeps the last) gives
+    one problem each. Raises ``yaml.YAMLError`` for text that is not YAML."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if loader.alias_lines:
+            return None, root, [(loader.alias_lines[0], "", "YAML aliases (*name) are not allowed here; "
+                                 "write the value out")]
+        problems: list[YamlProblem] = []
+        stack = [root] if root is not None else []
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.MappingNode):
+                seen: set[str] = set()
+                for key, value in node.value:
+                    name = str(key.value)
+                    if name in seen:
+                        problems.append((key.start_mark.line + 1, name, f"'{name}' is given twice here"))
+                    seen.add(name)
+                    stack.append(value)
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(node.value)
+        problems.sort(key=lambda p: p[0])
+        return (loader.construct_document(root) if root is not None else None), root, problems
+    finally:
+        loader.dispose()
+
+
+def _plain_yaml(text: str, source: str) -> Any:
+    """:func:`read_yaml`'s data, or a ConfigError naming ``source`` and the line."""
+    try:
+        data, _, problems = read_yaml(text)
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: PyYAML's int() of thousands of digits
+        raise ConfigError(f"{source}: not valid YAML: {exc}") from exc
+    if problems:
+        raise ConfigError("\n".join(f"{source}, line {line}: {message}" for line, _, message in problems))
+    return data
+
+
 def yaml_mapping(text: str, source: str, shape: str) -> dict[str, Any]:
     """A YAML document that must be a mapping (a rubric, a scenario); errors name ``source``.
     ``shape`` says what the mapping holds, e.g. "a rubric is a mapping with 'name' and 'behaviours'"."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{source}: not valid YAML: {exc}") from exc
+    data = _plain_yaml(text, source)
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: {shape}")
     return data
@@ -133,9 +190,12 @@ def load_settings(path: str | Path | None = None, overrides: list[str] | None = 
     data: dict[str, Any] = {}
     if path is not None:
         try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: cannot read settings: {exc}") from exc
+        data = _plain_yaml(text, str(path)) or {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: settings are a mapping of sections, e.g. 'silence:' with 'chat_seconds: 600'")
     data = apply_overrides(data, overrides or [])
     try:
         return Settings.model_validate(data)

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .config import apply_overrides
+from .config import apply_overrides, read_yaml
 from .errors import ConfigError
 from .model import Finding
 
@@ -155,44 +155,6 @@ def load_rubric(path: str | Path | None = None, overrides: Sequence[str] = ()) -
     return parse_rubric(text, str(path), overrides)
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, noting the line of each alias as it composes, so one parse gives
-    the nodes (for the lines of fields), the aliases and the data."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.alias_lines: list[int] = []
-
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            self.alias_lines.append(self.peek_event().start_mark.line + 1)
-        return super().compose_node(parent, index)
-
-
-def _shape_problems(root: yaml.Node | None, alias_lines: list[int]) -> list[RubricProblem]:
-    """What YAML allows and a rubric must not have: aliases (``*a`` repeats a node; nested ones
-    expand a few hundred bytes into millions of values when the rubric is written out) and a
-    key given twice in one mapping (YAML keeps the last, silently)."""
-    if alias_lines:
-        return [RubricProblem(alias_lines[0], "", "YAML aliases (*name) are not allowed in a rubric; "
-                              "write the value out")]
-    problems: list[RubricProblem] = []
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
-            for key, value in node.value:
-                name = str(key.value)
-                if name in seen:
-                    problems.append(RubricProblem(key.start_mark.line + 1, name, f"'{name}' is given twice here"))
-                seen.add(name)
-                stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return sorted(problems, key=lambda p: p.line or 0)
-
-
 def default_rubric_text() -> str:
     """The built-in rubric's YAML, comments included."""
     return (resources.files("patiently") / "rubrics" / "default.yaml").read_text(encoding="utf-8")
@@ -203,13 +165,10 @@ def parse_rubric(text: str, source: str = "rubric", overrides: Sequence[str] = (
     """A rubric from YAML text, as ``--rubric FILE`` reads it. Raises :class:`RubricError`
     naming the line and field of every problem. With ``labels`` (the labels the detectors
     produce), a rule naming any other label is a problem too: a typo would silently never match."""
-    loader = _Loader(text)
     try:
-        root = loader.get_single_node()
-        shape = _shape_problems(root, loader.alias_lines)
+        data, root, shape = read_yaml(text)
         if shape:
-            raise RubricError(source, shape, "not a plain YAML rubric")
-        data = loader.construct_document(root) if root is not None else None
+            raise RubricError(source, [RubricProblem(*p) for p in shape], "not a plain YAML rubric")
     except ValueError as exc:  # PyYAML's int() on a number of thousands of digits
         raise RubricError(source, [RubricProblem(None, "", f"not valid YAML: {exc}")], "not valid YAML") from exc
     except yaml.YAMLError as exc:
@@ -222,8 +181,6 @@ def parse_rubric(text: str, source: str = "rubric", overrides: Sequence[str] = (
             problem += f" ({context} started on line {started.line + 1})"
         raise RubricError(source, [RubricProblem(mark.line + 1 if mark else None, "", f"not valid YAML: {problem}")],
                           "not valid YAML") from exc
-    finally:
-        loader.dispose()
     if not isinstance(data, dict):
         raise RubricError(source, [RubricProblem(1, "", "a rubric is a mapping with 'name' and 'behaviours'")])
     data = apply_overrides(data, list(overrides), what="rubric field")

@@ -78,6 +78,8 @@ def test_not_yaml_and_not_a_mapping() -> None:
         parse_scenario("a: [b", "x.yaml")
     with pytest.raises(ConfigError, match="mapping"):
         parse_scenario("- a\n- b\n", "x.yaml")
+    with pytest.raises(ConfigError, match=r"x\.yaml, line 2: 'id' is given twice"):
+        parse_scenario("id: a\nid: b\n", "x.yaml")
 
 
 def test_get_scenario_by_id_by_file_and_unknown(tmp_path: Path) -> None:
