@@ -17,7 +17,7 @@ from typing import IO, Any, Protocol
 from .errors import RecordError
 from .model import Conversation
 from .pipeline import Analyzer, ConversationResult, Progress
-from .readers import ReadOptions, read_conversations
+from .readers import ReadOptions, is_file_error, is_warning, read_conversations
 
 
 class BatchRunner(Protocol):
@@ -50,14 +50,39 @@ class AnalysisRun:
     def messages_per_second(self) -> float:
         return self.messages / self.seconds if self.seconds else 0.0
 
+    @property
+    def warnings(self) -> int:
+        """Records kept with a warning (a message without a time, a comment left out)."""
+        return sum(1 for e in self.errors if is_warning(e))
+
+    @property
+    def skipped_files(self) -> int:
+        """Input files skipped whole because their format could not be told."""
+        return sum(1 for e in self.errors if is_file_error(e))
+
+    @property
+    def skipped_records(self) -> int:
+        """Records skipped: every error that is neither a warning nor a skipped file."""
+        return len(self.errors) - self.warnings - self.skipped_files
+
     def to_dict(self) -> dict[str, Any]:
+        # "errors" keeps every reported problem, as before; "skipped" tells the lost from the kept.
         return {
             "conversations": self.conversations,
             "messages": self.messages,
-            "errors": [e.to_dict() for e in self.errors],
+            "errors": [error_dict(e) for e in self.errors],
+            "skipped_records": self.skipped_records,
+            "skipped_files": self.skipped_files,
+            "warnings": self.warnings,
             "seconds": round(self.seconds, 3),
             "messages_per_second": round(self.messages_per_second, 1),
         }
+
+
+def error_dict(error: RecordError) -> dict[str, object]:
+    """A RecordError as JSON, with ``skipped``: false for a warning (its record was kept),
+    as in the web app's import errors."""
+    return {**error.to_dict(), "skipped": not is_warning(error)}
 
 
 def analyze_files(

@@ -4,14 +4,17 @@ and prints. Only this module prints (with rich, to stderr for progress and error
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from .errors import PatientlyError, RecordError
@@ -54,13 +57,50 @@ def _pairs(items: tuple[str, ...], option: str, example: str) -> dict[str, str]:
 
 
 def _read_options(fmt: str, csv_columns: tuple[str, ...], max_message_chars: int,
-                  roles: tuple[str, ...] = (), internal_notes: str = "skip"):
+                  roles: tuple[str, ...] = (), internal_notes: str = "skip", encoding: str = "utf-8"):
     from .readers import ReadOptions
 
     mapping = _pairs(csv_columns, "--csv-column", "text=body")
     role_map = _pairs(roles, "--role", "helpdesk-bot=system")
     return ReadOptions(format=fmt, csv_columns=mapping or None, max_message_chars=max_message_chars,
-                       role_map=role_map or None, internal_notes=internal_notes)
+                       role_map=role_map or None, internal_notes=internal_notes, encoding=encoding)
+
+
+def _check_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """The readers split lines on the byte ``\\n``, so only encodings that keep it one byte
+    (UTF-8, Latin-1, cp1252...) can be read; UTF-16 must be converted first."""
+    try:
+        newline = "\n".encode(value)
+    except LookupError:
+        raise click.BadParameter(f"unknown text encoding {value!r}; e.g. utf-8, latin-1, cp1252",
+                                 ctx=ctx, param=param) from None
+    if newline != b"\n":
+        raise click.BadParameter(f"{value!r} files cannot be read line by line; convert them to UTF-8 "
+                                 "first, e.g. `iconv -f UTF-16 -t UTF-8 in.jsonl > out.jsonl`", ctx=ctx, param=param)
+    return value
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)  # also sees links and case-insensitive file systems
+    except OSError:  # one of them does not exist (yet): compare where they would be
+        return a.resolve() == b.resolve()
+
+
+def _check_outputs(outputs: dict[str, Path | None], inputs: dict[str, list[Path]]) -> None:
+    """Refuse an output that is an input (or another output): it would be emptied or
+    overwritten. Runs before anything is opened, so nothing is lost."""
+    given = [(option, path) for option, path in outputs.items() if path is not None]
+    for i, (option, path) in enumerate(given):
+        for name, paths in inputs.items():
+            for source in paths:
+                if _same_file(path, source):
+                    raise click.BadParameter(f"{str(path)!r} is also {name}; writing there would destroy it, "
+                                             "so choose another file", param_hint=option)
+        for other, other_path in given[i + 1:]:
+            if _same_file(path, other_path):
+                raise click.BadParameter(f"{str(path)!r} is also given to {other}; choose another file",
+                                         param_hint=option)
 
 
 def _check_ray_address(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -98,8 +138,10 @@ def cli() -> None:
 @click.option("--internal-notes", type=click.Choice(["skip", "system"]), default="skip", show_default=True,
               help="Help-desk internal notes: leave them out, or keep them as system messages.")
 @click.option("--max-message-chars", default=100_000, show_default=True, help="Longer messages are rejected.")
+@click.option("--encoding", default="utf-8", show_default=True, callback=_check_encoding,
+              help="Text encoding of the inputs, e.g. latin-1 or cp1252 (UTF-16 files: convert them first).")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write every bad record as JSONL here.")
+              help="Write every bad record and warning as JSONL here.")
 @click.option("--no-messages", is_flag=True, help="Leave message texts out of the results JSONL.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON instead of a table.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -113,12 +155,16 @@ def cli() -> None:
 def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_path: Path | None,
             rubric: str | None, config: str | None, sets: tuple[str, ...], detectors: str | None,
             csv_columns: tuple[str, ...], roles: tuple[str, ...], internal_notes: str,
-            max_message_chars: int, errors_path: Path | None,
+            max_message_chars: int, encoding: str, errors_path: Path | None,
             no_messages: bool, as_json: bool, quiet: bool, ray_address: str | None, ray_cpus: int | None) -> None:
     """Analyse conversations in INPUT files and summarise patience per agent."""
-    from .analyze import BatchRunner, analyze_files, local_batch
+    from .analyze import BatchRunner, analyze_files, error_dict, local_batch
+    from .readers import plan_files
     from .summary import agent_summary, team_summary
 
+    _check_outputs({"--out": out_path, "--report": report_path, "--errors": errors_path},
+                   {"an input": list(inputs), "the --rubric": [Path(rubric)] if rubric else [],
+                    "the --config": [Path(config)] if config else []})
     runner: BatchRunner = local_batch
     if ray_address is not None or ray_cpus is not None:
         from .distributed import RayRunner
@@ -126,13 +172,14 @@ def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_pa
         # stops here, naming the extra, when Ray is not installed: before any input is read
         runner = RayRunner(address=ray_address, num_cpus=ray_cpus)
     analyzer = _build_analyzer(config, rubric, sets, detectors)
-    options = _read_options(fmt, csv_columns, max_message_chars, roles, internal_notes)
+    options = _read_options(fmt, csv_columns, max_message_chars, roles, internal_notes, encoding)
+    plan_files(inputs, options)  # a missing input or the only one's unknown format stops here, before --out
     shown = 0
 
     def on_error(e: RecordError) -> None:
         nonlocal shown
         if shown < MAX_ERRORS_SHOWN:
-            err.print(f"[yellow]skipped[/] {e}", markup=True, highlight=False)
+            err.print(_error_line(e), highlight=False)
         shown += 1
 
     for p in (out_path, report_path, errors_path):
@@ -156,11 +203,12 @@ def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_pa
         if fh:
             fh.close()
     if shown > MAX_ERRORS_SHOWN:
-        err.print(f"[yellow]… and {shown - MAX_ERRORS_SHOWN} more bad records[/]")
+        more = "--errors FILE keeps them all" if errors_path is None else f"all are in {escape(str(errors_path))}"
+        err.print(f"[yellow]… and {shown - MAX_ERRORS_SHOWN} more[/] ({more})", highlight=False)
     if errors_path:
         with open(errors_path, "w", encoding="utf-8") as efh:
             for e in run.errors:
-                efh.write(json.dumps(e.to_dict()) + "\n")
+                efh.write(json.dumps(error_dict(e)) + "\n")
     if report_path and run.results:
         from .report import write_report
 
@@ -176,8 +224,25 @@ def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_pa
         _print_summary(run, team, agents, out_path, report_path,
                        {k: b.title for k, b in analyzer.rubric.behaviours.items()})
     if run.conversations == 0:
-        err.print("[red]no valid conversation was read[/]: check the format (--format) and the errors above")
+        if run.errors:
+            err.print("[red]no valid conversation was read[/]: check the format (--format) and the errors above")
+        else:
+            err.print(f"[red]no conversation in {escape(', '.join(map(str, inputs)))}[/]: "
+                      "the input holds no records", highlight=False)
         sys.exit(1)
+
+
+def _error_line(e: RecordError) -> str:
+    """One reported problem as rich markup: a warning (its record was kept) or what was skipped
+    (a record, or a whole file), with any user text escaped (a role '[/x]' is not markup)."""
+    from .readers import is_warning
+
+    if is_warning(e):
+        where = e.file if e.line is None else f"{e.file}:{e.line}"
+        what = f" field '{e.field}'" if e.field else ""
+        reason = e.reason.removeprefix("warning:").lstrip()
+        return f"[yellow]warning:[/] {escape(f'{where}:{what} {reason}')}"
+    return f"[yellow]skipped[/] {escape(str(e))}"
 
 
 def _strip(agents: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -191,19 +256,26 @@ def _print_summary(run: Any, team: dict[str, Any], agents: list[dict[str, Any]],
         table.add_column(col, justify="right" if col in ("conversations", "patience") else "left")
     for a in agents[:50]:
         top = a["top_coaching_point"]
-        table.add_row(a["agent"], str(a["conversations"]),
+        # Text cells: agent names and notes come from the input and are not markup
+        table.add_row(Text(a["agent"]), str(a["conversations"]),
                       "–" if a["patience"] is None else f"{a['patience']:.0f}",
-                      titles.get(a["strongest"], a["strongest"]) if a["strongest"] else "–",
-                      top["note"] if top else "–")
+                      Text(titles.get(a["strongest"], a["strongest"])) if a["strongest"] else "–",
+                      Text(top["note"]) if top else "–")
     out.print(table)
     if len(agents) > 50:
         out.print(f"… {len(agents) - 50} more agents in the results file")
-    out.print(f"team patience {team['patience']}  ·  {len(run.errors)} bad records skipped  ·  "
-              f"{run.messages_per_second:,.0f} messages/s")
+    parts = ["team patience " + ("–" if team["patience"] is None else str(team["patience"])),
+             f"{run.skipped_records:,} bad records skipped"]
+    if run.skipped_files:
+        parts.append(f"{run.skipped_files:,} file{'s' if run.skipped_files > 1 else ''} skipped")
+    if run.warnings:
+        parts.append(f"{run.warnings:,} warning{'s' if run.warnings > 1 else ''}")
+    parts.append(f"{run.messages_per_second:,.0f} messages/s")
+    out.print("  ·  ".join(parts), markup=False, highlight=False)
     if out_path:
-        out.print(f"results: {out_path}")
+        out.print(f"results: {out_path}", markup=False, highlight=False)
     if report_path and run.results:
-        out.print(f"report:  {report_path}")
+        out.print(f"report:  {report_path}", markup=False, highlight=False)
 
 
 @cli.command()
@@ -232,7 +304,8 @@ def explain(input_path: Path, conversation_id: str, fmt: str, rubric: str | None
                                            _read_options(fmt, (), 100_000))
         result = found.to_dict() if found else None
     if result is None:
-        err.print(f"[red]no conversation '{conversation_id}' in {input_path}[/]")
+        err.print(f"[red]no conversation '{escape(conversation_id)}' in {escape(str(input_path))}[/]",
+                  highlight=False)
         sys.exit(1)
     if as_json:
         click.echo(json.dumps(result, indent=2, ensure_ascii=False))
@@ -315,11 +388,12 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except PatientlyError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False)
+    except PatientlyError as exc:  # its text quotes files and values: print it, never parse it as markup
+        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         sys.exit(2)
     except OSError as exc:  # a path that cannot be written or read: say which
-        err.print(f"[red]error:[/] {exc.strerror or exc}: {exc.filename or ''}", highlight=False)
+        what = f"{exc.strerror or exc}: {exc.filename or ''}"
+        err.print(f"[red]error:[/] {escape(what)}", highlight=False)
         sys.exit(2)
     except BrokenPipeError:
         sys.exit(0)

@@ -13,8 +13,10 @@ still analyse every valid conversation: a record with an error is skipped and re
 once, with the 1-based physical line where it starts and the field (``messages[3].role``
 for JSONL, the column name for CSV). A bad timestamp is the one exception: the message is
 kept without a time and a RecordError whose reason starts with ``warning:`` comes before
-its conversation (see :func:`is_warning`). Only a file that cannot be read at all, or
-whose format cannot be told, raises :class:`~patiently.errors.InputError`.
+its conversation (see :func:`is_warning`). Among several files, one whose format cannot
+be told (:class:`FormatUnknownError`) is skipped and reported as a RecordError without a
+line (see :func:`is_file_error`) before any conversation is read; the only file given
+raises it. A file that cannot be read at all raises :class:`~patiently.errors.InputError`.
 
 Every reader except ``twcs`` (whose reply links span the file) holds one record at a time,
 so input size does not matter; gzip-compressed files (``.gz``) are read transparently.
@@ -38,7 +40,8 @@ from .transcript import SPEAKER_LINE, read_transcript
 from .twcs import read_twcs
 from .zendesk import read_zendesk
 
-__all__ = ["DEFAULT_ROLES", "FORMATS", "ReadOptions", "detect_format", "is_warning", "read_conversations"]
+__all__ = ["DEFAULT_ROLES", "FORMATS", "FormatUnknownError", "ReadOptions", "detect_format", "is_file_error",
+           "is_warning", "plan_files", "read_conversations"]
 
 Reader = Callable[[Path, ReadOptions], Iterator[Conversation | RecordError]]
 READERS: dict[str, Reader] = {
@@ -61,9 +64,23 @@ _EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": 
 _SNIFF_BYTES = 64 * 1024
 
 
+_UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff")  # the UTF-32 ones start with these too
+
+
+class FormatUnknownError(InputError):
+    """A file whose format cannot be told (or is not one of ours): among several inputs it is
+    skipped and reported, so one stray file (a README picked up by a glob) costs only itself."""
+
+
 def is_warning(error: RecordError) -> bool:
     """True for a RecordError that did not cost its record (its conversation is still yielded)."""
     return error.reason.startswith("warning:")
+
+
+def is_file_error(error: RecordError) -> bool:
+    """True for a RecordError that cost a whole file (its format could not be told): every
+    record error names its line, a file-level one has none."""
+    return error.line is None
 
 
 def _suffix(path: Path) -> str:
@@ -73,13 +90,17 @@ def _suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def _head(path: Path) -> str:
+def _head(path: Path, encoding: str) -> str:
     with open_binary(path) as f:
         try:
             data = f.read(_SNIFF_BYTES)
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             raise InputError(f"{path}: cannot be read ({exc})") from exc
-    return data.decode("utf-8", errors="replace").lstrip("\ufeff")
+    if data.startswith(_UTF16_32_BOMS) and "\n".encode(encoding) == b"\n":
+        # Read line by line as UTF-8, such a file would give one error per line, none saying why.
+        raise FormatUnknownError(f"{path}: is UTF-16 or UTF-32 text; convert it to UTF-8 first, e.g. "
+                                 f"`iconv -f UTF-16 -t UTF-8 {path.name} > utf8-{path.name}`")
+    return data.decode(encoding, errors="replace").lstrip("\ufeff")
 
 
 def _csv_kind(first_line: str) -> str:
@@ -96,23 +117,23 @@ def _json_kind(path: Path, head: str) -> str:
         return "jsonl"
     helpdesks = found
     if len(helpdesks) > 1:
-        raise InputError(f"{path}: looks like more than one help-desk export ({', '.join(helpdesks)}); "
+        raise FormatUnknownError(f"{path}: looks like more than one help-desk export ({', '.join(helpdesks)}); "
                          f"pass the format explicitly")
     return helpdesks[0] if helpdesks else "jsonl"
 
 
-def detect_format(path: Path) -> str:
-    """The format of one file: by extension, else by sniffing its first bytes.
+def detect_format(path: Path, encoding: str = "utf-8") -> str:
+    """The format of one file: by extension, else by sniffing its first bytes (read in ``encoding``).
 
     ``.jsonl``/``.ndjson``/``.json`` -> zendesk, freshdesk or intercom when the first 64 KB
     have keys only that help desk's export has (``html_body``, ``description_text``,
     ``conversation_parts``...; two help desks at once is an error), else jsonl; ``.csv`` ->
     twcs when the header has ``tweet_id, author_id, inbound``, else csv; ``.txt``/``.log`` ->
-    transcript.
+    transcript. A file it cannot place raises :class:`FormatUnknownError`.
     """
     path = Path(path)
     kind = _EXTENSIONS.get(_suffix(path))
-    head = _head(path)  # also proves the file exists and is readable
+    head = _head(path, encoding)  # also proves the file exists and is readable
     text = head.lstrip()
     first_line = text.split("\n", 1)[0]
     if kind == "jsonl" or (kind is None and text.startswith(("{", "["))):
@@ -120,7 +141,7 @@ def detect_format(path: Path) -> str:
         if json_kind != "jsonl":
             return json_kind
         if text.startswith("["):
-            raise InputError(f"{path}: is a JSON array, not JSON Lines; convert it with "
+            raise FormatUnknownError(f"{path}: is a JSON array, not JSON Lines; convert it with "
                              f"`jq -c '.[]' {path.name} > {path.stem}.jsonl`")
         return "jsonl"
     if kind == "csv":
@@ -131,7 +152,7 @@ def detect_format(path: Path) -> str:
         return _csv_kind(first_line)
     if any(SPEAKER_LINE.match(line) for line in text.splitlines()[:50]):
         return "transcript"
-    raise InputError(
+    raise FormatUnknownError(
         f"{path}: cannot tell the input format from its name or content; name it .jsonl, .csv or .txt, "
         f"or pass the format explicitly (one of {', '.join(FORMATS[1:])})")
 
@@ -151,10 +172,37 @@ def _expand(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
+def plan_files(paths: Iterable[str | Path], options: ReadOptions | None = None,
+               ) -> list[tuple[Path, str] | RecordError]:
+    """Each input file with its format, or the file-level RecordError that skips it.
+
+    Every file is checked before any is read, so a missing or unreadable file, or the only
+    file's unknown format, raises (InputError) before a caller has written anything.
+    """
+    options = options or ReadOptions()
+    files = list(_expand(paths))
+    plan: list[tuple[Path, str] | RecordError] = []
+    for path in files:
+        if options.format != "auto":
+            open_binary(path).close()  # proves it exists and is readable, as detection does
+            plan.append((path, options.format))
+            continue
+        try:
+            plan.append((path, detect_format(path, options.encoding)))
+        except FormatUnknownError as exc:
+            if len(files) == 1:
+                raise
+            reason = str(exc).removeprefix(f"{path}: ")
+            plan.append(RecordError(str(path), None, None, f"{reason}; the file was skipped"))
+    return plan
+
+
 def read_conversations(paths: Iterable[str | Path], options: ReadOptions | None = None,
                        ) -> Iterator[Conversation | RecordError]:
     """Conversations from every file in turn, with RecordErrors inline (see the module doc)."""
     options = options or ReadOptions()
-    for path in _expand(paths):
-        kind = options.format if options.format != "auto" else detect_format(path)
-        yield from READERS[kind](path, options)
+    for entry in plan_files(paths, options):
+        if isinstance(entry, RecordError):
+            yield entry
+        else:
+            yield from READERS[entry[1]](entry[0], options)
