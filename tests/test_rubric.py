@@ -128,3 +128,16 @@ def test_a_key_given_twice_is_refused_with_its_line() -> None:
     with pytest.raises(RubricError) as err:
         parse_rubric(twice)
     assert [(p.line, p.field) for p in err.value.problems] == [(9, "empathy")]
+
+
+def test_rubric_weight_true_is_not_a_number_and_deep_or_utf16_files_are_clear_errors(tmp_path: Path) -> None:
+    from patiently.rubric import RubricError, parse_rubric
+
+    with pytest.raises(RubricError, match="expected a number, not true/false"):
+        parse_rubric(MINIMAL.format(weight="true", points="10"))
+    with pytest.raises(RubricError, match="nested too deeply"):
+        parse_rubric("name: x\nbehaviours: " + "[" * 1000 + "]" * 1000 + "\n")
+    p = tmp_path / "r.yaml"
+    p.write_text(MINIMAL.format(weight="1", points="10"), encoding="utf-16")
+    with pytest.raises(ConfigError, match=r"r\.yaml: cannot read rubric: .*UTF-16"):
+        load_rubric(p)

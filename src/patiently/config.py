@@ -8,11 +8,13 @@ optional ``--config`` YAML file and ``--set`` overrides, in that order.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from .errors import ConfigError
 
@@ -25,8 +27,34 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class StrictModel(BaseModel):
+    """Base of every model read from a user's YAML (settings, rubrics, scenarios): unknown keys
+    are refused (a typo fails loudly), values are frozen, no inf/NaN (an infinite weight makes
+    every score NaN), and no true/false where a number is meant (pydantic would read true as 1)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_bool_for_number(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, bool) and info.field_name in _numeric_fields(cls):
+            raise ValueError("expected a number, not true/false")
+        return value
+
+
+@cache
+def _numeric_fields(model: type[BaseModel]) -> frozenset[str]:
+    """Fields typed int or float (or either or None)."""
+    out = set()
+    for name, f in model.model_fields.items():
+        args = set(get_args(f.annotation)) - {type(None)}
+        kinds = args if get_args(f.annotation) else {f.annotation}
+        if kinds and kinds <= {int, float}:
+            out.add(name)
+    return frozenset(out)
+
+
+_Strict = StrictModel
 
 
 class EmbeddingSettings(_Strict):
@@ -112,6 +140,7 @@ class _Loader(yaml.SafeLoader):
 
 
 YamlProblem = tuple[int, str, str]  # line (1-based), key, message
+MAX_YAML_DEPTH = 64  # levels of nesting; settings, rubrics and scenarios need fewer than ten
 
 
 def read_yaml(text: str) -> tuple[Any, yaml.Node | None, list[YamlProblem]]:
@@ -119,51 +148,77 @@ def read_yaml(text: str) -> tuple[Any, yaml.Node | None, list[YamlProblem]]:
     node and what YAML allows but these files must not have. Aliases (``*a`` repeats a node;
     nested ones expand a few hundred bytes into millions of values once written out) give one
     problem and no data; a key given twice in one mapping (YAML silently keeps the last) gives
-    one problem each. Raises ``yaml.YAMLError`` for text that is not YAML."""
+    one problem each. Raises ``yaml.YAMLError`` for text that is not YAML, and for YAML nested
+    too deeply to read (PyYAML recurses once per level: "[[[[...]]]]" of a few KB)."""
     loader = _Loader(text)
     try:
-        root = loader.get_single_node()
+        try:
+            root = loader.get_single_node()
+        except RecursionError:
+            raise yaml.YAMLError("nested too deeply (more than a few hundred levels)") from None
         if loader.alias_lines:
             return None, root, [(loader.alias_lines[0], "", "YAML aliases (*name) are not allowed here; "
                                  "write the value out")]
         problems: list[YamlProblem] = []
-        stack = [root] if root is not None else []
+        stack = [(root, 1)] if root is not None else []
         while stack:
-            node = stack.pop()
+            node, depth = stack.pop()
+            if depth > MAX_YAML_DEPTH:  # copying or validating it would recurse as deep
+                raise yaml.YAMLError(f"nested too deeply (more than {MAX_YAML_DEPTH} levels) "
+                                     f"at line {node.start_mark.line + 1}")
             if isinstance(node, yaml.MappingNode):
-                seen: set[str] = set()
+                seen: set[tuple[str, str]] = set()
                 for key, value in node.value:
                     name = str(key.value)
-                    if name in seen:
+                    if (key.tag, name) in seen:  # 1 and "1" are two keys
                         problems.append((key.start_mark.line + 1, name, f"'{name}' is given twice here"))
-                    seen.add(name)
-                    stack.append(value)
+                    seen.add((key.tag, name))
+                    stack.append((value, depth + 1))
             elif isinstance(node, yaml.SequenceNode):
-                stack.extend(node.value)
+                stack.extend((v, depth + 1) for v in node.value)
         problems.sort(key=lambda p: p[0])
-        return (loader.construct_document(root) if root is not None else None), root, problems
+        try:
+            return (loader.construct_document(root) if root is not None else None), root, problems
+        except RecursionError:
+            raise yaml.YAMLError("nested too deeply (more than a few hundred levels)") from None
     finally:
         loader.dispose()
 
 
-def _plain_yaml(text: str, source: str) -> Any:
-    """:func:`read_yaml`'s data, or a ConfigError naming ``source`` and the line."""
+def yaml_document(text: str, source: str) -> tuple[Any, yaml.Node | None]:
+    """:func:`read_yaml`'s data and root node, or a ConfigError naming ``source`` and the line."""
     try:
-        data, _, problems = read_yaml(text)
+        data, root, problems = read_yaml(text)
     except (yaml.YAMLError, ValueError) as exc:  # ValueError: PyYAML's int() of thousands of digits
         raise ConfigError(f"{source}: not valid YAML: {exc}") from exc
     if problems:
         raise ConfigError("\n".join(f"{source}, line {line}: {message}" for line, _, message in problems))
-    return data
+    return data, root
 
 
-def yaml_mapping(text: str, source: str, shape: str) -> dict[str, Any]:
-    """A YAML document that must be a mapping (a rubric, a scenario); errors name ``source``.
-    ``shape`` says what the mapping holds, e.g. "a rubric is a mapping with 'name' and 'behaviours'"."""
-    data = _plain_yaml(text, source)
+def read_text_file(path: str | Path, what: str) -> str:
+    """A user's text file (settings, a rubric, a scenario) as UTF-8, a byte-order mark dropped;
+    a ConfigError naming the file when it cannot be read or is in another encoding."""
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        kind = "UTF-16" if bytes(exc.object[:2]) in (b"\xff\xfe", b"\xfe\xff") else "another encoding"
+        raise ConfigError(f"{path}: cannot read {what}: byte {exc.start} is not UTF-8 (the file looks like "
+                          f"{kind}); save it as UTF-8") from exc
+    except IsADirectoryError as exc:
+        raise ConfigError(f"{path}: cannot read {what}: it is a directory, not a file") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read {what}: {exc.strerror or exc}") from exc
+
+
+def yaml_mapping(text: str, source: str, shape: str) -> tuple[dict[str, Any], yaml.Node | None]:
+    """A YAML document that must be a mapping (a rubric, a scenario), with its root node (for
+    the lines of fields); errors name ``source``. ``shape`` says what the mapping holds, e.g.
+    "a rubric is a mapping with 'name' and 'behaviours'"."""
+    data, root = yaml_document(text, source)
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: {shape}")
-    return data
+    return data, root
 
 
 def apply_overrides(data: dict[str, Any], overrides: list[str], *, what: str = "setting") -> dict[str, Any]:
@@ -188,24 +243,66 @@ def apply_overrides(data: dict[str, Any], overrides: list[str], *, what: str = "
 
 def load_settings(path: str | Path | None = None, overrides: list[str] | None = None) -> Settings:
     data: dict[str, Any] = {}
+    root: yaml.Node | None = None
     if path is not None:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read settings: {exc}") from exc
-        data = _plain_yaml(text, str(path)) or {}
-        if not isinstance(data, dict):
-            raise ConfigError(f"{path}: settings are a mapping of sections, e.g. 'silence:' with 'chat_seconds: 600'")
+        text = read_text_file(path, "settings")
+        if text.strip():
+            data, root = yaml_mapping(text, str(path), "settings are a mapping of sections, e.g. 'silence:' "
+                                      "with 'chat_seconds: 600'")
     data = apply_overrides(data, overrides or [])
     try:
         return Settings.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(format_validation_error(exc, str(path or "settings"))) from exc
+        overridden = [tuple(o.partition("=")[0].strip().split(".")) for o in overrides or []]
+        raise ConfigError(format_validation_error(exc, str(path or "settings"), root, overridden)) from exc
 
 
-def format_validation_error(exc: ValidationError, source: str) -> str:
+Loc = tuple[str | int, ...]
+
+
+def format_validation_error(exc: ValidationError, source: str, root: yaml.Node | None = None,
+                            overridden: Sequence[Loc] = ()) -> str:
+    """One line per problem: the line in the file (when ``root``, the file's YAML node, is
+    given), the field and what is wrong. A field set by ``--set`` (``overridden``) has no line
+    in the file: its problem ends in "(from --set)"."""
     lines = [f"{source}: invalid configuration"]
     for err in exc.errors():
-        loc = ".".join(str(p) for p in err["loc"])
-        lines.append(f"  {loc}: {err['msg']}")
+        loc = tuple(err["loc"])
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        where = field_path(loc)
+        if any(tuple(map(str, loc[:len(o)])) == tuple(map(str, o)) for o in overridden):
+            lines.append(f"  {where}: {msg} (from --set)")
+            continue
+        line = yaml_line(root, loc)
+        head = f"line {line}: " if line is not None else ""
+        lines.append(f"  {head}{where}: {msg}" if where else f"  {head}{msg}")
     return "\n".join(lines)
+
+
+def field_path(loc: Loc) -> str:
+    """``('behaviours', 'empathy', 'credits', 0, 'label')`` as ``behaviours.empathy.credits[0].label``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def yaml_line(node: yaml.Node | None, loc: Loc) -> int | None:
+    """The 1-based line of the deepest node along ``loc`` (for a missing field: its parent's)."""
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for part in loc:
+        nxt: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                    line, nxt = key.start_mark.line + 1, value
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            nxt = node.value[part]
+            line = nxt.start_mark.line + 1
+        if nxt is None:
+            break
+        node = nxt
+    return line

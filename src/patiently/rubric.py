@@ -19,16 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 
-from .config import apply_overrides, read_yaml
+from .config import Loc, StrictModel, apply_overrides, field_path, read_text_file, read_yaml, yaml_line
 from .errors import ConfigError
 from .model import Finding
 
-
-class _Strict(BaseModel):
-    # no inf/NaN: an infinite weight makes every overall score NaN
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+_Strict = StrictModel
 
 
 MAX_POINTS = 1000.0  # points and caps are on a 0..100 scale: anything larger is a typo
@@ -148,11 +145,7 @@ def load_rubric(path: str | Path | None = None, overrides: Sequence[str] = ()) -
     """The default rubric, or a user's file, with ``behaviours.empathy.weight=2`` style overrides."""
     if path is None:
         return parse_rubric(default_rubric_text(), "rubrics/default.yaml", overrides)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read rubric: {exc}") from exc
-    return parse_rubric(text, str(path), overrides)
+    return parse_rubric(read_text_file(path, "rubric"), str(path), overrides)
 
 
 def default_rubric_text() -> str:
@@ -212,15 +205,6 @@ def parse_rubric(text: str, source: str = "rubric", overrides: Sequence[str] = (
     return rubric
 
 
-Loc = tuple[str | int, ...]
-
-
-def field_path(loc: Loc) -> str:
-    """``('behaviours', 'empathy', 'credits', 0, 'label')`` as ``behaviours.empathy.credits[0].label``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _problem(root: yaml.Node | None, loc: Loc, msg: str, overridden: Sequence[Loc]) -> RubricProblem:
@@ -228,28 +212,7 @@ def _problem(root: yaml.Node | None, loc: Loc, msg: str, overridden: Sequence[Lo
     from_set = any(loc[:len(o)] == o for o in overridden)
     if from_set:
         return RubricProblem(None, field_path(loc), f"{msg} (from --set)")
-    return RubricProblem(_line_of(root, loc), field_path(loc), msg)
-
-
-def _line_of(node: yaml.Node | None, loc: Loc) -> int | None:
-    """The 1-based line of the deepest node along ``loc`` (for a missing field: its parent's)."""
-    if node is None:
-        return None
-    line = node.start_mark.line + 1
-    for part in loc:
-        nxt: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value == str(part):
-                    line, nxt = key.start_mark.line + 1, value
-                    break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            nxt = node.value[part]
-            line = nxt.start_mark.line + 1
-        if nxt is None:
-            break
-        node = nxt
-    return line
+    return RubricProblem(yaml_line(root, loc), field_path(loc), msg)
 
 
 def _override_path(item: str, data: Mapping[str, Any]) -> Loc:

@@ -90,3 +90,32 @@ def test_get_scenario_by_id_by_file_and_unknown(tmp_path: Path) -> None:
     assert load_scenario_file(p).id == "custom-vpn"
     with pytest.raises(UnknownScenarioError, match="vpn-home-wifi"):
         get_scenario("no-such-scenario")
+
+
+def test_a_misspelt_finding_in_upset_by_is_refused_with_its_line() -> None:
+    # it used to be accepted, and the persona's amplification silently never applied
+    bad = _yaml(VPN_FILE, **{"upset_by: [dismissive,": "upset_by: [dismisive,"})
+    with pytest.raises(ConfigError, match=r"line \d+: persona\.upset_by: unknown finding 'dismisive'; "
+                                          r"did you mean 'dismissive'\?"):
+        parse_scenario(bad, "x.yaml")
+
+
+def test_scenario_files_that_cannot_be_read_say_why(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"missing\.yaml: cannot read scenario: No such file"):
+        get_scenario(str(tmp_path / "missing.yaml"))
+    with pytest.raises(ConfigError, match="is a directory"):
+        get_scenario(str(tmp_path))
+    p = tmp_path / "u16.yaml"
+    p.write_text(VPN_FILE.read_text(encoding="utf-8"), encoding="utf-16")
+    with pytest.raises(ConfigError, match="UTF-16"):
+        load_scenario_file(p)
+    p.write_text(VPN_FILE.read_text(encoding="utf-8"), encoding="utf-8-sig")  # a BOM is fine
+    assert load_scenario_file(p).id == "vpn-home-wifi"
+
+
+def test_a_model_level_problem_has_no_empty_field() -> None:
+    bad = _yaml(VPN_FILE, **{"  facts: [home_only]": "  facts: [no_such_fact, home_only]"})
+    with pytest.raises(ConfigError) as exc:
+        parse_scenario(bad, "x.yaml")
+    assert "success.facts: unknown facts ['no_such_fact']" in str(exc.value)
+    assert "  : " not in str(exc.value) and "Value error" not in str(exc.value)

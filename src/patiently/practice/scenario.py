@@ -8,14 +8,15 @@ the field named (see docs/practice.md for the format).
 
 from __future__ import annotations
 
+import difflib
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
-from ..config import format_validation_error, yaml_mapping
+from ..config import StrictModel, format_validation_error, read_text_file, yaml_mapping
 from ..errors import ConfigError, InputError
 
 # Situations the engine picks a customer line for; a scenario must give the REQUIRED ones.
@@ -33,8 +34,7 @@ class UnknownScenarioError(InputError):
     """No scenario with that id; the message lists the ones that exist."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_Strict = StrictModel
 
 
 class Persona(_Strict):
@@ -46,6 +46,20 @@ class Persona(_Strict):
     # Short finding names (e.g. "pressure", "jargon", "empathy"): their effect is amplified.
     upset_by: list[str] = []
     calmed_by: list[str] = []
+
+    @field_validator("upset_by", "calmed_by")
+    @classmethod
+    def _known_findings(cls, names: list[str]) -> list[str]:
+        # a typo would silently never amplify anything
+        from .state import effects_table
+
+        known = sorted(label.split(".", 1)[-1] for label in effects_table()["findings"])
+        for name in names:
+            if name not in known:
+                close = difflib.get_close_matches(name, known, n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                raise ValueError(f"unknown finding '{name}'; {hint}use one of: {', '.join(known)}")
+        return names
 
 
 class Fact(_Strict):
@@ -160,11 +174,11 @@ class Scenario(_Strict):
 
 def parse_scenario(text: str, source: str) -> Scenario:
     """Validate one scenario's YAML text; errors name the file and the field."""
-    data = yaml_mapping(text, source, "a scenario is a mapping with 'id', 'persona', 'problem', 'lines'...")
+    data, root = yaml_mapping(text, source, "a scenario is a mapping with 'id', 'persona', 'problem', 'lines'...")
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
-        message = format_validation_error(exc, source).replace("invalid configuration", "invalid scenario")
+        message = format_validation_error(exc, source, root).replace("invalid configuration", "invalid scenario")
         if any(e["type"] == "string_type" for e in exc.errors()):
             # The usual cause: YAML reads yes/no/on/off as booleans and 4:02 or 192.168 as numbers.
             message += "\n  (put text that YAML reads as a number or yes/no in quotes, e.g. \"4:02\", \"yes\")"
@@ -172,12 +186,7 @@ def parse_scenario(text: str, source: str) -> Scenario:
 
 
 def load_scenario_file(path: str | Path) -> Scenario:
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{p}: cannot read scenario: {exc.strerror}") from exc
-    return parse_scenario(text, str(p))
+    return parse_scenario(read_text_file(path, "scenario"), str(path))
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +209,7 @@ def get_scenario(name: str) -> Scenario:
     scenarios = load_scenarios()
     if name in scenarios:
         return scenarios[name]
-    if name.endswith((".yaml", ".yml")) and Path(name).is_file():
-        return load_scenario_file(name)
+    if name.endswith((".yaml", ".yml")) or Path(name).exists():
+        return load_scenario_file(name)  # a file, or the reason it cannot be read
     raise UnknownScenarioError(f"no scenario {name!r}; choose one of: {', '.join(scenarios)} "
                                "(or give a scenario .yaml file)")
