@@ -103,6 +103,8 @@ def test_jsonl_custom_role_map(tmp_path: Path) -> None:
     ('{"id": "a", "messages": [{"role": "agent", "text": "  \\n "}]}', "messages[0].text", "empty text"),
     ('{"id": "a", "messages": [{"role": "agent", "text": 5}]}', "messages[0].text", "must be a string"),
     ('{"id": "a", "labels": [1], "messages": [{"role": "agent", "text": "x"}]}', "labels", "labels must be"),
+    (jline(True), "id", "must be a string or a number, not a boolean"),
+    (jline({"a": 1}), "id", "must be a string or a number, not an object"),
 ])
 def test_jsonl_bad_records(tmp_path: Path, record: str, field: str | None, reason: str) -> None:
     path = write(tmp_path, "bad.jsonl", jline("ok1") + "\n\n" + record + "\n" + jline("ok2") + "\n")
@@ -159,6 +161,60 @@ def test_jsonl_bad_timestamp_is_a_warning_and_keeps_the_conversation(tmp_path: P
     assert warn.reason.startswith("warning:") and is_warning(warn)
     assert (warn.line, warn.field) == (1, "messages[0].sent_at")
     assert conv.messages[0].sent_at is None and conv.messages[1].sent_at is not None
+
+
+def test_jsonl_wrong_types_in_optional_fields_are_warnings_not_reprs(tmp_path: Path) -> None:
+    # They used to become "{'x': 1}", "['a']", "True": Python's repr, in the results.
+    rec = jline("w", channel=["a"], source=True, subject={"s": 1}, messages=[
+        {"role": "customer", "text": "hi", "author": {"x": 1}, "id": {"a": 1}},
+        {"role": "agent", "text": "hello", "author": 42, "id": 7},
+    ])
+    items = list(read_conversations([write(tmp_path, "w.jsonl", rec)]))
+    warnings = [i for i in items if isinstance(i, RecordError)]
+    (conv,) = [i for i in items if isinstance(i, Conversation)]
+    assert all(is_warning(w) and w.line == 1 for w in warnings)
+    assert {w.field for w in warnings} == {"messages[0].author", "messages[0].id", "channel", "source", "subject"}
+    assert "author must be a string or a number, not an object" in \
+        next(w.reason for w in warnings if w.field == "messages[0].author")
+    assert (conv.channel, conv.source, conv.subject) == (None, None, None)
+    m = conv.messages
+    assert (m[0].id, m[0].author) == ("m1", None)  # the message is kept, without the bad values
+    assert (m[1].id, m[1].author) == ("7", "42")  # numbers stay accepted, as text
+
+
+@pytest.mark.parametrize(("message", "field", "reason"), [
+    ({"role": "customer", "text": "\ud800 lone surrogate"}, "messages[0].text",
+     "text is not valid Unicode: a lone surrogate at character 1"),
+    ({"role": "customer", "text": "ok", "author": "ann\udc00"}, "messages[0].author",
+     "author is not valid Unicode: a lone surrogate at character 4"),
+    ({"role": "customer", "text": "ok", "extra": {"k\ud800": 1}}, "messages[0].extra",
+     "a key is not valid Unicode"),
+])
+def test_jsonl_lone_surrogate_costs_its_record_only(tmp_path: Path, message: dict[str, object], field: str,
+                                                    reason: str) -> None:
+    # json.dumps writes the lone surrogate as the escape "\ud800": valid JSON, not valid Unicode.
+    bad = json.dumps({"id": "s", "messages": [message]})
+    emoji = jline("e", messages=[{"role": "customer", "text": "ok \U0001f600"}])  # a pair: fine
+    path = write(tmp_path, "s.jsonl", f"{jline('ok1')}\n{bad}\n{emoji}\n")
+    convs, errors = read(path)
+    assert [c.id for c in convs] == ["ok1", "e"] and convs[1].messages[0].text == "ok \U0001f600"
+    err = only(errors)
+    assert (err.file, err.line, err.field) == (str(path), 2, field) and not is_warning(err)
+    assert err.reason.startswith(reason)
+
+
+def test_analyze_keeps_every_valid_conversation_beside_a_lone_surrogate(tmp_path: Path) -> None:
+    """The QA case: the tokenizer raised on the surrogate in the corpus pass and the run lost
+    every conversation; now the record is one error and the rest is analysed and written."""
+    from patiently.analyze import analyze_files
+
+    bad = '{"id": "s7", "messages": [{"role": "customer", "text": "\\ud800 lone surrogate"}]}'
+    path = write(tmp_path, "s.jsonl", f"{jline('g')}\n{bad}\n{jline('h')}\n")
+    out = io.StringIO()
+    run = analyze_files([path], out=out)
+    assert run.conversations == 2 and [json.loads(x)["id"] for x in out.getvalue().splitlines()] == ["g", "h"]
+    err = only(run.errors)
+    assert (err.line, err.field) == (2, "messages[0].text") and "not valid Unicode" in err.reason
 
 
 def test_jsonl_array_file_is_an_input_error(tmp_path: Path) -> None:

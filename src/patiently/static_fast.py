@@ -35,6 +35,8 @@ _PIECES = re.compile(r"[a-z0-9]+|[!-/:-@\[-`{-~]")
 # Printable ASCII and the whitespace the BERT normaliser turns into spaces: the only texts
 # for which the split above is the tokenizer's.
 _PLAIN = re.compile(r"[ -~\t\n\r]*")
+# A lone UTF-16 surrogate: the Rust tokenizer takes only what UTF-8 can hold and raises on it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 WORD_CACHE_MAX = 100_000  # distinct pieces remembered (~250 bytes each: ~25 MB at most)
 
 
@@ -84,7 +86,12 @@ class FastStaticEncoder:
     def ids(self, text: str) -> list[int]:
         """The tokenizer's ids of ``text`` (no special tokens), unknown tokens kept."""
         if not _PLAIN.fullmatch(text) or any(t in text for t in self._added):
-            return list(self._tok.encode(text, add_special_tokens=False).ids)
+            try:
+                return list(self._tok.encode(text, add_special_tokens=False).ids)
+            except TypeError:
+                # Readers and the coach refuse such text; a caller that did not must lose one
+                # unknown character, not the whole batch (every text encoded with it).
+                return list(self._tok.encode(_SURROGATE.sub("\ufffd", text), add_special_tokens=False).ids)
         words = self._words
         pieces = _PIECES.findall(text.lower())
         missing = [p for p in dict.fromkeys(pieces) if p not in words]

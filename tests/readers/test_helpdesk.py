@@ -157,6 +157,23 @@ def test_zendesk_users_after_the_tickets_still_count(tmp_path: Path) -> None:
     assert errors == [] and (conv.messages[1].role, conv.messages[1].author) == ("agent", "Lee")
 
 
+def test_zendesk_lone_surrogate_costs_its_ticket_or_only_the_author_name(tmp_path: Path) -> None:
+    """A lone "\\ud800" escape (valid JSON, not valid Unicode) used to crash the whole run."""
+    bad_body = zticket(20, [zc(1, REQUESTER, "VPN \ud800 drops"), zc(2, AGENT, "Which Wi-Fi?")])
+    bad_subject = zticket(21, subject="VPN \udc00")
+    bad_name = zticket(22, [zc(1, REQUESTER, "Hi"), zc(2, 4444, "Hello! What can I do for you?")])
+    page = {"tickets": [VPN_TICKET, bad_body, bad_subject, bad_name],
+            "users": [{"id": 4444, "name": "Kim \ud800", "role": "agent"}]}
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(page, indent=2), encoding="utf-8")
+    convs, errors = read(path, format="zendesk")
+    assert [c.id for c in convs] == ["1", "22"]
+    assert [e.field for e in errors] == ["comments[0].plain_body", "subject", "comments[1].author"]
+    assert errors[0].reason.startswith("text is not valid Unicode: a lone surrogate at character 5")
+    assert errors[1].reason.startswith("subject is not valid Unicode") and not is_warning(errors[1])
+    assert is_warning(errors[2]) and convs[1].messages[1].author is None  # the message is kept
+
+
 # --- Freshdesk -----------------------------------------------------------------------------
 
 def fconv(cid: int, body: str | None, *, incoming: bool | None, user: int, private: bool = False,

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ..errors import InputError, RecordError
 from ..model import ROLES
@@ -105,14 +105,63 @@ def bad_time(file: str, line: int, field: str, value: object) -> RecordError:
                        "(expected ISO 8601, e.g. 2024-05-01T09:12:00Z); the message is kept without a time")
 
 
+# The advice that ends the limit messages; the coach, whose clients cannot change the
+# options, replaces it with its own (coach/context.py).
+RAISE_CHARS = "raise max_message_chars to accept it"
+RAISE_MESSAGES = "raise max_messages to accept it"
+
+
 def too_long(size: int, limit: int) -> str:
-    return (f"text has {size:,} characters, over the limit of {limit:,}; "
-            "raise max_message_chars to accept it")
+    return f"text has {size:,} characters, over the limit of {limit:,}; {RAISE_CHARS}"
 
 
 def too_many(count: int, limit: int) -> str:
-    return (f"conversation has {count:,} messages or more, over the limit of {limit:,}; "
-            "raise max_messages to accept it")
+    return f"conversation has {count:,} messages or more, over the limit of {limit:,}; {RAISE_MESSAGES}"
+
+
+# A lone UTF-16 surrogate: JSON's "\ud800" escape without its pair decodes to one (pairs are
+# joined by the decoder; bytes never decode to one). It is no character: UTF-8 cannot hold
+# it, so the tokenizer and every JSON writer fail on it, far from the record it came in.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Where a JSON text's decoded value may hold one: the cheap test before looking at each string.
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def not_unicode(text: str, what: str = "text") -> str | None:
+    """Why ``text`` is not valid Unicode (a lone surrogate, 1-based position), or None."""
+    m = _SURROGATE.search(text)
+    if m is None:
+        return None
+    return (f"{what} is not valid Unicode: a lone surrogate at character {m.start() + 1} "
+            f"(\\u{ord(m.group()):04x}, half of a UTF-16 pair)")
+
+
+def find_not_unicode(value: Any, field: str | None = None) -> tuple[str | None, str] | None:
+    """The first string (key or value, in document order) of a decoded JSON value that holds a
+    lone surrogate, as ``(field, reason)`` with the field as the readers name it
+    (``messages[2].author``); None when every string is valid.
+
+    A loop, not recursion: a value nested as deep as the JSON decoder allows must not make
+    this check fail."""
+    stack: list[tuple[Any, str | None]] = [(value, field)]
+    while stack:
+        item, at = stack.pop()
+        if isinstance(item, str):
+            if problem := not_unicode(item, _last(at)):
+                return at, problem
+        elif isinstance(item, dict):
+            for key in item:
+                if isinstance(key, str) and (problem := not_unicode(key, "a key")):
+                    return at, problem
+            stack.extend((v, f"{at}.{k}" if at else str(k)) for k, v in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend((v, f"{at or ''}[{i}]") for i, v in reversed(list(enumerate(item))))
+    return None
+
+
+def _last(field: str | None) -> str:
+    # "messages[2].author" -> "author": the reason names what the field holds.
+    return field.rsplit(".", 1)[-1] if field else "text"
 
 
 def check_text(text: object, limit: int) -> str | None:
@@ -123,7 +172,7 @@ def check_text(text: object, limit: int) -> str | None:
         return "empty text"
     if len(text) > limit:
         return too_long(len(text), limit)
-    return None
+    return not_unicode(text)
 
 
 def unique_id(wanted: str, seen: set[str]) -> str:

@@ -19,7 +19,17 @@ from typing import Any
 
 from ..errors import RecordError
 from ..model import Conversation, Message
-from ._common import ReadOptions, bad_time, open_binary, parse_iso, too_long, too_many, unique_id
+from ._common import (
+    ReadOptions,
+    bad_time,
+    find_not_unicode,
+    not_unicode,
+    open_binary,
+    parse_iso,
+    too_long,
+    too_many,
+    unique_id,
+)
 from ._html import html_to_text
 from ._jsonstream import SideData, iter_items
 
@@ -78,8 +88,19 @@ def read_export(path: Path, options: ReadOptions, convert: Convert, record_keys:
             except Bad as bad:
                 yield RecordError(file, item.line, bad.field, bad.reason)
                 continue
+            if bad_text := _not_unicode(conv):
+                yield RecordError(file, item.line, *bad_text)
+                continue
             yield from ctx.warnings
             yield conv
+
+
+def _not_unicode(conv: Conversation) -> tuple[str | None, str] | None:
+    """A lone surrogate (a JSON "\\ud800" escape without its pair) in what the conversation
+    keeps of the ticket: no JSON writer could write it out. Messages were checked as they were
+    added; these come from several places (the ticket, sideloaded users), hence checked here."""
+    head = {"id": conv.id, "subject": conv.subject, "channel": conv.channel, **conv.meta}
+    return find_not_unicode(head)
 
 
 def record_id(obj: dict[str, Any], key: str = "id") -> str:
@@ -158,6 +179,13 @@ class Thread:
             return
         if len(text) > opts.max_message_chars:
             raise Bad(f"{at}.{text_field}", too_long(len(text), opts.max_message_chars))
+        if problem := not_unicode(text):
+            raise Bad(f"{at}.{text_field}", problem)
+        if author is not None and (problem := not_unicode(author, "author")):
+            self.ctx.warn(f"{at}.author", f"{problem}; the {what} is kept without its author")
+            author = None
+        if mid is not None and isinstance(mid, str) and (problem := not_unicode(mid, "id")):
+            raise Bad(f"{at}.id", problem)
         if len(self.messages) >= opts.max_messages:
             raise Bad(at.split("[", 1)[0], too_many(len(self.messages) + 1, opts.max_messages))
         wanted = id_str(mid) or f"m{len(self.messages) + 1}"

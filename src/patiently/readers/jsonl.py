@@ -2,8 +2,10 @@
 
 Each line is decoded and parsed on its own, so memory stays at one line whatever the file
 size, and one broken line costs only that conversation. A record with an error is skipped
-and reported once (its first problem); a bad ``sent_at`` only drops the time and is
-reported as a ``warning:`` RecordError before the conversation.
+and reported once (its first problem); a bad ``sent_at``, or an optional field of the wrong
+type (``author``, ``channel``, ``source``, ``subject``, a message ``id``), only drops that
+value and is reported as a ``warning:`` RecordError before the conversation. A string that
+is not valid Unicode (a lone ``\\ud800`` escape) anywhere in the record costs the record.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from typing import Any
 from ..errors import InputError, RecordError
 from ..model import Conversation, Message
 from ._common import (
+    SURROGATE_ESCAPE,
     ReadOptions,
     RoleMapper,
     bad_time,
     check_text,
+    find_not_unicode,
     iter_lines,
     open_binary,
     parse_iso,
@@ -63,6 +67,9 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Conversation | Reco
             except json.JSONDecodeError as exc:
                 yield RecordError(file, number, None, f"invalid JSON: {exc.msg} at column {exc.colno}")
                 continue
+            if SURROGATE_ESCAPE.search(line) and (bad_text := find_not_unicode(obj)):
+                yield RecordError(file, number, *bad_text)
+                continue
             warnings: list[RecordError] = []
             try:
                 conv = _conversation(obj, file, number, roles, options, warnings)
@@ -73,8 +80,23 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Conversation | Reco
             yield conv
 
 
-def _text_or_none(value: Any) -> str | None:
-    return None if value is None else str(value)
+def _optional_text(obj: dict[str, Any], key: str, at: str, warnings: list[RecordError], file: str,
+                   number: int) -> str | None:
+    """An optional text field: a string, or a number taken as text (ids, channel codes).
+    Anything else is dropped with a warning rather than kept as a Python repr."""
+    value = obj.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    warnings.append(RecordError(file, number, f"{at}{key}", f"warning: {key} must be a string or a number, "
+                                f"not {_json_type(value)}; it was left out"))
+    return None
+
+
+def _json_type(value: Any) -> str:
+    # The JSON names a user knows from the file, not Python's (dict, list, bool).
+    return {dict: "an object", list: "a list", bool: "a boolean"}.get(type(value), type(value).__name__)
 
 
 def _labels(value: Any, field: str) -> dict[str, Any]:
@@ -92,8 +114,8 @@ def _conversation(obj: Any, file: str, number: int, roles: RoleMapper, options: 
     cid = obj.get("id")
     if cid is None or (isinstance(cid, str) and not cid.strip()):
         raise _Bad("id", "missing conversation id")
-    if isinstance(cid, dict | list):
-        raise _Bad("id", "conversation id must be a string or a number")
+    if isinstance(cid, dict | list | bool):
+        raise _Bad("id", f"conversation id must be a string or a number, not {_json_type(cid)}")
     raw_messages = obj.get("messages")
     if not isinstance(raw_messages, list):
         raise _Bad("messages", "missing messages list" if raw_messages is None else
@@ -108,9 +130,9 @@ def _conversation(obj: Any, file: str, number: int, roles: RoleMapper, options: 
     meta = {k: v for k, v in obj.items() if k not in _CONV_KEYS}
     return Conversation(
         str(cid), tuple(messages),
-        channel=_text_or_none(obj.get("channel")),
-        source=_text_or_none(obj.get("source")),
-        subject=_text_or_none(obj.get("subject")),
+        channel=_optional_text(obj, "channel", "", warnings, file, number),
+        source=_optional_text(obj, "source", "", warnings, file, number),
+        subject=_optional_text(obj, "subject", "", warnings, file, number),
         labels=_labels(obj.get("labels"), "labels"),
         meta=meta,
     )
@@ -132,8 +154,8 @@ def _message(m: Any, i: int, file: str, number: int, roles: RoleMapper, options:
     if problem:
         raise _Bad(f"{at}.text", problem)
     meta = {k: v for k, v in m.items() if k not in _MSG_KEYS}
-    raw_id = m.get("id")
-    wanted = f"m{i + 1}" if raw_id is None or raw_id == "" else str(raw_id)
+    raw_id = _optional_text(m, "id", f"{at}.", warnings, file, number)
+    wanted = f"m{i + 1}" if raw_id is None or raw_id == "" else raw_id
     mid = unique_id(wanted, seen)
     if mid != wanted:
         meta["original_id"] = wanted
@@ -146,5 +168,6 @@ def _message(m: Any, i: int, file: str, number: int, roles: RoleMapper, options:
             sent_at = parse_iso(raw_time)
         except ValueError:
             warnings.append(bad_time(file, number, f"{at}.sent_at", raw_time))
-    return Message(mid, role, text, author=_text_or_none(m.get("author")),  # type: ignore[arg-type]
+    author = _optional_text(m, "author", f"{at}.", warnings, file, number)
+    return Message(mid, role, text, author=author,  # type: ignore[arg-type]
                    sent_at=sent_at, labels=_labels(m.get("labels"), f"{at}.labels"), meta=meta)
