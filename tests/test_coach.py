@@ -159,6 +159,37 @@ def test_bad_input_is_a_clear_error(draft: str, context: object, needle: str) ->
         check(draft, context)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(("draft", "context", "needle"), [
+    # A lone surrogate (a JSON "\\ud800" escape) made the detectors fail one by one: the draft's
+    # result could not be written, and an upset customer's context came back "Looks good".
+    ("\ud800 restart it now", None, r"^draft is not valid Unicode: a lone surrogate at character 1"),
+    ("ok", "Customer: fine\nCustomer: \ud800 it STILL drops!!", r"^context line 2: text is not valid Unicode"),
+    ("ok", [{"role": "customer", "text": "It STILL drops \udc00!!"}],
+     r"^context\.messages\[0\]\.text: text is not valid Unicode: a lone surrogate at character 16"),
+    ("ok", '{"messages": [{"role": "customer", "text": "\\ud800 it STILL drops!!"}]}',
+     r"^context\.messages\[0\]\.text: text is not valid Unicode"),
+    ("ok", [{"role": "customer", "text": "hi", "author": "a\ud800"}], r"context\.messages\[0\]\.author: author is not"),
+    ("ok", [{"role": "customer", "text": "hi", "author": {"x": 1}}],
+     r"context\.messages\[0\]\.author: must be a string"),
+])
+def test_text_that_is_not_valid_unicode_is_refused(draft: str, context: object, needle: str) -> None:
+    with pytest.raises(CoachInputError, match=needle):
+        check(draft, context)  # type: ignore[arg-type]
+
+
+def test_context_limits_say_what_the_client_can_do() -> None:
+    # The readers' "raise max_message_chars" names an option no coach client can set.
+    for context in ("Customer: " + "x" * 25_000, [{"role": "customer", "text": "x" * 25_000}]):
+        with pytest.raises(CoachInputError, match="over the limit of 20,000; shorten it") as err:
+            check("ok", context)  # type: ignore[arg-type]
+        assert "max_message_chars" not in str(err.value)
+
+
+def test_context_text_with_a_bom() -> None:
+    r = check("Click Settings.", "\ufeffCustomer: It STILL does not work!! This is ridiculous.")
+    assert "frustrated" in r.context.customer
+
+
 def test_rewrite_helpers() -> None:
     assert base_form("saved") == "save" and base_form("checked") == "check" and base_form("read") == "read"
     assert base_form("stopped") == "stop" and base_form("updated") == "update"

@@ -41,3 +41,43 @@ def test_bad_input_exits_2() -> None:
                         (["-"], b"x" * (1024 * 1024 + 10))):
         code, _, err = run(*args, stdin=stdin)
         assert code == 2 and err.startswith("error:"), (args, err)
+
+
+def test_bom_in_context_files_and_on_stdin(tmp_path: Path) -> None:
+    """Files saved by Windows Notepad start with a BOM: it was 'text before the first speaker
+    line', and a draft on stdin kept it (and lost its capital in the rewrite)."""
+    txt, jsonl = tmp_path / "ctx.txt", tmp_path / "ctx.jsonl"
+    txt.write_bytes(b"\xef\xbb\xbfCustomer: My VPN keeps dropping!!\r\nAgent: ok\r\nCustomer: It STILL drops.\r\n")
+    jsonl.write_bytes(b'\xef\xbb\xbf{"messages":[{"role":"customer","text":"It STILL drops!!"}]}\n')
+    for ctx in (txt, jsonl):
+        code, out, err = run("Please restart it.", "--context", str(ctx), "--json")
+        assert code == 0, err
+        assert "frustrated" in json.loads(out)["context"]["customer"]
+    code, out, _ = run("-", "--json", stdin=b"\xef\xbb\xbfJust restart it.")
+    data = json.loads(out)
+    assert code == 0 and data["draft"] == "Just restart it."
+    assert data["flags"][0]["suggestion"] == "Let's restart it."
+
+
+def test_context_that_names_no_file(tmp_path: Path) -> None:
+    """A mistyped path was parsed as a transcript ('text before the first speaker line')."""
+    for value, needle in ((str(tmp_path), "is a directory"), (str(tmp_path / "missing.txt"), "no such file"),
+                          ("ctx.jsonl", "no such file"), ("/nonexistent/file", "no such file")):
+        code, _, err = run("ok", "--context", value)
+        assert code == 2 and err.startswith(f"error: --context {value}: {needle}"), err
+    # Transcript text that merely mentions a path is still text.
+    code, out, err = run("ok", "--context", "Customer: the log is in /var/log/app.txt")
+    assert code == 0 and "Context: 1 messages" in out, err
+
+
+def test_text_that_is_not_valid_unicode(tmp_path: Path) -> None:
+    """A non-UTF-8 byte in argv becomes a surrogate (surrogateescape): --json gave a traceback.
+    A lone "\\ud800" escape in a JSONL context made the verdict "Looks good"."""
+    code, out, err = run("Caf\udce9, just restart it.", "--json")
+    assert (code, out) == (2, "") and err.startswith("error: draft is not UTF-8 text: byte 0xe9 at character 4")
+    code, _, err = run("ok", "--context", "Customer: caf\udce9 broken")
+    assert code == 2 and err.startswith("error: --context is not UTF-8 text: byte 0xe9"), err
+    ctx = tmp_path / "surr.jsonl"
+    ctx.write_text('{"messages":[{"role":"customer","text":"\\ud800 it is broken!!"}]}\n', encoding="utf-8")
+    code, _, err = run("ok", "--context", str(ctx))
+    assert code == 2 and err.startswith("error: context.messages[0].text: text is not valid Unicode"), err

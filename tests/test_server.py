@@ -63,11 +63,47 @@ def test_openapi_documents_the_result(client: TestClient) -> None:
     (b'{"draft": "ok", "context": "Boss: now"}', 422, "unknown speaker"),
     (b'{"draft": "ok", "context": [1, 2]}', 422, "context"),
     (b'{"draft": "ok", "context": [{"role": "ceo", "text": "x"}]}', 422, "role"),
+    # Lone surrogates (valid JSON escapes, not valid Unicode): a bare 500, or "Looks good".
+    (b'{"draft": "\\ud800 restart it now"}', 422, "draft is not valid Unicode: a lone surrogate at character 1"),
+    (b'{"draft": "ok", "context": "Customer: \\ud800 it STILL drops!!"}', 422, "context line 1: text is not valid"),
+    (b'{"draft": "ok", "context": [{"role": "customer", "text": "\\udc00 STILL!!"}]}', 422, "not valid Unicode"),
+    (b'{"draft": "ok", "\\ud800": 1}', 422, "valid string"),
 ])
 def test_bad_input_is_4xx_with_a_clear_error(client: TestClient, body: bytes, status: int, needle: str) -> None:
     r = client.post("/api/v1/check", content=body, headers={"content-type": "application/json"})
     assert r.status_code == status, r.text
     assert needle in r.json()["error"]
+
+
+@pytest.mark.parametrize(("body", "where"), [
+    (b'{"draft":', "Expecting value at line 1, column 10"),
+    (b'{"draft": "ok",}', "Expecting property name enclosed in double quotes at line 1, column 16"),
+    (b'{"draft": "ok"}\n{"x"', "Extra data at line 2, column 1"),
+])
+def test_malformed_json_is_400_with_its_position(client: TestClient, body: bytes, where: str) -> None:
+    """docs/coach.md: 400 for a body that is not JSON; it was 422 with the offset as a "field"."""
+    r = client.post("/api/v1/check", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 400, r.text
+    assert r.json() == {"error": f'request body is not valid JSON: {where}; send {{"draft": "...", "context": ...}}'}
+
+
+def test_own_failures_are_json_500s_not_bare_ones(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from patiently.server import app as app_module
+
+    def unwritable(draft: str, context: object, llm: object = None) -> object:
+        # A result the validation let through with text no JSON writer can encode.
+        return check("Thanks, I'm on it.").model_copy(update={"draft": "\ud800"})
+
+    monkeypatch.setattr(app_module, "check", unwritable)
+    r = client.post("/api/v1/check", json={"draft": "ok"})
+    assert r.status_code == 500 and "could not be written as JSON" in r.json()["error"]
+
+    def broken(draft: str, context: object, llm: object = None) -> object:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(app_module, "check", broken)
+    r = client.post("/api/v1/check", json={"draft": "ok"})
+    assert r.status_code == 500 and r.json()["error"].startswith("internal error")
 
 
 def test_one_megabyte_draft_is_413(client: TestClient) -> None:

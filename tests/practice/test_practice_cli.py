@@ -63,3 +63,15 @@ def test_unknown_scenario_and_empty_script(tmp_path: Path) -> None:
     empty.write_text("\n# nothing\n", encoding="utf-8")
     r = run("vpn-home-wifi", "--script", str(empty))
     assert r.exit_code == 2 and "no trainee messages" in r.output
+
+
+def test_script_with_a_bom(tmp_path: Path) -> None:
+    """A script saved by Windows Notepad: the BOM was sent as part of the first message, and a
+    first line '# comment' was not skipped."""
+    script = tmp_path / "bom.txt"
+    script.write_bytes(b"\xef\xbb\xbf# a comment\r\nIs it only at home?\r\n")
+    for source, stdin in ((str(script), None), ("-", script.read_bytes().decode("utf-8"))):
+        r = run("vpn-home-wifi", "--script", source, "--json", input=stdin)
+        assert r.exit_code == 0, r.output
+        said = [m["text"] for m in json.loads(r.output)["transcript"] if m["role"] == "agent"]
+        assert said == ["Is it only at home?"]

@@ -12,7 +12,7 @@ import sys
 import click
 
 from ..errors import PatientlyError
-from .context import CoachInputError, load_context_arg
+from .context import CoachInputError, argv_not_utf8, load_context_arg
 from .models import CheckResult
 
 _COLOURS = {"info": "cyan", "warning": "yellow", "problem": "red"}
@@ -21,6 +21,8 @@ MAX_STDIN_BYTES = 1024 * 1024
 
 def _read_draft(draft: str | None) -> str:
     if draft is not None and draft != "-":
+        if problem := argv_not_utf8(draft):
+            raise CoachInputError(f"draft is {problem}")
         return draft
     if sys.stdin.isatty() and draft is None:
         raise CoachInputError("no draft: give it as an argument, or pipe it in with '-'")
@@ -28,7 +30,7 @@ def _read_draft(draft: str | None) -> str:
     if len(raw) > MAX_STDIN_BYTES:
         raise CoachInputError("draft on stdin is over 1 MB; check one reply at a time")
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")  # a BOM is no part of the reply (as the readers decode)
     except UnicodeDecodeError:
         raise CoachInputError("draft on stdin is not UTF-8 text (binary data?)") from None
 

@@ -19,6 +19,7 @@ from .. import __version__
 from ..lexicon import lexicon_names, load_lexicon
 from ..model import Conversation, Finding, Message
 from ..pipeline import Analyzer
+from ..readers._common import not_unicode
 from ..text import sentence_spans
 from . import rewrite as rw
 from .context import MAX_CONTEXT_MESSAGES, CoachInputError, ContextInput, parse_context
@@ -165,6 +166,10 @@ def validate_draft(draft: object) -> str:
     controls = len(_CONTROL.findall(draft))
     if "\x00" in draft or controls > max(2, len(draft) // 50):
         raise CoachInputError("draft looks like binary data, not text: give the reply as plain text")
+    # One lone surrogate (a JSON "\ud800" escape) is not binary, but no detector and no JSON
+    # writer can take it: refused here, not a 500 when the result is written.
+    if problem := not_unicode(draft, "draft"):
+        raise CoachInputError(problem)
     return draft
 
 

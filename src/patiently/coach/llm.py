@@ -15,6 +15,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..model import Message
+from ..readers._common import not_unicode
 from .models import CheckResult, Rewrite
 
 SYSTEM_PROMPT = (
@@ -70,6 +71,8 @@ def complete(settings: LLMSettings, messages: list[dict[str, str]], client: http
             c.close()
     if not isinstance(text, str) or not text.strip():
         raise ValueError("empty answer")
+    if not_unicode(text):  # a lone "\ud800" escape in the answer: the result could not be written as JSON
+        raise ValueError("answer is not valid Unicode")
     return text.strip()[:MAX_REPLY_CHARS]
 
 

@@ -76,9 +76,11 @@ def render_transcript(session: Any, show_state: bool) -> str:
 
 def _read_script(path: str) -> list[str]:
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        # utf-8-sig, as the readers: a BOM (Windows Notepad) is not part of the first message
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise click.BadParameter(f"cannot read {path}: {exc}", param_hint="--script") from None
+    text = text.removeprefix("\ufeff")  # stdin is decoded as plain UTF-8
     lines = [ln.strip() for ln in text.splitlines()]
     lines = [ln for ln in lines if ln and not ln.startswith("#")]
     if not lines:

@@ -7,9 +7,11 @@ Routes: ``GET /api/v1/health`` (trivial: the latency baseline), ``POST /api/v1/c
 reply coach; same JSON as ``patiently check --json``), and FastAPI's ``/openapi.json``.
 
 Bad input never becomes a 500: bodies over ``max_body_bytes`` get 413 before they are read
-into memory, and anything that does not validate (not JSON, binary, wrong types, an empty
-draft, a malformed context) gets 422 with one readable ``error`` line. The check runs in a
-worker thread so the event loop keeps answering while it works.
+into memory, a body that is not JSON (or not UTF-8) gets 400 with the position of the
+mistake, and anything that does not validate (binary, wrong types, an empty draft, text that
+is not valid Unicode, a malformed context) gets 422 with one readable ``error`` line. A
+failure of our own on /api/ is still a JSON ``{"error": ...}`` 500, never a bare one. The
+check runs in a worker thread so the event loop keeps answering while it works.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from __future__ import annotations
 import gc
 import hmac
 import json
+import logging
 import os
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -26,7 +29,7 @@ import anyio
 import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -41,6 +44,8 @@ from ..web.settings import WebSettings
 CHECK_THREADS = 1  # checks running at once in one worker process (CPU-bound: one)
 CHECK_THREADS_LLM = 16  # ... when an LLM endpoint polishes rewrites (its calls wait on the network)
 SETTINGS_ENV = "PATIENTLY_SERVER_SETTINGS"  # JSON ServerSettings for worker processes (uvicorn --workers)
+CHECK_BODY_HINT = 'send {"draft": "...", "context": ...}'
+log = logging.getLogger(__name__)
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -87,11 +92,19 @@ class ErrorOut(BaseModel):
     detail: list[dict[str, Any]] | None = None
 
 
+class _AsciiJSON(JSONResponse):
+    """JSON with every non-ASCII character escaped: an error that quotes the input (a field
+    name with a lone surrogate) must not fail in its own encoding and become a bare 500."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, separators=(",", ":")).encode("ascii")
+
+
 def _error(status: int, message: str, detail: list[dict[str, Any]] | None = None) -> JSONResponse:
     body: dict[str, Any] = {"error": message}
     if detail:
         body["detail"] = detail
-    return JSONResponse(body, status_code=status)
+    return _AsciiJSON(body, status_code=status)
 
 
 class BodyLimit:
@@ -163,13 +176,28 @@ class TokenGuard:
         await self.app(scope, receive, send)
 
 
+def _not_json(error: Mapping[str, Any], body: Any, hint: str) -> str:
+    """The message for a body that does not parse: FastAPI puts the character offset where a
+    field goes (``loc`` = ("body", 9)); it becomes a line and column, as json's own errors say."""
+    reason = str((error.get("ctx") or {}).get("error") or "invalid JSON")
+    loc = error.get("loc") or ()
+    pos = loc[-1] if loc and isinstance(loc[-1], int) else None
+    where = ""
+    if pos is not None and isinstance(body, str | bytes) and 0 <= pos <= len(body):
+        nl = "\n" if isinstance(body, str) else b"\n"
+        line = body.count(nl, 0, pos) + 1  # type: ignore[arg-type]
+        column = pos - body.rfind(nl, 0, pos)  # type: ignore[arg-type]
+        where = f" at line {line}, column {column}"
+    elif pos is not None:
+        where = f" at character {pos + 1}"
+    return f"request body is not valid JSON: {reason}{where}{'; ' + hint if hint else ''}"
+
+
 def _readable(errors: list[Any]) -> tuple[str, list[dict[str, Any]]]:
     detail: list[dict[str, Any]] = []
     for e in errors[:10]:
         loc = ".".join(str(x) for x in e.get("loc", ()) if x != "body")
         detail.append({"field": loc or "body", "problem": str(e.get("msg", "invalid"))})
-    if any(e.get("type") == "json_invalid" for e in errors):
-        return "request body is not valid JSON: send {\"draft\": \"...\", \"context\": ...}", detail
     if detail and detail[0]["field"].startswith("context."):
         return ("context: expected 'Customer: ...' transcript text, a conversation object {\"messages\": [...]} "
                 "or a list of {\"role\", \"text\"} messages"), detail
@@ -206,7 +234,12 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        message, detail = _readable(list(exc.errors()))
+        errors = list(exc.errors())
+        broken = next((e for e in errors if e.get("type") == "json_invalid"), None)
+        if broken is not None:  # not JSON at all: 400, like a body that is not UTF-8 (docs/coach.md)
+            hint = CHECK_BODY_HINT if request.url.path == "/api/v1/check" else ""
+            return _error(400, _not_json(broken, exc.body, hint))
+        message, detail = _readable(errors)
         return _error(422, message, detail)
 
     @app.exception_handler(StarletteHTTPException)
@@ -222,6 +255,15 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     @app.exception_handler(PatientlyError)
     async def on_input(request: Request, exc: PatientlyError) -> JSONResponse:
         return _error(422, str(exc))
+
+    @app.exception_handler(Exception)
+    async def on_crash(request: Request, exc: Exception) -> Response:
+        # Our own failure (Starlette still logs the traceback): an API client gets the
+        # documented {"error": ...} shape; pages keep Starlette's plain answer.
+        if request.url.path.startswith("/api/"):
+            return _error(500, "internal error: the server could not answer this request; "
+                               "the details are in the server log")
+        return PlainTextResponse("Internal Server Error", status_code=500)
 
     @app.get("/api/v1/health", tags=["meta"])
     async def health() -> dict[str, str]:
@@ -239,7 +281,12 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
             raise
         except (ValueError, TypeError) as exc:  # input we did not foresee: still the client's, still a 4xx
             raise CoachInputError(f"cannot check this input: {exc}") from exc
-        return Response(result.model_dump_json(), media_type="application/json")
+        try:
+            return Response(result.model_dump_json(), media_type="application/json")
+        except ValueError:  # PydanticSerializationError: text the validation let through
+            log.exception("check result could not be written as JSON")
+            return _error(500, "internal error: the check result could not be written as JSON; "
+                               "the details are in the server log")
 
     # The check runs in a worker thread, so the event loop keeps answering (health, other
     # connections) while the detectors work; but in one thread per process: the work is
