@@ -47,11 +47,9 @@ def serve_command(host: str, port: int, workers: int, require_token: str | None,
         workers = usable_cores() if api_only else 1
     if web is not None:
         # Migrate once here, before workers start, so they never race to create the schema.
-        from ..web.db import Database
+        from ..web.db import open_database
 
-        database = Database(web.db)
-        database.migrate()
-        database.dispose()
+        open_database(web.db).dispose()
     settings = ServerSettings(max_body_bytes=max_body, require_token=require_token, web=web,
                               llm=LLMSettings(url=llm_url, model=llm_model) if llm_url else None)
     # Worker processes rebuild the app from the environment (settings cannot be passed in memory).

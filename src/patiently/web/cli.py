@@ -16,12 +16,10 @@ db_option = click.option("--db", default=DEFAULT_DB, show_default=True, envvar="
 
 def _database(url: str):  # -> Database; imported lazily so `patiently --help` stays fast
     try:
-        from .db import Database
+        from .db import open_database
     except ImportError as exc:
         raise click.ClickException("the web app needs the 'web' extra: pip install 'patiently[web]'") from exc
-    db = Database(url)
-    db.migrate()
-    return db
+    return open_database(url)
 
 
 @click.group("users")

@@ -25,6 +25,8 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..errors import ConfigError
+
 T = TypeVar("T")
 # Without a stamp: a cached value lives until the next write here, or this long (other processes).
 CACHE_SECONDS = 5.0
@@ -137,6 +139,32 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def open_database(url: str) -> Database:
+    """The database at ``url``, migrated to the newest schema; a ConfigError that names the URL
+    (password hidden) and says what to give when it cannot be opened: a malformed URL, a
+    database without its driver, a folder that does not exist, a server that does not answer."""
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+    shown = url
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+        db = Database(url)
+    except (ArgumentError, ValueError) as exc:
+        raise ConfigError(f"--db {shown!r}: not a database URL; use sqlite:///file.db or "
+                          "postgresql://user@host/dbname") from exc
+    except (NoSuchModuleError, ImportError) as exc:
+        raise ConfigError(f"--db {shown!r}: this database is not supported; use sqlite:///file.db or "
+                          f"postgresql://user@host/dbname ({type(exc).__name__}: {exc})") from exc
+    try:
+        db.migrate()
+    except SQLAlchemyError as exc:
+        db.dispose()
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        hint = " (does its folder exist, and may this user write there?)" if db.is_sqlite else ""
+        raise ConfigError(f"--db {shown!r}: cannot open the database: {reason}{hint}") from exc
+    return db
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
