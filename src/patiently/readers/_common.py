@@ -229,7 +229,7 @@ def iter_lines(f: IO[bytes], encoding: str, limit: int) -> Iterator[tuple[int, s
         except UnicodeDecodeError as exc:
             yield number, raw.decode(encoding, errors="replace"), (
                 f"bytes at column {exc.start + 1} are not valid {encoding} ({exc.reason}); "
-                f"fix the file or pass the right encoding")
+                f"save the file as UTF-8, or give its encoding (analyze --encoding cp1252)")
 
 
 _CR_NOT_CRLF = re.compile(r"\r(?!\n$)")

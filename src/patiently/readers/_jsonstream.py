@@ -156,7 +156,8 @@ def iter_items(f: IO[bytes], encoding: str, limit: int, record_keys: tuple[str, 
         yield Item(exc.line, problem=f"{exc.reason}; the rest of the file could not be read")
     if chars.replaced:
         yield Item(1, problem=f"warning: some bytes are not valid {encoding} and were replaced by U+FFFD; "
-                              "pass the right encoding if the text looks wrong")
+                              "if the text looks wrong, save the file as UTF-8 or give its encoding "
+                              "(analyze --encoding cp1252)")
 
 
 def _first_line_is_object(chars: _Chars) -> bool:
