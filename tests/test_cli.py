@@ -118,3 +118,11 @@ def test_help_desk_options_reach_the_reader(tmp_path: Path) -> None:
     assert bad.exit_code != 0 and "--role" in bad.output
     wrong = CliRunner().invoke(cli, ["analyze", str(zendesk), "--role", "70021=robot"])
     assert wrong.exit_code != 0 and "robot" in str(wrong.output) + str(wrong.exception)
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "patiently", "--help"], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and "Usage: python -m patiently" in out.stdout
