@@ -20,7 +20,7 @@ from . import __version__
 from .errors import PatientlyError, RecordError
 from .readers import FORMATS  # stdlib only: keeps `patiently --help` fast
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # error lines whole: paths and quotes stay copyable
 out = Console()
 
 MAX_ERRORS_SHOWN = 20
