@@ -5,6 +5,8 @@ A format module supplies ``convert(record, ctx) -> Conversation`` and the keys u
 a wrapper object holds its records; :func:`read_export` does the rest. Problems follow the
 readers' contract (see ``readers/__init__``): a :class:`Bad` aborts its record and becomes
 one RecordError with the record's first line and the field (``comments[2].author_id``); a
+``NaN`` or ``Infinity`` (not JSON) is read as null with a warning, or costs the record where
+the conversion needed the value; a
 message with no text is left out with a ``warning:`` RecordError, since exports are full of
 attachment-only and event parts and one of them should not cost the whole ticket.
 """
@@ -32,6 +34,7 @@ from ._common import (
 )
 from ._html import html_to_text
 from ._jsonstream import SideData, iter_items
+from ._jsonvalue import required_reason
 
 
 class Bad(Exception):
@@ -76,7 +79,7 @@ def read_export(path: Path, options: ReadOptions, convert: Convert, record_keys:
     with open_binary(path) as f:
         for item in iter_items(f, options.encoding, options.line_limit, record_keys, side):
             if item.problem is not None:
-                yield RecordError(file, item.line, None, item.problem)
+                yield RecordError(file, item.line, item.at, item.problem)
                 continue
             if not isinstance(item.value, dict):
                 yield RecordError(file, item.line, None,
@@ -86,11 +89,13 @@ def read_export(path: Path, options: ReadOptions, convert: Convert, record_keys:
             try:
                 conv = convert(item.value, ctx)
             except Bad as bad:
-                yield RecordError(file, item.line, bad.field, bad.reason)
+                # a needed value that was NaN (now null) says so, not "missing"
+                yield RecordError(file, item.line, bad.field, required_reason(item.notes, bad.field) or bad.reason)
                 continue
             if bad_text := _not_unicode(conv):
                 yield RecordError(file, item.line, *bad_text)
                 continue
+            yield from (RecordError(file, item.line, at, f"warning: {reason}") for at, reason in item.notes)
             yield from ctx.warnings
             yield conv
 

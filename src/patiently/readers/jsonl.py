@@ -4,13 +4,15 @@ Each line is decoded and parsed on its own, so memory stays at one line whatever
 size, and one broken line costs only that conversation. A record with an error is skipped
 and reported once (its first problem); a bad ``sent_at``, or an optional field of the wrong
 type (``author``, ``channel``, ``source``, ``subject``, a message ``id``), only drops that
-value and is reported as a ``warning:`` RecordError before the conversation. A string that
-is not valid Unicode (a lone ``\\ud800`` escape) anywhere in the record costs the record.
+value and is reported as a ``warning:`` RecordError before the conversation; so does a
+``NaN``, ``Infinity`` or ``1e999999`` (not JSON, see :mod:`._jsonvalue`), read as null,
+except in a field the record needs (``id``, a message's ``role`` or ``text``), where it costs
+the record. A string that is not valid Unicode (a lone ``\\ud800`` escape) anywhere in the
+record costs the record, and so does nesting too deep to decode safely.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +33,7 @@ from ._common import (
     too_many,
     unique_id,
 )
+from ._jsonvalue import NotJson, loads, required_reason
 
 _CONV_KEYS = frozenset(("id", "messages", "channel", "source", "subject", "labels"))
 _MSG_KEYS = frozenset(("id", "role", "text", "author", "sent_at", "labels"))
@@ -63,9 +66,9 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Conversation | Reco
                                  f"`jq -c '.[]' {path.name} > {path.stem}.jsonl`")
             first = False
             try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield RecordError(file, number, None, f"invalid JSON: {exc.msg} at column {exc.colno}")
+                obj, non_finite = loads(line)
+            except NotJson as exc:
+                yield RecordError(file, number, None, exc.reason)
                 continue
             if SURROGATE_ESCAPE.search(line) and (bad_text := find_not_unicode(obj)):
                 yield RecordError(file, number, *bad_text)
@@ -74,8 +77,9 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Conversation | Reco
             try:
                 conv = _conversation(obj, file, number, roles, options, warnings)
             except _Bad as bad:
-                yield RecordError(file, number, bad.field, bad.reason)
+                yield RecordError(file, number, bad.field, required_reason(non_finite, bad.field) or bad.reason)
                 continue
+            yield from (RecordError(file, number, at, f"warning: {reason}") for at, reason in non_finite)
             yield from warnings
             yield conv
 
