@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from rich.console import Console
 
-from patiently.explain import STYLES, explain_to_text, render_conversation, styled_text
+from patiently.analyze import analyze_conversation_by_id
+from patiently.explain import STYLES, explain_to_text, not_found, render_conversation, result_json, styled_text
+from patiently.readers import ReadOptions
 from patiently.report.spans import Mark, highlight
 
 # tests/ is on sys.path (pytest's rootdir-relative import mode): share the hand-made result
@@ -71,3 +74,54 @@ def test_explain_on_pipeline_output_of_the_examples() -> None:
                 assert item["note"].split()[0] in text, (behaviour, item)
     json.dumps(results)
 
+
+
+# --- explain FILE ID: --json output and a conversation that was skipped --------------------
+
+def _strict(text: str) -> object:
+    def refuse(name: str) -> object:
+        raise ValueError(f"not JSON: {name}")
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_result_json_is_strict_json() -> None:
+    r = sample_result()
+    r["meta"] = {"x": float("nan"), "big": float("inf"), "keep": [1.5, -float("inf")]}
+    out = _strict(result_json(r))
+    assert out["meta"] == {"x": None, "big": None, "keep": [1.5, None]}  # type: ignore[index]
+    assert out["id"] == r["id"]  # type: ignore[index]
+
+
+def test_result_json_of_a_conversation_read_with_nan(tmp_path: Path) -> None:
+    path = tmp_path / "nan.jsonl"
+    path.write_text('{"id": "nan", "messages": [{"role": "agent", "text": "hi", "x": NaN}], "m": Infinity}\n',
+                    encoding="utf-8")
+    result = analyze_conversation_by_id([path], "nan")
+    assert result is not None
+    out = _strict(result_json(result.to_dict()))
+    assert out["id"] == "nan"  # type: ignore[index]
+
+
+def test_not_found_says_a_skipped_conversation_was_skipped_and_why(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"id": "ok", "messages": [{"role": "agent", "text": "hi"}]}\n'
+                    '{"id": "wt-role", "messages": [{"role": 5, "text": "hi"}]}\n'
+                    '{"id": 42, "messages": [{"role": "agent", "text": "x\\ud800"}]}\n', encoding="utf-8")
+    msg = not_found([path], "wt-role")
+    assert msg.startswith(f"conversation 'wt-role' ({path}:2) was skipped as a bad record: messages[0].role: "
+                          "unknown role 5")
+    assert f"{path}:3" in not_found([path], "42") and "not valid Unicode" in not_found([path], "42")
+    assert not_found([path], "nope") == f"no conversation 'nope' in {path}"
+
+
+def test_not_found_in_csv_and_helpdesk_exports(tmp_path: Path) -> None:
+    csv = tmp_path / "c.csv"
+    csv.write_text("conversation_id,role,text\nc1,customer,hi\nc2,customer,hi\nc2,robot,hello\n", encoding="utf-8")
+    assert not_found([csv], "c2").startswith(f"conversation 'c2' ({csv}:4) was skipped as a bad record: role: "
+                                             "unknown role 'robot'")
+    tickets = tmp_path / "z.ndjson"
+    tickets.write_text(json.dumps({"id": 7, "requester_id": 1, "subject": "x", "comments": [
+        {"id": 1, "author_id": 999, "public": True, "body": "hello"}]}) + "\n", encoding="utf-8")
+    msg = not_found([tickets], "7", ReadOptions(format="zendesk"))
+    assert msg.startswith(f"conversation '7' ({tickets}:1) was skipped as a bad record: comments[0].author_id: "
+                          "unknown author 999")

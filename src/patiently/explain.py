@@ -7,8 +7,11 @@ as the HTML report, so the terminal and the report always mark the same characte
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+import math
+from collections.abc import Iterable, Mapping
 from io import StringIO
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console, Group, RenderableType
@@ -17,6 +20,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from .errors import RecordError
+from .readers import ReadOptions, SkippedRecord, is_warning, read_conversations
 from .report.spans import (
     Segment,
     finding_kind,
@@ -165,3 +170,36 @@ def explain_to_text(result: Mapping[str, Any], width: int = 100, rubric: Rubric 
     for part in render_conversation(result, rubric):
         console.print(part)
     return console.export_text()
+
+
+def result_json(result: Mapping[str, Any]) -> str:
+    """``explain --json``: the result as strict JSON. A NaN or Infinity (from a results file
+    that holds one: Python's json reads them) is written as null, never as ``NaN``, which no
+    JSON reader accepts."""
+    return json.dumps(_finite(result), indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, Mapping):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
+def not_found(paths: Iterable[str | Path], conversation_id: str, options: ReadOptions | None = None) -> str:
+    """What ``explain`` says when the inputs give no conversation ``conversation_id``: that a
+    record with that id was skipped as bad (its line and the reason), else that there is none.
+    Reads the inputs again: only called once the conversation was not found."""
+    files = [str(p) for p in paths]
+    for item in read_conversations(files, options):
+        if isinstance(item, SkippedRecord) and not is_warning(item) and item.record_id == conversation_id:
+            return skipped_message(item, conversation_id)
+    return f"no conversation {conversation_id!r} in {', '.join(files)}"
+
+
+def skipped_message(error: RecordError, conversation_id: str) -> str:
+    what = f"{error.field}: {error.reason}" if error.field else error.reason
+    return f"conversation {conversation_id!r} ({error.file}:{error.line}) was skipped as a bad record: {what}"

@@ -16,7 +16,8 @@ kept without a time and a RecordError whose reason starts with ``warning:`` come
 its conversation (see :func:`is_warning`). Among several files, one whose format cannot
 be told (:class:`FormatUnknownError`) is skipped and reported as a RecordError without a
 line (see :func:`is_file_error`) before any conversation is read; the only file given
-raises it. A file that cannot be read at all raises :class:`~patiently.errors.InputError`.
+raises it. A skipped record whose id could be read is a :class:`SkippedRecord` naming it.
+A file that cannot be read at all raises :class:`~patiently.errors.InputError`.
 
 Every reader except ``twcs`` (whose reply links span the file) holds one record at a time,
 so input size does not matter; gzip-compressed files (``.gz``) are read transparently.
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from ..errors import InputError, RecordError
 from ..model import Conversation
-from ._common import DEFAULT_ROLES, FORMATS, ReadOptions, open_binary
+from ._common import DEFAULT_ROLES, FORMATS, ReadOptions, SkippedRecord, open_binary
 from .csvfile import read_csv
 from .freshdesk import read_freshdesk
 from .intercom import read_intercom
@@ -40,8 +41,8 @@ from .transcript import SPEAKER_LINE, read_transcript
 from .twcs import read_twcs
 from .zendesk import read_zendesk
 
-__all__ = ["DEFAULT_ROLES", "FORMATS", "FormatUnknownError", "ReadOptions", "detect_format", "is_file_error",
-           "is_warning", "plan_files", "read_conversations"]
+__all__ = ["DEFAULT_ROLES", "FORMATS", "FormatUnknownError", "ReadOptions", "SkippedRecord", "detect_format",
+           "is_file_error", "is_warning", "plan_files", "read_conversations"]
 
 Reader = Callable[[Path, ReadOptions], Iterator[Conversation | RecordError]]
 READERS: dict[str, Reader] = {

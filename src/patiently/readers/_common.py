@@ -90,6 +90,24 @@ class RoleMapper:
         return f"unknown role {value!r}; allowed roles are {self.allowed()}"
 
 
+class SkippedRecord(RecordError):
+    """A RecordError that cost a record whose id could still be read (``record_id``), so
+    ``patiently explain FILE ID`` can say the conversation was skipped, and why, rather than
+    that the file has no such conversation."""
+
+    def __init__(self, file: str, line: int | None, field: str | None, reason: str, record_id: str | None) -> None:
+        super().__init__(file, line, field, reason)
+        self.record_id = record_id
+
+
+def raw_id(value: Any) -> str | None:
+    """A record's id as the readers would name its conversation (``str`` of a string or a
+    number), read from a record that may be broken; None when it has none."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float) or not str(value).strip():
+        return None
+    return str(value)
+
+
 def parse_iso(value: str) -> datetime:
     """Parse ISO 8601; a trailing Z means UTC and naive times are taken as UTC."""
     text = value.strip()

@@ -23,11 +23,13 @@ from ..errors import RecordError
 from ..model import Conversation, Message
 from ._common import (
     ReadOptions,
+    SkippedRecord,
     bad_time,
     find_not_unicode,
     not_unicode,
     open_binary,
     parse_iso,
+    raw_id,
     too_long,
     too_many,
     unique_id,
@@ -90,14 +92,20 @@ def read_export(path: Path, options: ReadOptions, convert: Convert, record_keys:
                 conv = convert(item.value, ctx)
             except Bad as bad:
                 # a needed value that was NaN (now null) says so, not "missing"
-                yield RecordError(file, item.line, bad.field, required_reason(item.notes, bad.field) or bad.reason)
+                yield SkippedRecord(file, item.line, bad.field, required_reason(item.notes, bad.field) or bad.reason,
+                                    record_id=_raw_record_id(item.value))
                 continue
             if bad_text := _not_unicode(conv):
-                yield RecordError(file, item.line, *bad_text)
+                yield SkippedRecord(file, item.line, *bad_text, record_id=conv.id)
                 continue
             yield from (RecordError(file, item.line, at, f"warning: {reason}") for at, reason in item.notes)
             yield from ctx.warnings
             yield conv
+
+
+def _raw_record_id(record: dict[str, Any]) -> str | None:
+    # Zendesk's {"ticket": {...}, "comments": [...]} holds the id one level down.
+    return raw_id(record.get("id")) or raw_id(as_obj(record.get("ticket")).get("id"))
 
 
 def _not_unicode(conv: Conversation) -> tuple[str | None, str] | None:

@@ -28,6 +28,7 @@ from ._common import (
     CSV_FIELDS,
     ReadOptions,
     RoleMapper,
+    SkippedRecord,
     bad_time,
     check_text,
     csv_lines,
@@ -140,7 +141,7 @@ class _Grouper:
 
     def fail(self, line: int, field: str | None, reason: str) -> RecordError:
         self._reset(failed=True)
-        return RecordError(self.file, line, field, reason)
+        return SkippedRecord(self.file, line, field, reason, record_id=self.cid)
 
     def run(self, rows: Iterator[Row]) -> Iterator[Conversation | RecordError]:
         for line, cells, problem in rows:

@@ -24,12 +24,14 @@ from ._common import (
     SURROGATE_ESCAPE,
     ReadOptions,
     RoleMapper,
+    SkippedRecord,
     bad_time,
     check_text,
     find_not_unicode,
     iter_lines,
     open_binary,
     parse_iso,
+    raw_id,
     too_many,
     unique_id,
 )
@@ -70,14 +72,16 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Conversation | Reco
             except NotJson as exc:
                 yield RecordError(file, number, None, exc.reason)
                 continue
+            cid = raw_id(obj.get("id")) if isinstance(obj, dict) else None
             if SURROGATE_ESCAPE.search(line) and (bad_text := find_not_unicode(obj)):
-                yield RecordError(file, number, *bad_text)
+                yield SkippedRecord(file, number, *bad_text, record_id=cid)
                 continue
             warnings: list[RecordError] = []
             try:
                 conv = _conversation(obj, file, number, roles, options, warnings)
             except _Bad as bad:
-                yield RecordError(file, number, bad.field, required_reason(non_finite, bad.field) or bad.reason)
+                yield SkippedRecord(file, number, bad.field, required_reason(non_finite, bad.field) or bad.reason,
+                                    record_id=cid)
                 continue
             yield from (RecordError(file, number, at, f"warning: {reason}") for at, reason in non_finite)
             yield from warnings
