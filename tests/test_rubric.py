@@ -141,3 +141,34 @@ def test_rubric_weight_true_is_not_a_number_and_deep_or_utf16_files_are_clear_er
     p.write_text(MINIMAL.format(weight="1", points="10"), encoding="utf-16")
     with pytest.raises(ConfigError, match=r"r\.yaml: cannot read rubric: .*UTF-16"):
         load_rubric(p)
+
+
+@pytest.mark.parametrize(("old", "new", "line", "field", "message"), [
+    ("title: Empathy", 'title: "Emp\\ud800athy"', 4, "behaviours.empathy.title", "lone surrogate at character 4"),
+    ("title: Empathy", 'title: "Emp\\0athy"', 4, "behaviours.empathy.title", "NUL character"),
+    ("label: agent.empathy", 'label: "agent.\\udc80"', 8, "behaviours.empathy.credits[0].label", "lone surrogate"),
+    ("  empathy:", '  "emp\\ud800athy":', 3, "behaviours", "a key is not valid Unicode"),
+    ("name: r", 'name: "r\\0"', 1, "name", "NUL character"),
+])
+def test_text_that_cannot_be_stored_is_refused_with_line_and_field(old: str, new: str, line: int, field: str,
+                                                                   message: str) -> None:
+    # A lone surrogate made every page showing the rubric a 500; PostgreSQL refuses a NUL.
+    from patiently.rubric import RubricError, parse_rubric
+
+    text = MINIMAL.format(weight="1", points="10").replace(old, new, 1)
+    with pytest.raises(RubricError) as err:
+        parse_rubric(text)
+    assert [(p.line, p.field) for p in err.value.problems] == [(line, field)]
+    assert message in err.value.problems[0].message
+    str(err.value).encode("utf-8")  # the error itself can be printed and sent
+
+
+def test_a_rubric_name_fits_the_web_apps_column() -> None:
+    from patiently.rubric import MAX_NAME_CHARS, RubricError, parse_rubric
+
+    ok = parse_rubric(MINIMAL.format(weight="1", points="10").replace("name: r", "name: " + "n" * MAX_NAME_CHARS))
+    assert len(ok.id) <= 120
+    with pytest.raises(RubricError) as err:
+        parse_rubric(MINIMAL.format(weight="1", points="10").replace("name: r", "name: " + "n" * 10_000))
+    assert [(p.line, p.field) for p in err.value.problems] == [(1, "name")]
+    assert "at most 100 characters" in err.value.problems[0].message

@@ -12,6 +12,7 @@ findings can be rescored with another rubric at any time.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from .config import Loc, StrictModel, apply_overrides, field_path, read_text_file, read_yaml, yaml_line
 from .errors import ConfigError
@@ -30,6 +31,9 @@ _Strict = StrictModel
 
 MAX_POINTS = 1000.0  # points and caps are on a 0..100 scale: anything larger is a typo
 MAX_WEIGHT = 100.0
+# The web app stores "name@version" in String(120) columns: a longer name fails on
+# PostgreSQL (SQLite ignores the width), so it is refused here, leaving room for the version.
+MAX_NAME_CHARS = 100
 
 
 class Rule(_Strict):
@@ -72,6 +76,14 @@ class Rubric(_Strict):
     version: int = 1
     description: str = ""
     behaviours: dict[str, Behaviour]
+
+    @field_validator("name")
+    @classmethod
+    def _short_name(cls, name: str) -> str:
+        if len(name) > MAX_NAME_CHARS:
+            raise ValueError(f"at most {MAX_NAME_CHARS} characters, got {len(name):,} (the web app stores "
+                             "the rubric as name@version)")
+        return name
 
     @model_validator(mode="after")
     def _has_weight(self) -> Rubric:
@@ -183,6 +195,9 @@ def parse_rubric(text: str, source: str = "rubric", overrides: Sequence[str] = (
         if isinstance(behaviours, dict) and key in behaviours and isinstance(data[key], dict):
             behaviours[key] = {**behaviours[key], **data.pop(key)}
     overridden = [_override_path(o, data) for o in overrides]
+    # First, and alone: the other messages may quote these strings, which cannot be printed.
+    if bad_text := _text_problems(root, data, overridden):
+        raise RubricError(source, bad_text)
     problems: list[RubricProblem] = []
     rubric: Rubric | None = None
     try:
@@ -213,6 +228,45 @@ def _problem(root: yaml.Node | None, loc: Loc, msg: str, overridden: Sequence[Lo
     if from_set:
         return RubricProblem(None, field_path(loc), f"{msg} (from --set)")
     return RubricProblem(yaml_line(root, loc), field_path(loc), msg)
+
+
+# A lone UTF-16 surrogate (YAML's "\ud800" escape without its pair) is no character: UTF-8
+# cannot hold it, so the pages and JSON showing the rubric fail. A NUL ("\0") is refused by
+# PostgreSQL. Neither can be stored, so neither is accepted, in a key or in a value.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _bad_text(text: str, what: str) -> str | None:
+    if m := _SURROGATE.search(text):
+        return (f"{what} is not valid Unicode: a lone surrogate at character {m.start() + 1} "
+                f"(\\u{ord(m.group()):04x}, half of a UTF-16 pair)")
+    if (i := text.find("\0")) >= 0:
+        return f"{what} holds a NUL character (\\0) at character {i + 1}, which cannot be stored"
+    return None
+
+
+def _text_problems(root: yaml.Node | None, data: Any, overridden: Sequence[Loc]) -> list[RubricProblem]:
+    """Every key and string value that holds text no database or page can take (a loop: the
+    depth is bounded by read_yaml, but so is nothing else)."""
+    problems: list[RubricProblem] = []
+    stack: list[tuple[Loc, Any]] = [((), data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, str):
+            if why := _bad_text(value, "text"):
+                problems.append(_problem(root, loc, why, overridden))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and (why := _bad_text(key, "a key")):
+                    # named by its parent: the key itself cannot be printed
+                    found = _problem(root, (*loc, key), why, overridden)
+                    problems.append(RubricProblem(found.line, field_path(loc), found.message))
+                else:
+                    stack.append(((*loc, key), item))
+        elif isinstance(value, list):
+            stack.extend(((*loc, i), item) for i, item in enumerate(value))
+    problems.sort(key=lambda p: (p.line or 0, p.field))
+    return problems
 
 
 def _override_path(item: str, data: Mapping[str, Any]) -> Loc:
