@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
+import math
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import InputError, RecordError
+from ..model import Conversation
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # Reddit posts can be long
 
@@ -97,9 +100,12 @@ def read_politeness(path: Path) -> tuple[list[str], np.ndarray]:
     scores: list[float] = []
     for line, row in _dict_rows(path, ("Request", "Normalized Score")):
         try:
-            scores.append(float(row["Normalized Score"]))
+            score = float(row["Normalized Score"])
         except ValueError:
-            raise _bad(path, line, "Normalized Score", f"not a number: {row['Normalized Score']!r}") from None
+            score = math.nan
+        if not math.isfinite(score):  # float() reads "nan" and "inf": one would empty the quartiles
+            raise _bad(path, line, "Normalized Score", f"not a number: {row['Normalized Score']!r}")
+        scores.append(score)
         texts.append(row["Request"])
     return texts, np.asarray(scores)
 
@@ -114,14 +120,19 @@ def politeness_binary(texts: list[str], scores: np.ndarray) -> tuple[list[str], 
     return [texts[i] for i in keep], (scores[keep] >= hi).astype(np.int64)
 
 
-# --- TweetEval -----------------------------------------------------------------------------
-def read_tweeteval(directory: Path, split: str, n_classes: int = 4) -> tuple[list[str], np.ndarray]:
-    """``{split}_text.txt`` and ``{split}_labels.txt``, one item per line, same length."""
+# --- TweetEval ---------------------------------------------------------------------------
+def read_tweeteval(directory: Path, split: str, names: tuple[str, ...] = TWEETEVAL_EMOTIONS,
+                   ) -> tuple[list[str], np.ndarray]:
+    """``{split}_text.txt`` and ``{split}_labels.txt``, one item per line, same length; label
+    ``i`` is ``names[i]``, which the folder's ``mapping.txt`` (``0<TAB>anger``), when there,
+    must confirm: every TweetEval task numbers its labels from 0, so the sentiment folder's
+    labels (0..2) would pass for emotions."""
     text_path, label_path = directory / f"{split}_text.txt", directory / f"{split}_labels.txt"
     for p in (text_path, label_path):
         if not p.is_file():
             raise InputError(f"{p}: missing (expected TweetEval files {split}_text.txt and {split}_labels.txt "
                              f"in {directory}; choose the split with --split)")
+    _check_mapping(directory / "mapping.txt", names)
     texts = text_path.read_text(encoding="utf-8").splitlines()
     raw = label_path.read_text(encoding="utf-8").splitlines()
     while raw and not raw[-1].strip():
@@ -130,10 +141,31 @@ def read_tweeteval(directory: Path, split: str, n_classes: int = 4) -> tuple[lis
         raise _bad(label_path, None, None, f"{len(raw)} labels for {len(texts)} texts in {text_path.name}")
     labels = []
     for i, value in enumerate(raw, 1):
-        if not value.strip().isdigit() or int(value) >= n_classes:
-            raise _bad(label_path, i, "label", f"expected an integer 0..{n_classes - 1}, got {value!r}")
+        if not value.strip().isdigit() or int(value) >= len(names):
+            raise _bad(label_path, i, "label", f"expected an integer 0..{len(names) - 1}, got {value!r}")
         labels.append(int(value))
     return texts[: len(raw)], np.asarray(labels, dtype=np.int64)
+
+
+def _check_mapping(path: Path, names: tuple[str, ...]) -> None:
+    """Refuse a TweetEval ``mapping.txt`` whose labels are not ``names``, in that order."""
+    if not path.is_file():
+        return
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot be read ({exc})") from exc
+    found: list[str] = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        cells = line.split(None, 1)
+        if len(cells) != 2 or cells[0] != str(len(found)):
+            raise _bad(path, number, None, f"expected '{len(found)}<TAB>label', got {line!r}")
+        found.append(cells[1].strip())
+    if tuple(found) != names:
+        raise _bad(path, None, None, f"labels are {', '.join(found) or 'none'}, not {', '.join(names)}: "
+                                     "this folder holds another TweetEval task; pass the emotion folder")
 
 
 # --- GoEmotions ----------------------------------------------------------------------------
@@ -174,14 +206,26 @@ def read_esconv(path: Path) -> Iterator[Pair]:
 
 
 # --- canonical conversations ---------------------------------------------------------------
-def read_conversation_file(path: Path) -> Any:
-    """Conversations of a canonical JSONL file through the analyser's own reader; the first
-    bad record is raised (with its file, line and field), warnings are ignored."""
-    from ..readers import ReadOptions, is_warning, read_conversations
+def read_conversation_file(path: Path) -> Iterator[tuple[int, Conversation]]:
+    """``(line, conversation)`` of a canonical JSONL file, through the analyser's own reader;
+    the first bad record is raised (with its file, line and field), warnings are ignored."""
+    from ..readers import ReadOptions, is_warning
+    from ..readers.jsonl import iter_jsonl
 
-    for item in read_conversations([path], ReadOptions(format="jsonl")):
+    for line, item in iter_jsonl(path, ReadOptions(format="jsonl")):
         if isinstance(item, RecordError):
             if is_warning(item):
                 continue
             raise item
-        yield item
+        yield line, item
+
+
+def binary_label(path: Path, line: int, field: str, value: Any) -> int:
+    """A yes/no label as 1/0: JSON true/false, or the numbers 1 and 0. Anything else is an
+    error naming the line and field: ``bool("false")`` (and "no", "maybe") is true."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int | float) and value in (0, 1):
+        return int(value)
+    shown = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    raise _bad(path, line, field, f"expected true/false (or 0/1), got {shown[:80]}")

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import InputError, ModelError
+from ..errors import InputError, ModelError, RecordError
 from ..heads import FineTunedHead, Heads, load_heads
 from ..heads.features import features
 from . import metrics
@@ -46,6 +46,12 @@ GO_TO_TWEETEVAL = {
 }
 GOEMOTIONS_SUBSET = ("anger", "annoyance", "disappointment", "disapproval", "confusion", "gratitude")
 EPITOME_DIMENSIONS = {"er": "epitome_er", "ip": "epitome_ip", "ex": "epitome_ex"}
+
+
+def _some_rows(task: str, path: Path, n: int) -> None:
+    # Metrics of nothing are zeros that read like a (very bad) result.
+    if n == 0:
+        raise InputError(f"{task}: no rows in {path}; nothing to score")
 
 
 def _one_file(task: str, files: list[Path]) -> Path:
@@ -84,6 +90,7 @@ def _epitome(files: list[Path], heads: Heads, dimension: str | None, **_: Any) -
     _local_only(heads, name, "EPITOME has no licence, so no EPITOME head is shipped")
     path = _one_file("epitome", files)
     pairs = list(rd.read_epitome(path))
+    _some_rows("epitome", path, len(pairs))
     y = np.asarray([p.label for p in pairs])
     pred = heads[name].predict([p.text for p in pairs])
     return {"dimension": dimension, "n": len(y), "accuracy": metrics.accuracy(y, pred),
@@ -92,7 +99,9 @@ def _epitome(files: list[Path], heads: Heads, dimension: str | None, **_: Any) -
 
 def _politeness(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
     path = _one_file("politeness", files)
-    texts, y = rd.politeness_binary(*rd.read_politeness(path))
+    texts, scores = rd.read_politeness(path)
+    _some_rows("politeness", path, len(texts))
+    texts, y = rd.politeness_binary(texts, scores)
     pred = heads["politeness"].predict(texts)
     return {"n": len(y), "accuracy": metrics.accuracy(y, pred), "heads": _head_info(heads, "politeness", files)}
 
@@ -102,6 +111,7 @@ def _tweeteval(files: list[Path], heads: Heads, split: str | None, **_: Any) -> 
     if not directory.is_dir():
         raise InputError(f"{directory}: tweeteval-emotion takes the directory holding {{split}}_text.txt")
     texts, y = rd.read_tweeteval(directory, split or "val")
+    _some_rows("tweeteval-emotion", directory / f"{split or 'val'}_labels.txt", len(y))
     if "tweeteval_emotion" in heads:
         name, pred = "tweeteval_emotion", heads["tweeteval_emotion"].predict(texts)
         method = "TweetEval-trained head"
@@ -123,6 +133,7 @@ def _tweeteval(files: list[Path], heads: Heads, split: str | None, **_: Any) -> 
 def _goemotions(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
     path = _one_file("goemotions", files)
     texts, y = rd.read_goemotions(path)
+    _some_rows("goemotions", path, len(texts))
     head = heads["goemotions"]
     pred = head.predict(texts)
     subset = [head.classes.index(c) for c in GOEMOTIONS_SUBSET]
@@ -136,6 +147,7 @@ def _esconv(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
     _local_only(heads, "esconv", "ESConv is CC BY-NC 4.0, so no ESConv head is shipped")
     path = _one_file("esconv", files)
     pairs = list(rd.read_esconv(path))
+    _some_rows("esconv", path, len(pairs))
     y = np.asarray([p.label for p in pairs])
     pred = heads["esconv"].predict([p.text for p in pairs])
     return {"n": len(y), "accuracy": metrics.accuracy(y, pred), "macro_f1": metrics.macro_f1(y, pred, 8),
@@ -157,12 +169,12 @@ def _frustration(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
     pred: list[int] = []
     base: list[int] = []
     for path in files:
-        for conv in rd.read_conversation_file(path):
+        for line, conv in rd.read_conversation_file(path):
             found = {f.message_id for f in analyzer.analyze(conv).findings if f.label == "customer.frustration"}
-            for m in conv.messages:
+            for i, m in enumerate(conv.messages):
                 if m.role != "customer" or "negative" not in m.labels:
                     continue
-                y.append(int(bool(m.labels["negative"])))
+                y.append(rd.binary_label(path, line, f"messages[{i}].labels.negative", m.labels["negative"]))
                 pred.append(int(m.id in found))
                 base.append(int(vader_compound(m.text) <= VADER_NEGATIVE))
     if not y:
@@ -216,10 +228,10 @@ def _escalation(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
     y: list[int] = []
     score: list[float] = []
     for path in files:
-        for conv in rd.read_conversation_file(path):
+        for line, conv in rd.read_conversation_file(path):
             if "derails" not in conv.labels:
-                raise InputError(f"{path}: conversation {conv.id!r} has no labels.derails")
-            y.append(int(bool(conv.labels["derails"])))
+                raise RecordError(str(path), line, "labels.derails", f"conversation {conv.id!r} has no labels.derails")
+            y.append(rd.binary_label(path, line, "labels.derails", conv.labels["derails"]))
             score.append(escalation_risk(conv, analyzer.analyze(conv).findings))
     if not y:
         raise InputError(f"escalation: no conversations in {', '.join(map(str, files))}")

@@ -51,13 +51,18 @@ class _Bad(Exception):
 
 
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Conversation | RecordError]:
+    return (item for _, item in iter_jsonl(path, options))
+
+
+def iter_jsonl(path: Path, options: ReadOptions) -> Iterator[tuple[int, Conversation | RecordError]]:
+    """:func:`read_jsonl` with each item's line: a benchmark names the line of a bad label."""
     file = str(path)
     roles = RoleMapper(options.role_map)
     with open_binary(path) as f:
         first = True
         for number, text, problem in iter_lines(f, options.encoding, options.line_limit):
             if problem:
-                yield RecordError(file, number, None, problem)
+                yield number, RecordError(file, number, None, problem)
                 continue
             assert text is not None
             line = text.strip()
@@ -70,22 +75,22 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Conversation | Reco
             try:
                 obj, non_finite = loads(line)
             except NotJson as exc:
-                yield RecordError(file, number, None, exc.reason)
+                yield number, RecordError(file, number, None, exc.reason)
                 continue
             cid = raw_id(obj.get("id")) if isinstance(obj, dict) else None
             if SURROGATE_ESCAPE.search(line) and (bad_text := find_not_unicode(obj)):
-                yield SkippedRecord(file, number, *bad_text, record_id=cid)
+                yield number, SkippedRecord(file, number, *bad_text, record_id=cid)
                 continue
             warnings: list[RecordError] = []
             try:
                 conv = _conversation(obj, file, number, roles, options, warnings)
             except _Bad as bad:
-                yield SkippedRecord(file, number, bad.field, required_reason(non_finite, bad.field) or bad.reason,
-                                    record_id=cid)
+                reason = required_reason(non_finite, bad.field) or bad.reason
+                yield number, SkippedRecord(file, number, bad.field, reason, record_id=cid)
                 continue
-            yield from (RecordError(file, number, at, f"warning: {reason}") for at, reason in non_finite)
-            yield from warnings
-            yield conv
+            yield from ((number, RecordError(file, number, at, f"warning: {reason}")) for at, reason in non_finite)
+            yield from ((number, w) for w in warnings)
+            yield number, conv
 
 
 def _optional_text(obj: dict[str, Any], key: str, at: str, warnings: list[RecordError], file: str,
