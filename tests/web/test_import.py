@@ -52,6 +52,47 @@ def test_csv_and_transcript(imported: dict, clients: Callable[[str | None], Test
         assert job["status"] == "done" and job["created"] >= 1, job
 
 
+def test_reimporting_a_transcript_updates_it(imported: dict, clients: Callable[[str | None], TestClient]) -> None:
+    """A transcript's ids come from the uploaded file's name, not the server's temporary copy."""
+    c = clients("coach")
+    import_file(c, EXAMPLES / "transcript.txt")
+    again = import_file(c, EXAMPLES / "transcript.txt")
+    assert again["status"] == "done" and (again["created"], again["updated"]) == (0, 2), again
+    ids = [r["id"] for r in c.get("/conversations.json", params={"q": "transcript"}).json()["conversations"]]
+    assert sorted(ids) == ["transcript-1", "transcript-2"]
+    assert not c.get("/conversations.json", params={"q": "patiently-import"}).json()["conversations"]
+
+
+@pytest.mark.parametrize(("given", "kept"), [
+    ("chat.txt", "chat.txt"), ("C:\\Users\\kim\\chat log.txt", "chat log.txt"), ("../../etc/x.jsonl", "x.jsonl"),
+    (".jsonl", "upload.jsonl"), ("..", "upload"), ("a\x00b\ud800.csv", "a_b_.csv"),
+    ("a." + "x" * 300, "a." + "x" * 198), ("n" * 300 + ".jsonl.gz", "n" * 191 + ".jsonl.gz"),
+    ("é" * 150 + ".txt", "é" * 98 + ".txt")])
+def test_upload_names(given: str, kept: str) -> None:
+    from patiently.web.routes.imports import upload_name
+
+    assert upload_name(given) == kept
+    assert len(kept.encode()) <= 200
+
+
+def test_odd_upload_names_and_messages_name_the_upload(imported: dict, tmp_path: Path,
+                                                       clients: Callable[[str | None], TestClient]) -> None:
+    c = clients("coach")
+    examples = EXAMPLES / "conversations.jsonl"
+    for name in ("a." + "x" * 300, "a.jsonl." + "y" * 250):  # were a 500: File name too long
+        job = import_file(c, examples, name=name)  # the content tells the format
+        assert job["status"] == "done" and job["updated"] == 35 and job["filename"] == name[:200], job
+    binary = tmp_path / "bin.bin"
+    binary.write_bytes(b"\x00\x01\x02 nothing we can read")
+    job = import_file(c, binary)
+    assert job["message"].startswith("bin.bin: ") and job["filename"] == "bin.bin", job
+    utf16 = tmp_path / "utf16.jsonl"
+    utf16.write_bytes(examples.read_text(encoding="utf-8").encode("utf-16"))
+    job = import_file(c, utf16)
+    shown = json.dumps([job["message"], job["errors"]])
+    assert "utf16.jsonl" in shown and "patiently-import" not in shown and "/tmp" not in shown, job
+
+
 def test_unreadable_file_fails_the_job_with_a_reason(imported: dict, clients: Callable[[str | None], TestClient],
                                                      tmp_path: Path) -> None:
     path = tmp_path / "data.bin"

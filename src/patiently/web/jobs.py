@@ -13,6 +13,7 @@ aggregates over every stored result.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -82,23 +83,26 @@ class Jobs:
                 log.exception("job %s: warming the caches failed", job_id)
         self._set(job_id, status="done", phase="done", finished_at=utcnow(), **counts, **fields)
 
-    def _run(self, job_id: int, work: Callable[[int], None]) -> None:
+    def _run(self, job_id: int, work: Callable[[int], None], shown: Callable[[str], str] = str) -> None:
+        """Run ``work``; a failure's message, passed through ``shown``, is the job's message."""
         self._set(job_id, status="running")
         try:
             work(job_id)
         except PatientlyError as exc:  # the input's fault: tell the user what to fix
-            self._set(job_id, status="failed", message=str(exc), finished_at=utcnow())
+            self._set(job_id, status="failed", message=shown(str(exc)), finished_at=utcnow())
         except Exception as exc:
             log.exception("job %s failed", job_id)
-            self._set(job_id, status="failed", message=f"{type(exc).__name__}: {exc}", finished_at=utcnow())
+            self._set(job_id, status="failed", message=shown(f"{type(exc).__name__}: {exc}"), finished_at=utcnow())
 
     # --- import -------------------------------------------------------------------------
     def start_import(self, path: Path, filename: str, fmt: str, user_id: int | None) -> tuple[int, Future[None]]:
-        """Queue the import of ``path`` (a temporary copy of the upload, deleted when done)."""
+        """Queue the import of ``path`` (a temporary copy of the upload named ``filename``,
+        deleted when done). Messages name the upload, not the server's copy."""
         job_id = self._new(kind="import", filename=filename[:255], format=fmt, user_id=user_id, phase="queued")
-        return job_id, self._pool.submit(self._run, job_id, lambda jid: self._import(jid, path, fmt))
+        shown = partial(_named, copy=str(path), name=filename)
+        return job_id, self._pool.submit(self._run, job_id, lambda jid: self._import(jid, path, fmt, shown), shown)
 
-    def _import(self, job_id: int, path: Path, fmt: str) -> None:
+    def _import(self, job_id: int, path: Path, fmt: str, shown: Callable[[str], str] = str) -> None:
         try:
             self._set(job_id, phase="reading")
             convs: list[ConvModel] = []
@@ -106,12 +110,12 @@ class Jobs:
             for item in read_conversations([path], ReadOptions(format=fmt)):
                 if isinstance(item, RecordError):
                     if len(errors) < MAX_ERRORS_KEPT:
-                        errors.append({"line": item.line, "field": item.field, "reason": item.reason,
+                        errors.append({"line": item.line, "field": item.field, "reason": shown(item.reason),
                                        "skipped": not is_warning(item)})
                 else:
                     convs.append(item)
         finally:
-            path.unlink(missing_ok=True)
+            discard_upload(path)
         self._set(job_id, phase="analysing", total=len(convs), errors=errors)
         analyzer = self._analyzer()
         last = 0.0
@@ -162,6 +166,18 @@ class Jobs:
 
 def _rescore_chunk(s: Session, ids: list[int], rubric: Rubric) -> int:
     return store.rescore_rows(s, s.scalars(select(Conversation).where(Conversation.id.in_(ids))), rubric)
+
+
+def discard_upload(path: Path) -> None:
+    """Delete an upload's temporary copy and the folder made for it."""
+    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # not empty, or already gone: leave it
+        path.parent.rmdir()
+
+
+def _named(message: str, copy: str, name: str) -> str:
+    """``message`` naming the uploaded file rather than the server's temporary copy of it."""
+    return message.replace(copy, name)
 
 
 def job_dict(job: ImportJob) -> dict[str, Any]:

@@ -1,16 +1,18 @@
 """Import: upload a file, analyse it in the background, follow the progress.
 
-The upload is copied to a temporary file (the readers stream from paths and pick the
-format by extension), then the job runner reads, analyses and stores it. Bad records are
-listed on the job with their line and reason; everything else is imported.
+The upload is copied under its own name into a temporary folder (the readers stream from
+paths, pick the format by extension and take a transcript's conversation ids from the file
+name, so a re-import of ``transcript.txt`` updates ``transcript-1``), then the job runner
+reads, analyses and stores it. Bad records are listed on the job with their line and reason;
+everything else is imported.
 """
 
 from __future__ import annotations
 
-import os
+import re
 import shutil
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
@@ -20,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ...readers import FORMATS
 from ..auth import Viewer, check_csrf, require_team
-from ..jobs import job_dict
+from ..jobs import discard_upload, job_dict
 from ..models import ImportJob
 from ..render import page, wants_json
 
@@ -35,12 +37,38 @@ def import_page(request: Request, viewer: Annotated[Viewer, Depends(require_team
     return page(request, "import.html", {"formats": list(FORMATS), "jobs": jobs}, title="Import")
 
 
+MAX_NAME_BYTES = 200  # of the copy's name: a file name holds 255 bytes on most systems
+MAX_SUFFIX = 20  # ".jsonl.gz" and the like; anything longer is no format's extension
+
+
+def upload_name(filename: str) -> str:
+    """The uploaded file's name as its copy on disk gets it: the last part of a path (browsers
+    on Windows may send one), characters a name should not hold (controls, not valid
+    Unicode) as "_", and at most MAX_NAME_BYTES, keeping a short extension."""
+    name = re.split(r"[\\/]", filename)[-1].strip()
+    name = "".join(ch if ch.isprintable() else "_" for ch in name)
+    if not name.strip("."):
+        name = "upload"
+    elif name.startswith("."):  # ".jsonl": keep the extension, but not as a hidden file's name
+        name = "upload" + name
+    if len(name.encode()) > MAX_NAME_BYTES:
+        suffix = "".join(PurePath(name).suffixes[-2:])
+        suffix = suffix if len(suffix.encode()) <= MAX_SUFFIX else ""
+        stem = name[:len(name) - len(suffix)] if suffix else name
+        stem = stem.encode()[:MAX_NAME_BYTES - len(suffix.encode())].decode("utf-8", "ignore")
+        name = stem + suffix
+    return name
+
+
 def _save_upload(upload: UploadFile) -> Path:
-    suffix = "".join(Path(upload.filename or "upload.jsonl").suffixes[-2:]) or ".jsonl"
-    fd, name = tempfile.mkstemp(prefix="patiently-import-", suffix=suffix)
-    with os.fdopen(fd, "wb") as out:
-        shutil.copyfileobj(upload.file, out)
-    return Path(name)
+    path = Path(tempfile.mkdtemp(prefix="patiently-import-")) / upload_name(upload.filename or "upload.jsonl")
+    try:
+        with open(path, "wb") as out:
+            shutil.copyfileobj(upload.file, out)
+    except BaseException:
+        discard_upload(path)
+        raise
+    return path
 
 
 @router.post("/import", dependencies=[Depends(check_csrf)], status_code=202,
@@ -56,9 +84,9 @@ async def upload(request: Request, viewer: Annotated[Viewer, Depends(require_tea
         raise HTTPException(422, "file: choose a file to import")
     path = await run_in_threadpool(_save_upload, file)
     if path.stat().st_size == 0:
-        path.unlink(missing_ok=True)
+        discard_upload(path)
         raise HTTPException(422, "file: the upload is empty")
-    job_id, _ = await run_in_threadpool(request.app.state.web.jobs.start_import, path, file.filename, format,
+    job_id, _ = await run_in_threadpool(request.app.state.web.jobs.start_import, path, path.name, format,
                                         viewer.id)
     if wants_json(request):
         return page(request, "job.html", {"job": {"id": job_id, "status": "queued", "href": f"/jobs/{job_id}"}},
