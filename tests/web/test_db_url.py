@@ -39,3 +39,23 @@ def test_cli_commands_exit_2_with_one_line(tmp_path: Path, monkeypatch: pytest.M
         said = capsys.readouterr().err
         assert "cannot open the database" in said and "Traceback" not in said
     open_database(f"sqlite:///{tmp_path}/ok.db").dispose()  # and a good one opens, migrated
+
+
+def test_export_reviews_needs_an_existing_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """A read-only command: a mistyped path is an error, not a new empty database and "0 exported"."""
+    missing = tmp_path / "nonexist.db"
+    monkeypatch.setattr(sys, "argv", ["patiently", "export-reviews", "--db", f"sqlite:///{missing}"])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    said = capsys.readouterr().err
+    assert exit_.value.code == 2 and f"no database at {missing}" in said and "exported" not in said
+    assert not missing.exists()
+    # users create may still make one; export-reviews then reads it.
+    monkeypatch.setattr(sys, "argv", ["patiently", "users", "create", "first", "--password", "abcdefghijkl",
+                                      "--db", f"sqlite:///{missing}"])
+    main()
+    assert missing.exists()
+    monkeypatch.setattr(sys, "argv", ["patiently", "export-reviews", "--db", f"sqlite:///{missing}"])
+    main()
+    assert "0 labelled finding(s) exported" in capsys.readouterr().err

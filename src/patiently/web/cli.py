@@ -3,6 +3,7 @@ admin, or any user) and ``patiently export-reviews`` (coaches' labels as JSONL).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 
@@ -14,12 +15,12 @@ db_option = click.option("--db", default=DEFAULT_DB, show_default=True, envvar="
                          help="Database URL: sqlite:///file.db or postgresql://...")
 
 
-def _database(url: str):  # -> Database; imported lazily so `patiently --help` stays fast
+def _database(url: str, *, create: bool = True):  # -> Database; imported lazily so `patiently --help` stays fast
     try:
         from .db import open_database
     except ImportError as exc:
         raise click.ClickException("the web app needs the 'web' extra: pip install 'patiently[web]'") from exc
-    return open_database(url)
+    return open_database(url, create=create)
 
 
 @click.group("users")
@@ -57,10 +58,11 @@ def export_reviews_command(out_path: str | None, db: str) -> None:
     """Export coaches' reviews as JSONL: one line per judged finding (correct or wrong)."""
     from .store import export_reviews
 
-    database = _database(db)
+    database = _database(db, create=False)  # a read: a mistyped path must not make a new, empty database
     n = 0
     try:
-        with (open(out_path, "w", encoding="utf-8") if out_path else sys.stdout) as out:
+        # nullcontext: leaving the block must not close stdout (later output would fail).
+        with (open(out_path, "w", encoding="utf-8") if out_path else contextlib.nullcontext(sys.stdout)) as out:
             for row in export_reviews(database):
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 n += 1

@@ -14,6 +14,7 @@ reviews) and is recomputed once, by one thread, when the stamp moves.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -141,10 +142,12 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str) -> Database:
+def open_database(url: str, *, create: bool = True) -> Database:
     """The database at ``url``, migrated to the newest schema; a ConfigError that names the URL
     (password hidden) and says what to give when it cannot be opened: a malformed URL, a
-    database without its driver, a folder that does not exist, a server that does not answer."""
+    database without its driver, a folder that does not exist, a server that does not answer.
+    ``create=False`` (commands that only read, like export-reviews): a SQLite file that does
+    not exist is an error too, rather than a new empty database that looks like "no data"."""
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
     shown = url
@@ -157,6 +160,11 @@ def open_database(url: str) -> Database:
     except (NoSuchModuleError, ImportError) as exc:
         raise ConfigError(f"--db {shown!r}: this database is not supported; use sqlite:///file.db or "
                           f"postgresql://user@host/dbname ({type(exc).__name__}: {exc})") from exc
+    missing = _missing_sqlite_file(db) if not create else None
+    if missing:
+        db.dispose()
+        raise ConfigError(f"--db {shown!r}: no database at {missing} (check the path; `patiently serve` "
+                          "or `patiently users create` makes a new one)")
     try:
         db.migrate()
     except SQLAlchemyError as exc:
@@ -165,6 +173,16 @@ def open_database(url: str) -> Database:
         hint = " (does its folder exist, and may this user write there?)" if db.is_sqlite else ""
         raise ConfigError(f"--db {shown!r}: cannot open the database: {reason}{hint}") from exc
     return db
+
+
+def _missing_sqlite_file(db: Database) -> str | None:
+    """The path of ``db``'s SQLite file when there is none (an in-memory database never is)."""
+    if not db.is_sqlite:
+        return None
+    name = db.engine.url.database or ""
+    if name in ("", ":memory:") or name.startswith("file:") or db.engine.url.query.get("mode") == "memory":
+        return None
+    return None if os.path.exists(name) else os.path.abspath(name)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
