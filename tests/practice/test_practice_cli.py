@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from patiently.practice.cli import practice_command
+from patiently.practice.engine import MAX_TRAINEE_CHARS
 from patiently.practice.scenario import get_scenario
 
 
@@ -75,3 +77,26 @@ def test_script_with_a_bom(tmp_path: Path) -> None:
         assert r.exit_code == 0, r.output
         said = [m["text"] for m in json.loads(r.output)["transcript"] if m["role"] == "agent"]
         assert said == ["Is it only at home?"]
+
+
+@pytest.mark.parametrize("line", ["\x07\x1b[31m\x00", "\u200b\u202e", "\x1b[0m \x1b[1;32m"])
+def test_script_line_of_only_control_characters_is_refused_with_its_number(tmp_path: Path, line: str) -> None:
+    script = tmp_path / "odd.txt"
+    script.write_text(f"# comment\n\n\x0c\nIs it only at home?\n{line}\nThanks!\n", encoding="utf-8")
+    r = run("vpn-home-wifi", "--script", str(script), "--json")
+    assert r.exit_code == 2 and f"{script} line 5:" in r.output and "write something to the customer" in r.output
+
+
+def test_script_line_over_the_web_apps_limit_is_refused(tmp_path: Path) -> None:
+    script = tmp_path / "long.txt"
+    script.write_text("Hello there.\n" + "word " * (MAX_TRAINEE_CHARS // 5) + "x" * 10 + "\n", encoding="utf-8")
+    r = run("vpn-home-wifi", "--script", str(script), "--json")
+    assert r.exit_code == 2 and f"{script} line 2:" in r.output and f"at most {MAX_TRAINEE_CHARS:,}" in r.output
+    script.write_text("Hello there " + "x" * (MAX_TRAINEE_CHARS - 12) + "\n", encoding="utf-8")  # exactly at it
+    assert run("vpn-home-wifi", "--script", str(script), "--json").exit_code == 0
+
+
+def test_interactive_does_not_send_a_line_of_control_characters() -> None:
+    r = run("vpn-home-wifi", input="\x07\x1b[31m\nDoes it happen only at home?\n/quit\n")
+    assert r.exit_code == 0, r.output
+    assert "not sent: write something" in r.output and r.output.count("you> ") >= 3

@@ -75,14 +75,26 @@ def render_transcript(session: Any, show_state: bool) -> str:
 
 
 def _read_script(path: str) -> list[str]:
+    """The trainee's messages: one per line; blank lines and ``#`` comments are skipped. A line
+    the web app would refuse (only control characters, too long) is refused with its number."""
+    from .engine import trainee_text_problem
+
     try:
         # utf-8-sig, as the readers: a BOM (Windows Notepad) is not part of the first message
         text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise click.BadParameter(f"cannot read {path}: {exc}", param_hint="--script") from None
     text = text.removeprefix("\ufeff")  # stdin is decoded as plain UTF-8
-    lines = [ln.strip() for ln in text.splitlines()]
-    lines = [ln for ln in lines if ln and not ln.startswith("#")]
+    lines = []
+    # numbered by "\n", as an editor shows them; a stray \r, \f or \x1c inside still splits
+    for number, physical in enumerate(text.split("\n"), 1):
+        for raw in physical.splitlines():
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if problem := trainee_text_problem(line):
+                raise click.BadParameter(f"{path} line {number}: {problem}", param_hint="--script")
+            lines.append(line)
     if not lines:
         raise click.BadParameter(f"{path} has no trainee messages (one per line)", param_hint="--script")
     return lines
@@ -90,6 +102,7 @@ def _read_script(path: str) -> list[str]:
 
 def _interactive(session: Any, show_state: bool) -> None:
     from .debrief import debrief
+    from .engine import trainee_text_problem
 
     sc = session.scenario
     p = sc.persona
@@ -111,6 +124,9 @@ def _interactive(session: Any, show_state: bool) -> None:
             click.echo(state_line(session.state))
             continue
         if not cmd:
+            continue
+        if problem := trainee_text_problem(text.strip()):
+            click.echo(f"(not sent: {problem})")
             continue
         turn = session.reply(text)
         click.echo(f"{p.name}: {turn.text}")

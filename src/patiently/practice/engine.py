@@ -11,6 +11,8 @@ An optional LLM only rephrases the chosen line; it never decides what happens.
 from __future__ import annotations
 
 import random
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -25,8 +27,28 @@ from .state import CustomerState, Effect, Move, Outcome, update
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 CONTEXT_WINDOW = 24  # messages analysed with each new one: keeps a reply's cost flat in long sessions
 AGENT_GAP_S, CUSTOMER_GAP_S, SLOW_GAP_S = 45, 30, 75
-MAX_TRAINEE_CHARS = 4_000
+MAX_TRAINEE_CHARS = 4_000  # one trainee message, in the web app and on the command line
 ANGRY_AT = 0.6
+
+
+# A terminal escape sequence (colour, cursor moves: ESC [ ... letter) shows nothing, and nor
+# do control, format and space characters: a message of only these is a blank turn.
+_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+_UNSEEN = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` shows anything to the customer."""
+    return any(unicodedata.category(ch) not in _UNSEEN for ch in _ESCAPE.sub("", text))
+
+
+def trainee_text_problem(text: str) -> str | None:
+    """Why a trainee message is not sent (nothing visible, or over MAX_TRAINEE_CHARS), or None."""
+    if not visible(text):
+        return "write something to the customer (the message shows nothing: only spaces or control characters)"
+    if len(text) > MAX_TRAINEE_CHARS:
+        return f"a message has at most {MAX_TRAINEE_CHARS:,} characters, this one {len(text):,}"
+    return None
 
 
 @dataclass(frozen=True)
