@@ -16,7 +16,7 @@ from . import store
 from .auth import LoginRequired
 from .db import Database
 from .jobs import Jobs
-from .render import JsonSuffix, error_page, wants_json
+from .render import JsonResponse, JsonSuffix, error_page, wants_json
 from .settings import WebSettings
 
 ROUTE_MODULES = ("account", "dashboard", "conversations", "imports", "check", "rubric", "admin", "practice",
@@ -58,7 +58,8 @@ class WebState:
 
     def http_error(self, request: Request, exc: StarletteHTTPException) -> Response:
         if wants_json(request):
-            return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
+            # The message may quote what the client sent: JsonResponse writes any text it holds.
+            return JsonResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
         return error_page(request, exc.status_code, str(exc.detail))
 
 

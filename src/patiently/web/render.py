@@ -8,6 +8,8 @@ browser needs (charts as inline SVG, the CSRF token, the viewer).
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -21,6 +23,7 @@ from .. import __version__
 from ..report import charts
 from ..report.spans import pretty_label
 from .auth import CSRF_COOKIE, LoginRequired, csrf_token, viewer_for
+from .text import SURROGATE
 
 JSON_EXEMPT = ("/api/", "/static/", "/openapi.json", "/docs", "/redoc")
 
@@ -58,15 +61,47 @@ def _viewer(request: Request) -> Any:
         return None
 
 
+def utf8(text: str) -> bytes:
+    """``text`` as UTF-8 for a response. A lone surrogate that reached the database before input
+    was checked for them becomes U+FFFD: one odd stored value must not make a page a 500 for good."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
+def finite(value: Any) -> Any:
+    """``value`` with NaN and ±Infinity as None: JSON has no such numbers, but Python's json
+    reads them, so a stored conversation may hold one."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value
+
+
+class JsonResponse(JSONResponse):
+    """A JSON twin that always renders: non-finite numbers as null, lone surrogates as U+FFFD."""
+
+    def render(self, content: Any) -> bytes:
+        try:
+            text = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        except ValueError:  # NaN or Infinity somewhere: the rare case pays for the second walk
+            text = json.dumps(finite(content), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return utf8(text)
+
+
 def page(request: Request, template: str, data: Mapping[str, Any], *, status: int = 200,
          html: Callable[[], Mapping[str, Any]] | None = None, title: str = "") -> Response:
     """Render ``data`` as JSON or through ``template``; ``html()`` adds browser-only context."""
     if wants_json(request):
-        return JSONResponse(jsonable_encoder(data), status_code=status)
+        return JsonResponse(jsonable_encoder(data), status_code=status)
     context = {"data": data, **data, **(html() if html else {}), "request": request, "title": title,
                "viewer": _viewer(request), "csrf": csrf_token(request),
                "path": request.url.path}
-    response = HTMLResponse(ENV.get_template(template).render(context), status_code=status)
+    response = HTMLResponse(utf8(ENV.get_template(template).render(context)), status_code=status)
     new = getattr(request.state, "new_csrf", None)
     if new:
         # Readable by the page's script (it sends it as X-CSRF-Token); Strict: never sent cross-site.

@@ -23,6 +23,7 @@ from ..pipeline import Analyzer, ConversationResult
 from ..rubric import Rubric, load_rubric
 from .db import Database
 from .models import Conversation, ConversationAgent, ImportJob, Result, Review, RubricVersion, User, utcnow
+from .text import bad_text_in
 
 DEFAULT_SOURCE = "default"  # for conversations whose input names no source
 # Column widths of models.Conversation / ConversationAgent. SQLite ignores them; PostgreSQL
@@ -227,7 +228,13 @@ def save_rubric(db: Database, rubric: Rubric, user_id: int | None) -> Rubric:
     in one process or several, so get two numbers: on SQLite the insert comes first, and the
     first write of a transaction holds the database's write lock until commit; on PostgreSQL a
     transaction-scoped advisory lock serialises the savers, and the unique index on
-    ``rubric_versions.version`` refuses a duplicate from anything that skipped it (one retry)."""
+    ``rubric_versions.version`` refuses a duplicate from anything that skipped it (one retry).
+    ValueError, and nothing stored, for text the database must not hold (web.text): stored
+    and made active, it would fail every page showing the rubric."""
+    bad = bad_text_in(rubric.model_dump(mode="json"))
+    if bad:
+        raise ValueError(" ".join(bad))
+
     def write(s: Session) -> Rubric:
         if s.get_bind().dialect.name == "postgresql":
             s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _RUBRIC_LOCK})

@@ -24,7 +24,8 @@ from ...errors import PluginError
 from ...rubric import Rubric, RubricError, default_rubric_text, parse_rubric, rubric_yaml
 from .. import store
 from ..auth import Viewer, check_csrf, require_admin, require_login
-from ..render import json_object, page, wants_json
+from ..render import json_object, page, utf8, wants_json
+from ..text import bad_text_in
 
 router = APIRouter(tags=["rubric"])
 
@@ -98,7 +99,7 @@ def rubric_download(request: Request, viewer: Annotated[Viewer, Depends(require_
         rubric = _rubric_of(entry)
         text = default_rubric_text() if entry["builtin"] else rubric_yaml(rubric)
     filename = f"rubric-{rubric.name}-{rubric.version}.yaml"
-    return Response(text, media_type=YAML_MEDIA,
+    return Response(utf8(text), media_type=YAML_MEDIA,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
@@ -129,7 +130,10 @@ async def _store_and_rescore(request: Request, viewer: Viewer, previous: Rubric,
     store numbers the version (``rubric``'s own number is ignored), in the transaction that
     saves it, so admins saving at once never share a number."""
     web = request.app.state.web
-    rubric = await run_in_threadpool(store.save_rubric, web.db, rubric, viewer.id)
+    try:
+        rubric = await run_in_threadpool(store.save_rubric, web.db, rubric, viewer.id)
+    except ValueError as exc:  # text that cannot be stored (e.g. restoring a version saved before the check)
+        raise HTTPException(422, f"{rubric.id}: {exc}") from exc
     job_id, _ = await run_in_threadpool(web.jobs.start_rescore, rubric, viewer.id)
     if wants_json(request):
         data = {"id": rubric.id, "version": rubric.version, "previous": previous.id,
@@ -195,6 +199,13 @@ async def save_rubric_yaml(request: Request, viewer: Annotated[Viewer, Depends(r
         except RubricError as exc:
             problems = [{"line": p.line, "field": p.field, "message": p.message, "text": str(p)}
                         for p in exc.problems]
+        unstorable = bad_text_in(rubric.model_dump(mode="json")) if rubric else None
+        if unstorable:
+            # A "\ud800" or "\0" escape in the YAML: a rubric holding it would be stored and made
+            # active, then fail every page that shows it. Nothing is saved.
+            field, message = unstorable
+            problems, rubric = [{"line": None, "field": field, "message": message,
+                                 "text": f"{field} {message}"}], None
     for p in problems:
         p.setdefault("text", (f"line {p['line']}: " if p["line"] else "") + p["message"])
     if rubric is None:
