@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import InputError
 from .models import ROLES, ApiToken, LoginFailure, LoginSession, User
+from .text import text_problem
 
 if TYPE_CHECKING:
     from .db import Database
@@ -125,6 +126,9 @@ def validate_user(username: str, password: str | None, role: str, agent_name: st
         raise InputError(f"role: one of {', '.join(ROLES)}")
     if role == "agent" and not (agent_name or "").strip():
         raise InputError("agent_name: an agent account needs the name their messages carry")
+    problem = text_problem(agent_name or "")
+    if problem:  # a NUL: PostgreSQL refuses it, so it must not reach the row
+        raise InputError(f"agent_name {problem}")
 
 
 def create_user(session: Session, username: str, password: str, role: str, agent_name: str | None = None) -> User:

@@ -14,7 +14,9 @@ transcripts) and comment on it; an unfinished or abandoned one stays private to 
 from __future__ import annotations
 
 import logging
+import re
 import secrets
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,9 +37,20 @@ MAX_COMMENT_CHARS = 2_000
 MAX_SEED = 1_000_000
 
 
+# A terminal escape sequence (colour, cursor moves: ESC [ ... letter) shows nothing on a page.
+_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+_UNSEEN = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})  # control, format and space characters
+
+
 def clean(text: str) -> str:
     """User text as stored: trimmed, without NUL characters (PostgreSQL text cannot hold them)."""
     return text.replace("\x00", "").strip()
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` shows anything: only control characters (BEL, a colour escape) is as
+    empty as whitespace, and would be a blank turn of the conversation."""
+    return any(unicodedata.category(ch) not in _UNSEEN for ch in _ESCAPE.sub("", text))
 
 
 class PracticeError(Exception):
@@ -207,7 +220,7 @@ def send(db: Database, live: LiveSessions, analyzer: Analyzer, session_id: int, 
     """The trainee's message, the customer's answer, both stored. -> the turn (and the session
     finished with its debrief when the customer has thanked them for the fix)."""
     text = clean(text)
-    if not text:
+    if not visible(text):
         raise PracticeError(422, "message: write something to the customer")
     if len(text) > MAX_TRAINEE_CHARS:
         raise PracticeError(422, f"message: at most {MAX_TRAINEE_CHARS:,} characters")
@@ -299,7 +312,7 @@ def set_mood(db: Database, session_id: int, user_id: int, show: bool) -> None:
 def add_comment(db: Database, session_id: int, author_id: int, text: str) -> dict[str, Any]:
     """A comment by ``author_id`` (always the logged-in user) on a finished session."""
     text = clean(text)
-    if not text:
+    if not visible(text):
         raise PracticeError(422, "comment: write something")
     if len(text) > MAX_COMMENT_CHARS:
         raise PracticeError(422, f"comment: at most {MAX_COMMENT_CHARS:,} characters")

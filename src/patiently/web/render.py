@@ -12,18 +12,19 @@ import json
 import math
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
+from pydantic import AfterValidator
 
 from .. import __version__
 from ..report import charts
 from ..report.spans import pretty_label
 from .auth import CSRF_COOKIE, LoginRequired, csrf_token, viewer_for
-from .text import SURROGATE
+from .text import SURROGATE, bad_text_in, text_problem
 
 JSON_EXEMPT = ("/api/", "/static/", "/openapi.json", "/docs", "/redoc")
 
@@ -131,12 +132,48 @@ class JsonSuffix:
         await self.app(scope, receive, send)
 
 
+def check_text(value: str, field: str) -> str:
+    """``value`` if it can be stored as text; else 422 naming ``field``."""
+    problem = text_problem(value)
+    if problem:
+        raise HTTPException(422, f"{field} {problem}")
+    return value
+
+
 async def json_object(request: Request) -> dict[str, Any]:
-    """The request's JSON body, which must be an object: 422 (not a 500) for anything else."""
+    """The request's JSON body, which must be an object whose strings can be stored (no lone
+    surrogate, no NUL): 422 naming the field (not a 500 from the database or the encoder)."""
     try:
         body = await request.json()
     except ValueError as exc:  # not JSON, or not UTF-8
         raise HTTPException(422, "the body is not valid JSON") from exc
     if not isinstance(body, dict):
         raise HTTPException(422, "expected a JSON object")
+    bad = bad_text_in(body)
+    if bad:
+        raise HTTPException(422, " ".join(bad))
     return body
+
+
+# --- ids in paths -------------------------------------------------------------------------
+MAX_ID = 2**63 - 1  # the largest integer SQLite stores (PostgreSQL's bigint too): no row has a larger id
+
+
+def _row_id(what: str) -> AfterValidator:
+    """A path id no row can have answers 404 like any unknown id, not a 500 from the driver
+    ("Python int too large to convert to SQLite INTEGER")."""
+    def check(value: int) -> int:
+        if not -MAX_ID - 1 <= value <= MAX_ID:
+            raise HTTPException(404, f"no {what} {value}")
+        return value
+
+    return AfterValidator(check)
+
+
+ConversationId = Annotated[int, _row_id("conversation")]
+JobId = Annotated[int, _row_id("job")]
+SessionId = Annotated[int, _row_id("practice session")]
+CommentId = Annotated[int, _row_id("comment")]
+AssignmentId = Annotated[int, _row_id("assignment")]
+UserId = Annotated[int, _row_id("user")]
+TokenId = Annotated[int, _row_id("token")]

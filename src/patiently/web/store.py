@@ -334,14 +334,18 @@ def review_dict(r: Review) -> dict[str, Any]:
 
 
 def save_review(db: Database, pk: int, reviewer_id: int, verdicts: dict[int, str], note: str) -> dict[str, Any]:
-    """Create or replace this reviewer's review of conversation ``pk``."""
+    """Create or replace this reviewer's review of conversation ``pk``. LookupError for a
+    conversation without a result; ValueError (nothing changed) for a finding it does not have."""
     def write(s: Session) -> dict[str, Any]:
         row = s.get(Conversation, pk)
         if row is None or row.result is None:
             raise LookupError(pk)
         findings = row.result.data.get("findings") or []
-        items = [{"finding": i, "verdict": v, "snapshot": findings[i]}
-                 for i, v in sorted(verdicts.items()) if 0 <= i < len(findings)]
+        unknown = sorted(i for i in verdicts if not 0 <= i < len(findings))
+        if unknown:
+            have = f"findings 0 to {len(findings) - 1}" if findings else "no findings"
+            raise ValueError(f"verdicts: no finding {', '.join(map(str, unknown))} (this conversation has {have})")
+        items = [{"finding": i, "verdict": v, "snapshot": findings[i]} for i, v in sorted(verdicts.items())]
         review = s.scalar(select(Review).where(Review.conversation_id == pk, Review.reviewer_id == reviewer_id))
         if review is None:
             review = Review(conversation_id=pk, reviewer_id=reviewer_id)

@@ -23,7 +23,7 @@ from ..auth import (
     viewer_for,
 )
 from ..models import ApiToken
-from ..render import page, wants_json
+from ..render import TokenId, check_text, page, wants_json
 
 router = APIRouter(tags=["account"])
 
@@ -103,13 +103,15 @@ def account(request: Request, viewer: Annotated[Viewer, Depends(require_login)])
              description="The token is shown once, in this response; only its hash is stored.")
 def new_token(request: Request, viewer: Annotated[Viewer, Depends(require_login)],
               name: Annotated[str, Form()] = "token") -> Response:
+    check_text(name, "name")
     _, plain = request.app.state.web.db.write(lambda s: create_token(s, viewer.id, name))
     return page(request, "account.html", {"user": viewer.to_dict(), "tokens": _tokens(request, viewer),
                                           "new_token": plain}, status=201, title="Account")
 
 
 @router.post("/account/tokens/{token_id}/revoke", dependencies=[Depends(check_csrf)], summary="Revoke a token")
-def revoke_token(request: Request, token_id: int, viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
+def revoke_token(request: Request, token_id: TokenId,
+                 viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
     def revoke(s: Any) -> bool:
         row = s.get(ApiToken, token_id)
         if row is None or (row.user_id != viewer.id and not viewer.is_admin):

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from ...errors import InputError
 from ..auth import Viewer, check_csrf, create_user, hash_password, require_admin, validate_user
 from ..models import ROLES, LoginSession, User
-from ..render import page, wants_json
+from ..render import UserId, page, wants_json
 
 router = APIRouter(tags=["admin"])
 
@@ -46,7 +46,7 @@ def add_user(request: Request, viewer: Annotated[Viewer, Depends(require_admin)]
 
 
 @router.post("/users/{user_id}", dependencies=[Depends(check_csrf)], summary="Change a user (admin)")
-def change_user(request: Request, user_id: int, viewer: Annotated[Viewer, Depends(require_admin)],
+def change_user(request: Request, user_id: UserId, viewer: Annotated[Viewer, Depends(require_admin)],
                 role: Annotated[str | None, Form()] = None, agent_name: Annotated[str | None, Form()] = None,
                 active: Annotated[bool | None, Form()] = None,
                 password: Annotated[str | None, Form()] = None) -> Response:

@@ -4,16 +4,16 @@ it needs no CSRF token; it is open to anyone unless the server requires a token 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from ...coach.context import CoachInputError
 from ...coach.engine import MAX_DRAFT_CHARS, check
 from ..auth import require_login
-from ..render import page
+from ..render import json_object, page
 
 router = APIRouter(tags=["coach"])
 
@@ -31,10 +31,13 @@ def check_page(request: Request) -> Response:
                                         "max_draft_chars": MAX_DRAFT_CHARS}, title="Check a reply")
 
 
-@router.post("/check", summary="Check a draft reply (form)")
-async def check_form(request: Request, draft: Annotated[str, Form()] = "",
-                     context: Annotated[str, Form()] = "") -> Response:
+@router.post("/check", summary="Check a draft reply (form or JSON)",
+             description="Form fields or JSON `draft` and optionally `context` (the conversation so far as "
+                         "text, lines like `Customer: ...`). Answers the page, or its JSON twin with `result`; "
+                         "422 with `error` for a draft that cannot be checked.")
+async def check_form(request: Request) -> Response:
     _gate(request)
+    draft, context = await _draft_and_context(request)
     server = request.app.state.settings
     data: dict[str, Any] = {"draft": draft, "context": context, "result": None, "error": None,
                             "max_draft_chars": MAX_DRAFT_CHARS}
@@ -46,3 +49,17 @@ async def check_form(request: Request, draft: Annotated[str, Form()] = "",
     if data["error"] and request.scope.get("state", {}).get("json"):
         raise HTTPException(422, data["error"])
     return page(request, "check.html", data, status=422 if data["error"] else 200, title="Check a reply")
+
+
+async def _draft_and_context(request: Request) -> tuple[str, str]:
+    """The form's fields, or a JSON object's, as the other POST pages take them."""
+    if request.headers.get("content-type", "").startswith("application/json"):
+        body = await json_object(request)
+        values = {name: body.get(name) for name in ("draft", "context")}
+        for name, value in values.items():
+            if value is not None and not isinstance(value, str):
+                raise HTTPException(422, f"{name}: must be a string")
+        return values["draft"] or "", values["context"] or ""
+    form = await request.form()
+    draft, context = form.get("draft"), form.get("context")
+    return (draft if isinstance(draft, str) else ""), (context if isinstance(context, str) else "")

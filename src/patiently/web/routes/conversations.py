@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from ...report.spans import finding_kind, highlight, label_kinds, message_marks, message_notes
 from .. import store
 from ..auth import Viewer, check_csrf, require_login
-from ..render import json_object, page, wants_json
+from ..render import ConversationId, check_text, json_object, page, wants_json
 from .dashboard import conversation_row
 
 router = APIRouter(tags=["conversations"])
@@ -54,7 +54,8 @@ def _load(request: Request, pk: int, viewer: Viewer) -> dict[str, Any]:
 
 
 @router.get("/conversations/{pk}", summary="One conversation: messages, findings, scores, reviews")
-def conversation_page(request: Request, pk: int, viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
+def conversation_page(request: Request, pk: ConversationId,
+                      viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
     web = request.app.state.web
     r = _load(request, pk, viewer)
     reviews = store.reviews_for(web.db, pk)
@@ -83,25 +84,26 @@ def conversation_page(request: Request, pk: int, viewer: Annotated[Viewer, Depen
              summary="Save your review of a conversation's findings",
              description="Form fields `finding-<index>` = correct | wrong (or empty to skip) and `note`; "
                          "or JSON `{\"verdicts\": {\"0\": \"correct\"}, \"note\": \"...\"}`.")
-async def review(request: Request, pk: int, viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
+async def review(request: Request, pk: ConversationId,
+                 viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
     if not viewer.sees_team:
         raise HTTPException(403, "only coaches and admins review conversations")
-    verdicts: dict[int, str] = {}
     if request.headers.get("content-type", "").startswith("application/json"):
         body = await json_object(request)
-        raw = body.get("verdicts") or {}
-        note = str(body.get("note") or "")
-        items = list(raw.items()) if isinstance(raw, dict) else []
+        raw = body.get("verdicts")
+        if raw is not None and not isinstance(raw, dict):
+            raise HTTPException(422, "verdicts: expected an object {finding index: \"correct\" | \"wrong\"}, "
+                                     "e.g. {\"0\": \"correct\"}")
+        note = body.get("note")
+        if note is not None and not isinstance(note, str):
+            raise HTTPException(422, "note: must be a string")
+        items = list((raw or {}).items())
     else:
         form = await request.form()
-        note = str(form.get("note") or "")
+        note = check_text(str(form.get("note") or ""), "note")
         items = [(k.removeprefix("finding-"), v) for k, v in form.items() if k.startswith("finding-")]
-    for key, value in items:
-        if not value:
-            continue
-        if value not in VERDICTS or not str(key).isdigit():
-            raise HTTPException(422, f"verdict for finding {key}: expected one of {', '.join(VERDICTS)}")
-        verdicts[int(key)] = str(value)
+    verdicts = _verdicts(items)
+    note = note or ""
     if len(note) > 5000:
         raise HTTPException(422, "note: at most 5,000 characters")
     try:
@@ -109,6 +111,24 @@ async def review(request: Request, pk: int, viewer: Annotated[Viewer, Depends(re
                                         note.strip())
     except LookupError as exc:
         raise HTTPException(404, f"no analysed conversation {pk}") from exc
+    except ValueError as exc:  # a finding the conversation does not have: the earlier review stays
+        raise HTTPException(422, str(exc)) from exc
     if wants_json(request):
         return page(request, "conversation.html", {"review": saved})
     return RedirectResponse(f"/conversations/{pk}#review", status_code=303)
+
+
+def _verdicts(items: list[tuple[Any, Any]]) -> dict[int, str]:
+    """Finding index -> verdict; an empty verdict skips the finding. 422 for anything else:
+    a review saved without what the coach sent would replace their earlier one."""
+    verdicts: dict[int, str] = {}
+    for key, value in items:
+        if value is None or value == "":
+            continue
+        if value not in VERDICTS:
+            raise HTTPException(422, f"verdict for finding {key}: expected one of {', '.join(VERDICTS)}")
+        # ASCII digits only: "²" passes isdigit() but not int().
+        if not (key.isascii() and key.isdigit() and len(key) <= 100):
+            raise HTTPException(422, f"verdicts: {key!r} is not a finding index (0, 1, 2, …)")
+        verdicts[int(key)] = str(value)
+    return verdicts

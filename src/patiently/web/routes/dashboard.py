@@ -124,7 +124,11 @@ def date_range(raw_from: str | None, raw_to: str | None, span: Mapping[str, Any]
     anchor = min(span["last"], today) if span.get("last") else today
     default = start is None and end is None
     end = end or max(anchor, start or anchor)
-    start = start or end - timedelta(days=end.weekday(), weeks=DEFAULT_WEEKS - 1)
+    try:
+        start = start or end - timedelta(days=end.weekday(), weeks=DEFAULT_WEEKS - 1)
+    except OverflowError:  # 12 weeks before to=0001-01-01 is before the calendar starts
+        raise HTTPException(422, f"to: {end} leaves no {DEFAULT_WEEKS} weeks before it; give from "
+                                 "as well") from None
     if start > end:
         raise HTTPException(422, f"from: {start} is after to: {end}")
     return {"from": start, "to": end, "default": default, "days": (end - start).days + 1,

@@ -24,7 +24,7 @@ from ...readers import FORMATS
 from ..auth import Viewer, check_csrf, require_team
 from ..jobs import discard_upload, job_dict
 from ..models import ImportJob
-from ..render import page, wants_json
+from ..render import JobId, page, wants_json
 
 router = APIRouter(tags=["import"])
 RECENT_JOBS = 20
@@ -95,7 +95,7 @@ async def upload(request: Request, viewer: Annotated[Viewer, Depends(require_tea
 
 
 @router.get("/jobs/{job_id}", summary="A job's progress and its bad records")
-def job_page(request: Request, job_id: int, viewer: Annotated[Viewer, Depends(require_team)]) -> Response:
+def job_page(request: Request, job_id: JobId, viewer: Annotated[Viewer, Depends(require_team)]) -> Response:
     with request.app.state.web.db.read() as s:
         job = s.get(ImportJob, job_id)
         if job is None:

@@ -23,18 +23,29 @@ from .. import practice_store as ps
 from .. import store
 from ..auth import Viewer, check_csrf, require_login
 from ..practice_live import live_sessions
-from ..render import json_object, page, wants_json
+from ..render import CommentId, SessionId, check_text, json_object, page, wants_json
 
 router = APIRouter(tags=["practice"])
 MOODS = ("anger", "confusion", "trust")
 
 
 async def fields(request: Request) -> dict[str, str]:
-    """A form's fields, or a JSON object's (scripts), as strings."""
+    """A form's fields, or a JSON object's (scripts), as strings. A JSON number or true/false
+    is taken as written (``"seed": 7``, ``"show": true``); a list or an object is refused, not
+    stored as its Python spelling. Text that cannot be stored (a NUL) is refused too."""
     if request.headers.get("content-type", "").startswith("application/json"):
-        body = await json_object(request)
-        return {str(k): "" if v is None else str(v) for k, v in body.items()}
-    return {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+        return {str(k): _json_field(str(k), v) for k, v in (await json_object(request)).items()}
+    return {k: check_text(v, k) for k, v in (await request.form()).items() if isinstance(v, str)}
+
+
+def _json_field(name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int | float):
+        return str(value)
+    raise HTTPException(422, f"{name}: must be a string")
 
 
 async def call(fn: Any, *args: Any) -> Any:
@@ -71,14 +82,25 @@ async def practice_home(request: Request, viewer: Annotated[Viewer, Depends(requ
                          "and the same messages give the same conversation). Answers 201 with the session.")
 async def start_session(request: Request, viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
     f = await fields(request)
-    seed_text = f.get("seed", "").strip()
-    if seed_text and not seed_text.isdigit():
-        raise HTTPException(422, "seed: a whole number")
     session = await call(ps.start, *_engine_args(request), viewer.id, f.get("scenario", ""),
-                         int(seed_text) if seed_text else None)
+                         whole_number(f.get("seed", ""), "seed"))
     if wants_json(request):
         return page(request, "practice_session.html", {"session": session}, status=201)
     return RedirectResponse(session["href"], status_code=303)
+
+
+def whole_number(text: str, field: str) -> int | None:
+    """``text`` as a whole number in ASCII digits (None when blank); 422 otherwise. isdigit()
+    alone lets "²" through, which int() then refuses: a 500."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        if text.isascii() and text.isdigit():
+            return int(text)
+    except ValueError:  # more digits than int() reads
+        pass
+    raise HTTPException(422, f"{field}: a whole number")
 
 
 def _chat_data(request: Request, viewer: Viewer, session_id: int) -> dict[str, Any]:
@@ -100,7 +122,8 @@ def _chat_page(request: Request, viewer: Viewer, data: dict[str, Any], *, error:
 
 
 @router.get("/practice/sessions/{session_id}", summary="A practice chat (yours, or a finished one)")
-async def chat(request: Request, session_id: int, viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
+async def chat(request: Request, session_id: SessionId,
+               viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
     data = await call(_chat_data, request, viewer, session_id)
     return _chat_page(request, viewer, data)
 
@@ -109,7 +132,7 @@ async def chat(request: Request, session_id: int, viewer: Annotated[Viewer, Depe
              summary="Send the customer a message; get their answer",
              description="Form or JSON `text`. JSON answers `{\"turn\": {trainee, customer, state, finished, "
                          "debrief_href}}`; a session ends by itself once the customer thanks you for the fix.")
-async def send_message(request: Request, session_id: int,
+async def send_message(request: Request, session_id: SessionId,
                        viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
     text = (await fields(request)).get("text", "")
     try:
@@ -128,7 +151,7 @@ async def send_message(request: Request, session_id: int,
 @router.post("/practice/sessions/{session_id}/mood", dependencies=[Depends(check_csrf)],
              summary="Show or hide the customer's mood (anger, confusion, trust) in your session",
              description="Form or JSON `show` = 1 | 0.")
-async def toggle_mood(request: Request, session_id: int,
+async def toggle_mood(request: Request, session_id: SessionId,
                       viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
     show = (await fields(request)).get("show", "").lower() in ("1", "true", "on", "yes")
     await call(ps.set_mood, request.app.state.web.db, session_id, viewer.id, show)
@@ -140,7 +163,7 @@ async def toggle_mood(request: Request, session_id: int,
 @router.post("/practice/sessions/{session_id}/end", dependencies=[Depends(check_csrf)],
              summary="End a practice session and get the debrief",
              description="Stores the debrief (a session without a message of yours is abandoned instead).")
-async def end_session(request: Request, session_id: int,
+async def end_session(request: Request, session_id: SessionId,
                       viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
     session = await call(ps.end, *_engine_args(request), session_id, viewer.id)
     if wants_json(request):
@@ -221,7 +244,7 @@ def _debrief_html(data: Mapping[str, Any], rubric: Any) -> dict[str, Any]:
 
 @router.get("/practice/sessions/{session_id}/debrief",
             summary="A finished session's debrief: scores, evidence, moves that helped and hurt, comments")
-async def debrief_page(request: Request, session_id: int,
+async def debrief_page(request: Request, session_id: SessionId,
                        viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
     data = await call(_debrief_data, request, viewer, session_id)
     rubric = store.active_rubric(request.app.state.web.db)
@@ -232,7 +255,8 @@ async def debrief_page(request: Request, session_id: int,
 @router.post("/practice/sessions/{session_id}/comments", dependencies=[Depends(check_csrf)], status_code=201,
              summary="Comment on a finished practice session (as yourself)",
              description="Form or JSON `text`; the author is always the logged-in user.")
-async def comment(request: Request, session_id: int, viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
+async def comment(request: Request, session_id: SessionId,
+                  viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
     text = (await fields(request)).get("text", "")
     db = request.app.state.web.db
     await call(ps.readable, db, session_id, viewer.id)
@@ -244,7 +268,7 @@ async def comment(request: Request, session_id: int, viewer: Annotated[Viewer, D
 
 @router.post("/practice/comments/{comment_id}/delete", dependencies=[Depends(check_csrf)],
              summary="Delete a comment (its author or an admin)")
-async def delete_comment(request: Request, comment_id: int,
+async def delete_comment(request: Request, comment_id: CommentId,
                          viewer: Annotated[Viewer, Depends(require_login)]) -> Response:
     session_id = await call(ps.delete_comment, request.app.state.web.db, comment_id, viewer.id, viewer.is_admin)
     if wants_json(request):

@@ -20,7 +20,7 @@ from .. import practice_stats as stats
 from .. import store
 from ..auth import Viewer, check_csrf, require_login, require_team
 from ..practice_store import PracticeError
-from ..render import page, wants_json
+from ..render import AssignmentId, page, wants_json
 from .practice import call, fields
 
 router = APIRouter(tags=["practice"])
@@ -52,7 +52,8 @@ async def _progress(request: Request, viewer: Viewer, username: str) -> Response
     if username != viewer.username and not viewer.sees_team:
         raise HTTPException(403, "trainees can only see their own practice progress")
     db = request.app.state.web.db
-    data = await run_in_threadpool(stats.progress, db, username)
+    # No stored name holds a NUL (auth.validate_user), and PostgreSQL refuses one in a query.
+    data = None if "\x00" in username else await run_in_threadpool(stats.progress, db, username)
     if data is None:
         raise HTTPException(404, f"no user {username!r}")
     rubric = store.active_rubric(db)
@@ -106,7 +107,8 @@ async def assign(request: Request, viewer: Annotated[Viewer, Depends(require_tea
 
 @router.post("/practice/assignments/{assignment_id}/delete", dependencies=[Depends(check_csrf)],
              summary="Withdraw an assignment (coaches, admins)")
-async def unassign(request: Request, assignment_id: int, viewer: Annotated[Viewer, Depends(require_team)]) -> Response:
+async def unassign(request: Request, assignment_id: AssignmentId,
+                   viewer: Annotated[Viewer, Depends(require_team)]) -> Response:
     await call(stats.delete_assignment, request.app.state.web.db, assignment_id)
     if wants_json(request):
         return page(request, "practice_assignments.html", {"deleted": assignment_id})
