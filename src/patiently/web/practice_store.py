@@ -14,9 +14,7 @@ transcripts) and comment on it; an unfinished or abandoned one stays private to 
 from __future__ import annotations
 
 import logging
-import re
 import secrets
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,7 +25,7 @@ from sqlalchemy.orm import Session as DBSession
 from .. import __version__
 from ..pipeline import Analyzer
 from ..practice import Session, UnknownScenarioError, debrief, load_scenarios
-from ..practice.engine import MAX_TRAINEE_CHARS
+from ..practice.engine import MAX_TRAINEE_CHARS, visible  # the CLI refuses what shows nothing too
 from .db import Database
 from .models import PracticeComment, PracticeMessage, PracticeSession, User, utcnow
 from .practice_live import MAX_TURNS, LiveSessions, replay
@@ -37,20 +35,9 @@ MAX_COMMENT_CHARS = 2_000
 MAX_SEED = 1_000_000
 
 
-# A terminal escape sequence (colour, cursor moves: ESC [ ... letter) shows nothing on a page.
-_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
-_UNSEEN = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})  # control, format and space characters
-
-
 def clean(text: str) -> str:
     """User text as stored: trimmed, without NUL characters (PostgreSQL text cannot hold them)."""
     return text.replace("\x00", "").strip()
-
-
-def visible(text: str) -> bool:
-    """Whether ``text`` shows anything: only control characters (BEL, a colour escape) is as
-    empty as whitespace, and would be a blank turn of the conversation."""
-    return any(unicodedata.category(ch) not in _UNSEEN for ch in _ESCAPE.sub("", text))
 
 
 class PracticeError(Exception):
