@@ -293,7 +293,7 @@ def explain(input_path: Path, conversation_id: str, fmt: str, rubric: str | None
     INPUT is an input file (the conversation is analysed on its own) or a results JSONL
     written by `patiently analyze --out` (shown as analysed, batch findings included)."""
     from .analyze import analyze_conversation_by_id, is_results_file, load_results
-    from .explain import render_conversation
+    from .explain import not_found, render_conversation, result_json
 
     analyzer = _build_analyzer(config, rubric, sets, None)
     result: dict[str, Any] | None = None
@@ -304,11 +304,12 @@ def explain(input_path: Path, conversation_id: str, fmt: str, rubric: str | None
                                            _read_options(fmt, (), 100_000))
         result = found.to_dict() if found else None
     if result is None:
-        err.print(f"[red]no conversation '{escape(conversation_id)}' in {escape(str(input_path))}[/]",
-                  highlight=False)
+        why = f"no conversation '{conversation_id}' in {input_path}" if is_results_file(input_path) else \
+            not_found([input_path], conversation_id, _read_options(fmt, (), 100_000))
+        err.print(f"[red]{escape(why)}[/]", highlight=False)
         sys.exit(1)
     if as_json:
-        click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        click.echo(result_json(result))
         return
     for part in render_conversation(result, analyzer.rubric):
         out.print(part)
