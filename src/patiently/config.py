@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from .errors import ConfigError
+from .textcheck import Loc, field_path
 
 
 def usable_cores() -> int:
@@ -54,17 +55,14 @@ def _numeric_fields(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(out)
 
 
-_Strict = StrictModel
-
-
-class EmbeddingSettings(_Strict):
+class EmbeddingSettings(StrictModel):
     # "static": the distilled all-MiniLM-L6-v2 shipped in the package (fast, no torch).
     # "transformer": the full model through sentence-transformers (extra "transformer").
     backend: Literal["static", "transformer"] = "static"
     model_path: str | None = None
 
 
-class SilenceSettings(_Strict):
+class SilenceSettings(StrictModel):
     """How long a customer may wait for the agent before it counts as a long silence."""
 
     chat_seconds: int = Field(300, gt=0)
@@ -78,34 +76,34 @@ class SilenceSettings(_Strict):
         return int(getattr(self, f"{channel}_seconds", self.default_seconds)) if channel else self.default_seconds
 
 
-class PressureSettings(_Strict):
+class PressureSettings(StrictModel):
     # "Are you there?" sooner than this after the agent's own message is rushing.
     nudge_within_seconds: int = Field(90, gt=0)
 
 
-class RepeatSettings(_Strict):
+class RepeatSettings(StrictModel):
     # Tuned on Ubuntu IRC + TWCS with the static model: below ~0.76 most pairs are follow-ups.
     similarity: float = Field(0.76, ge=0, le=1)
     window: int = Field(30, gt=0)  # earlier customer messages compared with; keeps cost per message flat
     min_words: int = Field(3, ge=1)
 
 
-class JargonSettings(_Strict):
+class JargonSettings(StrictModel):
     # wordfreq Zipf frequency below which a glossary-free word counts as rare/technical.
     rare_zipf: float = Field(2.5, ge=0, le=8)
 
 
-class ScriptedSettings(_Strict):
+class ScriptedSettings(StrictModel):
     min_conversations: int = Field(3, ge=2)  # verbatim reuse across this many conversations
 
 
-class PromiseSettings(_Strict):
+class PromiseSettings(StrictModel):
     grace_seconds: int = Field(15 * 60, ge=0)
     default_chat_seconds: int = Field(30 * 60, gt=0)  # "I'll get back to you shortly" in chat
     default_async_seconds: int = Field(24 * 3600, gt=0)
 
 
-class Settings(_Strict):
+class Settings(StrictModel):
     embeddings: EmbeddingSettings = EmbeddingSettings()
     silence: SilenceSettings = SilenceSettings()
     pressure: PressureSettings = PressureSettings()
@@ -257,9 +255,6 @@ def load_settings(path: str | Path | None = None, overrides: list[str] | None = 
         raise ConfigError(format_validation_error(exc, str(path or "settings"), root, overridden)) from exc
 
 
-Loc = tuple[str | int, ...]
-
-
 def format_validation_error(exc: ValidationError, source: str, root: yaml.Node | None = None,
                             overridden: Sequence[Loc] = ()) -> str:
     """One line per problem: the line in the file (when ``root``, the file's YAML node, is
@@ -277,14 +272,6 @@ def format_validation_error(exc: ValidationError, source: str, root: yaml.Node |
         head = f"line {line}: " if line is not None else ""
         lines.append(f"  {head}{where}: {msg}" if where else f"  {head}{msg}")
     return "\n".join(lines)
-
-
-def field_path(loc: Loc) -> str:
-    """``('behaviours', 'empathy', 'credits', 0, 'label')`` as ``behaviours.empathy.credits[0].label``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def yaml_line(node: yaml.Node | None, loc: Loc) -> int | None:

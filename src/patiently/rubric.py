@@ -12,7 +12,6 @@ findings can be rescored with another rubric at any time.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -22,12 +21,10 @@ from typing import Any
 import yaml
 from pydantic import Field, ValidationError, field_validator, model_validator
 
-from .config import Loc, StrictModel, apply_overrides, field_path, read_text_file, read_yaml, yaml_line
+from .config import StrictModel, apply_overrides, read_text_file, read_yaml, yaml_line
 from .errors import ConfigError
 from .model import Finding
-
-_Strict = StrictModel
-
+from .textcheck import Loc, bad_strings, field_path
 
 MAX_POINTS = 1000.0  # points and caps are on a 0..100 scale: anything larger is a typo
 MAX_WEIGHT = 100.0
@@ -36,7 +33,7 @@ MAX_WEIGHT = 100.0
 MAX_NAME_CHARS = 100
 
 
-class Rule(_Strict):
+class Rule(StrictModel):
     label: str
     points: float = Field(gt=0, le=MAX_POINTS)
     max: float | None = Field(None, gt=0, le=MAX_POINTS)  # cap on the total from this rule
@@ -50,7 +47,7 @@ class Rule(_Strict):
         return all(f.data.get(k) == v for k, v in self.where.items())
 
 
-class Expect(_Strict):
+class Expect(StrictModel):
     """Penalty when ``when`` was seen but none of ``any_of`` was."""
 
     when: str
@@ -59,7 +56,7 @@ class Expect(_Strict):
     note: str
 
 
-class Behaviour(_Strict):
+class Behaviour(StrictModel):
     title: str
     description: str
     weight: float = Field(1.0, ge=0, le=MAX_WEIGHT)
@@ -71,7 +68,7 @@ class Behaviour(_Strict):
     expect: list[Expect] = []
 
 
-class Rubric(_Strict):
+class Rubric(StrictModel):
     name: str
     version: int = 1
     description: str = ""
@@ -230,41 +227,14 @@ def _problem(root: yaml.Node | None, loc: Loc, msg: str, overridden: Sequence[Lo
     return RubricProblem(yaml_line(root, loc), field_path(loc), msg)
 
 
-# A lone UTF-16 surrogate (YAML's "\ud800" escape without its pair) is no character: UTF-8
-# cannot hold it, so the pages and JSON showing the rubric fail. A NUL ("\0") is refused by
-# PostgreSQL. Neither can be stored, so neither is accepted, in a key or in a value.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _bad_text(text: str, what: str) -> str | None:
-    if m := _SURROGATE.search(text):
-        return (f"{what} is not valid Unicode: a lone surrogate at character {m.start() + 1} "
-                f"(\\u{ord(m.group()):04x}, half of a UTF-16 pair)")
-    if (i := text.find("\0")) >= 0:
-        return f"{what} holds a NUL character (\\0) at character {i + 1}, which cannot be stored"
-    return None
-
-
 def _text_problems(root: yaml.Node | None, data: Any, overridden: Sequence[Loc]) -> list[RubricProblem]:
-    """Every key and string value that holds text no database or page can take (a loop: the
-    depth is bounded by read_yaml, but so is nothing else)."""
-    problems: list[RubricProblem] = []
-    stack: list[tuple[Loc, Any]] = [((), data)]
-    while stack:
-        loc, value = stack.pop()
-        if isinstance(value, str):
-            if why := _bad_text(value, "text"):
-                problems.append(_problem(root, loc, why, overridden))
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                if isinstance(key, str) and (why := _bad_text(key, "a key")):
-                    # named by its parent: the key itself cannot be printed
-                    found = _problem(root, (*loc, key), why, overridden)
-                    problems.append(RubricProblem(found.line, field_path(loc), found.message))
-                else:
-                    stack.append(((*loc, key), item))
-        elif isinstance(value, list):
-            stack.extend(((*loc, i), item) for i, item in enumerate(value))
+    """Every key and string value holding text no page or database can take (textcheck): a
+    lone surrogate, or a NUL (PostgreSQL refuses it). A key is named by its mapping: the key
+    itself cannot be printed."""
+    problems = []
+    for loc, is_key, why in bad_strings(data, nul=True):
+        found = _problem(root, loc, f"{'a key' if is_key else 'text'} {why}", overridden)
+        problems.append(RubricProblem(found.line, field_path(loc[:-1]), found.message) if is_key else found)
     problems.sort(key=lambda p: (p.line or 0, p.field))
     return problems
 

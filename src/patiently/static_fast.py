@@ -29,14 +29,14 @@ from typing import Any
 
 import numpy as np
 
+from .textcheck import SURROGATE
+
 # BERT's punctuation in ASCII is every printable character that is neither a letter, a digit
 # nor a space (tokenizers' is_bert_punc: 33-47, 58-64, 91-96, 123-126).
 _PIECES = re.compile(r"[a-z0-9]+|[!-/:-@\[-`{-~]")
 # Printable ASCII and the whitespace the BERT normaliser turns into spaces: the only texts
 # for which the split above is the tokenizer's.
 _PLAIN = re.compile(r"[ -~\t\n\r]*")
-# A lone UTF-16 surrogate: the Rust tokenizer takes only what UTF-8 can hold and raises on it.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 WORD_CACHE_MAX = 100_000  # distinct pieces remembered (~250 bytes each: ~25 MB at most)
 
 
@@ -91,7 +91,7 @@ class FastStaticEncoder:
             except TypeError:
                 # Readers and the coach refuse such text; a caller that did not must lose one
                 # unknown character, not the whole batch (every text encoded with it).
-                return list(self._tok.encode(_SURROGATE.sub("\ufffd", text), add_special_tokens=False).ids)
+                return list(self._tok.encode(SURROGATE.sub("\ufffd", text), add_special_tokens=False).ids)
         words = self._words
         pieces = _PIECES.findall(text.lower())
         missing = [p for p in dict.fromkeys(pieces) if p not in words]

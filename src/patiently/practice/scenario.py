@@ -34,10 +34,7 @@ class UnknownScenarioError(InputError):
     """No scenario with that id; the message lists the ones that exist."""
 
 
-_Strict = StrictModel
-
-
-class Persona(_Strict):
+class Persona(StrictModel):
     name: str
     role: str
     technical_level: Literal["low", "medium", "high"]
@@ -62,7 +59,7 @@ class Persona(_Strict):
         return names
 
 
-class Fact(_Strict):
+class Fact(StrictModel):
     """Something the customer knows but only says when asked about it."""
 
     id: str
@@ -72,7 +69,7 @@ class Fact(_Strict):
     reveal: list[str] = Field(min_length=1, description="The customer's lines when it is uncovered.")
 
 
-class Step(_Strict):
+class Step(StrictModel):
     """One resolution step the trainee must give, once the facts it needs are known."""
 
     id: str
@@ -83,14 +80,14 @@ class Step(_Strict):
     progress: list[str] = Field(min_length=1, description="The customer's lines once the step is done.")
 
 
-class WrongStep(_Strict):
+class WrongStep(StrictModel):
     id: str
     say: list[str] = Field(min_length=1)
     keywords: list[str] = []
     reply: list[str] = Field(min_length=1)
 
 
-class Problem(_Strict):
+class Problem(StrictModel):
     summary: str
     root_cause: str
     facts: list[Fact] = Field(min_length=1)
@@ -98,7 +95,7 @@ class Problem(_Strict):
     wrong_steps: list[WrongStep] = []
 
 
-class Rules(_Strict):
+class Rules(StrictModel):
     repeats_unclear: bool = True  # asks again when the answer was jargon or confusing
     needs_time: bool = False  # a step takes a turn to carry out; new steps meanwhile confuse
     quiet_when_rushed: bool = False  # pressure makes them go quiet instead of answering
@@ -106,25 +103,25 @@ class Rules(_Strict):
     wants_updates: bool = False  # during the fix, each turn without a progress update annoys
 
 
-class Start(_Strict):
+class Start(StrictModel):
     anger: float = Field(ge=0, le=1)
     confusion: float = Field(0.1, ge=0, le=1)
     trust: float = Field(0.5, ge=0, le=1)
 
 
-class Success(_Strict):
+class Success(StrictModel):
     resolved: bool = True
     max_anger: float = Field(0.35, ge=0, le=1)
     min_trust: float = Field(0.5, ge=0, le=1)
     facts: list[str] = []  # fact ids that must be uncovered
 
 
-class Scripts(_Strict):
+class Scripts(StrictModel):
     patient: list[str] = Field(min_length=2)
     impatient: list[str] = Field(min_length=2)
 
 
-class Scenario(_Strict):
+class Scenario(StrictModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     title: str
     summary: str

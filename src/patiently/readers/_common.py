@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from ..errors import InputError, RecordError
 from ..model import ROLES
+from ..textcheck import bad_strings, field_path, text_problem
 
 FORMATS: tuple[str, ...] = ("auto", "jsonl", "csv", "twcs", "transcript", "zendesk", "freshdesk", "intercom")
 # What help-desk readers do with agents' internal notes: leave them out, or keep them as system messages.
@@ -137,49 +138,25 @@ def too_many(count: int, limit: int) -> str:
     return f"conversation has {count:,} messages or more, over the limit of {limit:,}; {RAISE_MESSAGES}"
 
 
-# A lone UTF-16 surrogate: JSON's "\ud800" escape without its pair decodes to one (pairs are
-# joined by the decoder; bytes never decode to one). It is no character: UTF-8 cannot hold
-# it, so the tokenizer and every JSON writer fail on it, far from the record it came in.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-# Where a JSON text's decoded value may hold one: the cheap test before looking at each string.
+# Where a JSON text's decoded value may hold a lone surrogate (textcheck): the cheap test
+# before looking at each string.
 SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def not_unicode(text: str, what: str = "text") -> str | None:
     """Why ``text`` is not valid Unicode (a lone surrogate, 1-based position), or None."""
-    m = _SURROGATE.search(text)
-    if m is None:
-        return None
-    return (f"{what} is not valid Unicode: a lone surrogate at character {m.start() + 1} "
-            f"(\\u{ord(m.group()):04x}, half of a UTF-16 pair)")
+    return text_problem(text, what)
 
 
-def find_not_unicode(value: Any, field: str | None = None) -> tuple[str | None, str] | None:
+def find_not_unicode(value: Any) -> tuple[str | None, str] | None:
     """The first string (key or value, in document order) of a decoded JSON value that holds a
     lone surrogate, as ``(field, reason)`` with the field as the readers name it
-    (``messages[2].author``); None when every string is valid.
-
-    A loop, not recursion: a value nested as deep as the JSON decoder allows must not make
-    this check fail."""
-    stack: list[tuple[Any, str | None]] = [(value, field)]
-    while stack:
-        item, at = stack.pop()
-        if isinstance(item, str):
-            if problem := not_unicode(item, _last(at)):
-                return at, problem
-        elif isinstance(item, dict):
-            for key in item:
-                if isinstance(key, str) and (problem := not_unicode(key, "a key")):
-                    return at, problem
-            stack.extend((v, f"{at}.{k}" if at else str(k)) for k, v in reversed(item.items()))
-        elif isinstance(item, list):
-            stack.extend((v, f"{at or ''}[{i}]") for i, v in reversed(list(enumerate(item))))
+    (``messages[2].author``; a key is named by its mapping); None when every string is valid."""
+    for loc, is_key, why in bad_strings(value):
+        if is_key:
+            return field_path(loc[:-1]) or None, f"a key {why}"
+        return field_path(loc) or None, f"{loc[-1] if loc and isinstance(loc[-1], str) else 'text'} {why}"
     return None
-
-
-def _last(field: str | None) -> str:
-    # "messages[2].author" -> "author": the reason names what the field holds.
-    return field.rsplit(".", 1)[-1] if field else "text"
 
 
 def check_text(text: object, limit: int) -> str | None:

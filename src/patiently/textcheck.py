@@ -1,0 +1,62 @@
+"""Text that can be written out: valid Unicode (no lone surrogate) and, where it is stored, no NUL.
+
+JSON and YAML read a ``"\\ud800"`` escape without its pair as a lone UTF-16 surrogate, which is
+no character: UTF-8 cannot encode it, so the tokenizer, every JSON answer and every page that
+shows it fail, far from where it came in. PostgreSQL refuses a NUL in text. The readers, the
+coach, the rubric and the web app refuse such text where it arrives, naming the field, with
+the words of :func:`problem`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+Loc = tuple[str | int, ...]
+
+
+def problem(text: str, *, nul: bool = False) -> str | None:
+    """What makes ``text`` unwritable ("is not valid Unicode: ..."), or None; ``nul``: a NUL
+    character counts too (text that will be stored)."""
+    if m := SURROGATE.search(text):
+        return (f"is not valid Unicode: a lone surrogate at character {m.start() + 1} "
+                f"(\\u{ord(m.group()):04x}, half of a UTF-16 pair)")
+    if nul and (i := text.find("\0")) >= 0:
+        return f"contains a NUL character (at character {i + 1}), which cannot be stored"
+    return None
+
+
+def text_problem(text: str, what: str = "text", *, nul: bool = False) -> str | None:
+    """:func:`problem` with its subject: "author is not valid Unicode: ..."."""
+    found = problem(text, nul=nul)
+    return f"{what} {found}" if found else None
+
+
+def bad_strings(value: Any, *, nul: bool = False) -> Iterator[tuple[Loc, bool, str]]:
+    """Every string of a decoded JSON/YAML value that :func:`problem` refuses, in document
+    order, as ``(loc, is_key, problem)``: the path of the string (for a key, the path of its
+    value: ``loc[:-1]`` names the mapping, as the key itself cannot be printed). A loop, not
+    recursion: a value nested as deep as its parser allows must not make this check fail."""
+    stack: list[tuple[Loc, Any]] = [((), value)]
+    while stack:
+        loc, item = stack.pop()
+        if isinstance(item, str):
+            if why := problem(item, nul=nul):
+                yield loc, False, why
+        elif isinstance(item, dict):
+            for key in item:
+                if isinstance(key, str) and (why := problem(key, nul=nul)):
+                    yield (*loc, key), True, why
+            stack.extend(((*loc, k), v) for k, v in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend(((*loc, i), v) for i, v in reversed(list(enumerate(item))))
+
+
+def field_path(loc: Loc) -> str:
+    """``('behaviours', 'empathy', 'credits', 0, 'label')`` as ``behaviours.empathy.credits[0].label``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
