@@ -23,6 +23,21 @@ def _empty() -> dict[str, Any]:
     return {}
 
 
+def _add_meta(out: dict[str, Any], meta: Mapping[str, Any], reserved: tuple[str, ...] = ()) -> None:
+    """Add ``meta`` to a record's dict without replacing its own fields: an export's own ``id``
+    or ``text`` column must not stand in for the id the evidence points at, or for the text
+    that was scored. A clashing key is kept as ``meta_<key>`` (``meta_meta_<key>`` when meta
+    has that key too: meta's own keys keep their names)."""
+    own = out.keys() | set(reserved)
+    clashing = [key for key in meta if key in own]
+    out.update((key, value) for key, value in meta.items() if key not in own)
+    for key in clashing:
+        name = f"meta_{key}"
+        while name in out or name in own:
+            name = f"meta_{name}"
+        out[name] = meta[key]
+
+
 @dataclass(frozen=True, slots=True)
 class Message:
     """One message of a conversation, as the customer or the agent wrote it."""
@@ -46,7 +61,7 @@ class Message:
         out["sent_at"] = self.sent_at.isoformat() if self.sent_at else None
         if self.labels:
             out["labels"] = dict(self.labels)
-        out.update(self.meta)
+        _add_meta(out, self.meta, ("labels",))
         return out
 
 
@@ -86,7 +101,7 @@ class Conversation:
         }
         if self.labels:
             out["labels"] = dict(self.labels)
-        out.update(self.meta)
+        _add_meta(out, self.meta, ("labels", "messages"))
         out["messages"] = [m.to_dict() for m in self.messages]
         return out
 

@@ -2,7 +2,12 @@
 
 Default columns: ``conversation_id, role, author, text, timestamp`` (``message_id`` and
 ``channel`` are optional, other columns are kept in the message's ``meta``); rename them
-with ``ReadOptions.csv_columns``. Header names match case-insensitively.
+with ``ReadOptions.csv_columns``. Header names match case-insensitively; without a
+``timestamp`` or ``message_id`` column, the canonical names ``sent_at`` and ``id`` are read.
+A field's column named twice in the header is an error (which one holds it cannot be told).
+Another column named twice, or named like a message field it is not read as (``id`` beside
+``message_id``), is kept under another key with a ``warning:`` at line 1: meta never stands
+in for the message's own id, text or time (see :meth:`Message.to_dict`).
 
 Streaming contract: a conversation is emitted as soon as a row with another id follows it,
 so memory holds one conversation, plus a set of the (hashed) ids already emitted. The rows
@@ -20,7 +25,7 @@ import csv
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from ..errors import RecordError
 from ..model import Conversation, Message
@@ -40,6 +45,14 @@ from ._common import (
 )
 
 REQUIRED = ("conversation_id", "role", "text")
+# The canonical (JSONL) names of two fields, read when the file has no column of the field's
+# own name and the field is not mapped: an export of canonical records names them so.
+ALIASES: dict[str, tuple[str, ...]] = {"timestamp": ("sent_at",), "message_id": ("id",)}
+# A message's own keys in the results, with the field each is read from: a column of that name
+# not read as the field stays in meta, which the results write as ``meta_<name>``.
+_OWN_KEYS: dict[str, str | None] = {
+    "id": "message_id", "role": "role", "author": "author", "text": "text", "sent_at": "timestamp", "labels": None,
+}
 
 Row = tuple[int, list[str] | None, str | None]
 
@@ -92,28 +105,85 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[Conversation | Record
             yield RecordError(file, 1, None, f"unreadable CSV header: {problem}")
             return
         names = [h.strip() for h in header]
-        wanted = {fld: (options.csv_columns or {}).get(fld, fld) for fld in CSV_FIELDS}
-        lower = {n.lower(): i for i, n in enumerate(names)}
-        index = {fld: lower.get(col.strip().lower()) for fld, col in wanted.items()}
-        missing = [f"{wanted[fld]!r}" + ("" if wanted[fld] == fld else f" (for {fld})")
-                   for fld in REQUIRED if index[fld] is None]
-        if missing:
-            yield RecordError(file, 1, None, f"missing required column(s) {', '.join(missing)}; "
-                              f"found columns: {', '.join(names) or '(none)'}; "
-                              "rename them or map yours with csv_columns")
+        columns = map_columns(file, names, options)
+        if isinstance(columns, RecordError):
+            yield columns
             return
-        yield from _Grouper(file, names, index, options).run(rows)
+        yield from columns.notes
+        yield from _Grouper(file, names, columns, options).run(rows)
+
+
+class Columns(NamedTuple):
+    """Where each field is read from, and what the other columns become."""
+
+    fields: dict[str, int | None]  # field -> column
+    extra: list[tuple[int, str]]  # (column, meta key) of every other named column
+    notes: list[RecordError]  # warnings about the header
+
+
+def map_columns(file: str, names: list[str], options: ReadOptions) -> Columns | RecordError:
+    """Find each field's column (case-insensitively): the mapped name, else the field's own,
+    else an alias; the RecordError when a required one is missing, or a field's column is
+    named twice (which of them holds it cannot be told)."""
+    mapped = options.csv_columns or {}
+    where: dict[str, list[int]] = {}
+    for i, n in enumerate(names):
+        if n:
+            where.setdefault(n.lower(), []).append(i)
+    wanted = {fld: mapped.get(fld, fld).strip().lower() for fld in CSV_FIELDS}
+    index: dict[str, int | None] = {fld: where[col][0] if col in where else None for fld, col in wanted.items()}
+    for fld, aliases in ALIASES.items():
+        taken = {i for i in index.values() if i is not None}
+        if index[fld] is None and fld not in mapped:
+            index[fld] = next((where[a][0] for a in aliases if a in where and where[a][0] not in taken), None)
+    missing = [f"{mapped.get(fld, fld)!r}" + ("" if fld not in mapped else f" (for {fld})")
+               for fld in REQUIRED if index[fld] is None]
+    if missing:
+        return RecordError(file, 1, None, f"missing required column(s) {', '.join(missing)}; "
+                           f"found columns: {', '.join(names) or '(none)'}; "
+                           "rename them or map yours with csv_columns")
+    for fld, col in index.items():
+        if col is not None and len(same := where[names[col].lower()]) > 1:
+            return RecordError(file, 1, names[col], f"column {names[col]!r} is in the header {len(same)} times "
+                               f"(columns {', '.join(str(j + 1) for j in same)}); which one holds the {fld} "
+                               "cannot be told: rename or remove the others")
+    extra, notes = _extra_columns(file, names, index)
+    return Columns(index, extra, notes)
+
+
+def _extra_columns(file: str, names: list[str], index: dict[str, int | None],
+                   ) -> tuple[list[tuple[int, str]], list[RecordError]]:
+    """The meta key of each column not read as a field, with a warning for each one whose name
+    another column or a message field has: its values are kept, under another key."""
+    used = {i for i in index.values() if i is not None}
+    keys: set[str] = {"original_id"}  # the readers' own key (a duplicated message id)
+    extra: list[tuple[int, str]] = []
+    notes: list[RecordError] = []
+    for i, n in enumerate(names):
+        if i in used or not n:
+            continue
+        key = unique_id(n, keys)
+        extra.append((i, key))
+        if key != n:
+            why = "of an earlier column" if n in names[:i] else "the reader keeps a repeated message id under"
+            notes.append(RecordError(file, 1, n, f"warning: column {n!r} (column {i + 1}) has the name {why}; "
+                                     f"its values are kept as {key!r}"))
+        elif n in _OWN_KEYS:
+            fld = _OWN_KEYS[n]
+            col = index[fld] if fld else None
+            source = f"the {fld} comes from column {names[col]!r}" if col is not None else "it is not a CSV field"
+            notes.append(RecordError(file, 1, n, f"warning: column {n!r} has the name of a message field but is "
+                                     f"not read as one ({source}); its values are kept as 'meta_{n}'"))
+    return extra, notes
 
 
 class _Grouper:
     """Turns contiguous rows with one conversation id into one Conversation."""
 
-    def __init__(self, file: str, names: list[str], index: dict[str, int | None],
-                 options: ReadOptions) -> None:
-        self.file, self.names, self.index, self.options = file, names, index, options
+    def __init__(self, file: str, names: list[str], columns: Columns, options: ReadOptions) -> None:
+        self.file, self.names, self.index, self.options = file, names, columns.fields, options
         self.roles = RoleMapper(options.role_map)
-        used = {i for i in index.values() if i is not None}
-        self.extra = [(i, n) for i, n in enumerate(names) if i not in used and n]
+        self.extra = columns.extra
         self.finished: set[int] = set()  # hashes, not ids: 1 M conversations stay ~50 MB
         self.cid: str | None = None
         self._reset(failed=False)

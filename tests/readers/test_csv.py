@@ -1,0 +1,96 @@
+"""CSV edge cases from QA pass 3: columns named like message fields, duplicate headers,
+delimiters, and quotes that are never closed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from patiently.cli import cli
+from patiently.errors import RecordError
+from patiently.model import Conversation, Message
+from patiently.readers import ReadOptions, is_warning, read_conversations
+
+
+def read(path: Path, **options: object) -> tuple[list[Conversation], list[RecordError]]:
+    convs: list[Conversation] = []
+    errors: list[RecordError] = []
+    for item in read_conversations([path], ReadOptions(**options)):  # type: ignore[arg-type]
+        (errors if isinstance(item, RecordError) else convs).append(item)  # type: ignore[arg-type]
+    return convs, errors
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+ID_COLUMN = (
+    "id,conversation_id,role,author,text,sent_at\n"
+    '101,c1,customer,dana,"my vpn is broken, this is ridiculous!!!",2026-10-05T09:12:00Z\n'
+    '102,c1,agent,sam,"As I said, just restart it.",2026-10-05T09:13:00Z\n'
+    "103,c1,customer,dana,still broken,2026-10-05T11:13:00Z\n"
+)
+
+
+# --- columns named like the message's own fields ---------------------------------------------
+
+def test_meta_never_replaces_a_message_s_own_fields() -> None:
+    m = Message("m1", "agent", "scored text", author="sam", meta={"id": "101", "text": "other", "labels": "x"})
+    d = m.to_dict()
+    assert (d["id"], d["text"], d["author"]) == ("m1", "scored text", "sam")
+    assert (d["meta_id"], d["meta_text"], d["meta_labels"]) == ("101", "other", "x")
+    conv = Conversation("c1", (m,), channel="chat", meta={"id": "x", "messages": 3, "meta_id": "y"})
+    c = conv.to_dict()
+    assert c["id"] == "c1" and c["meta_id"] == "y" and c["meta_meta_id"] == "x" and c["meta_messages"] == 3
+    assert c["messages"][0]["id"] == "m1"
+
+
+def test_id_and_sent_at_columns_are_the_message_id_and_time(tmp_path: Path) -> None:
+    convs, errors = read(write(tmp_path, "idcol.csv", ID_COLUMN))
+    assert errors == []
+    (c1,) = convs
+    assert [m.id for m in c1.messages] == ["101", "102", "103"]
+    assert all(m.sent_at is not None for m in c1.messages) and all(m.meta == {} for m in c1.messages)
+
+
+def test_unused_columns_named_like_fields_are_kept_apart_with_a_warning(tmp_path: Path) -> None:
+    text = ("message_id,id,conversation_id,role,author,body,text,timestamp,sent_at\n"
+            "x1,101,c1,customer,dana,scored,FIRST,2026-10-05T09:12:00Z,yesterday\n")
+    convs, errors = read(write(tmp_path, "f.csv", text), csv_columns={"text": "body"})
+    assert all(is_warning(e) and e.line == 1 for e in errors)
+    assert [e.field for e in errors] == ["id", "text", "sent_at"]
+    assert "message_id comes from column 'message_id'" in errors[0].reason and "meta_id" in errors[0].reason
+    d = convs[0].messages[0].to_dict()
+    assert (d["id"], d["text"], d["sent_at"]) == ("x1", "scored", "2026-10-05T09:12:00+00:00")
+    assert (d["meta_id"], d["meta_text"], d["meta_sent_at"]) == ("101", "FIRST", "yesterday")
+
+
+def test_a_field_column_named_twice_is_an_error(tmp_path: Path) -> None:
+    text = "conversation_id,role,author,text,TEXT\nc1,customer,dana,FIRST,SECOND\n"
+    convs, errors = read(write(tmp_path, "dup.csv", text))
+    (err,) = errors
+    assert not convs and (err.line, err.field) == (1, "text") and not is_warning(err)
+    assert "2 times (columns 4, 5)" in err.reason and str(tmp_path / "dup.csv") in str(err)
+
+
+def test_other_columns_named_twice_keep_both_values(tmp_path: Path) -> None:
+    text = "conversation_id,role,text,note,note,original_id\nc1,customer,hi,a,b,o\nc1,agent,hello,,,\n"
+    convs, errors = read(write(tmp_path, "n.csv", text))
+    assert [(e.line, e.field) for e in errors] == [(1, "note"), (1, "original_id")]
+    assert all(is_warning(e) for e in errors) and "'note-2'" in errors[0].reason
+    assert convs[0].messages[0].meta == {"note": "a", "note-2": "b", "original_id-2": "o"}
+
+
+def test_cli_evidence_points_at_messages_of_the_results(tmp_path: Path) -> None:
+    inp, out = write(tmp_path, "idcol.csv", ID_COLUMN), tmp_path / "r.jsonl"
+    res = CliRunner().invoke(cli, ["analyze", str(inp), "--out", str(out), "-q"])
+    assert res.exit_code == 0, res.output
+    (row,) = [json.loads(line) for line in out.read_text().splitlines()]
+    ids = {m["id"] for m in row["messages"]}
+    assert ids == {"101", "102", "103"} and row["started_at"] is not None
+    spans = [s["message_id"] for f in row["findings"] for s in f["evidence"]]
+    assert spans and set(spans) <= ids
