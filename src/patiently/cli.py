@@ -57,13 +57,25 @@ def _pairs(items: tuple[str, ...], option: str, example: str) -> dict[str, str]:
 
 
 def _read_options(fmt: str, csv_columns: tuple[str, ...], max_message_chars: int,
-                  roles: tuple[str, ...] = (), internal_notes: str = "skip", encoding: str = "utf-8"):
+                  roles: tuple[str, ...] = (), internal_notes: str = "skip", encoding: str = "utf-8",
+                  csv_delimiter: str | None = None):
     from .readers import ReadOptions
 
     mapping = _pairs(csv_columns, "--csv-column", "text=body")
     role_map = _pairs(roles, "--role", "helpdesk-bot=system")
     return ReadOptions(format=fmt, csv_columns=mapping or None, max_message_chars=max_message_chars,
-                       role_map=role_map or None, internal_notes=internal_notes, encoding=encoding)
+                       role_map=role_map or None, internal_notes=internal_notes, encoding=encoding,
+                       csv_delimiter=csv_delimiter)
+
+
+def _check_delimiter(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """One character, or ``tab`` (a tab is hard to type in a shell)."""
+    if value is None:
+        return None
+    value = "\t" if value.lower() in ("tab", "\\t") else value
+    if len(value) != 1 or value in '"\r\n':
+        raise click.BadParameter(f"{value!r}: give one character (e.g. ';' or '|') or 'tab'", ctx=ctx, param=param)
+    return value
 
 
 def _check_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -132,6 +144,8 @@ def cli() -> None:
 @click.option("--detectors", help="Comma-separated detector names to run (default: all).")
 @click.option("--csv-column", "csv_columns", multiple=True, metavar="FIELD=COLUMN",
               help="Map a CSV column, e.g. --csv-column text=body --csv-column conversation_id=ticket.")
+@click.option("--csv-delimiter", metavar="CHAR", callback=_check_delimiter,
+              help="The CSV delimiter, e.g. ';' or tab (default: a tab for .tsv, else guessed from the header).")
 @click.option("--role", "roles", multiple=True, metavar="NAME=ROLE",
               help="Map a role name, author type or help-desk author id to customer/agent/system, "
                    "e.g. --role tier2=agent --role 12345=agent.")
@@ -154,7 +168,7 @@ def cli() -> None:
                    "Implies --ray.")
 def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_path: Path | None,
             rubric: str | None, config: str | None, sets: tuple[str, ...], detectors: str | None,
-            csv_columns: tuple[str, ...], roles: tuple[str, ...], internal_notes: str,
+            csv_columns: tuple[str, ...], csv_delimiter: str | None, roles: tuple[str, ...], internal_notes: str,
             max_message_chars: int, encoding: str, errors_path: Path | None,
             no_messages: bool, as_json: bool, quiet: bool, ray_address: str | None, ray_cpus: int | None) -> None:
     """Analyse conversations in INPUT files and summarise patience per agent."""
@@ -172,7 +186,7 @@ def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_pa
         # stops here, naming the extra, when Ray is not installed: before any input is read
         runner = RayRunner(address=ray_address, num_cpus=ray_cpus)
     analyzer = _build_analyzer(config, rubric, sets, detectors)
-    options = _read_options(fmt, csv_columns, max_message_chars, roles, internal_notes, encoding)
+    options = _read_options(fmt, csv_columns, max_message_chars, roles, internal_notes, encoding, csv_delimiter)
     plan_files(inputs, options)  # a missing input or the only one's unknown format stops here, before --out
     shown = 0
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from patiently.cli import cli
-from patiently.errors import RecordError
+from patiently.errors import InputError, RecordError
 from patiently.model import Conversation, Message
 from patiently.readers import ReadOptions, is_warning, read_conversations
 
@@ -94,3 +95,55 @@ def test_cli_evidence_points_at_messages_of_the_results(tmp_path: Path) -> None:
     assert ids == {"101", "102", "103"} and row["started_at"] is not None
     spans = [s["message_id"] for f in row["findings"] for s in f["evidence"]]
     assert spans and set(spans) <= ids
+
+
+# --- delimiters ------------------------------------------------------------------------------
+
+TABS = ("conversation_id\trole\tauthor\ttext\ttimestamp\n"
+        "c1\tcustomer\tdana\tmy vpn, is broken\t2026-10-05T09:12:00Z\n"
+        "c1\tagent\tsam\tWhich network?\t2026-10-05T09:13:00Z\n")
+
+
+def test_tsv_is_read_with_tabs(tmp_path: Path) -> None:
+    convs, errors = read(write(tmp_path, "tabs.tsv", TABS))
+    assert errors == [] and [m.text for m in convs[0].messages] == ["my vpn, is broken", "Which network?"]
+
+
+def test_the_delimiter_is_found_from_the_header(tmp_path: Path) -> None:
+    semi = 'conversation_id;role;author;text\nc1;customer;dana;"hi; it, broke"\nc1;agent;sam;ok, then\n'
+    for name, text in (("semi.csv", semi), ("tabs.csv", TABS), ("semi.dat", semi)):
+        convs, errors = read(write(tmp_path, name, text))
+        assert errors == [] and len(convs[0].messages) == 2, name
+    convs, _ = read(write(tmp_path, "semi2.csv", semi))
+    assert convs[0].messages[0].text == "hi; it, broke"
+    # a quoted name holding another delimiter does not count
+    quoted = 'conversation_id,role,"text; body"\nc1,customer,hi\n'
+    convs, errors = read(write(tmp_path, "q.csv", quoted), csv_columns={"text": "text; body"})
+    assert errors == [] and convs[0].messages[0].text == "hi"
+
+
+def test_a_given_delimiter_wins_and_a_wrong_one_is_named(tmp_path: Path) -> None:
+    pipes = "conversation_id|role|text\nc1|customer|a, b; c\n"
+    convs, errors = read(write(tmp_path, "p.csv", pipes), csv_delimiter="|")
+    assert errors == [] and convs[0].messages[0].text == "a, b; c"
+    semi = "conversation_id;role;text\nc1;customer;hi\n"
+    _, errors = read(write(tmp_path, "s.csv", semi), csv_delimiter=",")
+    (err,) = errors
+    assert err.line == 1 and "split at ',' (comma), but its names hold ';' (semicolon)" in err.reason
+    assert "--csv-delimiter ';'" in err.reason and "rename them" not in err.reason
+
+
+def test_cli_csv_delimiter_option(tmp_path: Path) -> None:
+    inp = write(tmp_path, "p.txt.csv", "conversation_id|role|author|text\nc1|customer|dana|hi\nc1|agent|sam|hello\n")
+    res = CliRunner().invoke(cli, ["analyze", str(inp), "--csv-delimiter", "|", "--json", "-q"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout[res.stdout.index("{"):])["conversations"] == 1
+    # as many commas as tabs in the header: a .csv is taken as comma-separated unless told
+    tabs = write(tmp_path, "t.csv", "conversation_id\trole\ttext\tnote,a,b,c\nc1\tcustomer\thi, there\tx\n")
+    assert read(tabs)[1] and not read(tabs, csv_delimiter="\t")[1]
+    res = CliRunner().invoke(cli, ["analyze", str(tabs), "--csv-delimiter", "tab", "--json", "-q"])
+    assert json.loads(res.stdout[res.stdout.index("{"):])["conversations"] == 1
+    res = CliRunner().invoke(cli, ["analyze", str(inp), "--csv-delimiter", "ab"])
+    assert res.exit_code == 2 and "one character" in res.output
+    with pytest.raises(InputError, match="csv_delimiter"):
+        ReadOptions(csv_delimiter='"')

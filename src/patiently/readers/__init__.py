@@ -128,8 +128,9 @@ def detect_format(path: Path, encoding: str = "utf-8") -> str:
 
     ``.jsonl``/``.ndjson``/``.json`` -> zendesk, freshdesk or intercom when the first 64 KB
     have keys only that help desk's export has (``html_body``, ``description_text``,
-    ``conversation_parts``...; two help desks at once is an error), else jsonl; ``.csv`` ->
-    twcs when the header has ``tweet_id, author_id, inbound``, else csv; ``.txt``/``.log`` ->
+    ``conversation_parts``...; two help desks at once is an error), else jsonl; ``.csv``/``.tsv``
+    -> twcs when the header has ``tweet_id, author_id, inbound``, else csv (whose delimiter
+    the CSV reader finds); ``.txt``/``.log`` ->
     transcript. A file it cannot place raises :class:`FormatUnknownError`.
     """
     path = Path(path)
@@ -149,7 +150,8 @@ def detect_format(path: Path, encoding: str = "utf-8") -> str:
         return _csv_kind(first_line)
     if kind == "transcript":
         return kind
-    if "," in first_line and ("conversation_id" in first_line.lower() or "tweet_id" in first_line.lower()):
+    if any(d in first_line for d in ",;\t") and ("conversation_id" in first_line.lower()
+                                                or "tweet_id" in first_line.lower()):
         return _csv_kind(first_line)
     if any(SPEAKER_LINE.match(line) for line in text.splitlines()[:50]):
         return "transcript"

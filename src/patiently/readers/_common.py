@@ -45,6 +45,8 @@ class ReadOptions:
     max_messages: int = 20_000
     encoding: str = "utf-8"
     internal_notes: str = "skip"
+    # None: a tab for .tsv files, else guessed from the header line (comma, semicolon or tab).
+    csv_delimiter: str | None = None
 
     def __post_init__(self) -> None:
         # Options come from the command line or a settings file: fail once, early and clearly.
@@ -59,6 +61,9 @@ class ReadOptions:
         if unknown:
             raise InputError(f"csv_columns has unknown field(s) {unknown}; "
                              f"known fields: {', '.join(CSV_FIELDS)}")
+        if self.csv_delimiter is not None and (len(self.csv_delimiter) != 1 or self.csv_delimiter in '"\r\n'):
+            raise InputError(f"csv_delimiter must be one character other than a quote or a line break, "
+                             f"not {self.csv_delimiter!r}")
         bad = {k: v for k, v in (self.role_map or {}).items() if v not in ROLES}
         if bad:
             raise InputError(f"role_map maps to unknown role(s) {bad}; roles are {', '.join(ROLES)}")

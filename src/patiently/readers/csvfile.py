@@ -24,8 +24,9 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from ..errors import RecordError
 from ..model import Conversation, Message
@@ -55,10 +56,14 @@ _OWN_KEYS: dict[str, str | None] = {
 }
 
 Row = tuple[int, list[str] | None, str | None]
+Line = tuple[int, str | None, str | None]
+# The delimiters a header is searched for, in the order a tie prefers them.
+DELIMITERS: dict[str, str] = {",": "',' (comma)", "\t": "tab", ";": "';' (semicolon)"}
 
 
-def iter_rows(f: IO[bytes], options: ReadOptions) -> Iterator[Row]:
-    """Yield ``(first_physical_line, cells, problem)`` per CSV record; blank lines are skipped.
+def iter_rows(lines: Iterator[Line], options: ReadOptions, delimiter: str = ",") -> Iterator[Row]:
+    """Yield ``(first_physical_line, cells, problem)`` per CSV record of ``lines`` (from
+    :func:`iter_lines`); blank lines are skipped.
 
     ``cells`` is None when the record could not be parsed at all; ``problem`` also reports
     undecodable bytes (the cells then hold U+FFFD replacement characters).
@@ -67,7 +72,7 @@ def iter_rows(f: IO[bytes], options: ReadOptions) -> Iterator[Row]:
     # max_message_chars gets our clear message instead of the csv module's.
     csv.field_size_limit(max(csv.field_size_limit(), options.max_message_chars * 4 + 1))
     bad: dict[int, str] = {}
-    reader = csv.reader(csv_lines(iter_lines(f, options.encoding, options.line_limit), bad))
+    reader = csv.reader(csv_lines(lines, bad), delimiter=delimiter)
     prev = 0
     while True:
         try:
@@ -93,10 +98,36 @@ def column_of_bad_cell(cells: list[str] | None, header: list[str]) -> str | None
     return None
 
 
+def sniff_delimiter(header: str, preferred: str = ",") -> str:
+    """The delimiter of a CSV whose first line is ``header``: the one of comma, semicolon and tab
+    (outside quotes) it holds most of; ``preferred`` on a tie or when it holds none."""
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for ch in header:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(counts.values())
+    if best == 0 or counts.get(preferred) == best:
+        return preferred
+    return next(d for d in DELIMITERS if counts[d] == best)
+
+
+def delimiter_name(delimiter: str) -> str:
+    return DELIMITERS.get(delimiter, repr(delimiter))
+
+
 def read_csv(path: Path, options: ReadOptions) -> Iterator[Conversation | RecordError]:
     file = str(path)
     with open_binary(path) as f:
-        rows = iter_rows(f, options)
+        lines = iter_lines(f, options.encoding, options.line_limit)
+        head = next(lines, None)
+        if head is None:
+            return
+        preferred = "\t" if [s.lower() for s in path.suffixes if s.lower() != ".gz"][-1:] == [".tsv"] else ","
+        delimiter = options.csv_delimiter or sniff_delimiter(head[1] or "", preferred)
+        rows = iter_rows(chain([head], lines), options, delimiter)
         first = next(rows, None)
         if first is None:
             return
@@ -105,7 +136,7 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[Conversation | Record
             yield RecordError(file, 1, None, f"unreadable CSV header: {problem}")
             return
         names = [h.strip() for h in header]
-        columns = map_columns(file, names, options)
+        columns = map_columns(file, names, options, delimiter)
         if isinstance(columns, RecordError):
             yield columns
             return
@@ -121,7 +152,7 @@ class Columns(NamedTuple):
     notes: list[RecordError]  # warnings about the header
 
 
-def map_columns(file: str, names: list[str], options: ReadOptions) -> Columns | RecordError:
+def map_columns(file: str, names: list[str], options: ReadOptions, delimiter: str = ",") -> Columns | RecordError:
     """Find each field's column (case-insensitively): the mapped name, else the field's own,
     else an alias; the RecordError when a required one is missing, or a field's column is
     named twice (which of them holds it cannot be told)."""
@@ -140,8 +171,8 @@ def map_columns(file: str, names: list[str], options: ReadOptions) -> Columns | 
                for fld in REQUIRED if index[fld] is None]
     if missing:
         return RecordError(file, 1, None, f"missing required column(s) {', '.join(missing)}; "
-                           f"found columns: {', '.join(names) or '(none)'}; "
-                           "rename them or map yours with csv_columns")
+                           f"found columns: {', '.join(n.replace(chr(9), '<tab>') for n in names) or '(none)'}; "
+                           + _missing_hint(names, delimiter))
     for fld, col in index.items():
         if col is not None and len(same := where[names[col].lower()]) > 1:
             return RecordError(file, 1, names[col], f"column {names[col]!r} is in the header {len(same)} times "
@@ -149,6 +180,17 @@ def map_columns(file: str, names: list[str], options: ReadOptions) -> Columns | 
                                "cannot be told: rename or remove the others")
     extra, notes = _extra_columns(file, names, index)
     return Columns(index, extra, notes)
+
+
+def _missing_hint(names: list[str], delimiter: str) -> str:
+    """What to do about missing columns: when the names hold another delimiter, the file was
+    split at the wrong one (renaming columns would not help)."""
+    other = [d for d in DELIMITERS if d != delimiter and any(d in n for n in names)]
+    if other:
+        return (f"the header was split at {delimiter_name(delimiter)}, but its names hold "
+                f"{' and '.join(map(delimiter_name, other))}: give the delimiter with csv_delimiter, "
+                f"e.g. --csv-delimiter {'tab' if other[0] == chr(9) else repr(other[0])}")
+    return "rename them or map yours with csv_columns"
 
 
 def _extra_columns(file: str, names: list[str], index: dict[str, int | None],

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from ..errors import RecordError
 from ..model import Conversation, Message
-from ._common import ReadOptions, bad_time, check_text, open_binary, parse_iso, too_many
+from ._common import ReadOptions, bad_time, check_text, iter_lines, open_binary, parse_iso, too_many
 from .csvfile import column_of_bad_cell, iter_rows
 
 TWCS_COLUMNS = ("tweet_id", "author_id", "inbound", "created_at", "text", "in_response_to_tweet_id")
@@ -71,7 +71,7 @@ def read_twcs(path: Path, options: ReadOptions) -> Iterator[Conversation | Recor
     file = str(path)
     tweets: dict[str, Tweet] = {}
     with open_binary(path) as f:
-        rows = iter_rows(f, options)
+        rows = iter_rows(iter_lines(f, options.encoding, options.line_limit), options)
         first = next(rows, None)
         if first is None:
             return
