@@ -3,6 +3,7 @@ delimiters, and quotes that are never closed."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -147,3 +148,49 @@ def test_cli_csv_delimiter_option(tmp_path: Path) -> None:
     assert res.exit_code == 2 and "one character" in res.output
     with pytest.raises(InputError, match="csv_delimiter"):
         ReadOptions(csv_delimiter='"')
+
+
+# --- a quote that is never closed ------------------------------------------------------------
+
+UNTERMINATED = (
+    "conversation_id,role,author,text,timestamp\n"
+    "c0,customer,ann,fine,\n"
+    "c0,agent,bo,ok,\n"
+    'c1,customer,dana,"unterminated quote,2026-10-05T09:12:00Z\n'
+    "c1,agent,sam,Which network?,2026-10-05T09:13:00Z\n"
+    "c2,customer,x,hello,\n"
+    "c2,agent,y,hi,\n"
+)
+
+
+def test_an_unclosed_quote_costs_its_row_only(tmp_path: Path) -> None:
+    convs, errors = read(write(tmp_path, "unterm.csv", UNTERMINATED))
+    assert [c.id for c in convs] == ["c0", "c2"]
+    assert [m.text for m in convs[1].messages] == ["hello", "hi"]
+    (err,) = errors
+    assert (err.line, err.field, getattr(err, "record_id", None)) == (4, "text", "c1") and not is_warning(err)
+    assert "quote opened on line 4 is never closed" in err.reason and "to line 7" in err.reason
+
+
+def test_an_unclosed_quote_past_the_field_limit(tmp_path: Path) -> None:
+    # A later stray quote closes the first one, so the file does not end inside it; the field
+    # still grows past the limit (4 x max_message_chars) first.
+    rows = "".join(f"c{i},customer,x,message number {i} with some words in it,\n" for i in range(2, 40))
+    text = ("conversation_id,role,author,text,timestamp\n" 'c1,customer,dana,"oops\n' + rows
+            + 'c40,agent,y,"a reply" with a quote,\n')
+    limit = csv.field_size_limit()
+    csv.field_size_limit(201)  # process-wide, raised by every read: as a fresh process has it
+    try:
+        convs, errors = read(write(tmp_path, "long.csv", text), max_message_chars=50)
+    finally:
+        csv.field_size_limit(limit)
+    assert [c.id for c in convs] == [f"c{i}" for i in range(2, 41)]
+    (err,) = errors
+    assert (err.line, err.field) == (2, "text") and "still open on line 6, past 200 characters" in err.reason
+
+
+def test_cli_counts_the_unclosed_quote_as_a_bad_record(tmp_path: Path) -> None:
+    inp = write(tmp_path, "unterm.csv", UNTERMINATED)
+    res = CliRunner().invoke(cli, ["analyze", str(inp), "--json", "-q"])
+    summary = json.loads(res.stdout[res.stdout.index("{"):])
+    assert (summary["conversations"], summary["skipped_records"]) == (2, 1)

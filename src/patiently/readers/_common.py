@@ -230,36 +230,3 @@ def iter_lines(f: IO[bytes], encoding: str, limit: int) -> Iterator[tuple[int, s
             yield number, raw.decode(encoding, errors="replace"), (
                 f"bytes at column {exc.start + 1} are not valid {encoding} ({exc.reason}); "
                 f"save the file as UTF-8, or give its encoding (analyze --encoding cp1252)")
-
-
-_CR_NOT_CRLF = re.compile(r"\r(?!\n$)")
-
-
-def csv_lines(lines: Iterator[tuple[int, str | None, str | None]], bad: dict[int, str]) -> Iterator[str]:
-    """Feed csv.reader from iter_lines, remembering undecodable lines in ``bad``.
-
-    A bare carriage return inside an *unquoted* field makes the csv module end the row early
-    (the shared TWCS file has one); such returns become spaces. Returns inside quotes are kept.
-    """
-    in_quotes = False
-    for number, text, problem in lines:
-        if problem:
-            bad[number] = problem
-        if text is None:
-            text = "\n"
-        if "\r" in text and not (text.endswith("\r\n") and text.count("\r") == 1):
-            text = _fix_cr(text, in_quotes)
-        if text.count('"') % 2:
-            in_quotes = not in_quotes
-        yield text
-
-
-def _fix_cr(text: str, in_quotes: bool) -> str:
-    out = []
-    for i, ch in enumerate(text):
-        if ch == '"':
-            in_quotes = not in_quotes
-        elif ch == "\r" and not in_quotes and _CR_NOT_CRLF.match(text, i):
-            ch = " "
-        out.append(ch)
-    return "".join(out)

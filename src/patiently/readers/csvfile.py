@@ -15,13 +15,15 @@ of a conversation therefore must be contiguous; if an id shows up again after it
 conversation ended, that row gets a RecordError (the rest of that block is skipped
 silently) saying to sort the file by conversation id. Any other bad row (unknown role,
 empty text, too long) skips its whole conversation, reported once at that row's line, since
-analysing a conversation with a hole in it would mislead. A bad timestamp only drops that
-message's time, reported as a ``warning:`` RecordError before the conversation.
+analysing a conversation with a hole in it would mislead; so does a row whose quote is never
+closed (the lines after it are read again, see :mod:`._csvrows`). A bad timestamp only drops
+that message's time, reported as a ``warning:`` RecordError before the conversation. The
+delimiter is a tab for ``.tsv``, else found from the header (``ReadOptions.csv_delimiter``
+sets it).
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from datetime import datetime
 from itertools import chain
@@ -37,13 +39,13 @@ from ._common import (
     SkippedRecord,
     bad_time,
     check_text,
-    csv_lines,
     iter_lines,
     open_binary,
     parse_iso,
     too_many,
     unique_id,
 )
+from ._csvrows import DELIMITERS, Row, column_of_bad_cell, delimiter_name, iter_rows, sniff_delimiter
 
 REQUIRED = ("conversation_id", "role", "text")
 # The canonical (JSONL) names of two fields, read when the file has no column of the field's
@@ -55,67 +57,6 @@ _OWN_KEYS: dict[str, str | None] = {
     "id": "message_id", "role": "role", "author": "author", "text": "text", "sent_at": "timestamp", "labels": None,
 }
 
-Row = tuple[int, list[str] | None, str | None]
-Line = tuple[int, str | None, str | None]
-# The delimiters a header is searched for, in the order a tie prefers them.
-DELIMITERS: dict[str, str] = {",": "',' (comma)", "\t": "tab", ";": "';' (semicolon)"}
-
-
-def iter_rows(lines: Iterator[Line], options: ReadOptions, delimiter: str = ",") -> Iterator[Row]:
-    """Yield ``(first_physical_line, cells, problem)`` per CSV record of ``lines`` (from
-    :func:`iter_lines`); blank lines are skipped.
-
-    ``cells`` is None when the record could not be parsed at all; ``problem`` also reports
-    undecodable bytes (the cells then hold U+FFFD replacement characters).
-    """
-    # The limit is process-wide in the csv module; only ever raise it, so that a text just over
-    # max_message_chars gets our clear message instead of the csv module's.
-    csv.field_size_limit(max(csv.field_size_limit(), options.max_message_chars * 4 + 1))
-    bad: dict[int, str] = {}
-    reader = csv.reader(csv_lines(lines, bad), delimiter=delimiter)
-    prev = 0
-    while True:
-        try:
-            cells: list[str] | None = next(reader)
-            problem = None
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            cells, problem = None, f"malformed CSV: {exc}"
-        start, prev = prev + 1, reader.line_num
-        for n in range(start, prev + 1):
-            line_problem = bad.pop(n, None)
-            problem = problem or line_problem
-        if cells == [] and problem is None:
-            continue
-        yield start, cells, problem
-
-
-def column_of_bad_cell(cells: list[str] | None, header: list[str]) -> str | None:
-    for i, cell in enumerate(cells or ()):
-        if "\ufffd" in cell and i < len(header):
-            return header[i]
-    return None
-
-
-def sniff_delimiter(header: str, preferred: str = ",") -> str:
-    """The delimiter of a CSV whose first line is ``header``: the one of comma, semicolon and tab
-    (outside quotes) it holds most of; ``preferred`` on a tie or when it holds none."""
-    counts = dict.fromkeys(DELIMITERS, 0)
-    quoted = False
-    for ch in header:
-        if ch == '"':
-            quoted = not quoted
-        elif not quoted and ch in counts:
-            counts[ch] += 1
-    best = max(counts.values())
-    if best == 0 or counts.get(preferred) == best:
-        return preferred
-    return next(d for d in DELIMITERS if counts[d] == best)
-
-
-def delimiter_name(delimiter: str) -> str:
-    return DELIMITERS.get(delimiter, repr(delimiter))
 
 
 def read_csv(path: Path, options: ReadOptions) -> Iterator[Conversation | RecordError]:
@@ -131,7 +72,7 @@ def read_csv(path: Path, options: ReadOptions) -> Iterator[Conversation | Record
         first = next(rows, None)
         if first is None:
             return
-        _, header, problem = first
+        header, problem = first.cells, first.problem
         if header is None or problem:
             yield RecordError(file, 1, None, f"unreadable CSV header: {problem}")
             return
@@ -256,7 +197,7 @@ class _Grouper:
         return SkippedRecord(self.file, line, field, reason, record_id=self.cid)
 
     def run(self, rows: Iterator[Row]) -> Iterator[Conversation | RecordError]:
-        for line, cells, problem in rows:
+        for line, cells, problem, column in rows:
             if cells is None or (problem and not any(cells)):
                 yield RecordError(self.file, line, None, problem or "unreadable row")
                 continue
@@ -278,7 +219,7 @@ class _Grouper:
             if self.failed:
                 continue
             if problem:
-                yield self.fail(line, column_of_bad_cell(cells, self.names), problem)
+                yield self.fail(line, column_of_bad_cell(cells, self.names, column), problem)
                 continue
             error = self.add(line, cells)
             if error is not None:

@@ -32,7 +32,7 @@ from typing import NamedTuple
 from ..errors import RecordError
 from ..model import Conversation, Message
 from ._common import ReadOptions, bad_time, check_text, iter_lines, open_binary, parse_iso, too_many
-from .csvfile import column_of_bad_cell, iter_rows
+from ._csvrows import column_of_bad_cell, iter_rows
 
 TWCS_COLUMNS = ("tweet_id", "author_id", "inbound", "created_at", "text", "in_response_to_tweet_id")
 _TIME_FORMAT = "%a %b %d %H:%M:%S %z %Y"
@@ -75,17 +75,17 @@ def read_twcs(path: Path, options: ReadOptions) -> Iterator[Conversation | Recor
         first = next(rows, None)
         if first is None:
             return
-        header = [h.strip().lower() for h in (first[1] or [])]
+        header = [h.strip().lower() for h in (first.cells or [])]
         missing = [c for c in TWCS_COLUMNS if c not in header]
-        if missing or first[2]:
+        if missing or first.problem:
             yield RecordError(file, 1, None, f"not a TWCS header: missing column(s) {', '.join(missing)}; "
                               f"found columns: {', '.join(header) or '(none)'}")
             return
         col = {c: header.index(c) for c in TWCS_COLUMNS}
         authors: dict[str, str] = {}  # one string object per brand/customer, not one per tweet
-        for line, cells, problem in rows:
+        for line, cells, problem, column in rows:
             if cells is None or problem:
-                yield RecordError(file, line, column_of_bad_cell(cells, header), problem or "unreadable row")
+                yield RecordError(file, line, column_of_bad_cell(cells, header, column), problem or "unreadable row")
                 continue
             result = _tweet(file, line, cells, col, options, tweets, authors)
             if isinstance(result, RecordError):
