@@ -175,6 +175,15 @@ def check_text(text: object, limit: int) -> str | None:
     return not_unicode(text)
 
 
+def author_name(value: str | None) -> str | None:
+    """An author's name as one agent is known by: surrounding whitespace stripped and inner
+    runs of it (two spaces, a tab, a line break) made one space, so ``"sam "`` and ``"sam"``
+    are not two agents. None for a name of only whitespace."""
+    if value is None:
+        return None
+    return " ".join(value.split()) or None
+
+
 def unique_id(wanted: str, seen: set[str]) -> str:
     """``wanted`` or, if taken, ``wanted-2``, ``wanted-3``...: evidence spans need unique ids."""
     out, n = wanted, 1

@@ -24,6 +24,7 @@ from ..model import Conversation, Message
 from ._common import (
     ReadOptions,
     SkippedRecord,
+    author_name,
     bad_time,
     find_not_unicode,
     not_unicode,
@@ -197,6 +198,7 @@ class Thread:
         if author is not None and (problem := not_unicode(author, "author")):
             self.ctx.warn(f"{at}.author", f"{problem}; the {what} is kept without its author")
             author = None
+        author = author_name(author)
         if mid is not None and isinstance(mid, str) and (problem := not_unicode(mid, "id")):
             raise Bad(f"{at}.id", problem)
         if len(self.messages) >= opts.max_messages:

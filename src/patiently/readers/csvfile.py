@@ -37,6 +37,7 @@ from ._common import (
     ReadOptions,
     RoleMapper,
     SkippedRecord,
+    author_name,
     bad_time,
     check_text,
     iter_lines,
@@ -251,7 +252,7 @@ class _Grouper:
             except ValueError:
                 self.warnings.append(bad_time(self.file, line, self.col("timestamp"), raw_time))
         self.channel = self.channel or self.cell(cells, "channel").strip() or None
-        author = self.cell(cells, "author").strip() or None
+        author = author_name(self.cell(cells, "author"))
         self.messages.append(Message(mid, role, text, author=author, sent_at=sent_at,  # type: ignore[arg-type]
                                      meta=meta))
         return None

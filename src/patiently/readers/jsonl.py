@@ -25,6 +25,7 @@ from ._common import (
     ReadOptions,
     RoleMapper,
     SkippedRecord,
+    author_name,
     bad_time,
     check_text,
     find_not_unicode,
@@ -181,6 +182,6 @@ def _message(m: Any, i: int, file: str, number: int, roles: RoleMapper, options:
             sent_at = parse_iso(raw_time)
         except ValueError:
             warnings.append(bad_time(file, number, f"{at}.sent_at", raw_time))
-    author = _optional_text(m, "author", f"{at}.", warnings, file, number)
+    author = author_name(_optional_text(m, "author", f"{at}.", warnings, file, number))
     return Message(mid, role, text, author=author,  # type: ignore[arg-type]
                    sent_at=sent_at, labels=_labels(m.get("labels"), f"{at}.labels"), meta=meta)

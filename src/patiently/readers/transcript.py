@@ -27,7 +27,17 @@ from pathlib import Path
 
 from ..errors import RecordError
 from ..model import Conversation, Message
-from ._common import ReadOptions, RoleMapper, bad_time, iter_lines, open_binary, parse_iso, too_long, too_many
+from ._common import (
+    ReadOptions,
+    RoleMapper,
+    author_name,
+    bad_time,
+    iter_lines,
+    open_binary,
+    parse_iso,
+    too_long,
+    too_many,
+)
 
 # Indented lines never start a message: that is how a pasted "Error: ..." line stays text.
 SPEAKER_LINE = re.compile(
@@ -147,7 +157,7 @@ class _Parser:
             return self.fail(number, None, too_many(len(conv.messages) + 1, self.options.max_messages))
         raw_time = m["time"] or m["clock"]
         sent_at = self.time(number, raw_time) if raw_time else None
-        name = (m["name"] or "").strip() or None
+        name = author_name(m["name"])
         conv.messages.append(_Msg(role, name, number, sent_at, []))
         return self.append(number, m["text"])
 

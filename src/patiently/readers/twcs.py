@@ -31,7 +31,16 @@ from typing import NamedTuple
 
 from ..errors import RecordError
 from ..model import Conversation, Message
-from ._common import ReadOptions, bad_time, check_text, iter_lines, open_binary, parse_iso, too_many
+from ._common import (
+    ReadOptions,
+    author_name,
+    bad_time,
+    check_text,
+    iter_lines,
+    open_binary,
+    parse_iso,
+    too_many,
+)
 from ._csvrows import column_of_bad_cell, iter_rows
 
 TWCS_COLUMNS = ("tweet_id", "author_id", "inbound", "created_at", "text", "in_response_to_tweet_id")
@@ -125,7 +134,7 @@ def _tweet(file: str, line: int, cells: list[str], col: dict[str, int], options:
             sent_at = _parse_time(raw_time)
         except ValueError:
             warning = bad_time(file, line, "created_at", raw_time)
-    author = cell("author_id").strip()
+    author = author_name(cell("author_id")) or ""
     author = authors.setdefault(author, author)
     parent = _norm_id(cell("in_response_to_tweet_id")) or None
     return tid, Tweet(author, inbound, sent_at, text, parent, line), warning
