@@ -19,6 +19,7 @@ from rich.text import Text
 from . import __version__
 from .errors import PatientlyError, RecordError
 from .readers import FORMATS  # stdlib only: keeps `patiently --help` fast
+from .terminal import json_for_terminal, visible, visible_tree
 
 err = Console(stderr=True, soft_wrap=True)  # error lines whole: paths and quotes stay copyable
 out = Console()
@@ -217,7 +218,8 @@ def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_pa
         if fh:
             fh.close()
     if shown > MAX_ERRORS_SHOWN:
-        more = "--errors FILE keeps them all" if errors_path is None else f"all are in {escape(str(errors_path))}"
+        more = ("--errors FILE keeps them all" if errors_path is None
+                else f"all are in {escape(visible(str(errors_path), ''))}")
         err.print(f"[yellow]… and {shown - MAX_ERRORS_SHOWN} more[/] ({more})", highlight=False)
     if errors_path:
         with open(errors_path, "w", encoding="utf-8") as efh:
@@ -241,22 +243,23 @@ def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_pa
         if run.errors:
             err.print("[red]no valid conversation was read[/]: check the format (--format) and the errors above")
         else:
-            err.print(f"[red]no conversation in {escape(', '.join(map(str, inputs)))}[/]: "
+            err.print(f"[red]no conversation in {escape(visible(', '.join(map(str, inputs)), ''))}[/]: "
                       "the input holds no records", highlight=False)
         sys.exit(1)
 
 
 def _error_line(e: RecordError) -> str:
     """One reported problem as rich markup: a warning (its record was kept) or what was skipped
-    (a record, or a whole file), with any user text escaped (a role '[/x]' is not markup)."""
+    (a record, or a whole file), with any user text escaped (a role '[/x]' is not markup) and
+    its control characters made visible (a column name may hold an escape sequence)."""
     from .readers import is_warning
 
     if is_warning(e):
         where = e.file if e.line is None else f"{e.file}:{e.line}"
         what = f" field '{e.field}'" if e.field else ""
         reason = e.reason.removeprefix("warning:").lstrip()
-        return f"[yellow]warning:[/] {escape(f'{where}:{what} {reason}')}"
-    return f"[yellow]skipped[/] {escape(str(e))}"
+        return f"[yellow]warning:[/] {escape(visible(f'{where}:{what} {reason}', ''))}"
+    return f"[yellow]skipped[/] {escape(visible(str(e), ''))}"
 
 
 def _strip(agents: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -270,11 +273,12 @@ def _print_summary(run: Any, team: dict[str, Any], agents: list[dict[str, Any]],
         table.add_column(col, justify="right" if col in ("conversations", "patience") else "left")
     for a in agents[:50]:
         top = a["top_coaching_point"]
-        # Text cells: agent names and notes come from the input and are not markup
-        table.add_row(Text(a["agent"]), str(a["conversations"]),
+        # Text cells: agent names and notes come from the input and are not markup, nor
+        # terminal control sequences (an agent named "\x1b[2J" must not clear the screen)
+        table.add_row(Text(visible(a["agent"], "")), str(a["conversations"]),
                       "–" if a["patience"] is None else f"{a['patience']:.0f}",
-                      Text(titles.get(a["strongest"], a["strongest"])) if a["strongest"] else "–",
-                      Text(top["note"]) if top else "–")
+                      Text(visible(titles.get(a["strongest"], a["strongest"]), "")) if a["strongest"] else "–",
+                      Text(visible(top["note"], "")) if top else "–")
     out.print(table)
     if len(agents) > 50:
         out.print(f"… {len(agents) - 50} more agents in the results file")
@@ -287,9 +291,9 @@ def _print_summary(run: Any, team: dict[str, Any], agents: list[dict[str, Any]],
     parts.append(f"{run.messages_per_second:,.0f} messages/s")
     out.print("  ·  ".join(parts), markup=False, highlight=False)
     if out_path:
-        out.print(f"results: {out_path}", markup=False, highlight=False)
+        out.print(f"results: {visible(str(out_path), '')}", markup=False, highlight=False)
     if report_path and run.results:
-        out.print(f"report:  {report_path}", markup=False, highlight=False)
+        out.print(f"report:  {visible(str(report_path), '')}", markup=False, highlight=False)
 
 
 @cli.command()
@@ -320,12 +324,13 @@ def explain(input_path: Path, conversation_id: str, fmt: str, rubric: str | None
     if result is None:
         why = f"no conversation '{conversation_id}' in {input_path}" if is_results_file(input_path) else \
             not_found([input_path], conversation_id, _read_options(fmt, (), 100_000))
-        err.print(f"[red]{escape(why)}[/]", highlight=False)
+        err.print(f"[red]{escape(visible(why, ''))}[/]", highlight=False)
         sys.exit(1)
     if as_json:
-        click.echo(result_json(result))
+        click.echo(json_for_terminal(result_json(result)))
         return
-    for part in render_conversation(result, analyzer.rubric):
+    # control characters made visible one for one: the evidence offsets still fit the texts
+    for part in render_conversation(visible_tree(result), analyzer.rubric):
         out.print(part)
 
 
@@ -404,11 +409,11 @@ def main() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except PatientlyError as exc:  # its text quotes files and values: print it, never parse it as markup
-        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        err.print(f"[red]error:[/] {escape(visible(str(exc), chr(10)))}", highlight=False)
         sys.exit(2)
     except OSError as exc:  # a path that cannot be written or read: say which
         what = f"{exc.strerror or exc}: {exc.filename or ''}"
-        err.print(f"[red]error:[/] {escape(what)}", highlight=False)
+        err.print(f"[red]error:[/] {escape(visible(what, ''))}", highlight=False)
         sys.exit(2)
     except BrokenPipeError:
         sys.exit(0)

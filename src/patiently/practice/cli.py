@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from ..errors import PatientlyError
+from ..terminal import json_for_terminal, visible, visible_tree
 
 HELP_LINE = "Type your reply and press Enter. Commands: /state, /debrief, /quit."
 
@@ -35,15 +36,18 @@ def state_line(state: Any) -> str:
 
 
 def render_list(scenarios: dict[str, Any]) -> str:
+    # Scenario files are anyone's: a title or a name holding "\x1b]0;..." must not retitle
+    # the terminal (terminal.visible shows control characters instead of sending them).
     lines = []
     for sc in scenarios.values():
         p = sc.persona
-        lines.append(f"{sc.id:28} {sc.title}")
-        lines.append(f"{'':28} {p.name}, {p.role} · {', '.join(s.replace('_', ' ') for s in sc.sides)}")
+        lines.append(visible(f"{sc.id:28} {sc.title}", ""))
+        lines.append(visible(f"{'':28} {p.name}, {p.role} · {', '.join(s.replace('_', ' ') for s in sc.sides)}", ""))
     return "\n".join(lines)
 
 
 def render_debrief(d: dict[str, Any]) -> str:
+    d = visible_tree(d)  # its texts come from the scenario file and the trainee
     ok = d["success"]["passed"]
     lines = [click.style(f"Debrief: {d['title']}", bold=True),
              f"Outcome: {'success' if ok else 'not yet'} "
@@ -65,10 +69,10 @@ def render_transcript(session: Any, show_state: bool) -> str:
     """A scripted session as text: the conversation, then the debrief."""
     from .debrief import debrief
 
-    name = session.scenario.persona.name
-    lines = [f"{name}: {session.opening}"]
+    name = visible(session.scenario.persona.name, "")
+    lines = [f"{name}: {visible(session.opening)}"]
     for rec in session.turns:
-        lines += [f"you> {rec.message.text}", f"{name}: {rec.turn.text}"]
+        lines += [f"you> {visible(rec.message.text)}", f"{name}: {visible(rec.turn.text)}"]
         if show_state:
             lines.append(state_line(rec.turn.state))
     return "\n".join(lines) + "\n\n" + render_debrief(debrief(session))
@@ -105,10 +109,10 @@ def _interactive(session: Any, show_state: bool) -> None:
     from .engine import trainee_text_problem
 
     sc = session.scenario
-    p = sc.persona
-    click.echo(click.style(sc.title, bold=True))
-    click.echo(f"{sc.summary}\nYou are chatting with {p.name} ({p.role}). {HELP_LINE}\n")
-    click.echo(f"{p.name}: {session.opening}")
+    name, role = visible(sc.persona.name, ""), visible(sc.persona.role, "")
+    click.echo(click.style(visible(sc.title, ""), bold=True))
+    click.echo(f"{visible(sc.summary)}\nYou are chatting with {name} ({role}). {HELP_LINE}\n")
+    click.echo(f"{name}: {visible(session.opening)}")
     if show_state:
         click.echo(click.style(state_line(session.state), dim=True))
     while not session.finished:
@@ -129,7 +133,7 @@ def _interactive(session: Any, show_state: bool) -> None:
             click.echo(f"(not sent: {problem})")
             continue
         turn = session.reply(text)
-        click.echo(f"{p.name}: {turn.text}")
+        click.echo(f"{name}: {visible(turn.text)}")
         if show_state:
             click.echo(click.style(state_line(turn.state), dim=True))
     if session.turns:
@@ -159,7 +163,8 @@ def practice_command(scenario: str | None, list_only: bool, as_json: bool, scrip
         if list_only or scenario is None:
             scenarios = load_scenarios()
             if as_json:
-                click.echo(json.dumps([s.summary_dict() for s in scenarios.values()], indent=2, ensure_ascii=False))
+                click.echo(json_for_terminal(json.dumps([s.summary_dict() for s in scenarios.values()], indent=2,
+                                                        ensure_ascii=False)))
             else:
                 click.echo(render_list(scenarios))
                 click.echo("\nStart one with: patiently practice SCENARIO")
@@ -176,10 +181,10 @@ def practice_command(scenario: str | None, list_only: bool, as_json: bool, scrip
             from .debrief import session_json
 
             session = run_script(sc, _read_script(script), seed=seed, llm=llm)
-            click.echo(json.dumps(session_json(session), indent=2, ensure_ascii=False) if as_json
+            click.echo(json_for_terminal(json.dumps(session_json(session), indent=2, ensure_ascii=False)) if as_json
                        else render_transcript(session, show_state))
             return
         _interactive(Session(sc, seed=seed, llm=llm), show_state)
     except PatientlyError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {visible(str(exc))}", err=True)
         sys.exit(2)
