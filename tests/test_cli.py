@@ -126,3 +126,20 @@ def test_python_dash_m_runs_the_cli() -> None:
 
     out = subprocess.run([sys.executable, "-m", "patiently", "--help"], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and "Usage: python -m patiently" in out.stdout
+
+
+def test_nothing_valid_still_writes_the_report_and_names_it(tmp_path: Path) -> None:
+    good = _write(tmp_path, [json.dumps(GOOD)])
+    out, rep = tmp_path / "r.jsonl", tmp_path / "r.html"
+    args = ["--out", str(out), "--report", str(rep), "--json", "-q"]
+    assert CliRunner().invoke(cli, ["analyze", str(good), *args]).exit_code == 0
+    assert "t1" in rep.read_text()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id":"b1","messages":[{"role":"bogus","text":"x"}]}\nnot json\n', encoding="utf-8")
+    res = CliRunner().invoke(cli, ["analyze", str(bad), *args])
+    assert res.exit_code == 1 and out.read_text() == ""
+    assert json.loads(res.stdout[res.stdout.index("{"):res.stdout.rindex("}") + 1])["report"] == str(rep)
+    html = rep.read_text()  # this run's (empty) report, not the last run's
+    assert "t1" not in html and "No valid conversation was read from the inputs (2 bad records skipped)" in html
+    res = CliRunner().invoke(cli, ["analyze", str(bad), "--report", str(rep), "-q"])
+    assert f"report:  {rep}" in res.stdout

@@ -228,3 +228,14 @@ def test_screenshot_in_headless_chromium(tmp_path: Path) -> None:
                     "--disable-gpu", "--hide-scrollbars", "--window-size=1280,2000", f"--screenshot={shot}",
                     page.as_uri()], check=True, capture_output=True, timeout=90)
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_report_says_what_reading_cost() -> None:
+    empty = render_report([], meta={"read": {"conversations": 0, "skipped_records": 0, "skipped_files": 0}})
+    assert "No valid conversation was read from the inputs: this report is empty." in empty
+    assert "--errors FILE" not in empty
+    lossy = render_report([sample_result()], meta={"read": {"conversations": 1, "skipped_records": 3,
+                                                            "skipped_files": 1}})
+    assert "3 bad records skipped, 1 file skipped while reading the inputs." in lossy and "--errors FILE" in lossy
+    clean = render_report([sample_result()], meta={"read": {"conversations": 1, "skipped_records": 0}})
+    assert 'id="read-note"' not in clean and 'id="read-note"' not in render_report([sample_result()])

@@ -225,11 +225,15 @@ def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_pa
         with open(errors_path, "w", encoding="utf-8") as efh:
             for e in run.errors:
                 efh.write(json.dumps(error_dict(e)) + "\n")
-    if report_path and run.results:
+    if report_path:
         from .report import write_report
 
+        # Written even when nothing valid was read, like --out: an old report left in place
+        # would go on showing (and publishing) the last run's numbers as this one's.
         write_report(report_path, run.results, rubric=analyzer.rubric,
-                     meta={"inputs": [str(p) for p in inputs], "analyzer": analyzer.info})
+                     meta={"inputs": [str(p) for p in inputs], "analyzer": analyzer.info,
+                           "read": {k: v for k, v in run.to_dict().items()
+                                    if k in ("conversations", "skipped_records", "skipped_files", "warnings")}})
     agents = agent_summary(run.results)
     team = team_summary(run.results)
     if as_json:
@@ -292,7 +296,7 @@ def _print_summary(run: Any, team: dict[str, Any], agents: list[dict[str, Any]],
     out.print("  ·  ".join(parts), markup=False, highlight=False)
     if out_path:
         out.print(f"results: {visible(str(out_path), '')}", markup=False, highlight=False)
-    if report_path and run.results:
+    if report_path:
         out.print(f"report:  {visible(str(report_path), '')}", markup=False, highlight=False)
 
 

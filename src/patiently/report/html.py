@@ -156,6 +156,21 @@ def _detail(r: Result, anchors: Mapping[str, str], kinds: Mapping[str, str], rub
     }
 
 
+def _read_note(read: Mapping[str, int] | None) -> dict[str, Any] | None:
+    """What reading the inputs cost, for the top of the report (``meta["read"]``: the run's
+    counts); None when nothing was lost. With no conversation the report is empty, and says so:
+    a stale-looking empty page must not pass for a run that had nothing to report."""
+    if not read:
+        return None
+    lost = [f"{n:,} {what}{'s' if n != 1 else ''} skipped" for what, n in
+            (("bad record", read.get("skipped_records", 0)), ("file", read.get("skipped_files", 0))) if n]
+    if read.get("conversations"):
+        return {"empty": False, "lost": True, "text": f"{', '.join(lost)} while reading the inputs."} if lost else None
+    why = f" ({', '.join(lost)})" if lost else ""
+    return {"empty": True, "lost": bool(lost),
+            "text": f"No valid conversation was read from the inputs{why}: this report is empty."}
+
+
 def build_context(results: Sequence[Result], *, rubric: Rubric | None = None, title: str = "Patience report",
                   meta: Mapping[str, Any] | None = None, max_detailed: int = 400) -> dict[str, Any]:
     rubric = rubric or load_rubric()
@@ -240,6 +255,7 @@ def build_context(results: Sequence[Result], *, rubric: Rubric | None = None, ti
     return {
         "title": title, "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "version": __version__,
         "meta": meta, "analyzer": meta.pop("analyzer", None), "inputs": meta.pop("inputs", None),
+        "read_note": _read_note(meta.pop("read", None)),
         "team": team, "rubric": rubric, "titles": titles, "charts": charts_, "trend": _trend(results),
         "frequent": frequent, "customer_states": frequent["customer"],
         "agents": agent_rows, "agents_total": len(agents), "rows": rows,
