@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import HTTPException, Request
 from fastapi.encoders import jsonable_encoder
@@ -101,7 +102,7 @@ def page(request: Request, template: str, data: Mapping[str, Any], *, status: in
         return JsonResponse(jsonable_encoder(data), status_code=status)
     context = {"data": data, **data, **(html() if html else {}), "request": request, "title": title,
                "viewer": _viewer(request), "csrf": csrf_token(request),
-               "path": request.url.path}
+               "json_href": json_href(request.url.path, request.url.query)}
     response = HTMLResponse(utf8(ENV.get_template(template).render(context)), status_code=status)
     new = getattr(request.state, "new_csrf", None)
     if new:
@@ -109,6 +110,15 @@ def page(request: Request, template: str, data: Mapping[str, Any], *, status: in
         response.set_cookie(CSRF_COOKIE, new, httponly=False, samesite="strict",
                             secure=request.url.scheme == "https", path="/")
     return response
+
+
+def json_href(path: str, query: str = "") -> str:
+    """The link to a page's JSON twin: ``/x`` -> ``/x.json`` (``/`` -> ``/index.json``), with
+    the same query. Always a path on this site, whatever the request's path holds: leading
+    slashes collapse (``//evil.example`` would link to ``//evil.example.json``, another host)
+    and the rest is percent-encoded (a tab, which browsers drop from links, or a backslash,
+    which they read as ``/``, stays text)."""
+    return f"/{quote(path.strip('/') or 'index')}.json" + (f"?{query}" if query else "")
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
