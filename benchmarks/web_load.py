@@ -15,6 +15,12 @@
    baseline. Each user waits a random 0..2x``--think`` seconds between pages (0: back to back).
 4. Prints p50 / p99 / max per page type, overall, requests/s and errors.
 
+With ``--during rescore|import`` it times the team dashboard while a job writes instead:
+``--users`` clients each ask for ``/team.json`` every ``--think`` seconds while a rubric change
+rescores every stored conversation, or while ``--conversations`` generated ones are imported
+again (other agents and dates), then checks that the dashboard after the job shows the job's
+data (the cached default view against the same period computed afresh).
+
 The load generator runs on the same machine as the server: on a small machine they share
 the cores, so treat absolute numbers as a floor and compare runs on the same machine.
 """
@@ -49,6 +55,7 @@ REAL_FILES = ("twcs-first-5000.jsonl", "ubuntu-irc-train.jsonl")
 EXAMPLES = ROOT / "examples" / "conversations.jsonl"
 OUT = ROOT / "out" / "web_load"
 PASSWORD = "bench password 1"
+ADMIN = "bench-admin"  # --during rescore changes the rubric, which only admins may
 COACHES = 5  # accounts the simulated users log in as (several sessions each)
 LOOPBACK = "127.0.0.1"
 WEEKS = 26
@@ -163,6 +170,24 @@ def build_db(path: Path, n: int, n_agents: int, use_real: bool) -> None:
     print(f"built {path} in {time.perf_counter() - t0:.0f}s: {job['message']}", flush=True)
 
 
+def ensure_users(path: Path) -> None:
+    """The coaches (and the admin) the benchmark logs in as, also in a database built elsewhere."""
+    from sqlalchemy import select
+
+    from patiently.web.auth import create_user
+    from patiently.web.db import Database
+    from patiently.web.models import User
+
+    db = Database(f"sqlite:///{path}")
+    db.migrate()
+    with db.read() as s:
+        have = set(s.scalars(select(User.username)))
+    for name, role in [*((f"coach{i}", "coach") for i in range(COACHES)), (ADMIN, "admin")]:
+        if name not in have:
+            db.write(lambda s, n=name, r=role: create_user(s, n, PASSWORD, r))
+    db.dispose()
+
+
 # --- the server -----------------------------------------------------------------------------
 def free_port() -> int:
     with socket.socket() as s:
@@ -273,6 +298,100 @@ async def run_load(url: str, users: int, seconds: float, think: float, pks: list
         await asyncio.gather(*(c.aclose() for c in clients))
 
 
+# --- the dashboard while a job writes --------------------------------------------------------
+async def start_job(admin: httpx.AsyncClient, kind: str, upload: Path) -> int:
+    """Start a rescoring (one behaviour's weight moved by one) or an import of ``upload``."""
+    csrf = {"X-CSRF-Token": admin.cookies["patiently_csrf"]}
+    if kind == "rescore":
+        behaviours = (await admin.get("/rubric.json")).json()["rubric"]["behaviours"]
+        name, weight = next(iter(behaviours)), next(iter(behaviours.values()))["weight"]
+        r = await admin.post("/rubric.json", json={"weights": {name: weight + 1 if weight < 100 else weight - 1}},
+                             headers=csrf)
+    else:
+        with open(upload, "rb") as fh:
+            r = await admin.post("/import.json", files={"file": ("web_load_job.jsonl", fh.read())},
+                                 data={"format": "jsonl"}, headers=csrf)
+    if r.status_code != 202:
+        raise SystemExit(f"starting the {kind} failed: {r.status_code} {r.text[:300]}")
+    return int(r.json()["job"]["id"])
+
+
+async def during_job(url: str, db: Path, kind: str, users: int, think: float, upload: Path) -> dict[str, Any]:
+    """Time GET /team.json from ``users`` clients while the job runs; then check its data."""
+    admin, *pollers = [httpx.AsyncClient(base_url=url, timeout=300.0, trust_env=False) for _ in range(users + 1)]
+    try:
+        await log_in(admin, ADMIN)
+        for i, c in enumerate(pollers):
+            await log_in(c, f"coach{i % COACHES}")
+        before = (await admin.get("/team.json")).json()  # the cached view the job makes stale
+        job_id = await start_job(admin, kind, upload)
+        start, ended = time.monotonic(), asyncio.Event()
+        samples: list[tuple[float, float]] = []  # (sent, seconds), from the job's start
+        seen: set[str] = set()  # the team numbers shown: does the dashboard follow the job?
+
+        async def poll(i: int, c: httpx.AsyncClient) -> None:
+            await asyncio.sleep(think * i / users)  # spread over the interval
+            while not ended.is_set():
+                sent = time.monotonic()
+                r = await c.get("/team.json")
+                r.raise_for_status()
+                samples.append((sent - start, time.monotonic() - sent))
+                seen.add(json.dumps(r.json()["team"], sort_keys=True))
+                await asyncio.sleep(think)
+
+        async def watch() -> dict[str, Any]:
+            while True:
+                job: dict[str, Any] = (await admin.get(f"/jobs/{job_id}.json")).json()["job"]
+                if job["status"] in ("done", "failed"):
+                    ended.set()
+                    return job
+                await asyncio.sleep(0.1)
+
+        job, *_ = await asyncio.gather(watch(), *(poll(i, c) for i, c in enumerate(pollers)))
+        seconds = time.monotonic() - start
+        after = (await admin.get("/team.json")).json()
+    finally:
+        await asyncio.gather(*(c.aclose() for c in [admin, *pollers]))
+    fresh = fresh_team(db)
+    during = [t for sent, t in samples if sent < seconds]
+    slowest = sorted((s for s in samples if s[0] < seconds), key=lambda s: s[1])[-5:]
+    return {"job": kind, "status": job["status"], "message": job["message"], "job_s": round(seconds, 1),
+            "team_json": summarise(during), "slowest": [[round(sent, 1), round(t, 2)] for sent, t in slowest],
+            "versions_seen": len(seen), "changed": after["team"] != before["team"],
+            "final_matches_fresh": after == fresh, "differs_in": sorted(k for k in fresh if after.get(k) != fresh[k])}
+
+
+def fresh_team(path: Path) -> dict[str, Any]:
+    """The default team view computed here, from the database file, as its JSON twin has it."""
+    from types import SimpleNamespace
+
+    from fastapi.encoders import jsonable_encoder
+
+    from patiently.web import store
+    from patiently.web.db import Database
+    from patiently.web.render import JsonResponse
+    from patiently.web.routes import dashboard
+
+    db = Database(f"sqlite:///{path}")
+    try:
+        data = dashboard._team_period(SimpleNamespace(db=db), dashboard.date_range(None, None, store.date_span(db)))
+    finally:
+        db.dispose()
+    out: dict[str, Any] = json.loads(JsonResponse(jsonable_encoder(data)).body)
+    return out
+
+
+def job_report(out: dict[str, Any], n_conv: int, users: int, think: float) -> None:
+    t = out["team_json"]
+    print(f"\n{n_conv:,} conversations · {out['job']} job {out['status']} in {out['job_s']}s ({out['message']}) · "
+          f"{users} client(s) asking /team.json every {think:g}s")
+    print(f"/team.json during the job: n={t['n']} p50 {t.get('p50_ms', 0):.0f} ms, p99 {t.get('p99_ms', 0):.0f} ms, "
+          f"max {t.get('max_ms', 0):.0f} ms; slowest [sent at, took] {out['slowest']} s; "
+          f"{out['versions_seen']} different team numbers seen")
+    print(f"after the job: dashboard changed {out['changed']}, matches a fresh computation "
+          f"{out['final_matches_fresh']}" + (f" (differs in {out['differs_in']})" if out["differs_in"] else ""))
+
+
 # --- the report -----------------------------------------------------------------------------
 def summarise(values: list[float]) -> dict[str, float]:
     if not values:
@@ -317,6 +436,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rebuild", action="store_true", help="build the database even if one is there")
     ap.add_argument("--no-real", action="store_true", help="only variants of the bundled examples")
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--during", choices=("rescore", "import"),
+                    help="time /team.json while this job runs instead of the browsing mix (see above)")
     args = ap.parse_args(argv)
     if not 1 <= args.users <= 500 or not 0 < args.seconds <= 3600:
         ap.error("--users 1..500 and --seconds up to 3600")
@@ -329,16 +450,31 @@ def main(argv: list[str] | None = None) -> int:
         pks = [r[0] for r in con.execute("select conversation_id from results")]
         agents = [r[0] for r in con.execute("select distinct agent from conversation_agents")]
     log = db.with_suffix(".server.log")
+    upload = OUT / f"job-{args.conversations}.jsonl"
+    if args.during:
+        ensure_users(db)
+        if args.during == "import":  # the same ids again: other agents and dates (seed), so results change
+            upload.parent.mkdir(parents=True, exist_ok=True)
+            upload.write_text("".join(json.dumps(c) + "\n" for c in
+                                      generate(args.conversations, args.agents, False, seed=int(time.time()))))
     proc, url = start_server(db, args.workers, log)
     try:
-        stats, seconds, warm = asyncio.run(run_load(url, args.users, args.seconds, args.think, pks, agents,
-                                                     args.workers))
+        if args.during:
+            out = asyncio.run(during_job(url, db, args.during, args.users, args.think, upload))
+        else:
+            stats, seconds, warm = asyncio.run(run_load(url, args.users, args.seconds, args.think, pks, agents,
+                                                         args.workers))
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
+    if args.during:
+        job_report(out, len(pks), args.users, args.think)
+        if args.json:
+            args.json.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+        return 0 if out["status"] == "done" and out["final_matches_fresh"] else 1
     out = report(stats, seconds, warm, args, len(pks))
     if args.json:
         args.json.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")

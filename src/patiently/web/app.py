@@ -28,7 +28,7 @@ class WebState:
 
     def __init__(self, settings: WebSettings) -> None:
         self.settings = settings
-        self.db = Database(settings.db, stamp=store.data_stamp)
+        self.db = Database(settings.db, stamp=store.data_stamp, busy=store.jobs_writing)
         self.jobs = Jobs(self.db, self.analyzer, warm=self.warm_caches)
         self._analyzer: Analyzer | None = None
         self._analyzer_lock = threading.Lock()

@@ -72,7 +72,8 @@ class Jobs:
 
     def _finish(self, job_id: int, counts: dict[str, int], **fields: Any) -> None:
         """Mark a job done, warming the caches first. The counters are written before warming:
-        ``store.data_stamp`` reads them, so the warmed values are computed under the final stamp.
+        ``store.data_stamp`` reads them, so the warmed values are computed under the final stamp,
+        and phase "summarising" ends ``store.jobs_writing`` (pages wait for fresh values again).
         The closing write changes only what the stamp does not read (status, phase, message,
         finish time), so it leaves them valid."""
         if self._warm is not None:
@@ -160,7 +161,7 @@ class Jobs:
         for i in range(0, len(ids), SAVE_BATCH):
             chunk = ids[i:i + SAVE_BATCH]
             done += self.db.write(partial(_rescore_chunk, ids=chunk, rubric=rubric))
-            self._set(job_id, done=done)
+            self._set(job_id, done=done, updated=done)  # ``updated``: saved results, which the stamp counts
         self._finish(job_id, {"updated": done}, message=f"{done} conversation(s) rescored with {rubric.id}")
 
 

@@ -184,14 +184,25 @@ def results_between(db: Database, start: date | None, end: date | None,
 
 def data_stamp(session: Session) -> tuple[Any, ...]:
     """Changes whenever stored results or the rubric do, whichever process wrote them: results
-    are written by jobs, which count what they saved on their row after each batch. Small
-    tables and indexes only, so it is cheap to ask (``Database.cached`` does, at most once a second)."""
+    are written by jobs, which count what they saved (``created``, ``updated``) on their row
+    after each batch. Not ``done``: an import counts analysed conversations there, long before
+    it saves them, and each move would make every cached page stale for nothing. Small tables
+    and indexes only, so it is cheap to ask (``Database.cached`` does, at most once a second)."""
     # coalesce(sum()) rather than SQLite's total(): PostgreSQL has no total().
     jobs = session.execute(select(func.count(ImportJob.id), func.max(ImportJob.id),
                                   *(func.coalesce(func.sum(c), 0) for c in
-                                    (ImportJob.done, ImportJob.created, ImportJob.updated)))).one()
+                                    (ImportJob.created, ImportJob.updated)))).one()
     results = session.execute(select(func.count(Result.id), func.max(Result.id))).one()
     return (*jobs, *results, session.scalar(select(func.max(RubricVersion.id))))
+
+
+def jobs_writing(session: Session) -> bool:
+    """Whether a job stores results now or is about to (queued or running, and not yet
+    summarising: ``Jobs._finish`` writes the final counters with that phase, then warms the
+    dashboard). Meanwhile the stamp moves after every batch, and pages may show values a few
+    seconds old (``Database.cached``)."""
+    return bool(session.scalar(select(func.count(ImportJob.id))
+                               .where(ImportJob.status.in_(("queued", "running")), ImportJob.phase != "summarising")))
 
 
 def get_conversation(db: Database, pk: int) -> dict[str, Any] | None:

@@ -38,10 +38,11 @@ def conversation_list(request: Request, viewer: Annotated[Viewer, Depends(requir
 
 
 def _sorted_rows(db: Any) -> list[dict[str, Any]]:
-    """Every conversation's row, lowest score first (cached with the results; filters keep the order)."""
+    """Every conversation's row, lowest score first (cached with the results; filters keep the
+    order). While a job stores results, a list a few seconds old, like the dashboard's."""
     return db.cached("conversation_rows", lambda: sorted(
         (conversation_row(r) for r in store.all_results(db)),
-        key=lambda r: (r["overall"] is None, r["overall"] or 0, r["pk"])))
+        key=lambda r: (r["overall"] is None, r["overall"] or 0, r["pk"])), stale_ok=True)
 
 
 def _load(request: Request, pk: int, viewer: Viewer) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from ...report.spans import finding_kind, highlight, label_kinds
 from ...summary import agent_summary, coaching_items, team_summary
 from .. import store
 from ..auth import Viewer, require_login, require_team
-from ..render import page
+from ..render import page, wants_json
 
 router = APIRouter(tags=["dashboard"])
 REVIEW_ROWS = 10
@@ -143,14 +143,15 @@ def team_page(request: Request, viewer: Annotated[Viewer, Depends(require_team)]
               from_: Annotated[str | None, Query(alias="from", description="First day, YYYY-MM-DD")] = None,
               to: Annotated[str | None, Query(description="Last day, YYYY-MM-DD")] = None) -> Response:
     web = request.app.state.web
-    period = date_range(from_, to, store.date_span(web.db))
-    if period["default"]:
+    if _day(from_, "from") is None and _day(to, "to") is None:
         # The default view is what nearly every visit asks for: computed once per data change
         # (its period moves with the data, so it is part of the cached value). Other periods
         # are computed per request; caching each would let the cache grow without bound.
-        data = _default_team(web, period)
-        return page(request, "team.html", data, title="Team", html=lambda: _default_team_html(web, data))
-    data = _team_period(web, period)
+        if wants_json(request):
+            return page(request, "team.html", _default_team(web), title="Team")
+        data, drawn = _default_team_html(web)
+        return page(request, "team.html", data, title="Team", html=lambda: drawn)
+    data = _team_period(web, date_range(from_, to, store.date_span(web.db)))
     return page(request, "team.html", data, title="Team",
                 html=lambda: _team_html(data, store.active_rubric(web.db)))
 
@@ -160,22 +161,30 @@ def _team_period(web: Any, period: dict[str, Any]) -> dict[str, Any]:
     return {"range": period, **_team_data(results)}
 
 
-def _default_team(web: Any, period: dict[str, Any]) -> dict[str, Any]:
-    return web.db.cached("team", lambda: _team_period(web, period))
+def _default_team(web: Any) -> dict[str, Any]:
+    """The default view's numbers. While a job stores results, a value a few seconds old
+    (``Database.cached``): the dashboard answers at once instead of after a recomputation."""
+    return web.db.cached("team", lambda: _team_period(web, date_range(None, None, store.date_span(web.db))),
+                         stale_ok=True)
 
 
-def _default_team_html(web: Any, data: dict[str, Any]) -> dict[str, Any]:
-    # The charts are the costly part of the page: drawn once per data change, like the numbers.
-    return web.db.cached(
-        "team:html", lambda: _team_html(data, store.active_rubric(web.db)))
+def _default_team_html(web: Any, stale_ok: bool = True) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The default view's numbers and charts (the costly part of the page), cached together:
+    charts are drawn from the numbers they are kept with, so a page never shows charts of
+    other data than its table, even while a job changes the data."""
+    def draw() -> tuple[dict[str, Any], dict[str, Any]]:
+        data = _default_team(web)
+        return data, _team_html(data, store.active_rubric(web.db))
+
+    return web.db.cached("team:html", draw, stale_ok=stale_ok)
 
 
 def warm(web: Any) -> None:
     """Compute the default team view, numbers and charts, into the cache now. The job thread
     calls this after an import or a rescoring, so the first visit after new data finds it
-    ready instead of waiting for the aggregates over every stored result."""
-    period = date_range(None, None, store.date_span(web.db))
-    _default_team_html(web, _default_team(web, period))
+    ready instead of waiting for the aggregates over every stored result (and never gets the
+    value from before the job)."""
+    _default_team_html(web, stale_ok=False)
 
 
 def _team_html(data: Mapping[str, Any], rubric: Any) -> dict[str, Any]:
@@ -264,7 +273,13 @@ def agent_page(request: Request, agent: str, viewer: Annotated[Viewer, Depends(r
     if not viewer.may_see_agent(agent):
         raise HTTPException(403, "agents can only see their own page")
     web = request.app.state.web
-    data = web.db.cached(f"agent:{agent}", lambda: _agent_data(web, agent))
+    # Like the team view: a value a few seconds old while a job stores results; the page gets
+    # its numbers with the charts drawn from them, cached together.
+    drawn: dict[str, Any] = {}
+    if wants_json(request):
+        data = web.db.cached(f"agent:{agent}", lambda: _agent_data(web, agent), stale_ok=True)
+    else:
+        data, drawn = web.db.cached(f"agent:{agent}:html", lambda: _agent_charts(web, agent), stale_ok=True)
     if data is None:
         if agent != viewer.agent_name:
             raise HTTPException(404, f"no conversations with agent {agent!r}")
@@ -272,16 +287,20 @@ def agent_page(request: Request, agent: str, viewer: Annotated[Viewer, Depends(r
         # imported: an empty page that says so, not a 404.
         data = {"agent": agent, "summary": None, "strengths": [], "coaching_points": [], "weekly": [],
                 "conversations": []}
-
-    def html() -> dict[str, Any]:
-        titles = {k: b.title for k, b in store.active_rubric(web.db).behaviours.items()}
-        if data["summary"] is None:
-            return {"titles": titles, "table_rows": AGENT_TABLE_ROWS}
-        return {"titles": titles, "table_rows": AGENT_TABLE_ROWS,
-                "trend": _spark(data["weekly"], "patience", f"{agent}: patience per week", width=900, height=80),
-                "behaviours": Markup(charts.hbar_chart(
-                    [(titles.get(b, b), v) for b, v in data["summary"]["behaviours"].items()],
-                    title="Mean score per behaviour"))}
-
-    return page(request, "agent.html", data, html=lambda: web.db.cached(f"agent:{agent}:html", html),
+    titles = drawn.get("titles") or {k: b.title for k, b in store.active_rubric(web.db).behaviours.items()}
+    return page(request, "agent.html", data, html=lambda: {"titles": titles, "table_rows": AGENT_TABLE_ROWS, **drawn},
                 title=f"Agent {agent}")
+
+
+def _agent_charts(web: Any, agent: str) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+    """An agent's numbers (``agent:{agent}``, fresh: this is computed inside ``cached``) and
+    the charts drawn from them."""
+    data = web.db.cached(f"agent:{agent}", lambda: _agent_data(web, agent))
+    if data is None:
+        return None, {}
+    titles = {k: b.title for k, b in store.active_rubric(web.db).behaviours.items()}
+    return data, {"titles": titles,
+                  "trend": _spark(data["weekly"], "patience", f"{agent}: patience per week", width=900, height=80),
+                  "behaviours": Markup(charts.hbar_chart(
+                      [(titles.get(b, b), v) for b, v in data["summary"]["behaviours"].items()],
+                      title="Mean score per behaviour"))}
