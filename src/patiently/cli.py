@@ -295,9 +295,9 @@ def _print_summary(run: Any, team: dict[str, Any], agents: list[dict[str, Any]],
     parts.append(f"{run.messages_per_second:,.0f} messages/s")
     out.print("  ·  ".join(parts), markup=False, highlight=False)
     if out_path:
-        out.print(f"results: {visible(str(out_path), '')}", markup=False, highlight=False)
+        out.print(f"results: {visible(str(out_path), '')}", markup=False, highlight=False, soft_wrap=True)
     if report_path:
-        out.print(f"report:  {visible(str(report_path), '')}", markup=False, highlight=False)
+        out.print(f"report:  {visible(str(report_path), '')}", markup=False, highlight=False, soft_wrap=True)
 
 
 @cli.command()
