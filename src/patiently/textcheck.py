@@ -34,14 +34,26 @@ def text_problem(text: str, what: str = "text", *, nul: bool = False) -> str | N
     return f"{what} {found}" if found else None
 
 
+def walk(value: Any) -> Iterator[tuple[Loc, Any, Any, Any]]:
+    """Every node of a decoded JSON/YAML value in document order, as ``(loc, parent, key,
+    item)`` (``parent[key] is item``; None, None for the root): a loop, not recursion, so a
+    value nested as deep as its parser allowed can be walked. A caller may replace a scalar
+    in its parent as it is visited."""
+    stack: list[tuple[Loc, Any, Any, Any]] = [((), None, None, value)]
+    while stack:
+        loc, parent, key, item = stack.pop()
+        yield loc, parent, key, item
+        if isinstance(item, dict):
+            stack.extend(((*loc, k), item, k, v) for k, v in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend(((*loc, i), item, i, v) for i, v in reversed(list(enumerate(item))))
+
+
 def bad_strings(value: Any, *, nul: bool = False) -> Iterator[tuple[Loc, bool, str]]:
     """Every string of a decoded JSON/YAML value that :func:`problem` refuses, in document
     order, as ``(loc, is_key, problem)``: the path of the string (for a key, the path of its
-    value: ``loc[:-1]`` names the mapping, as the key itself cannot be printed). A loop, not
-    recursion: a value nested as deep as its parser allows must not make this check fail."""
-    stack: list[tuple[Loc, Any]] = [((), value)]
-    while stack:
-        loc, item = stack.pop()
+    value: ``loc[:-1]`` names the mapping, as the key itself cannot be printed)."""
+    for loc, _, _, item in walk(value):
         if isinstance(item, str):
             if why := problem(item, nul=nul):
                 yield loc, False, why
@@ -49,14 +61,12 @@ def bad_strings(value: Any, *, nul: bool = False) -> Iterator[tuple[Loc, bool, s
             for key in item:
                 if isinstance(key, str) and (why := problem(key, nul=nul)):
                     yield (*loc, key), True, why
-            stack.extend(((*loc, k), v) for k, v in reversed(item.items()))
-        elif isinstance(item, list):
-            stack.extend(((*loc, i), v) for i, v in reversed(list(enumerate(item))))
 
 
-def field_path(loc: Loc) -> str:
-    """``('behaviours', 'empathy', 'credits', 0, 'label')`` as ``behaviours.empathy.credits[0].label``."""
-    out = ""
+def field_path(loc: Loc, under: str | None = None) -> str:
+    """``('behaviours', 'empathy', 'credits', 0, 'label')`` as ``behaviours.empathy.credits[0].label``;
+    ``under``: the field the value itself is (``messages[2]`` + ``('x',)`` is ``messages[2].x``)."""
+    out = under or ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out

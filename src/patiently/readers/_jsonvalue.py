@@ -22,6 +22,8 @@ import math
 import re
 from typing import Any
 
+from ..textcheck import field_path, walk
+
 # Real exports nest a dozen levels at most; this leaves room and stays far below the
 # interpreter's recursion limit (1,000 frames), whatever the stack depth of a later writer.
 MAX_DEPTH = 100
@@ -95,35 +97,21 @@ def check(value: Any, text: str, start: int = 0, end: int | None = None, *, fiel
 
 
 def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
-    """True when ``value`` has more than ``limit`` levels of objects and lists (a loop, not
-    recursion, so any depth the decoder allowed can be measured)."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict | list):
-            if depth > limit:
-                return True
-            stack.extend((v, depth + 1) for v in (item.values() if isinstance(item, dict) else item))
-    return False
+    """True when ``value`` has more than ``limit`` levels of objects and lists (textcheck.walk
+    loops, so any depth the decoder allowed can be measured)."""
+    return any(len(loc) >= limit and isinstance(item, dict | list) for loc, _, _, item in walk(value))
 
 
 def replace_non_finite(value: Any, field: str | None = None) -> Notes:
     """Set every NaN and infinite float in ``value`` to None, in place, and return
-    ``(field, reason)`` for each. A non-finite ``value`` itself is reported but cannot be
-    replaced here: its caller treats the record as null."""
+    ``(field, reason)`` for each, in file order. A non-finite ``value`` itself is reported but
+    cannot be replaced here: its caller treats the record as null."""
     notes: Notes = []
-    # (container, key, value, field); children pushed in reverse, so notes are in file order
-    stack: list[tuple[Any, Any, Any, str | None]] = [(None, None, value, field)]
-    while stack:
-        parent, key, item, at = stack.pop()
+    for loc, parent, key, item in walk(value):
         if isinstance(item, float) and not math.isfinite(item):
             if parent is not None:
                 parent[key] = None
-            notes.append((at, not_json_number(item)))
-        elif isinstance(item, dict):
-            stack.extend((item, k, v, f"{at}.{k}" if at else str(k)) for k, v in reversed(item.items()))
-        elif isinstance(item, list):
-            stack.extend((item, i, v, f"{at or ''}[{i}]") for i, v in reversed(list(enumerate(item))))
+            notes.append((field_path(loc, field) or None, not_json_number(item)))
     return notes
 
 

@@ -19,7 +19,6 @@ def text_problem(value: str) -> str | None:
 def bad_text_in(value: Any, field: str = "") -> tuple[str, str] | None:
     """The first string (or key) in a JSON value that cannot be stored: (field, problem)."""
     for loc, is_key, why in bad_strings(value, nul=True):
-        path = field_path(loc[:-1] if is_key else loc)
-        name = f"{field}.{path}" if field and path and not path.startswith("[") else f"{field}{path}"
+        name = field_path(loc[:-1] if is_key else loc, field)
         return (f"a key in {name or 'the body'}" if is_key else name or "the body"), why
     return None
