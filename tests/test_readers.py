@@ -501,3 +501,16 @@ def test_runaway_line_is_skipped_not_loaded() -> None:
     assert got[0] == (1, "short\n", None)
     assert got[1][0] == 2 and got[1][1] is None and "longer than 10 bytes" in (got[1][2] or "")
     assert got[2] == (3, "last", None)
+
+
+def test_a_renamed_duplicate_id_keeps_the_message_s_own_original_id(tmp_path: Path) -> None:
+    rec = {"id": "c1", "messages": [
+        {"id": "7", "role": "customer", "text": "VPN drops", "original_id": "zendesk-1"},
+        {"id": "7", "role": "agent", "text": "Which client?", "original_id": "zendesk-2"},
+    ]}
+    convs, errors = read(write(tmp_path, "a.jsonl", json.dumps(rec) + "\n"))
+    assert errors == []
+    m = convs[0].messages
+    assert [x.id for x in m] == ["7", "7-2"]
+    assert m[0].meta == {"original_id": "zendesk-1"}  # not renamed: kept as the record has it
+    assert m[1].meta == {"original_id": "7", "meta_original_id": "zendesk-2"}  # the reader's key, and theirs

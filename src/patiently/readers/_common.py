@@ -194,6 +194,18 @@ def unique_id(wanted: str, seen: set[str]) -> str:
     return out
 
 
+def message_id(wanted: str, seen: set[str], meta: dict[str, Any]) -> str:
+    """A unique message id (:func:`unique_id`); a renamed one keeps the id it had as
+    ``meta["original_id"]``. A record's own ``original_id`` field is then kept as
+    ``meta_original_id`` (as CSV columns named like a reader's key are), not overwritten."""
+    out = unique_id(wanted, seen)
+    if out != wanted:
+        if "original_id" in meta:
+            meta["meta_original_id"] = meta.pop("original_id")
+        meta["original_id"] = wanted
+    return out
+
+
 def open_binary(path: Path) -> IO[bytes]:
     """Open for binary reading; every failure becomes an InputError that says what to do."""
     if not path.exists():

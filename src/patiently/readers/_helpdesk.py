@@ -27,13 +27,13 @@ from ._common import (
     author_name,
     bad_time,
     find_not_unicode,
+    message_id,
     not_unicode,
     open_binary,
     parse_iso,
     raw_id,
     too_long,
     too_many,
-    unique_id,
 )
 from ._html import html_to_text
 from ._jsonstream import SideData, iter_items
@@ -205,10 +205,7 @@ class Thread:
             raise Bad(at.split("[", 1)[0], too_many(len(self.messages) + 1, opts.max_messages))
         wanted = id_str(mid) or f"m{len(self.messages) + 1}"
         meta = dict(meta or {})
-        message_id = unique_id(wanted, self._seen)
-        if message_id != wanted:
-            meta["original_id"] = wanted
-        self.messages.append(Message(message_id, role, text, author=author,  # type: ignore[arg-type]
+        self.messages.append(Message(message_id(wanted, self._seen, meta), role, text, author=author,  # type: ignore[arg-type]
                                      sent_at=parse_time(time, self.ctx, f"{at}.created_at"), meta=meta))
 
     def note(self, at: str, text_field: str, text: str | None, *, author: str | None, time: Any,

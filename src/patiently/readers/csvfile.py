@@ -41,6 +41,7 @@ from ._common import (
     bad_time,
     check_text,
     iter_lines,
+    message_id,
     open_binary,
     parse_iso,
     too_many,
@@ -241,9 +242,7 @@ class _Grouper:
             return self.fail(line, None, too_many(len(self.messages) + 1, self.options.max_messages))
         meta: dict[str, Any] = {n: cells[i] for i, n in self.extra if i < len(cells) and cells[i] != ""}
         wanted = self.cell(cells, "message_id").strip() or f"m{len(self.messages) + 1}"
-        mid = unique_id(wanted, self.seen)
-        if mid != wanted:
-            meta["original_id"] = wanted
+        mid = message_id(wanted, self.seen, meta)
         sent_at: datetime | None = None
         raw_time = self.cell(cells, "timestamp").strip()
         if raw_time:

@@ -30,11 +30,11 @@ from ._common import (
     check_text,
     find_not_unicode,
     iter_lines,
+    message_id,
     open_binary,
     parse_iso,
     raw_id,
     too_many,
-    unique_id,
 )
 from ._jsonvalue import NotJson, loads, required_reason
 
@@ -170,9 +170,7 @@ def _message(m: Any, i: int, file: str, number: int, roles: RoleMapper, options:
     meta = {k: v for k, v in m.items() if k not in _MSG_KEYS}
     raw_id = _optional_text(m, "id", f"{at}.", warnings, file, number)
     wanted = f"m{i + 1}" if raw_id is None or raw_id == "" else raw_id
-    mid = unique_id(wanted, seen)
-    if mid != wanted:
-        meta["original_id"] = wanted
+    mid = message_id(wanted, seen, meta)
     sent_at: datetime | None = None
     raw_time = m.get("sent_at")
     if raw_time is not None and raw_time != "":
