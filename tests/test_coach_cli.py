@@ -81,3 +81,15 @@ def test_text_that_is_not_valid_unicode(tmp_path: Path) -> None:
     ctx.write_text('{"messages":[{"role":"customer","text":"\\ud800 it is broken!!"}]}\n', encoding="utf-8")
     code, _, err = run("ok", "--context", str(ctx))
     assert code == 2 and err.startswith("error: context.messages[0].text: text is not valid Unicode"), err
+
+
+def test_control_characters_in_the_draft_are_shown_not_sent_to_the_terminal() -> None:
+    draft = "As I said, you should have restarted the router \x1b[2J earlier, it is obvious. \x9b"
+    code, out, _ = run(draft)
+    assert code == 0 and "blame" in out
+    assert "\x1b" not in out and "\x9b" not in out  # neither the escape nor the C1 CSI reaches the terminal
+    assert "\u241b[2J" in out  # shown as the control picture, so the agent sees what was there
+    code, out, _ = run(draft, "--json")
+    assert code == 0 and "\x1b" not in out and "\x9b" not in out
+    result = json.loads(out)  # the JSON still holds the real characters, as escapes
+    assert any("\x1b[2J" in f["suggestion"] for f in result["flags"])

@@ -12,6 +12,7 @@ import sys
 import click
 
 from ..errors import PatientlyError
+from ..terminal import json_for_terminal, visible
 from .context import CoachInputError, argv_not_utf8, load_context_arg
 from .models import CheckResult
 
@@ -40,31 +41,32 @@ def render(result: CheckResult, colour: bool | None = None) -> str:
     def style(text: str, **kw: object) -> str:
         return click.style(text, **kw) if colour is not False else text  # type: ignore[arg-type]
 
+    v = visible  # the draft and context are the agent's text: control characters are shown, not sent
     lines: list[str] = []
     ctx = result.context
     if ctx.messages:
         about = ", ".join(s.replace("_", "-") for s in ctx.customer) or "calm"
         cut = f" (last {ctx.messages}, {ctx.truncated} earlier left out)" if ctx.truncated else ""
         lines.append(f"Context: {ctx.messages} messages{cut}; customer: {about}")
-        lines += [f"  · {n}" for n in ctx.notes]
+        lines += [f"  · {v(n)}" for n in ctx.notes]
         lines.append("")
     if not result.flags:
         lines.append(style("Looks good: nothing sounds impatient.", fg="green", bold=True))
     for f in result.flags:
         head = style(f"{f.severity.upper():8}", fg=_COLOURS[f.severity], bold=True)
-        lines.append(f"{head} {f.category}  [{f.span.start}:{f.span.end}] \"{f.text}\"")
-        lines.append(f"         why: {f.why}")
-        lines.append(f"         try: {f.suggestion}")
+        lines.append(f"{head} {f.category}  [{f.span.start}:{f.span.end}] \"{v(f.text)}\"")
+        lines.append(f"         why: {v(f.why)}")
+        lines.append(f"         try: {v(f.suggestion)}")
     if result.strengths:
         lines += ["", style("Does well:", fg="green", bold=True)]
-        lines += [f"  + {s.label.split('.', 1)[-1].replace('_', ' ')}: {s.note}" for s in result.strengths]
+        lines += [f"  + {s.label.split('.', 1)[-1].replace('_', ' ')}: {v(s.note)}" for s in result.strengths]
     if result.rewrite:
         src = "" if result.rewrite.source == "embedded" else " (polished by the LLM)"
-        lines += ["", style(f"Suggested rewrite{src}:", bold=True), result.rewrite.text]
+        lines += ["", style(f"Suggested rewrite{src}:", bold=True), v(result.rewrite.text)]
         if not result.rewrite.complete:
             lines.append(style("(fill in the [bracketed] parts)", dim=True))
-    lines += [f"note: {n}" for n in result.notes]
-    lines += [f"note: detector {e.get('detector')} failed: {e.get('error')}" for e in result.errors]
+    lines += [v(f"note: {n}") for n in result.notes]
+    lines += [v(f"note: detector {e.get('detector')} failed: {e.get('error')}") for e in result.errors]
     return "\n".join(lines)
 
 
@@ -91,10 +93,10 @@ def check_command(draft: str | None, context: str | None, as_json: bool, llm_url
         llm = LLMSettings(url=llm_url, model=llm_model) if llm_url else None
         result = check(text, ctx, llm=llm)
     except PatientlyError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {visible(str(exc))}", err=True)
         sys.exit(2)
     if as_json:
-        click.echo(result.model_dump_json(indent=2))
+        click.echo(json_for_terminal(result.model_dump_json(indent=2)))
     else:
         click.echo(render(result, colour=None if sys.stdout.isatty() else False))
     levels = {"warning": ("warning", "problem"), "problem": ("problem",)}.get(fail_on, ())
