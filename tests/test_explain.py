@@ -125,3 +125,15 @@ def test_not_found_in_csv_and_helpdesk_exports(tmp_path: Path) -> None:
     msg = not_found([tickets], "7", ReadOptions(format="zendesk"))
     assert msg.startswith(f"conversation '7' ({tickets}:1) was skipped as a bad record: comments[0].author_id: "
                           "unknown author 999")
+
+
+def test_a_custom_rubric_title_is_shown_as_text(tmp_path: Path) -> None:
+    """A title is the rubric author's text: "[/x]" once raised rich's MarkupError, and an
+    escape code reached the terminal."""
+    from patiently.rubric import default_rubric_text, load_rubric
+
+    path = tmp_path / "r.yaml"
+    path.write_text(default_rubric_text().replace("title: Empathy", 'title: "[/x] Emp\\u001b[2Jathy"'),
+                    encoding="utf-8")
+    text = explain_to_text(sample_result(), width=100, rubric=load_rubric(path))
+    assert "[/x] Emp␛[2Jathy" in text and "\x1b" not in text

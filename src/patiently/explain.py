@@ -32,6 +32,7 @@ from .report.spans import (
     pretty_label,
 )
 from .rubric import Rubric, load_rubric
+from .terminal import visible
 
 # Foreground styles (not backgrounds) so the marks read on dark and light terminals alike;
 # underline carries the meaning where colour is not shown (NO_COLOR, some pagers).
@@ -129,7 +130,8 @@ def score_table(result: Mapping[str, Any], rubric: Rubric, reasons: int = 3) -> 
         if not items:
             why = Text("not applicable" if score is None else "baseline: nothing found", style="dim")
         title = rubric.behaviours[name].title if name in rubric.behaviours else name
-        table.add_row(title, Text(_fmt(score), style=_score_style(score)), why)
+        # a custom rubric's title is the user's text: no markup ("[/x]" raised), no escape codes
+        table.add_row(Text(visible(title, "")), Text(_fmt(score), style=_score_style(score)), why)
     overall = (result.get("scores") or {}).get("overall")
     table.add_section()
     table.add_row(Text("Overall patience", style="bold"), Text(_fmt(overall), style=f"bold {_score_style(overall)}"),
@@ -141,7 +143,7 @@ def render_conversation(result: Mapping[str, Any], rubric: Rubric | None = None)
     """Renderables for one result dict: header, transcript with highlights and notes, scores."""
     rubric = rubric or load_rubric()
     kinds = label_kinds(rubric)
-    titles = {k: b.title for k, b in rubric.behaviours.items()}
+    titles = {k: visible(b.title, "") for k, b in rubric.behaviours.items()}
     marks = message_marks(result, kinds)
     notes = message_notes(result, titles)
     per_message: dict[str, list[tuple[str, str, str]]] = {}
