@@ -49,6 +49,16 @@ def test_labels_file_holds_ids_only() -> None:
     assert len({(r["source"], r["conversation"]) for r in rows}) == 500  # one message per conversation
 
 
+def test_second_annotator_labelled_the_same_messages_in_the_same_order() -> None:
+    first, second = _rows(LABELS), _rows(ROOT / "benchmarks" / "data" / "frustration_labels_second.jsonl")
+    key = ("source", "conversation", "message")
+    assert [tuple(r[k] for k in key) for r in second] == [tuple(r[k] for k in key) for r in first]
+    assert all(set(r) == {*key, "negative", "unsure"} for r in second)
+    # the figures in frustration_labels.md: 120 negative, 18 items labelled differently
+    assert sum(r["negative"] for r in second) == 120
+    assert sum(a["negative"] != b["negative"] for a, b in zip(first, second, strict=True)) == 18
+
+
 def test_tuning_labels_hold_ids_only_and_share_no_conversation_with_the_evaluation_set() -> None:
     rows = _rows(TUNING)
     assert len(rows) == 400
