@@ -162,3 +162,37 @@ def test_broken_or_misused_fine_tuned_heads_are_clear_errors(tmp_path: Path, mon
             ft._session(torch, torch.nn.Linear(2, 2), quantise=True)
     with pytest.raises(PatientlyError, match="unknown embedder"):
         train_heads(tmp_path, tmp_path / "o", embedder="finetune")
+
+
+def test_float_layers_keep_those_layers_out_of_int8(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = ft.TuneSpec(epochs=6, lr=2e-4, batch=4, max_length=32, float_layers=(0,))
+    texts, y = ANGRY[:6] + JOYFUL[:6], np.array([0] * 6 + [1] * 6)
+    entry = json.loads(json.dumps(ft.finetune("tweeteval_emotion", texts, y, ["anger", "joy"], tmp_path, spec)))
+    assert entry["finetune"]["float_layers"] == [0]  # recorded in the manifest entry, read at load
+    from onnxruntime import quantization
+
+    excluded: list[list[str]] = []
+    real = quantization.quantize_dynamic
+
+    def spy(*args: object, **kwargs: object) -> None:
+        excluded.append(list(kwargs.get("nodes_to_exclude") or []))  # type: ignore[call-overload]
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quantization, "quantize_dynamic", spy)
+    head = FineTunedHead(tmp_path, "tweeteval_emotion", entry)
+    assert head.float_layers == (0,)
+    assert head.predict(ANGRY[6:] + JOYFUL[6:]).tolist() == [0, 0, 1, 1]
+    # exactly layer 0's matrix products: q, k, v, the two attention products, its output, the FFN's two
+    assert len(excluded[0]) == 8 and all("/layer.0/" in n for n in excluded[0]), excluded
+    all_int8 = FineTunedHead(tmp_path, "tweeteval_emotion", {**entry, "finetune": {**entry["finetune"],
+                                                                                    "float_layers": []}})
+    all_int8.predict(["hello"])
+    assert excluded[1] == []
+    for bad in ("0", [True], [-1], {"0": 1}):
+        with pytest.raises(ModelError, match="float_layers must be a list"):
+            FineTunedHead(tmp_path, "tweeteval_emotion", {**entry, "finetune": {**entry["finetune"],
+                                                                                "float_layers": bad}})
+    beyond = FineTunedHead(tmp_path, "tweeteval_emotion", {**entry, "finetune": {**entry["finetune"],
+                                                                                 "float_layers": [6]}})
+    with pytest.raises(ModelError, match="has 6 layers"):
+        beyond.predict(["hello"])
