@@ -25,6 +25,7 @@ from . import rewrite as rw
 from .context import MAX_CONTEXT_MESSAGES, CoachInputError, ContextInput, parse_context
 from .models import CheckResult, ContextSummary, Flag, Rewrite, Strength, TextSpan
 from .prefixes import CONVERSATION_ID, PrefixCache
+from .rewrite_frame import situation
 
 DRAFT_ID = "draft"
 STOCK_SCORE = 0.45  # a stock line found by the lexicon alone: info, a warning for an upset customer
@@ -206,8 +207,9 @@ def check(draft: str, context: ContextInput = None, *, llm: Any = None) -> Check
     pending = _dedupe(pending)
     pending.sort(key=lambda p: (p.draft.spans[0], p.draft.category))
     drafts = [p.draft for p in pending]
-    per_flag = [rw.edits_for(draft, d) for d in drafts]  # shared by the suggestions and the rewrite
-    texts = rw.suggestions(draft, drafts, states, per_flag)
+    per_flag = rw.plan(draft, drafts)  # shared by the suggestions and the rewrite
+    where = situation(messages, states)
+    texts = rw.suggestions(draft, drafts, states, per_flag, where)
     flags = [Flag(suggestion=t, **p.fields) for p, t in zip(pending, texts, strict=True)]
 
     strengths = [Strength(label=f.label, span=_span(f, draft), text=_text(f, draft), note=f.explanation)
@@ -219,7 +221,7 @@ def check(draft: str, context: ContextInput = None, *, llm: Any = None) -> Check
     verdict = "rewrite" if "problem" in severities else "review" if "warning" in severities else "ok"
     rewrite = None
     if verdict != "ok":
-        text = rw.rewrite_draft(draft, drafts, states, has_confirmation, per_flag)
+        text = rw.rewrite_draft(draft, drafts, states, has_confirmation, per_flag, where)
         rewrite = Rewrite(text=text, source="embedded", complete="[" not in text)
     out = CheckResult(
         draft=draft, verdict=verdict, flags=flags, strengths=strengths,

@@ -1,11 +1,16 @@
 """Better wordings from the rewrite library (``data/rewrites.yaml``), filled with the draft's words.
 
 Every rewrite is an *edit* (replace characters [start, end) of the draft). A rule only fires
-on words that overlap a flag of its category, so the coach never rewrites what it did not
-flag. Edits come from three places: the phrase rules, jargon glosses (the glossary's plain
-explanation, from the jargon finding) and a redundant question (confirm what the customer
-already said). The suggestion of one flag is its sentence with its own edits applied; the
-full rewrite applies all edits, then adds the acknowledgment or confirmation a flag asks for.
+on words that overlap a flag of its category (or, for rules scoped wider, in a flagged
+sentence or draft), so the coach never rewrites what it did not flag. Edits come from four
+places: the phrase rules, jargon glosses (the glossary's plain explanation, from the jargon
+finding), a redundant question (confirm what the customer already said), and
+:mod:`.rewrite_cover`, which leaves out the clause or sentence of any flagged words no rule
+replaced (a flagged span must never survive). A flagged span in a negated clause ("not a
+silly question") gets no edit: every replacement would reverse its meaning. The suggestion of
+one flag is its sentence with its edits applied; the full rewrite applies all edits, then
+:mod:`.rewrite_frame` adds the acknowledgment or confirmation a flag asks for, where the
+draft does not already say it.
 """
 
 from __future__ import annotations
@@ -18,8 +23,13 @@ from typing import Any
 
 from ..lexicon import load_data
 from ..text import sentence_spans
+from .rewrite_frame import Situation, with_confirmation, with_opener
+from .rewrite_frame import acknowledgment as acknowledgment  # was defined here; kept importable
 
 _PLACEHOLDER = re.compile(r"\{([^{}|]+)(?:\|(\w+))?\}")
+
+
+SCOPES = ("span", "sentence", "draft")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +37,7 @@ class Rule:
     category: str
     regex: re.Pattern[str]
     replace: str
+    scope: str = "span"  # where it may fire: see SCOPES and the library's description
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,7 @@ class Library:
     templates: dict[str, Any]
     fallback: dict[str, str]
     sentence_scope: frozenset[str] = frozenset()
+    sentence_fallback: dict[str, tuple[str, str]] = field(default_factory=dict)  # category -> (text, unless)
 
 
 @dataclass
@@ -55,15 +67,27 @@ class FlagDraft:
     severity: str = "warning"
 
 
+_TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_unknown", "apology", "sign_off",
+              "empty_reply", "negated")
+
+
+def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
+    scope = str(raw.get("scope") or "span")
+    if scope not in SCOPES:
+        raise ValueError(f"rewrites.yaml: rule {raw['pattern']!r} has scope {scope!r}, not one of {SCOPES}")
+    return Rule(cat, re.compile(raw["pattern"], re.IGNORECASE), str(raw["replace"]), scope)
+
+
 @cache
 def library() -> Library:
     raw = load_data("rewrites")
-    rules = {cat: tuple(Rule(cat, re.compile(r["pattern"], re.IGNORECASE), str(r["replace"])) for r in items)
-             for cat, items in (raw.get("rules") or {}).items()}
-    templates = {k: raw[k] for k in ("acknowledgment", "confirmation", "redundant_question", "jargon_unknown")}
+    rules = {cat: tuple(_rule(cat, r) for r in items) for cat, items in (raw.get("rules") or {}).items()}
+    templates = {k: raw[k] for k in _TEMPLATES}
+    sentence_fallback = {str(k): (str(v.get("text") or ""), str(v.get("unless") or ""))
+                         for k, v in (raw.get("sentence_fallback") or {}).items()}
     return Library(rules, {str(k): str(v) for k, v in (raw.get("participles") or {}).items()},
                    templates, {str(k): str(v) for k, v in (raw.get("fallback") or {}).items()},
-                   frozenset(raw.get("sentence_scope") or ()))
+                   frozenset(raw.get("sentence_scope") or ()), sentence_fallback)
 
 
 def base_form(word: str) -> str:
@@ -105,6 +129,25 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sentence_spans(text))
 
 
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return _sentences(text)
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n['’]?t\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r".*(?:[,;:.!?]|\bbut\b)", re.DOTALL | re.IGNORECASE)
+NEGATION_WINDOW = 4  # words before a span that can negate it ("I'm not saying it's your fault")
+
+
+def negated(text: str, span: tuple[int, int]) -> bool:
+    """A negation in the few words before ``span``, in its own clause: "not a silly question",
+    "not saying it's your fault". Rewriting those words would reverse what the agent meant."""
+    before = text[:span[0]]
+    cut = _CLAUSE_START.match(before)
+    if cut:
+        before = before[cut.end():]
+    return bool(_NEGATION.search(" ".join(before.split()[-NEGATION_WINDOW:])))
+
+
 def _sentence_range(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """From the start of the first sentence touching ``spans`` to the end of the last one."""
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
@@ -131,16 +174,25 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
             s, e = _sentence_range(draft, flag.spans)
             out.append(Edit(s, e, fill(str(lib.templates["redundant_question"]), {"given": str(given).strip()})))
         return out
-    if not flag.spans:
+    spans = [sp for sp in flag.spans if not negated(draft, sp)]
+    if not spans:
         return out
-    lo, hi = _sentence_range(draft, flag.spans)
+    lo, hi = _sentence_range(draft, spans)
     whole = flag.category in lib.sentence_scope  # e.g. "your issue is resolved" next to "closing this ticket"
     for rule in lib.rules.get(flag.category, ()):
-        for m in rule.regex.finditer(draft, lo, hi):
-            if m.end() > m.start() and (whole or _overlaps(m.start(), m.end(), flag.spans)):
+        a, b = (0, len(draft)) if rule.scope == "draft" else (lo, hi)
+        for m in rule.regex.finditer(draft, a, b):
+            if m.end() > m.start() and (whole or rule.scope != "span" or _overlaps(m.start(), m.end(), spans)):
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
                 out.append(Edit(m.start(), m.end(), fill(rule.replace, groups)))
     return out
+
+
+def plan(draft: str, flags: list[FlagDraft]) -> list[list[Edit]]:
+    """Every flag's edits: its rules, then a clause or sentence left out where no rule covered it."""
+    from .rewrite_cover import cover
+
+    return cover(draft, flags, [edits_for(draft, f) for f in flags])
 
 
 def resolve(edits: list[Edit]) -> list[Edit]:
@@ -174,12 +226,23 @@ _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:!?])")
 _DOUBLE_PUNCT = re.compile(r"([,;:])\s*([,.;:!?])")
 _LEADING_PUNCT = re.compile(r"(^|[.!?]\s+|\n)[,;:]\s*")
 _EMPTY_SENTENCE = re.compile(r"(^|[.!?:]\s*)[.!?]+")
+# "restart. The. Router.": one-word sentences around a lone article or pronoun, typed for emphasis
+_EMPHASIS = re.compile(r"\b([A-Za-z]+)((?:\.\s+[A-Za-z]+){2,})\.")
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "your", "my", "this", "that", "it"})
+
+
+def _unemphasise(m: re.Match[str]) -> str:
+    words = [m.group(1)] + [w.strip(". \t\n") for w in m.group(2).split(".") if w.strip()]
+    if not any(w.lower() in _FUNCTION_WORDS for w in words[1:]):
+        return m.group(0)
+    return " ".join([words[0]] + [w if w.isupper() and len(w) > 1 else w.lower() for w in words[1:]]) + "."
 
 
 @lru_cache(maxsize=1024)  # a check tidies the same sentences for several flags and the rewrite
 def tidy(text: str) -> str:
     """Clean what deletions leave behind: double spaces, orphan commas, empty sentences, case."""
     t = _SPACES.sub(" ", text)
+    t = _EMPHASIS.sub(_unemphasise, t)
     t = _SPACE_BEFORE_PUNCT.sub(r"\1", t)
     t = _DOUBLE_PUNCT.sub(r"\2", t)
     t = _LEADING_PUNCT.sub(r"\1", t)
@@ -201,25 +264,30 @@ def _capitalise(m: re.Match[str]) -> str:
 
 
 def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
-                per_flag: list[list[Edit]] | None = None) -> list[str]:
+                per_flag: list[list[Edit]] | None = None, where: Situation | None = None) -> list[str]:
     """One rewritten sentence per flag: its sentence with every edit that falls in it (so the
     suggestion can be pasted as is), or the category's fallback wording when no rule matched.
-    ``per_flag``: ``edits_for`` of each flag, when already computed."""
+    ``per_flag``: :func:`plan` of the flags, when already computed."""
     lib = library()
     if per_flag is None:
-        per_flag = [edits_for(draft, f) for f in flags]
+        per_flag = plan(draft, flags)
     every = [ed for eds in per_flag for ed in eds]
     out: list[str] = []
     for flag, own in zip(flags, per_flag, strict=True):
-        if flag.category == "no_acknowledgment":
+        if flag.category == "no_acknowledgment":  # the opener before the (rewritten) first sentence
             first = _sentences(draft)
-            opener = draft[first[0][0]:first[0][1]] if first else ""
-            out.append(f"{acknowledgment(context_state)} {opener}".strip())
+            lo, hi = first[0] if first else (0, len(draft))
+            opener = apply(draft[lo:hi], [ed for ed in every if lo <= ed.start and ed.end <= hi], offset=lo)
+            out.append(with_opener(opener, context_state, where))
             continue
         text = ""
         if flag.category == "jargon" and own:  # a phrase is clearer than the whole sentence
             (s, e), ed = flag.spans[0], own[0]
             out.append(draft[s:e] + ed.text)
+            continue
+        if not own and flag.spans and all(negated(draft, sp) for sp in flag.spans):
+            s, e = flag.spans[0]
+            out.append(fill(str(lib.templates["negated"]), {"text": draft[s:e]}))
             continue
         if own and flag.spans:
             lo, hi = _sentence_range(draft, flag.spans + [(x.start, x.end) for x in own])
@@ -233,27 +301,20 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
     return out
 
 
-def acknowledgment(context_state: list[str]) -> str:
-    ack: Mapping[str, str] = library().templates["acknowledgment"]
-    if "repeating" in context_state:
-        return ack["repeating"]
-    if "frustrated" in context_state:
-        return ack["frustrated"]
-    if "confused" in context_state:
-        return ack["confused"]
-    return ack["frustrated"]
-
-
 def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
-                  has_confirmation: bool, per_flag: list[list[Edit]] | None = None) -> str:
-    """The whole draft with every flag's edits, plus an opener or a closing check if needed."""
+                  has_confirmation: bool, per_flag: list[list[Edit]] | None = None,
+                  where: Situation | None = None) -> str:
+    """The whole draft with every flag's edits, plus an opener or a closing check if needed
+    (see :mod:`.rewrite_frame`); ``where``: what the context says (earlier contact, ...)."""
     if per_flag is None:
-        per_flag = [edits_for(draft, f) for f in flags]
+        per_flag = plan(draft, flags)
     edits = [ed for eds in per_flag for ed in eds]
     text = apply(draft, edits)
+    if not any(c.isalnum() for c in text):  # every sentence had to go
+        text = str(library().templates["empty_reply"])
     cats = {f.category for f in flags}
     if "no_acknowledgment" in cats:
-        text = f"{acknowledgment(context_state)} {text}"
+        text = with_opener(text, context_state, where)
     if "premature_closure" in cats and not has_confirmation:
-        text = f"{text.rstrip()} {library().templates['confirmation']}"
+        text = with_confirmation(text, where)
     return tidy(text)

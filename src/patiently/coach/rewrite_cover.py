@@ -1,0 +1,94 @@
+"""Leave out what no rule could fix: a flagged span must never survive the full rewrite.
+
+The phrase rules know the common shapes ("you should have saved", "as I said"); a flagged
+"That's on you.", "Whatever you say." or an insult has no better wording to put in its slot.
+For each flagged span that the rules' edits do not cover, the clause it sits in is left out
+when the rest of its sentence still says something ("Fine, whatever you say, I'll reset it"
+-> "Fine, I'll reset it"); otherwise the whole sentence goes, and the category's
+``sentence_fallback`` takes its place (a sentence that only blames becomes a tip for next
+time), unless the rewrite already says it. Spans in a negated clause are left alone (see
+:func:`.rewrite.negated`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .rewrite import Edit, FlagDraft, fill, library, negated, resolve, sentences
+
+# Categories whose edits are insertions or whole-sentence rewrites of their own.
+NO_COVER = frozenset({"jargon", "redundant_question", "no_acknowledgment"})
+# Clause boundaries inside a sentence: , ; : or a dash, and "but".
+_CLAUSE_SPLIT = re.compile(r"\s*(?:[,;:]|\s[-–—]\s)\s*|\s+but\s+", re.IGNORECASE)
+_WORDS = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+MAX_WORDS_LEFT = 1  # a replacement may keep a pronoun of the flagged words, not a phrase
+MIN_REST_WORDS = 3  # what the rest of a sentence needs to stand on its own once a clause goes
+
+
+def cover(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> list[list[Edit]]:
+    """``per_flag`` with an edit that leaves out each flagged span no edit replaced."""
+    out = [list(eds) for eds in per_flag]
+    for i, flag in enumerate(flags):
+        if flag.category in NO_COVER:
+            continue
+        for span in flag.spans:
+            if negated(draft, span) or _covered(draft, span, resolve([e for eds in out for e in eds])):
+                continue
+            ed = _leave_out(draft, flag.category, span, out)
+            out = [[x for x in eds if not (x.start < ed.end and ed.start < x.end)] for eds in out]
+            out[i].append(ed)
+    return out
+
+
+def _covered(draft: str, span: tuple[int, int], edits: list[Edit]) -> bool:
+    """An edit replaces the span's words; one word may stay ("Just restart it" -> "Let's restart it")."""
+    ranges = [(e.start, e.end) for e in edits if e.end > e.start and e.start < span[1] and span[0] < e.end]
+    if not ranges:
+        return False
+    left = "".join(" " if any(a <= k < b for a, b in ranges) else draft[k] for k in range(span[0], span[1]))
+    return len(_WORDS.findall(left)) <= MAX_WORDS_LEFT
+
+
+def _leave_out(draft: str, category: str, span: tuple[int, int], per_flag: list[list[Edit]]) -> Edit:
+    every = [e for eds in per_flag for e in eds]
+    s0, e0 = _sentence_of(draft, span)
+    clause = _clause(draft, s0, e0, span)
+    # A clause may go only if no other edit reaches across its edge (it would be cut in two).
+    if clause is not None and not any(x.start < clause[1] and clause[0] < x.end
+                                      and not (clause[0] <= x.start and x.end <= clause[1]) for x in every):
+        return Edit(clause[0], clause[1], "")
+    text, unless = library().sentence_fallback.get(category, ("", ""))
+    if text and unless:
+        said = " ".join([draft[:s0], draft[e0:], *(x.text for x in every)]).lower()
+        if unless.lower() in said:
+            text = ""
+    return Edit(s0, e0, fill(text, {}) if text else "")
+
+
+def _sentence_of(draft: str, span: tuple[int, int]) -> tuple[int, int]:
+    touched = [(s, e) for s, e in sentences(draft) if s < span[1] and span[0] < e]
+    if not touched:
+        return span
+    return touched[0][0], touched[-1][1]
+
+
+def _clause(draft: str, s0: int, e0: int, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The range to delete to leave out the clause holding ``span`` (with one of its
+    separators), or None when the span is not inside one clause or the rest is too short."""
+    seps = [(m.start(), m.end()) for m in _CLAUSE_SPLIT.finditer(draft, s0, e0) if m.end() > m.start()]
+    if not seps:
+        return None
+    body_end = e0
+    while body_end > s0 and draft[body_end - 1] in ".!?":
+        body_end -= 1  # the sentence's own full stop stays with the sentence
+    bounds = [s0] + [x for sep in seps for x in sep] + [body_end]
+    clauses = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    for k, (cs, ce) in enumerate(clauses):
+        if cs <= span[0] and (span[1] <= ce or (k == len(clauses) - 1 and span[1] <= e0)):
+            rest = draft[s0:cs] + " " + draft[ce:body_end]
+            if len(re.findall(r"[A-Za-z]+", rest)) < MIN_REST_WORDS:
+                return None
+            if k > 0:  # with the separator before it: "Fine, whatever you say" -> "Fine"
+                return seps[k - 1][0], ce
+            return cs, seps[0][1]  # the first clause, with the separator after it
+    return None

@@ -1,0 +1,118 @@
+"""What the full rewrite adds around the draft: an acknowledgment first, a confirmation check last.
+
+Both are added only where the draft does not already do it. An opener in front of a draft
+that already apologises or acknowledges reads as two apologies in a row, so the draft is
+checked with the same cues the empathy detector starts from (``lexicons/empathy.yaml``, the
+stock lines of ``stock_empathy.yaml``) and a plain apology (the library's ``apology``). The
+opener says "still" only after an earlier contact, and "you've had to explain this again"
+only when the customer repeated themselves; a repeated *question* gets "ask again". The
+confirmation question goes before a closing "Bye." / "Thanks", and is not asked when the
+customer has already said that it works.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import load_lexicon
+from ..model import Message
+from ..text import sentence_spans
+
+# Empathy-lexicon kinds that acknowledge on their own; a feeling word ("stressed") counts when
+# the agent speaks about it ("I understand you are very stressed").
+_ACK_KINDS = frozenset({"direct", "exclaim", "reassure", "situational"})
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|we|we're)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What the context says beyond the customer's state, for the words around the draft."""
+
+    earlier_contact: bool = False  # an agent already answered, or the customer says it happens again
+    asked_again: bool = False  # the customer's repeat is a question, not an explanation
+    confirmed: bool = False  # the customer's last message says the fix works
+
+
+def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
+    """The :class:`Situation` of a check's context messages."""
+    from ..detectors.agent_premature_closure import customer_state
+
+    customers = [m for m in messages if m.role == "customer"]
+    last = customers[-1].text if customers else ""
+    cues = load_lexicon("repeat_cues")
+    earlier = (any(m.role == "agent" for m in messages) or "repeating" in states
+               or any(cues.first(m.text, ("cue", "weak_cue")) is not None for m in customers))
+    return Situation(
+        earlier_contact=earlier,
+        asked_again="repeating" in states and last.rstrip().endswith("?"),
+        confirmed=bool(last) and customer_state(last) == "confirmed",
+    )
+
+
+@cache
+def _apology() -> re.Pattern[str]:
+    from .rewrite import library
+
+    return re.compile(str(library().templates["apology"]), re.IGNORECASE)
+
+
+@cache
+def _sign_off() -> re.Pattern[str]:
+    from .rewrite import library
+
+    return re.compile(str(library().templates["sign_off"]), re.IGNORECASE)
+
+
+def acknowledges(text: str) -> bool:
+    """Does the text already apologise or acknowledge how the customer feels?"""
+    if _apology().search(text):
+        return True
+    emp, stock = load_lexicon("empathy"), load_lexicon("stock_empathy")
+    for s, e in sentence_spans(text):
+        sentence = text[s:e]
+        kinds = {m.category for m in emp.find(sentence)}
+        if kinds & _ACK_KINDS or ("feeling" in kinds and _FIRST_PERSON.search(sentence)):
+            return True
+        if stock.first(sentence, ("apology", "understanding")) is not None:
+            return True
+    return False
+
+
+def acknowledgment(context_state: Sequence[str], where: Situation | None = None) -> str:
+    from .rewrite import library
+
+    where = where or Situation()
+    ack: Mapping[str, str] = library().templates["acknowledgment"]
+    if "repeating" in context_state:
+        return ack["asked_again"] if where.asked_again else ack["repeating"]
+    if "confused" in context_state and "frustrated" not in context_state:
+        return ack["confused"]
+    return ack["frustrated_still"] if where.earlier_contact else ack["frustrated"]
+
+
+def with_opener(text: str, context_state: Sequence[str], where: Situation | None) -> str:
+    """The acknowledgment in front of ``text``, unless ``text`` already acknowledges."""
+    if acknowledges(text):
+        return text
+    return f"{acknowledgment(context_state, where)} {text}".strip()
+
+
+def with_confirmation(text: str, where: Situation | None) -> str:
+    """The confirmation question after the last sentence that is not a sign-off."""
+    from .rewrite import library
+
+    if where is not None and where.confirmed:
+        return text
+    question = str(library().templates["confirmation"])
+    spans = sentence_spans(text)
+    cut = len(text)
+    for s, e in reversed(spans):
+        if not _sign_off().match(text[s:e]):
+            break
+        cut = s
+    if cut == len(text):
+        return f"{text.rstrip()} {question}"
+    return f"{text[:cut].rstrip()} {question} {text[cut:].lstrip()}".strip()
