@@ -172,3 +172,41 @@ def test_a_rubric_name_fits_the_web_apps_column() -> None:
         parse_rubric(MINIMAL.format(weight="1", points="10").replace("name: r", "name: " + "n" * 10_000))
     assert [(p.line, p.field) for p in err.value.problems] == [(1, "name")]
     assert "at most 100 characters" in err.value.problems[0].message
+
+
+def test_calming_down_is_credit_only_when_the_agent_contributed() -> None:
+    # QA: "+15 the customer calmed down" for an agent who never acknowledged the customer.
+    r = load_rubric()
+    calmed = [f("customer.frustration", author="cust", mid="m1"),
+              f("customer.frustration_trajectory", 0.1, author="cust", mid="m1", trend="calmed")]
+    fix_only = score_findings(r, calmed)["de_escalation"]
+    assert fix_only.score == 65 and fix_only.observed
+    assert [i.points for i in fix_only.items] == [0.0] and "no credit" in fix_only.items[0].note
+    helped = score_findings(r, [*calmed, f("agent.empathy", mid="m2")])["de_escalation"]
+    assert helped.score == 80  # 65 + 30 x max(score, 0.5)
+
+
+def test_behaviours_at_their_baseline_count_less_in_the_overall() -> None:
+    r = load_rubric()
+    assert r.unobserved_weight == 0.25
+    nothing = score_findings(r, [])
+    # nothing seen at all: the mean of the baselines, as before
+    assert overall(r, nothing) == round(sum(b.weight * b.baseline for n, b in r.behaviours.items()
+                                            if nothing[n].score is not None)
+                                        / sum(b.weight for n, b in r.behaviours.items()
+                                              if nothing[n].score is not None), 1)
+    rude = score_findings(r, [f("agent.condescending", mid="m2"), f("agent.condescending", mid="m4")])
+    assert rude["professional_courtesy"].observed and not rude["respecting_pace"].observed
+    flat = load_rubric(overrides=["unobserved_weight=1"])
+    assert overall(r, rude) is not None and overall(flat, rude) is not None
+    assert overall(r, rude) < overall(flat, rude) - 5  # two insults cost more than ~2 points
+
+
+def test_requires_labels_are_checked_like_rule_labels() -> None:
+    from patiently.rubric import RubricError, default_rubric_text, parse_rubric
+
+    text = default_rubric_text().replace("agent.progress_update]", "agent.progres_update]")
+    with pytest.raises(RubricError, match="requires"):
+        parse_rubric(text, labels={lbl for b in load_rubric().behaviours.values()
+                                   for rule in [*b.credits, *b.deductions] for lbl in [rule.label, *rule.requires]}
+                     | {"customer.frustration", "customer.confusion", "customer.repeat"})

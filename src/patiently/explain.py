@@ -135,7 +135,9 @@ def score_table(result: Mapping[str, Any], rubric: Rubric, reasons: int = 3) -> 
     overall = (result.get("scores") or {}).get("overall")
     table.add_section()
     table.add_row(Text("Overall patience", style="bold"), Text(_fmt(overall), style=f"bold {_score_style(overall)}"),
-                  Text("weighted mean of the behaviours that apply", style="dim"))
+                  Text("weighted mean of the behaviours that apply" + (
+                      f"; one at its baseline counts {rubric.unobserved_weight:g} of its weight"
+                      if rubric.unobserved_weight < 1 else ""), style="dim"))
     return table
 
 

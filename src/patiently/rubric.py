@@ -40,6 +40,10 @@ class Rule(StrictModel):
     where: dict[str, str | int | float | bool | None] = {}  # match finding.data fields (e.g. trend: calmed)
     min_score: float = Field(0.0, ge=0, le=1)
     note: str | None = None
+    # The rule counts only when one of these labels was found too (in a per-agent score, the
+    # agent's own): a customer who calmed down is no credit to an agent who did nothing for it.
+    requires: list[str] = []
+    requires_note: str | None = None  # the 0-point item's note when ``requires`` is not met
 
     def matches(self, f: Finding) -> bool:
         if f.label != self.label or f.score < self.min_score:
@@ -72,6 +76,11 @@ class Rubric(StrictModel):
     name: str
     version: int = 1
     description: str = ""
+    # In the overall score, a behaviour nothing was seen about (no credit, deduction or
+    # opportunity: it sits at its baseline) counts with this share of its weight. A baseline is
+    # an assumption, not an observation: at full weight the unobserved behaviours pull every
+    # conversation towards the mean of the baselines, and a rude agent towards a patient one.
+    unobserved_weight: float = Field(1.0, ge=0, le=1)
     behaviours: dict[str, Behaviour]
 
     @field_validator("name")
@@ -119,11 +128,20 @@ class Item:
 class BehaviourScore:
     score: float | None
     items: list[Item] = field(default_factory=list)
+    # Something was seen about it: an item, or an opportunity (a `when` or `expect` label).
+    # Without either, the score is the baseline: an assumption (Rubric.unobserved_weight).
+    observed: bool = False
+
+    @property
+    def credited(self) -> bool:
+        """Positive evidence: at least one credit earned points."""
+        return any(i.points > 0 for i in self.items)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "score": None if self.score is None else round(self.score, 1),
             "items": [i.to_dict() for i in self.items],
+            "observed": self.observed,
         }
 
 
@@ -262,6 +280,10 @@ def _label_fields(data: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
             for i, rule in enumerate(_as_list(b.get(kind))):
                 if isinstance(rule, dict) and isinstance(rule.get("label"), str):
                     yield (*base, kind, i, "label"), rule["label"]
+                if isinstance(rule, dict):
+                    for j, label in enumerate(_as_list(rule.get("requires"))):
+                        if isinstance(label, str):
+                            yield (*base, kind, i, "requires", j), label
         for i, exp in enumerate(_as_list(b.get("expect"))):
             if not isinstance(exp, dict):
                 continue
@@ -307,13 +329,19 @@ def _whole_numbers(value: Any) -> Any:
 Indexed = Sequence[tuple[int, Finding]]
 
 
-def _apply(rules: Iterable[Rule], findings: Indexed, sign: float) -> list[Item]:
+def _apply(rules: Iterable[Rule], findings: Indexed, sign: float, labels: set[str]) -> list[Item]:
     items: list[Item] = []
     for rule in rules:
         total = 0.0
         for idx, f in findings:
             if not rule.matches(f):
                 continue
+            if rule.requires and not labels.intersection(rule.requires):
+                # shown at 0 points, so the explanation says why the finding earned nothing
+                needs = ", ".join(rule.requires)
+                note = rule.requires_note or f"{rule.note or f.explanation} (counts only with {needs})"
+                items.append(Item(f.label, 0.0, idx, f.message_id, note))
+                break
             pts = rule.points * max(f.score, 0.5)
             if rule.max is not None:
                 pts = min(pts, rule.max - total)
@@ -325,16 +353,17 @@ def _apply(rules: Iterable[Rule], findings: Indexed, sign: float) -> list[Item]:
 
 
 def score_behaviour(b: Behaviour, findings: Indexed, labels: set[str]) -> BehaviourScore:
-    items = _apply(b.credits, findings, +1) + _apply(b.deductions, findings, -1)
+    items = _apply(b.credits, findings, +1, labels) + _apply(b.deductions, findings, -1, labels)
     for exp in b.expect:
         if exp.when in labels and not labels.intersection(exp.any_of):
             idx, first = next((i, f) for i, f in findings if f.label == exp.when)
             items.append(Item(f"missing:{'|'.join(exp.any_of)}", -exp.points, idx, first.message_id, exp.note))
-    applicable = b.always or bool(labels.intersection(b.when)) or bool(items)
+    opportunity = bool(labels.intersection(b.when)) or any(exp.when in labels for exp in b.expect)
+    applicable = b.always or opportunity or bool(items)
     if not applicable:
         return BehaviourScore(None)
     score = b.baseline + sum(i.points for i in items)
-    return BehaviourScore(max(0.0, min(100.0, score)), items)
+    return BehaviourScore(max(0.0, min(100.0, score)), items, observed=opportunity or bool(items))
 
 
 def score_findings(
@@ -352,10 +381,17 @@ def score_findings(
 
 
 def overall(rubric: Rubric, scores: Mapping[str, BehaviourScore]) -> float | None:
-    num = den = 0.0
-    for name, bs in scores.items():
-        w = rubric.behaviours[name].weight
-        if bs.score is not None and w > 0:
-            num += w * bs.score
-            den += w
-    return round(num / den, 1) if den else None
+    """The weighted mean of the behaviours that apply; one nothing was seen about counts
+    ``rubric.unobserved_weight`` of its weight (all of it when nothing was seen at all, so an
+    empty conversation still scores the mean of the baselines)."""
+    applying = [(rubric.behaviours[n].weight, bs) for n, bs in scores.items() if bs.score is not None]
+    for discount in (rubric.unobserved_weight, 1.0):
+        num = den = 0.0
+        for w, bs in applying:
+            w = w if bs.observed else w * discount
+            if w > 0 and bs.score is not None:
+                num += w * bs.score
+                den += w
+        if den:
+            return round(num / den, 1)
+    return None

@@ -19,19 +19,35 @@ def _mean(values: Iterable[float | None]) -> float | None:
     return round(fmean(vals), 1) if vals else None
 
 
+def _about(result: Result, item: Mapping[str, Any], agent: str | None) -> bool:
+    """The item counts for ``agent``: its finding is about the customer or is the agent's own."""
+    if agent is None:
+        return True
+    findings = result.get("findings", [])
+    idx = item.get("finding")
+    f = findings[idx] if idx is not None and idx < len(findings) else None
+    return f is None or not str(f.get("label", "")).startswith("agent.") or f.get("author") == agent
+
+
+def evidence_points(result: Result, agent: str | None = None) -> dict[str, float]:
+    """Per behaviour with a credit in this conversation (for ``agent``): its credits minus its
+    deductions, the evidence for or against it beyond the baseline."""
+    out: dict[str, float] = {}
+    for behaviour, detail in result.get("score_details", {}).items():
+        items = [i for i in detail.get("items", []) if _about(result, i, agent)]
+        if any(i["points"] > 0 for i in items):
+            out[behaviour] = sum(i["points"] for i in items)
+    return out
+
+
 def coaching_items(result: Result, agent: str | None = None) -> list[dict[str, Any]]:
     """Deductions of one conversation (optionally only those about ``agent``), largest first."""
-    findings = result.get("findings", [])
     out: list[dict[str, Any]] = []
     for behaviour, detail in result.get("score_details", {}).items():
         for item in detail.get("items", []):
-            if item["points"] >= 0:
+            if item["points"] >= 0 or not _about(result, item, agent):
                 continue
             idx = item.get("finding")
-            f = findings[idx] if idx is not None and idx < len(findings) else None
-            is_agent_finding = f is not None and str(f.get("label", "")).startswith("agent.")
-            if agent is not None and is_agent_finding and f is not None and f.get("author") != agent:
-                continue
             out.append({
                 "behaviour": behaviour,
                 "label": item["label"],
@@ -47,21 +63,30 @@ def coaching_items(result: Result, agent: str | None = None) -> list[dict[str, A
 
 def agent_summary(results: Iterable[Result]) -> list[dict[str, Any]]:
     """Per agent: conversations, mean patience, behaviour means, strongest behaviour and
-    the coaching point that cost the most points, with an example to show."""
+    the coaching point that cost the most points, with an example to show.
+
+    The strongest behaviour is the best-scoring one with positive evidence: credits that
+    outweigh its deductions over the agent's conversations. A behaviour that only sat at its
+    baseline ("nothing found") is no strength, even when its baseline is the highest; None
+    when nothing qualifies."""
     per_scores: dict[str, list[dict[str, float | None]]] = defaultdict(list)
     per_items: dict[str, list[dict[str, Any]]] = defaultdict(list)
     per_convs: dict[str, list[str]] = defaultdict(list)
+    per_evidence: dict[str, dict[str, float]] = defaultdict(dict)
     for r in results:
         for agent, data in (r.get("agent_scores") or {}).items():
             per_scores[agent].append(data["scores"])
             per_convs[agent].append(r["id"])
             per_items[agent].extend(coaching_items(r, agent))
+            for b, pts in evidence_points(r, agent).items():
+                per_evidence[agent][b] = per_evidence[agent].get(b, 0.0) + pts
     rows: list[dict[str, Any]] = []
     for agent, score_list in per_scores.items():
         behaviours = sorted({k for s in score_list for k in s if k != "overall"})
         means = {b: _mean(s.get(b) for s in score_list) for b in behaviours}
         scored = {b: m for b, m in means.items() if m is not None}
-        strongest = max(scored, key=lambda b: scored[b]) if scored else None
+        strengths = {b: m for b, m in scored.items() if per_evidence[agent].get(b, 0.0) > 0}
+        strongest = max(strengths, key=lambda b: strengths[b]) if strengths else None
         weakest = min(scored, key=lambda b: scored[b]) if scored else None
         cost: Counter[str] = Counter()
         example: dict[str, dict[str, Any]] = {}
