@@ -144,3 +144,55 @@ def test_question_put_to_the_room_again_is_a_repeat() -> None:
     found = detect("customer.repeat", ROOM_ASKED_AGAIN_AFTER_THANKS)
     assert [f.message_id for f in found] == ["m4"]
     assert found[0].data["repeats_message_id"] == "m1"
+
+
+# --- v3: the customer says they are repeating themselves (QA: practice and team.jsonl) ---------
+# The practice customer whose whole point is the repeated worry: "Sorry, I just worry" says it
+# is asked again, so the "OK. Thank you" in between does not make it a new question.
+WORRIED_ABOUT_EMAILS = conv(
+    ("c", "Hi, it says my account is locked. Again! Will I lose all my emails? I've got years of them."),
+    ("a", "I'm sorry you're locked out again, and no, you won't lose any emails. Did you change your password?"),
+    ("c", "OK. Thank you for explaining. Yes, on Monday it made me pick a new one. Is that why?"),
+    ("a", "Thank you, that helps. I'm unlocking your account now."),
+    ("c", "I'm in! And my emails are all still there, aren't they? Sorry, I just worry. Are my emails safe?"),
+)
+# "I already told you": a repeat of what the customer *said*, not only of a question.
+ALREADY_TOLD_YOU = conv(
+    ("c", "My VPN keeps disconnecting every few minutes when I work from home. It's driving me crazy."),
+    ("a", "Does it happen only at home, or in the office as well?"),
+    ("c", "Only at home. In the office it's fine."),
+    ("a", "Could you tell me roughly how often it drops?"),
+    ("c", "It keeps disconnecting, why does it keep disconnecting? I already told you it's only at home."),
+)
+AS_I_SAID_STATEMENT = conv(
+    ("c", "Outlook asks for my password every time I open it."),
+    ("a", "Have you restarted the laptop?"),
+    ("c", "Yes, twice."),
+    ("a", "And what happens when you open Outlook?"),
+    ("c", "As I said, Outlook keeps asking for my password every time I open it."),
+)
+# A cue with nothing it could repeat: no finding, only the cue.
+AS_I_SAID_NOTHING_EARLIER = conv(
+    ("c", "My monitor flickers when the laptop is docked."),
+    ("a", "Which dock model is it?"),
+    ("c", "Like I said on the phone to your colleague, the new USB-C one from the store."),
+)
+
+
+def test_apology_for_asking_again_overrides_the_taken_answer() -> None:
+    found = detect("customer.repeat", WORRIED_ABOUT_EMAILS)
+    assert [f.message_id for f in found] == ["m5"]
+    assert found[0].data["repeats_message_id"] == "m1"
+    assert "Will I lose all my emails?" in found[0].explanation
+
+
+@pytest.mark.parametrize("conversation", [ALREADY_TOLD_YOU, AS_I_SAID_STATEMENT])
+def test_said_before_cue_finds_a_repeated_statement(conversation) -> None:
+    found = detect("customer.repeat", conversation)
+    assert [f.message_id for f in found] == ["m5"]
+    assert found[0].data["repeats_message_id"] in {"m1", "m3"}
+    assert found[0].data["similarity"] >= 0.65
+
+
+def test_said_before_cue_needs_something_it_repeats() -> None:
+    assert detect("customer.repeat", AS_I_SAID_NOTHING_EARLIER) == []

@@ -19,6 +19,15 @@ Ubuntu?", "what about the other partition?", "you're saying I can upgrade?"), or
 customer took an answer ("ok", "i see", "thanks") and is not put to the whole room again
 ("does anyone know ..."), builds on that answer instead of asking again, unless it says so
 ("again"), asks about the same wait or fix, or is nearly word for word the earlier question.
+
+v3 (the practice customer who keeps asking "are my emails safe?", a help desk's "I already told
+you it's only at home"): a customer who *says* they are repeating themselves ("I already told
+you", "as I said", "sorry to ask again") makes every sentence of that message a candidate, and
+the rules for follow-ups and taken answers do not apply to it (it says it is asked again). A
+sentence of such a message that is no question is compared with all of the same customer's
+earlier sentences, statements too ("I already told you it's only at home." / "Only at home."),
+with a lower bar (``SAID_SIMILARITY``): the cue already says it is a repeat, the similarity
+only has to find what of.
 """
 
 from __future__ import annotations
@@ -43,6 +52,12 @@ MAX_SENTENCES_PER_MESSAGE = 6  # long pastes (logs) are not questions; cap the w
 # From this similarity a question is the earlier one almost word for word: a repeat even when
 # it opens like a follow-up ("Thanks, but can you tell me why Outlook keeps crashing ...?").
 VERBATIM_SIMILARITY = 0.9
+# With "I already told you"/"as I said" in the message, what it repeats only has to be found:
+# "I already told you it's only at home." / "Only at home." score 0.74 in the static model. On
+# Ubuntu IRC, the matches below 0.72 were mostly the wrong earlier sentence (the cue was about
+# something said to someone else, or not in the window).
+SAID_SIMILARITY = 0.72
+_MESSAGE_CUES = ("said_before", "asking_again")
 
 _INTENTS = ("timing", "status", "fix")
 # "When will it be ready?" and "any update?" ask about the same wait.
@@ -109,7 +124,7 @@ def _might_request(text: str) -> bool:
 
 class CustomerRepeat(Detector):
     name = "customer.repeat"
-    version = 2
+    version = 3
     labels = ("customer.repeat",)
     description = "The customer asks again (in any words) something they already asked."
     needs = frozenset({"embeddings"})
@@ -118,7 +133,55 @@ class CustomerRepeat(Detector):
         cfg = ctx.settings.repeat
         if not ctx.targets("customer"):
             return []  # findings sit on the customer message that asks again
+        lex = load_lexicon("repeat_cues")
+        said = {i for i in ctx.indices("customer") if lex.first(conv.messages[i].text, _MESSAGE_CUES) is not None}
         cands = question_sentences(conv, ctx, "customer", cfg.min_words)
+        if said:
+            return self._with_said(conv, ctx, cands, said)
+        if len({c[0] for c in cands}) < 2:
+            return []
+        return self._questions(conv, ctx, cands, said)
+
+    def _with_said(self, conv: Conversation, ctx: DetectorContext, cands: list[tuple[int, int, int, str]],
+                   said: set[int]) -> list[Finding]:
+        """Question repeats, plus the sentences of a message that says it repeats itself,
+        matched against any earlier sentence of the same customer (the best one per message)."""
+        found = {f.message_id: f for f in self._questions(conv, ctx, cands, said)}
+        rows = ctx.sentence_rows()
+        _, vecs = ctx.sentence_vectors()
+        agents_upto = np.cumsum([m.role == "agent" for m in conv.messages])
+        customer = ctx.indices("customer")
+        for i in sorted(said):
+            msg = conv.messages[i]
+            if msg.id in found or not ctx.wants(i):
+                continue
+            mine = [(s, e) for s, e in ctx.sentences(i)[:MAX_SENTENCES_PER_MESSAGE] if (i, s, e) in rows]
+            earlier = [(j, s, e) for j in customer if j < i and self._apart(ctx, agents_upto, j, i)
+                       and _same_asker(msg.author, conv.messages[j].author)
+                       for s, e in ctx.sentences(j)[:MAX_SENTENCES_PER_MESSAGE] if (j, s, e) in rows]
+            if not mine or not earlier:
+                continue
+            sims = vecs[[rows[(i, s, e)] for s, e in mine]] @ vecs[[rows[k] for k in earlier]].T
+            a, b = np.unravel_index(int(np.argmax(sims)), sims.shape)
+            sim = float(sims[a, b])
+            if sim < SAID_SIMILARITY:
+                continue
+            (s, e), (j, sj, ej) = mine[a], earlier[b]
+            score = 0.55 + 0.4 * (sim - SAID_SIMILARITY) / (1.0 - SAID_SIMILARITY) + CUE_DISCOUNT
+            quote = _clip(conv.messages[j].text[sj:ej])
+            found[msg.id] = self.finding(
+                msg, min(1.0, score), [(s, e)],
+                f'Customer says again what they said earlier ("{quote}"): they feel unheard; '
+                "show that you took it in before going on.",
+                data={"repeats_message_id": conv.messages[j].id, "similarity": round(sim, 3)},
+            )
+        order = {m.id: n for n, m in enumerate(conv.messages)}
+        return sorted(found.values(), key=lambda f: order.get(f.message_id or "", 0))
+
+    def _questions(self, conv: Conversation, ctx: DetectorContext, cands: list[tuple[int, int, int, str]],
+                   said: set[int]) -> list[Finding]:
+        """Question sentences that ask again what an earlier question of the customer asked."""
+        cfg = ctx.settings.repeat
         if len({c[0] for c in cands}) < 2:
             return []
         lex = load_lexicon("repeat_cues")
@@ -128,10 +191,11 @@ class CustomerRepeat(Detector):
         vecs = ctx.sentence_vectors()[1][[row_of[(c[0], c[1], c[2])] for c in cands]]
         intents = [frozenset(_INTENT_GROUP[m.category] for m in lex.find(c[3], _INTENTS)) for c in cands]
         found = [lex.find(conv.messages[c[0]].text[c[1]:c[2]], ("cue", "weak_cue")) for c in cands]
-        cues = [self._cue(f) for f in found]
+        cues = [CUE_DISCOUNT if c[0] in said else self._cue(f) for c, f in zip(cands, found, strict=True)]
         # a bare "again" also ends follow-ups ("so I should try to hibernate again?"): only the
-        # other cues ("I asked", "so again") say that the question itself is asked again
-        asked_again = [any(m.category == "cue" and m.text.lower() != "again" for m in f) for f in found]
+        # other cues ("I asked", "so again", a message that says so) say the question is asked again
+        asked_again = [c[0] in said or any(m.category == "cue" and m.text.lower() != "again" for m in f)
+                       for c, f in zip(cands, found, strict=True)]
         nicks = frozenset((m.author or "").lower() for m in conv.messages if m.author)
         follow_up = [_follows_up(c[3], nicks) for c in cands]
         to_room = [_ROOM.search(c[3]) is not None for c in cands]
