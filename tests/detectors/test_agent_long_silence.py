@@ -241,3 +241,26 @@ def test_an_agent_reply_without_a_time_ends_the_wait() -> None:
     assert not detect(NAME, untimed)
     gone = Conversation(timed.id, (*timed.messages[:3], timed.messages[4]), channel=timed.channel)
     assert [f.message_id for f in detect(NAME, gone)] == ["m3"]  # without the reply: 43 minutes of silence
+
+
+# --- channels (v3): help-desk channel names mean a kind of wait --------------------------------
+def _ticket(channel: str, source: str | None, reply_after: float) -> Conversation:
+    c = conv(("c", "The shared drive asks for my password again and again."),
+             ("a", "Thanks for the details. I've reset the drive mapping on your account; please sign in again.",
+              reply_after), channel=channel)
+    return Conversation(c.id, c.messages, channel=channel, source=source)
+
+
+@pytest.mark.parametrize(("channel", "source", "after", "flagged"), [
+    ("web", "zendesk", 2.6 * 3600, False),  # a web-form ticket: 24 h (was the 1 h default)
+    ("phone", "freshdesk", 8 * MIN, False),  # logged from a call, answered as a ticket: 24 h (was 2 min)
+    ("voice", "zendesk", 3 * 3600, False),
+    ("phone_call", "intercom", 8 * MIN, True),  # a real call transcript keeps the phone limit
+    ("portal", "freshdesk", 30 * 3600, True),  # over a day on a ticket is still a long silence
+    ("sms", "intercom", 10 * MIN, True),  # SMS is answered like chat: 5 min
+    ("Outbound Email", "freshdesk", 3 * 3600, False),
+    ("carrier pigeon", None, 2 * 3600, True),  # unknown: the 1 h default
+])
+def test_help_desk_channel_names_get_their_kind_of_limit(channel: str, source: str | None, after: float,
+                                                          flagged: bool) -> None:
+    assert bool(detect(NAME, _ticket(channel, source, after))) is flagged

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from ..channels import channel_kind
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding
 from ..text import human_duration
@@ -52,7 +53,7 @@ class _Wait:
 
 class AgentLongSilence(Detector):
     name = "agent.long_silence"
-    version = 2
+    version = 3
     labels = ("agent.long_silence",)
     description = "The customer waited longer than the channel's threshold without an agent message."
     requires = ("agent.progress_update", "agent.promise")
@@ -62,7 +63,7 @@ class AgentLongSilence(Detector):
             # A wait is pinned on the message waited from, which something later must end: never
             # on the latest message. Threads listed out of time order (TWCS) run in full.
             return []
-        threshold = float(ctx.settings.silence.threshold(conv.channel))
+        threshold = float(ctx.settings.silence.threshold(channel_kind(conv.channel, conv.source)))
         grace = timedelta(seconds=ctx.settings.promise.grace_seconds)
         working = {f.message_id for f in ctx.by_label("agent.progress_update")}
         promised: dict[str, datetime] = {}

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from ..channels import channel_kind
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding
 from ..timeparse import parse_due
@@ -46,12 +47,13 @@ def _handed_over(conv: Conversation, i: int) -> bool:
 
 def vague_seconds(ctx: DetectorContext) -> int:
     p = ctx.settings.promise
-    return p.default_chat_seconds if (ctx.conv.channel or "") in SYNC_CHANNELS else p.default_async_seconds
+    return p.default_chat_seconds if channel_kind(ctx.conv.channel, ctx.conv.source) in SYNC_CHANNELS \
+        else p.default_async_seconds
 
 
 class AgentPromise(Detector):
     name = "agent.promise"
-    version = 2
+    version = 3
     labels = ("agent.promise",)
     description = "The agent makes a commitment (call back, update, visit) and when it is due."
 
