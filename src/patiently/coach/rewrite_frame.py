@@ -21,10 +21,12 @@ from ..lexicon import load_lexicon
 from ..model import Message
 from ..text import sentence_spans
 
-# Empathy-lexicon kinds that acknowledge on their own; a feeling word ("stressed") counts when
-# the agent speaks about it ("I understand you are very stressed").
+# Empathy-lexicon kinds that acknowledge on their own; a feeling or situation word ("stressed",
+# "deadline") counts only with a verb of understanding ("I understand you are very stressed"):
+# "I can't change the deadline" does not acknowledge anything.
 _ACK_KINDS = frozenset({"direct", "exclaim", "reassure", "situational"})
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i've|we|we're)\b", re.IGNORECASE)
+_UNDERSTANDING = re.compile(r"\b(?:understand|know|see|imagine|hear|reali[sz]e|appreciate|must\s+be|sounds?|"
+                            r"i['’]?d\s+be|i\s+would\s+be)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def acknowledges(text: str) -> bool:
     for s, e in sentence_spans(text):
         sentence = text[s:e]
         kinds = {m.category for m in emp.find(sentence)}
-        if kinds & _ACK_KINDS or ("feeling" in kinds and _FIRST_PERSON.search(sentence)):
+        if kinds & _ACK_KINDS or ("feeling" in kinds and _UNDERSTANDING.search(sentence)):
             return True
         if stock.first(sentence, ("apology", "understanding")) is not None:
             return True
