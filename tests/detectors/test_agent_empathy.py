@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import conv, detect, evidence_text
 
 BOARD_MEETING = conv(
@@ -210,3 +212,47 @@ def test_exclamations_and_evaluations_of_the_situation_are_kept() -> None:
         found = detect("agent.empathy", c)
         assert [f.message_id for f in found] == ["m2"], c
         assert found[0].data["stock"] is False
+
+
+# v3 (QA pass 4b): acknowledgements recognised by their structure.
+PAYROLL = "This is the THIRD time I've been locked out this week!! I have a payroll deadline at 3pm."
+UNDERSTAND_FRUSTRATED = conv(("c", PAYROLL), ("a", "I understand you're frustrated, and I'm sorry."))
+UNDERSTAND_STRESSED_NON_NATIVE = conv(
+    ("c", PAYROLL), ("a", "Sorry, my English is not perfect. I understand you are very stressed. I have unlock it."))
+KNOW_HOW_IMPORTANT = conv(("c", PAYROLL), ("a", "I know how important payroll is, so I'll make this my top priority."))
+UNDERSTAND_TIGHT = conv(("c", PAYROLL), ("a", "I understand, forty minutes is tight and I'll make this my priority."))
+WORRIED_TOO = conv(("c", PAYROLL), ("a", "I'd be worried too in your position."))
+LOT_OF_PRESSURE = conv(("c", PAYROLL), ("a", "That's a lot of pressure with payroll due at 3pm."))
+SORRY_FOR_DISRUPTION = conv(
+    ("c", "Email has been down for the whole office for two hours now. What is going on? We can't work."),
+    ("a", "I'm sorry for the disruption. Our team is working on it right now."),
+)
+# Negative: the same words without what the customer feels or faces, or as the speaker's own view.
+I_SEE_VERSION = conv(
+    ("c", "I'm on Ubuntu 22.04 and the wifi drops."), ("a", "I see you're on 22.04, let me check."))
+DONT_UNDERSTAND = conv(("c", PAYROLL), ("a", "I don't understand why the account is locked."))
+WORRIED_ABOUT_DISK = conv(
+    ("c", "My disk makes a clicking noise."), ("a", "I'd be worried about that disk, back it up."))
+STOCK_INCONVENIENCE = conv(("c", PAYROLL), ("a", "Sorry for the inconvenience."))
+SORRY_FOR_DELAY = conv(("c", "Any news on my refund?"), ("a", "Sorry for the delay, checking now."))
+
+
+@pytest.mark.parametrize("c", [UNDERSTAND_FRUSTRATED, UNDERSTAND_STRESSED_NON_NATIVE, KNOW_HOW_IMPORTANT,
+                               UNDERSTAND_TIGHT, WORRIED_TOO, LOT_OF_PRESSURE, SORRY_FOR_DISRUPTION],
+                         ids=["understand_frustrated", "non_native_stressed", "know_how_important",
+                              "understand_tight", "worried_too", "lot_of_pressure", "sorry_for_disruption"])
+def test_structural_acknowledgements(c) -> None:
+    found = detect("agent.empathy", c)
+    assert [f.message_id for f in found] == ["m2"]
+    assert found[0].data["stock"] is False and found[0].score >= 0.5
+
+
+@pytest.mark.parametrize("c", [I_SEE_VERSION, DONT_UNDERSTAND, WORRIED_ABOUT_DISK, SORRY_FOR_DELAY],
+                         ids=["i_see_version", "dont_understand", "worried_about_disk", "sorry_for_delay"])
+def test_structure_without_feeling_or_situation_is_not_empathy(c) -> None:
+    assert detect("agent.empathy", c) == []
+
+
+def test_stock_apology_stays_stock() -> None:
+    found = detect("agent.empathy", STOCK_INCONVENIENCE)
+    assert [f.data["stock"] for f in found] == [True]

@@ -201,8 +201,8 @@ def check(draft: str, context: ContextInput = None, *, llm: Any = None) -> Check
             pending.extend(_pending(draft, f, category, states))
     if not any(p.draft.category == "scripted_empathy" for p in pending):
         pending.extend(_stock_lines(draft, states))
-    has_empathy = any(f.label == "agent.empathy" for f in on_draft)
-    if "frustrated" in states and not has_empathy and not any(p.draft.category == "scripted_empathy" for p in pending):
+    if ("frustrated" in states and not acknowledges(draft, on_draft, result.findings, conv)
+            and not any(p.draft.category == "scripted_empathy" for p in pending)):
         pending.append(_no_ack(draft, state_scores.get("frustrated", 0.5), states))
     pending = _dedupe(pending)
     pending.sort(key=lambda p: (p.draft.spans[0], p.draft.category))
@@ -259,6 +259,47 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
             scores[state] = max(scores.get(state, 0.0), f.score)
     order = ("frustrated", "repeating", "confused", "non_technical")
     return [s for s in order if s in scores], scores
+
+
+# An apology in the agent's own voice, to the customer ("I'm sorry, I don't have access to ...",
+# "Sorry, I explained that badly", "I apologise"): not one for the speaker's own English or typing
+# ("Sorry, my English is not perfect"), and not a stock line (those are scripted_empathy's).
+_OWN_APOLOGY = re.compile(
+    r"(?:^|(?<=[.!?;:\n])\s*)\W*(?:(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+)?(?:so\s+|really\s+|very\s+|truly\s+|"
+    r"terribly\s+|deeply\s+)?sorry\b(?!\W*(?:but\s+)?(?:for\s+|about\s+)?(?:my|our)\b)"
+    r"|\b(?:i|we)\s+(?:do\s+|sincerely\s+|really\s+|truly\s+)?apologi[sz]e\b(?!\s+for\s+(?:my|our)\b)"
+    r"|\b(?:my|our)\s+(?:sincere\s+|deepest\s+)?apologies\b",
+    re.IGNORECASE,
+)
+# What customer.frustration says when the only sign is the same question asked again.
+_REPEAT_ONLY = frozenset({"pasted the same message again"})
+
+
+def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], conv: Conversation) -> bool:
+    """Does the draft acknowledge the customer before going on (so no ``no_acknowledgment``)?
+
+    An agent.empathy finding (own words or stock; a stock line is judged as scripted_empathy),
+    an apology in the agent's own voice, or, when the customer's only sign of frustration is
+    asking the same thing again, an answer that kindly goes through it again ("Sure! Let me walk
+    you through it again, step by step": impatient_repeat's ``kind`` phrases, with no
+    impatient_repeat finding).
+    """
+    if any(f.label == "agent.empathy" for f in on_draft) or _OWN_APOLOGY.search(draft):
+        return True
+    if any(f.label == "agent.impatient_repeat" for f in on_draft):
+        return False
+    recent = _recent_customer_ids(conv)
+    frustration = [f for f in findings if f.label == "customer.frustration" and f.message_id in recent]
+    repeat_only = bool(frustration) and all(set(f.data.get("reasons") or ()) <= _REPEAT_ONLY for f in frustration)
+    return repeat_only and load_lexicon("impatient_repeat").first(draft, ("kind",)) is not None
+
+
+def _recent_customer_ids(conv: Conversation) -> set[str]:
+    """The customer's messages after the context's last agent message (else its last four messages')."""
+    msgs = conv.messages[:-1]
+    last_agent = max((i for i, m in enumerate(msgs) if m.role == "agent"), default=-1)
+    recent = {m.id for m in msgs[last_agent + 1:] if m.role == "customer"}
+    return recent or {m.id for m in msgs[-4:] if m.role == "customer"}
 
 
 def severity(category: str, score: float, states: list[str]) -> str:

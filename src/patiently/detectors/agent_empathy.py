@@ -22,6 +22,15 @@ exclamation or evaluation followed by the thing it qualifies ("that's terrible a
 annoying popup", "a pain to maintain"), an evaluation of a product or of the speaker
 ("dreamweaver is awful", "my notes are terrible"), and an apology for the speaker ("sorry
 it's been a while since I've been in there") are not empathy.
+
+v3 (QA pass 4b) recognises acknowledgements by their structure: a ``frame`` pattern "I
+understand / know / can see / get" + what the customer feels or faces ("I understand you're
+frustrated", "I know how important payroll is", "I understand, forty minutes is tight"),
+``direct`` patterns for putting oneself in their place ("I'd be worried too in your
+position", "anyone would be stressed"), "that's a lot of pressure" as an evaluation, and
+``apology``: an apology for a named harm in the agent's own words ("I'm sorry for the
+disruption"), which counts on its own like ``direct``. Stock apologies ("sorry for the
+inconvenience") are still stock.
 """
 
 from __future__ import annotations
@@ -70,7 +79,7 @@ def prototype_vectors(ctx: DetectorContext) -> tuple[np.ndarray, np.ndarray]:
 
 class AgentEmpathy(Detector):
     name = "agent.empathy"
-    version = 2
+    version = 3
     labels = ("agent.empathy",)
     description = "The agent acknowledges the customer's feelings or situation, specifically and in their own words."
     needs = frozenset({"embeddings"})
@@ -106,7 +115,7 @@ class AgentEmpathy(Detector):
             sim = float(np.max(protos @ v))
             proto = sim - float(np.max(counter @ v))
             feeling = "feeling" in kinds
-            strong = bool(kinds.keys() & {"direct", "exclaim", "reassure"})
+            strong = bool(kinds.keys() & _STRONG)
             own = strong or ("frame" in kinds and (feeling or proto >= PROTO_WITH_FRAME))
             if not own and not kinds.keys() & {"stock", "situational", "evaluative"}:
                 continue
@@ -173,8 +182,9 @@ class AgentEmpathy(Detector):
         return False, None
 
 
-_CANDIDATE = frozenset({"direct", "exclaim", "reassure", "evaluative", "frame", "situational", "stock"})
-_ACK_KINDS = ("stock", "frame", "direct", "exclaim", "reassure", "evaluative", "situational")
+_STRONG = frozenset({"direct", "exclaim", "reassure", "apology"})  # acknowledgements on their own
+_CANDIDATE = _STRONG | {"evaluative", "frame", "situational", "stock"}
+_ACK_KINDS = ("stock", "frame", "direct", "exclaim", "reassure", "evaluative", "situational", "apology")
 # An evaluation that starts with its verb ("is really disruptive") has a subject before it.
 _COPULA = re.compile(r"(?:is|are|was|were|'s|'re|sounds?|feels?|seems?|looks?|be)\b", re.IGNORECASE)
 # Where the evaluated clause starts: punctuation, a conjunction, or a leading "nick:" / discourse word.

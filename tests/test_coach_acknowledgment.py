@@ -1,0 +1,59 @@
+"""Reply coach: what counts as acknowledging an upset customer (``no_acknowledgment``; QA pass 4b)."""
+
+from __future__ import annotations
+
+import pytest
+
+from patiently.coach import check
+
+ANGRY = ("Customer: This is the THIRD time I've been locked out this week!! I have a payroll deadline at 3pm "
+         "and nobody is helping me.")
+OUTAGE = "Customer: Email has been down for the whole office for two hours now. What is going on? We can't work."
+REPEATED_QUESTION = ("Customer: How do I connect to the office printer?\n"
+                     "Agent: Open Settings, then Printers, then click Add printer and pick Floor2-HP.\n"
+                     "Customer: How do I connect to the office printer?")
+
+# name -> (draft, context): warm replies that acknowledge the customer
+ACKNOWLEDGES: dict[str, tuple[str, str]] = {
+    "understand_frustrated": ("I understand you're frustrated, and I'm sorry.", ANGRY),
+    "understand_right_escalated": ("I understand you're frustrated, and you're right that this has taken too long. "
+                                   "I've escalated it to the network team; they will call you within 30 minutes.",
+                                   ANGRY),
+    "non_native_stressed": ("Sorry, my English is not perfect. I understand you are very stressed. I have unlock "
+                            "your account now, please try again and tell me if it is working.", ANGRY),
+    "understand_tight": ("I understand, forty minutes is tight and I'll make this my priority right now.", ANGRY),
+    "know_how_important": ("I know how important payroll is, so I'll make this my top priority.", ANGRY),
+    "worried_too": ("I'd be worried too in your position.", ANGRY),
+    "lot_of_pressure": ("That's a lot of pressure with payroll due at 3pm.", ANGRY),
+    "sorry_no_access": ("I'm sorry, I don't have access to payroll systems, but I've passed your ticket INC0051234 "
+                        "to the payroll team and asked them to call you before 2pm.", ANGRY),
+    "sorry_for_disruption": ("I'm sorry for the disruption. We know about the email outage and our team is working "
+                             "on it right now. I'll send you an update by 11:30, even if it's not fixed yet.", OUTAGE),
+    "walk_through_again": ("Sure! Let me walk you through it again, step by step. First, open Settings. Then click "
+                           "Printers. Does that screen open for you?", REPEATED_QUESTION),
+}
+# Replies that still go straight on (or only apologise for the speaker).
+GOES_STRAIGHT_ON: dict[str, tuple[str, str]] = {
+    "plain_instruction": ("Click Settings, then Accounts, then Sign in again.", ANGRY),
+    "sorry_my_english": ("Sorry, my English is not perfect. Click Settings, then Accounts.", ANGRY),
+    "step_by_step_to_angry": ("Let me walk you through it again, step by step. Open Settings.", ANGRY),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ACKNOWLEDGES))
+def test_warm_replies_are_acknowledgements(name: str) -> None:
+    draft, context = ACKNOWLEDGES[name]
+    r = check(draft, context)
+    assert "no_acknowledgment" not in {f.category for f in r.flags}
+    assert r.verdict == "ok", [(f.category, f.severity, f.text) for f in r.flags]
+
+
+@pytest.mark.parametrize("name", sorted(GOES_STRAIGHT_ON))
+def test_going_straight_on_still_needs_acknowledgment(name: str) -> None:
+    draft, context = GOES_STRAIGHT_ON[name]
+    assert "no_acknowledgment" in {f.category for f in check(draft, context).flags}
+
+
+def test_stock_line_is_scripted_empathy_not_an_acknowledgment() -> None:
+    cats = {f.category for f in check("We apologize for any inconvenience. Please try again.", ANGRY).flags}
+    assert "scripted_empathy" in cats and "no_acknowledgment" not in cats
