@@ -206,3 +206,45 @@ def test_user_error_about_the_customer_is_still_blame() -> None:
     found = detect("agent.blame", USER_ERROR_ABOUT_THEM)
     assert [f.message_id for f in found] == ["m2"]
     assert evidence_text(USER_ERROR_ABOUT_THEM, found[0]) == ["user error"]
+
+
+# v3 (QA pass 4b): disclaimers and new cues.
+LOCKED = "I'm locked out again and I have payroll at 3pm!"
+NOT_SAYING_AT_ALL = conv(
+    ("c", LOCKED), ("a", "I'm not saying it's your fault at all, these lockouts happen to everyone."))
+DONT_THINK_FAULT = conv(("c", LOCKED), ("a", "I don't think it's your fault, the policy changed on Monday."))
+NOT_SAYING_BUT = conv(("c", "I clicked something weird in an email, am I in trouble?"),
+                      ("a", "I'm not saying it's your fault, but you clearly clicked the phishing link."))
+ONE_WHO_CLICKED = conv(
+    ("c", "I clicked something weird in an email."), ("a", "Well, you're the one who clicked the link."))
+TYPED_WRONG = conv(("c", LOCKED), ("a", "You probably typed it wrong too many times."))
+STOP_TYPING_WRONG = conv(("c", LOCKED), ("a", "You need to stop typing the wrong password."))
+KEYBOARD_CHAIR = conv(("c", "It says my password is wrong but I'm typing it right!"),
+                      ("a", "The problem is clearly between the keyboard and the chair."))
+# Negative: the same words about the system, a hypothesis, or the person who knows best.
+ONE_WHO_KNOWS = conv(
+    ("c", "Should I use the new portal?"), ("a", "You're the one who knows the setup best, so your call."))
+MAYBE_TYPED_WRONG = conv(("c", LOCKED), ("a", "Maybe you typed it wrong? The caps lock key is easy to miss."))
+STOP_THE_SERVICE = conv(("c", "How do I update it?"), ("a", "Stop the service first, then run the installer."))
+
+
+@pytest.mark.parametrize("c", [NOT_SAYING_AT_ALL, DONT_THINK_FAULT, ONE_WHO_KNOWS, MAYBE_TYPED_WRONG, STOP_THE_SERVICE],
+                         ids=["not_saying_at_all", "dont_think_fault", "one_who_knows", "maybe_typed_wrong",
+                              "stop_the_service"])
+def test_disclaimers_and_neutral_lookalikes_are_not_blame(c) -> None:
+    assert detect("agent.blame", c) == []
+
+
+def test_disclaimer_turned_by_but_is_still_blame() -> None:
+    found = detect("agent.blame", NOT_SAYING_BUT)
+    assert evidence_text(NOT_SAYING_BUT, found[0]) == ["your fault", "you clearly clicked"]
+
+
+@pytest.mark.parametrize("c, words", [
+    (ONE_WHO_CLICKED, "you're the one who clicked"), (TYPED_WRONG, "You probably typed it wrong"),
+    (STOP_TYPING_WRONG, "You need to stop typing the wrong"), (KEYBOARD_CHAIR, "between the keyboard and the chair"),
+], ids=["one_who_clicked", "typed_wrong", "stop_typing_wrong", "keyboard_chair"])
+def test_new_blame_cues(c, words: str) -> None:
+    found = detect("agent.blame", c)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(c, found[0]) == [words]

@@ -11,6 +11,12 @@ case you put the wrong disc in") are skipped, so is an expected state ("now you 
 installed the client") and a label the agent puts on themselves ("I filed so many bugs that
 were just plain user error when I started out"), and
 reassurance in the same message ("easy to do, it happens to everyone") lowers the score.
+
+v3 (QA pass 4b): a match inside a disclaimer is its denial ("I'm not saying it's your fault
+at all", "I don't think it's your fault") unless the sentence goes on with "but" ("I'm not
+saying it's your fault, but you clearly clicked the phishing link" stays blame); new cues in
+the lexicon ("you're the one who clicked", "you probably typed it wrong", "stop typing the
+wrong password", "between the keyboard and the chair").
 """
 
 from __future__ import annotations
@@ -41,11 +47,20 @@ _SCORED = ("hindsight", "you_caused", "user_error", "your_side")
 _FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|im|i['’]ve|my|me|we|our)\b", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you['’]re|u|ur)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;]+(?:\s|$)|\n")
+# "I'm not saying it's your fault", "nobody is blaming you", "I don't think it's your fault":
+# what follows in the sentence is denied ...
+_DISCLAIMER = re.compile(
+    r"\b(?:(?:i|we)(?:['’]m|\s+am|['’]re|\s+are|\s+was|\s+were)\s+(?:not|never)|(?:nobody|no\s*-?\s*one)(?:['’]s|\s+is)|"
+    r"(?:i|we)\s+(?:don['’]?t|do\s+not|didn['’]?t|did\s+not|wouldn['’]?t|would\s+not|never)|not\s+that\s+(?:i['’]m|i\s+am))"
+    r"\s+(?:\w+\s+){0,2}?(?:saying|suggesting|implying|blaming|claiming|think|thinking|say|said|mean|meant|believe)\b"
+    r"(?:(?!\b(?:but|however|though|still)\b)[^.!?;\n])*$", re.IGNORECASE)
+# ... unless the sentence turns on it: "I'm not saying it's your fault, but you clicked the link".
+_BUT_AFTER = re.compile(r"[^.!?;\n]*?\b(?:but|however|though|still)\b", re.IGNORECASE)
 
 
 class AgentBlame(Detector):
     name = "agent.blame"
-    version = 2
+    version = 3
     labels = ("agent.blame",)
     description = "Agent blames the customer (you should have, you must have deleted it, user error)."
 
@@ -60,6 +75,7 @@ class AgentBlame(Detector):
                 if not (m.text[:3].lower() == "you" and _HYPOTHESIS.search(text, max(0, m.start - 30), m.start))
                 and not (m.category == "hindsight" and _EXPECTED_STATE.search(text, max(0, m.start - 20), m.start))
                 and not (m.category == "user_error" and _about_speaker(text, m.start, m.end))
+                and not _disclaimed(text, m.start, m.end)
             ]
             if not matches:
                 continue
@@ -82,6 +98,12 @@ class AgentBlame(Detector):
                 )
             )
         return out
+
+
+def _disclaimed(text: str, start: int, end: int) -> bool:
+    """The match sits in a disclaimer ("I'm not saying it's your fault at all") that no "but" turns."""
+    s = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    return bool(_DISCLAIMER.search(text, s, start)) and not _BUT_AFTER.match(text, end)
 
 
 def _about_speaker(text: str, start: int, end: int) -> bool:
