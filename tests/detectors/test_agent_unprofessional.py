@@ -133,3 +133,38 @@ def test_aimed_labels_and_shouted_warnings_are_still_found(conversation, evidenc
     assert [f.message_id for f in found] == ["m2"]
     assert evidence_text(conversation, found[0]) == evidence
     assert found[0].data["kinds"] == kinds
+
+
+# v3 (QA pass 4b): negation and new sarcasm cues.
+NOT_A_SILLY_QUESTION = conv(("c", "Sorry, this is probably obvious, what does offline mean?"),
+                            ("a", "That's not a silly question at all. It means the computer can't reach the printer."))
+NOT_AN_IDIOT = conv(("c", "I feel like an idiot."), ("a", "You're not an idiot, this trips up lots of people."))
+LOL_WHATEVER = conv(("c", "My laptop won't turn on and I have a presentation in an hour."),
+                    ("a", "lol ok whatever, restart it I guess"))
+GREAT_JOB_LOCKING = conv(
+    ("c", "I'm locked out AGAIN!!"), ("a", "Wow, great job locking yourself out again. Impressive."))
+NOTHING_BETTER_TO_DO = conv(("c", "I'm locked out AGAIN!!"),
+                            ("a", "Sure, because IT has nothing better to do than reset your password every day."))
+# Negative: sincere praise, and "whatever" inside a sentence.
+GREAT_JOB_FIXING = conv(("c", "I restarted it and it's back!"), ("a", "Great job finding that setting, well done."))
+WHATEVER_WORKS = conv(("c", "Chrome or Firefox?"), ("a", "Whatever works best for you is fine."))
+
+
+def test_negated_insult_is_its_opposite() -> None:
+    assert detect("agent.unprofessional", NOT_A_SILLY_QUESTION) == []
+    assert detect("agent.unprofessional", NOT_AN_IDIOT) == []
+
+
+@pytest.mark.parametrize("c, words", [
+    (LOL_WHATEVER, "lol ok whatever"), (GREAT_JOB_LOCKING, "great job locking"),
+    (NOTHING_BETTER_TO_DO, "has nothing better to do than"),
+], ids=["lol_whatever", "great_job_locking", "nothing_better_to_do"])
+def test_new_sarcasm_cues(c, words: str) -> None:
+    found = detect("agent.unprofessional", c)
+    assert [f.message_id for f in found] == ["m2"] and found[0].data["kinds"] == ["sarcasm"]
+    assert evidence_text(c, found[0]) == [words]
+
+
+def test_sincere_praise_and_whatever_in_a_sentence_are_fine() -> None:
+    assert detect("agent.unprofessional", GREAT_JOB_FIXING) == []
+    assert detect("agent.unprofessional", WHATEVER_WORKS) == []

@@ -11,6 +11,10 @@ v2 (hand-judged on real chats, see the docs page): words inside product names ("
 in quotes or in a reproach ("please don't call people retards") are not the agent's language.
 Shouting needs two plain words in a row, not code (CTRL+ALT+F1, PATH=${HOME}/bin) or a
 hardware id; a joyful "IT WORKED!! YAY" and a playful "go aussie!!! :-)" are let off.
+
+v3 (QA pass 4b): a negated insult is its opposite ("That's not a silly question at all"), and
+new sarcasm cues: mock praise for a mishap ("great job locking yourself out again"), "has
+nothing better to do than ...", and a shrugged "lol ok whatever".
 """
 
 from __future__ import annotations
@@ -98,6 +102,9 @@ def _own_language(text: str, m: Match, lex: Lexicon, quoted: list[tuple[int, int
     if word in (meta.get("aimed_only") or ()):
         aimed = re.search(str(meta["aimed"]), before, re.IGNORECASE)
         return aimed is not None and not _FIRST_PERSON.search(before[aimed.start():])
+    negated = meta.get("not_if_negated")
+    if negated and re.search(str(negated), before, re.IGNORECASE):
+        return False  # "that's not a silly question at all"
     if meta.get("self_hedge") and word.endswith(("question", "questions")):
         return re.search(str(meta["self_hedge"]), before, re.IGNORECASE) is None
     return True
@@ -115,7 +122,7 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 class AgentUnprofessional(Detector):
     name = "agent.unprofessional"
-    version = 2
+    version = 3
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
