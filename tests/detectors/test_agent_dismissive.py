@@ -177,3 +177,29 @@ def test_real_data_brush_offs_are_still_found(text: str, evidence: list[str]) ->
     found = detect("agent.dismissive", c)
     assert [f.message_id for f in found] == ["m2"]
     assert evidence_text(c, found[0]) == evidence
+
+
+# v3 (QA pass 4b)
+WORKS_FINE_MY_END = conv(("c", "The shared drive is still not loading for me."), ("a", "Works fine on my end."))
+FINE_FOR_EVERYONE = conv(
+    ("c", "The shared drive is still not loading for me."), ("a", "It works fine for everyone else."))
+STOP_ASKING = conv(("c", "Are my emails safe? Are you sure?"), ("a", "Stop asking."))
+# Negative: a data point with a next step, and IRC's "stop asking to ask".
+WORKS_ON_MY_END_WITH_CHECK = conv(("c", "The shared drive is not loading."),
+                                  ("a", "It works fine on my end with the same account, so let's check your VPN."))
+ASK_TO_ASK = conv(("c", "can anyone help me with grub?"), ("a", "stop asking to ask, just ask your question"))
+
+
+@pytest.mark.parametrize("c, words", [
+    (WORKS_FINE_MY_END, "Works fine on my end"), (FINE_FOR_EVERYONE, "works fine for everyone else"),
+    (STOP_ASKING, "Stop asking"),
+], ids=["works_fine_my_end", "fine_for_everyone", "stop_asking"])
+def test_new_brush_offs(c, words: str) -> None:
+    found = detect("agent.dismissive", c)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(c, found[0]) == [words]
+
+
+def test_works_on_my_end_with_a_next_step_and_ask_to_ask_are_fine() -> None:
+    assert detect("agent.dismissive", WORKS_ON_MY_END_WITH_CHECK) == []
+    assert detect("agent.dismissive", ASK_TO_ASK) == []

@@ -12,6 +12,9 @@ minutes", "I don't know what to tell you other than ..."), ``skip_in_question`` 
 message says little else). Purely lexical on purpose: the static embeddings put "it works on my end"
 and "I see the issue on my end too, let me check" at the same similarity, so they cannot
 separate a brush-off from engagement.
+
+v3 (QA pass 4b): "works fine on my end" / "works fine for everyone else" with any adverb, and
+the ``shut_down`` category ("Stop asking."), both in the lexicon.
 """
 
 from __future__ import annotations
@@ -83,7 +86,7 @@ def alternatives(text: str, categories: tuple[str, ...], exclude: list[Match]) -
 
 class AgentDismissive(Detector):
     name = "agent.dismissive"
-    version = 2
+    version = 3
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 
