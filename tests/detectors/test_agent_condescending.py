@@ -153,3 +153,36 @@ def test_the_real_thing_is_still_found(conversation, evidence) -> None:
     found = detect("agent.condescending", conversation)
     assert [f.message_id for f in found] == ["m2"]
     assert evidence_text(conversation, found[0]) == evidence
+
+
+# v3 (QA pass 4b)
+WHERE = "Where do I find that? I don't understand."
+OBVIOUSLY_AT_END = conv(("c", WHERE), ("a", "It's in Settings, obviously."))
+DID_YOU_EVEN_CHECK = conv(("c", "The printer is offline!!"), ("a", "Did you even check that?"))
+SLOWLY_SO_YOU_CAN_FOLLOW = conv(("c", WHERE), ("a", "Let me explain this slowly so you can follow."))
+# the customer's "I still don't understand" is read as upset now that customer.confusion runs first
+NOT_THAT_HARD_AFTER_CONFUSION = conv(
+    ("c", "Hi, I'm not very good with computers. The printer says offline."),
+    ("a", "It's in Settings."),
+    ("c", "Sorry, I still don't understand where to click. Where is it?"),
+    ("a", "Like I said, Settings. It's not that hard."),
+)
+# Negative
+NOT_OBVIOUSLY = conv(("c", WHERE), ("a", "It's in Settings, though not obviously."))
+SLOWLY_ONE_STEP = conv(("c", WHERE), ("a", "We'll go slowly, one step at a time. First open Settings."))
+DID_YOU_GET_EMAIL = conv(("c", "I reset it."), ("a", "Did you even get the reset email? Sometimes it's in spam."))
+
+
+@pytest.mark.parametrize("c, words", [
+    (OBVIOUSLY_AT_END, ", obviously"), (DID_YOU_EVEN_CHECK, "Did you even check"),
+    (SLOWLY_SO_YOU_CAN_FOLLOW, "slowly so you can follow"), (NOT_THAT_HARD_AFTER_CONFUSION, "It's not that hard"),
+], ids=["obviously_at_end", "did_you_even_check", "slowly_so_you_can_follow", "not_that_hard_after_confusion"])
+def test_new_condescending_cues(c, words: str) -> None:
+    found = detect("agent.condescending", c)
+    assert [f.message_id for f in found] == [c.messages[-1].id]
+    assert evidence_text(c, found[0]) == [words]
+
+
+def test_not_obviously_slow_steps_and_did_you_get_are_fine() -> None:
+    for c in (NOT_OBVIOUSLY, SLOWLY_ONE_STEP, DID_YOU_GET_EMAIL):
+        assert detect("agent.condescending", c) == []

@@ -6,9 +6,13 @@ customer on basics ("you do know what a browser is, right?") and tone policing (
 down"). Context matters for two categories: "calm down" is worse said to an upset customer
 (``upset_weight``), and "it's really simple" reassures a calm customer but stings one who
 is struggling (``calm_weight`` otherwise, too low to report). "Upset" means the customer's
-previous message has a customer.frustration or customer.confusion finding (when those
-detectors ran first; no ``requires``), or else the same frustration measure or the
+previous message has a customer.frustration or customer.confusion finding (v3 ``requires``
+both, so they run first when selected: v2 ran before them and missed "Sorry, I still don't
+understand where to click" as upset), or else the same frustration measure or the
 confusion phrases of the ``non_technical`` lexicon match that one message.
+
+v3 (QA pass 4b) lexicon cues: "..., obviously." at the end of a sentence, "did you even
+<any verb>", and "slowly so you can follow".
 
 Group chats: a bot's canned reply to a helper's ``!command`` ("Please watch your language",
 "PLEASE DON'T SHOUT!") and a line that opens by addressing another helper ("bob2: chill out")
@@ -50,9 +54,10 @@ def customer_was_upset(conv: Conversation, ctx: DetectorContext, i: int) -> bool
 
 class AgentCondescending(Detector):
     name = "agent.condescending"
-    version = 2
+    version = 3
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
+    requires = ("customer.frustration", "customer.confusion")
 
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
         lex = load_lexicon("condescending")
