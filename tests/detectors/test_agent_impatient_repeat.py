@@ -209,3 +209,32 @@ def test_pointers_still_found(conversation, evidence) -> None:
     found = run(conversation)
     assert [f.message_id for f in found] == ["m2"]
     assert evidence_text(conversation, found[0]) == evidence
+
+
+# v3 (QA pass 4b): a pointer that names a message is impatient even before "I need ...".
+PER_MY_LAST_MESSAGE = conv(
+    ("c", "Outlook keeps freezing. I already restarted the laptop twice this morning."),
+    ("a", "Which version of Outlook do you have?"),
+    ("c", "I don't know!! It keeps freezing and I've restarted twice already. Please just fix it."),
+    ("a", "Per my last message, I need the Outlook version."),
+)
+# Negative: restating one's own situation, and a kind re-explanation.
+LIKE_I_SAID_I_CANT = conv(
+    ("c", "Can you reach the router?"), ("a", "Like I said, I can't, it's not in reach."))
+WALK_THROUGH_AGAIN = conv(
+    ("c", "How do I connect to the office printer?"),
+    ("a", "Open Settings, then Printers, then click Add printer and pick Floor2-HP."),
+    ("c", "How do I connect to the office printer?"),
+    ("a", "Sure! As mentioned, it's in Settings; let me walk you through it again. First, open Settings."),
+)
+
+
+def test_pointer_naming_a_message_before_i_need() -> None:
+    found = run(PER_MY_LAST_MESSAGE)
+    assert [f.message_id for f in found] == ["m4"]
+    assert evidence_text(PER_MY_LAST_MESSAGE, found[0]) == ["Per my last message"]
+
+
+def test_own_situation_and_walking_through_again_are_not_impatient() -> None:
+    assert run(LIKE_I_SAID_I_CANT) == []
+    assert run(WALK_THROUGH_AGAIN) == []

@@ -14,6 +14,11 @@ said, I can't reach the router" (the speaker restating their own situation), a c
 reply that admits not knowing ("not sure", "no idea") or holds the line ("one sec, googling"),
 a bot's canned "please see above" after a helper's ``!command``, and a group-chat line
 addressed to another helper ("bob2: did you read what I suggested?").
+
+v3 (QA pass 4b): a pointer that names a message ("Per my last message, I need the Outlook
+version") is impatient even when "I need ..." follows (v2 read that as the speaker restating
+their own situation), and the ``kind`` phrases take "let me walk you through it again" (the
+coach also reads them as acknowledging a customer who asked again).
 """
 
 from __future__ import annotations
@@ -73,11 +78,14 @@ _YES_NO_ANSWER = re.compile(
     re.IGNORECASE,
 )
 REPEAT_BONUS = 0.1
+# "per my last message, I need the version": a pointer that names a message points at the
+# agent's earlier words whatever follows (v3; "like I said, I need ..." may restate their situation)
+_NAMES_MESSAGE = re.compile(r"\b(?:message|messages|email|e-mail|mail|reply|note|post)\b", re.IGNORECASE)
 
 
 class AgentImpatientRepeat(Detector):
     name = "agent.impatient_repeat"
-    version = 2
+    version = 3
     labels = ("agent.impatient_repeat",)
     description = "The agent shows impatience at answering again: points back at earlier answers or replies curtly."
     requires = ("customer.repeat",)
@@ -105,7 +113,8 @@ class AgentImpatientRepeat(Detector):
             matches = lex.find(msg.text)
             pointers = [m for m in matches if m.category in ("pointer", "soft_pointer")
                         and not _SOURCE_AFTER.match(msg.text, m.end)
-                        and not _OWN_SITUATION_AFTER.match(msg.text, m.end)]
+                        and not (_OWN_SITUATION_AFTER.match(msg.text, m.end)
+                                 and not _NAMES_MESSAGE.search(m.text))]
             kind = any(m.category == "kind" for m in matches)
             if kind:
                 pointers = [m for m in pointers if m.category == "pointer"]
