@@ -175,3 +175,34 @@ def test_group_chat_declaration_after_own_instruction_counts() -> None:
     found = detect(NAME, HELPER_WHO_FIXED_IT)
     assert [f.message_id for f in found] == ["m4"]
     assert found[0].data["kind"] == "declare_fixed"
+
+
+# v3 (QA pass 4b): a fix that has lasted, or just worked, is confirmed.
+STAYED_CONNECTED = conv(
+    ("c", "My VPN keeps dropping at home."),
+    ("a", "I've changed the VPN profile; could you reconnect and watch it for a while?"),
+    ("c", "Right, it has stayed connected for 20 minutes now."),
+    ("a", "Great, glad it's stable. I'll close the ticket now, and feel free to reopen it if it drops again."),
+)
+IT_PRINTED = conv(
+    ("c", "The printer says offline."),
+    ("a", "Click Printers, then Reception, then Set as default."),
+    ("c", "Oh I see it now, it printed!"),
+    ("a", "Great. I'm closing the ticket."),
+)
+# Negative: it dropped again, or it only lasted until something happened.
+DROPPED_AGAIN = conv(
+    ("c", "My VPN keeps dropping at home."),
+    ("a", "I've changed the VPN profile; could you reconnect?"),
+    ("c", "It stayed connected for a bit but then dropped again."),
+    ("a", "I'll close the ticket now."),
+)
+
+
+def test_lasting_or_just_worked_fix_is_confirmed() -> None:
+    assert detect("agent.premature_closure", STAYED_CONNECTED) == []
+    assert detect("agent.premature_closure", IT_PRINTED) == []
+
+
+def test_closure_after_it_dropped_again_is_premature() -> None:
+    assert [f.message_id for f in detect("agent.premature_closure", DROPPED_AGAIN)] == ["m4"]

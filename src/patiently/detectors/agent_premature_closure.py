@@ -14,6 +14,9 @@ Not closures (v2, from hand-judged IRC chats): a yes/no question typed without i
 problem solved"), praise for what the customer did ("good thing you got your problem
 solved") and, in a group chat, a helper's "it works now" about their own machine: there a
 declaration counts only from a helper who gave an instruction in their last few lines.
+
+v3 (QA pass 4b): the customer confirms a fix that has lasted ("it has stayed connected for 20
+minutes now", "no drops since") or that just worked ("it printed!"): ``confirm.yaml`` v2.
 """
 
 from __future__ import annotations
@@ -81,7 +84,7 @@ def _real_works(text: str, start: int, end: int) -> bool:
 
 class AgentPrematureClosure(Detector):
     name = "agent.premature_closure"
-    version = 2
+    version = 3
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 
