@@ -391,3 +391,30 @@ def test_the_customers_word_in_singular_or_plural_is_their_vocabulary() -> None:
 @pytest.mark.parametrize("reply", ["/etc/init.d/gdm restart", "mount /dev/sdc1 /media/usb"])
 def test_commands_starting_with_a_path_or_mount_are_instructions(reply) -> None:
     assert detect("agent.jargon", conv(("c", "I'm not very technical."), ("a", reply))) == []
+
+
+# v4 (QA pass 4b): a name to type, or one the agent gave earlier, is not jargon.
+PRINTER_NAME_QUOTED = conv(
+    ("c", "How do I connect to the office printer?"),
+    ("a", "Open Settings, then Printers, then click Add printer and pick 'Floor2-HP'."),
+    ("c", "OK but how do I connect to the printer? I don't see it."),
+    ("a", "Sorry, I explained that badly. In Settings, click 'Add printer', then type Floor2-HP in the search box."),
+)
+TYPE_IN_SEARCH_BOX = conv(
+    ("c", "I'm not technical at all. How do I add the printer?"),
+    ("a", "Click Add printer, then type Floor2-HP in the search box."),
+)
+# Negative: a term to understand is still jargon after "type", for a non-technical customer.
+TYPE_COMMAND_CONCEPT = conv(
+    ("c", "I'm not technical at all. My internet is slow."),
+    ("a", "Renew the DHCP lease and flush the DNS cache."),
+)
+
+
+def test_a_name_to_type_or_given_earlier_is_not_jargon() -> None:
+    assert detect("agent.jargon", PRINTER_NAME_QUOTED) == []
+    assert detect("agent.jargon", TYPE_IN_SEARCH_BOX) == []
+
+
+def test_concepts_stay_jargon() -> None:
+    assert [f.message_id for f in detect("agent.jargon", TYPE_COMMAND_CONCEPT)] == ["m2"]

@@ -86,6 +86,11 @@ _COMMAND = re.compile(
     r"(?=\s+(?:and|then|or)\s|[;\n]|[.!?,](?:\s|$)|$)")
 _MENU_SEP = re.compile(r"(?:>|→|»|->)\s*$")
 _MENU_SEP_AFTER = re.compile(r"^\s*(?:>|→|»|->)")
+# A name to type into a box the customer sees: "type Floor2-HP in the search box" (v4).
+_TYPE_BEFORE = re.compile(r"\b(?:type|enter|search\s+for|look\s+for|put)\s+(?:in\s+)?$", re.IGNORECASE)
+_INTO_BOX_AFTER = re.compile(
+    r"\s+(?:in|into)\s+(?:the\s+|that\s+)?(?:[\w-]+\s+){0,2}?(?:search|box|field|bar|prompt|window|list|space)\b",
+    re.IGNORECASE)
 
 
 def key(text: str) -> str:
@@ -305,7 +310,8 @@ def is_instruction(text: str, start: int, end: int) -> bool:
     """The term is something to type, click or read, not a concept to understand.
 
     Quoted ("type "Device Manager"", 'run `dmesg`'), part of a menu path ("Settings > Mail"),
-    or a label the customer sees ("ports labelled DP1 and DP2", "select Authenticator app").
+    a label the customer sees ("ports labelled DP1 and DP2", "select Authenticator app"), or a
+    name to type into a box ("type Floor2-HP in the search box").
     """
     before = text[max(0, start - 40):start]
     if before and before[-1] in _QUOTES and _quoted(text, start, end):
@@ -316,6 +322,8 @@ def is_instruction(text: str, start: int, end: int) -> bool:
         return True
     if _MENU_SEP.search(before) or _MENU_SEP_AFTER.match(text, end):
         return True
+    if _TYPE_BEFORE.search(before) and _INTO_BOX_AFTER.match(text, end):
+        return True  # "type Floor2-HP in the search box": a name to copy, not a concept
     return bool(_LABEL_BEFORE.search(before))
 
 

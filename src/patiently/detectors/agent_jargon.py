@@ -23,7 +23,10 @@ A term is fine when it is explained ("DNS (the internet's address book)", "DNS, 
 it first (their vocabulary, also in singular or plural), or when it is an instruction rather
 than a concept: quoted ("type "Device Manager""), a menu path ("Settings > Mail"), a label the
 customer reads ("ports labelled DP1 and DP2"). Web addresses, file and folder names, ticket
-numbers, codes and model numbers are not jargon. Scores of 0.5 and more (what the coach warns
+numbers, codes and model numbers are not jargon. v4 (QA pass 4b): a name to type into a box
+("type Floor2-HP in the search box") is an instruction, and a name the agent gave the customer
+to pick, click or type stays excused when it comes back later (even after the customer was
+confused). Scores of 0.5 and more (what the coach warns
 about) need a non-technical or confused customer, or four unexplained terms in one message.
 """
 
@@ -76,6 +79,14 @@ _HANDS_ON = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
+# A name the agent shows for the customer to pick, click or type: quoted, or right after the verb.
+_SHOWN_NAME = re.compile(
+    r"\b(?:pick|select|choose|click(?:\s+on)?|tap|press|type|enter|find|look\s+for|search\s+for|named|called)\s+"
+    r"[\"'`“‘]?([A-Za-z0-9][\w.\-]{1,40}?)[\"'`”’]?(?=[\s.,;:!?)]|$)",
+    re.IGNORECASE)
+# ... shaped like a name (a digit, a hyphen or a capital inside: Floor2-HP, HP-Reception, LaserJet),
+# not a plain word ("'whats new' type articals")
+_NAME_SHAPE = re.compile(r".[\w.]*[0-9A-Z\-]")
 _LINK = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 # "I'm a newbie", "I'm new to linux", "I have no Linux experience": a lay audience too (the shared
 # non_technical lexicon has "I'm new to this"; these are the IT-support spellings of it).
@@ -137,7 +148,7 @@ _prefix_lock = threading.Lock()
 
 class AgentJargon(Detector):
     name = "agent.jargon"
-    version = 3
+    version = 4
     labels = ("agent.jargon",)
     description = "Agent uses technical terms without explaining them, worse for non-technical customers."
     requires = ("customer.confusion",)
@@ -254,6 +265,9 @@ class AgentJargon(Detector):
         # an instruction that shows it ("ports labelled DP1 and DP2 ... move the cable to DP1").
         explained.update(k for (s, e, _), k in zip(found, keys, strict=True)
                          if is_explained(text, s, e) or is_instruction(text, s, e))
+        # A name the agent gave to pick or type ("pick 'Floor2-HP'") stays a name when it comes
+        # back later in the conversation, even after the customer was confused (v4).
+        explained.update(key(m.group(1)) for m in _SHOWN_NAME.finditer(text) if _NAME_SHAPE.search(m.group(1)))
         out: list[tuple[int, int, dict[str, Any] | None]] = []
         seen: set[str] = set()
         for (s, e, entry), k in zip(found, keys, strict=True):
