@@ -7,6 +7,7 @@ import pickle
 from patiently.detectors.base import Detector
 from patiently.detectors.registry import load_detectors
 from patiently.errors import RecordError
+from patiently.model import Conversation
 from patiently.pipeline import Analyzer
 
 from conftest import conv
@@ -89,3 +90,21 @@ def test_naive_times_are_taken_as_utc_like_the_readers_do() -> None:
     aware = Message("2", "agent", "Looking now.", sent_at=datetime(2026, 1, 1, 12, 0, tzinfo=UTC))
     result = Analyzer().analyze(Conversation("c", (naive, aware), channel="chat"))
     assert result.errors == [] and any(f.label == "agent.long_silence" for f in result.findings)
+
+
+def test_the_conversation_s_own_fields_are_written_with_its_results(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A help desk's status, priority and tags (and unknown JSONL keys) were read and then lost."""
+    import json
+
+    from patiently.readers import read_conversations
+
+    path = tmp_path / "t.jsonl"
+    path.write_text(json.dumps({"id": "t1", "priority": "high", "team": "L1", "messages": [
+        {"role": "customer", "text": "VPN drops", "queue": "x"}, {"role": "agent", "text": "On it."}]}) + "\n",
+        encoding="utf-8")
+    (c,) = [x for x in read_conversations([path]) if not isinstance(x, RecordError)]
+    d = Analyzer().analyze(c).to_dict()
+    assert (d["priority"], d["team"], d["messages"][0]["queue"]) == ("high", "L1", "x")
+    clash = Conversation("t2", c.messages, meta={"scores": "gold", "id": "zd-9"})
+    d = Analyzer().analyze(clash).to_dict()  # the results' own fields win; the export's are kept apart
+    assert d["id"] == "t2" and d["meta_id"] == "zd-9" and d["meta_scores"] == "gold" and "overall" in d["scores"]

@@ -23,7 +23,7 @@ def _empty() -> dict[str, Any]:
     return {}
 
 
-def _add_meta(out: dict[str, Any], meta: Mapping[str, Any], reserved: tuple[str, ...] = ()) -> None:
+def add_meta(out: dict[str, Any], meta: Mapping[str, Any], reserved: tuple[str, ...] = ()) -> None:
     """Add ``meta`` to a record's dict without replacing its own fields: an export's own ``id``
     or ``text`` column must not stand in for the id the evidence points at, or for the text
     that was scored. A clashing key is kept as ``meta_<key>`` (``meta_meta_<key>`` when meta
@@ -61,7 +61,7 @@ class Message:
         out["sent_at"] = self.sent_at.isoformat() if self.sent_at else None
         if self.labels:
             out["labels"] = dict(self.labels)
-        _add_meta(out, self.meta, ("labels",))
+        add_meta(out, self.meta, ("labels",))
         return out
 
 
@@ -101,7 +101,7 @@ class Conversation:
         }
         if self.labels:
             out["labels"] = dict(self.labels)
-        _add_meta(out, self.meta, ("labels", "messages"))
+        add_meta(out, self.meta, ("labels", "messages"))
         out["messages"] = [m.to_dict() for m in self.messages]
         return out
 

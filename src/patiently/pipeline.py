@@ -25,7 +25,7 @@ from .config import Settings
 from .detectors.base import Detector, DetectorContext, Features
 from .detectors.registry import load_detectors
 from .errors import RecordError
-from .model import Conversation, Finding
+from .model import Conversation, Finding, add_meta
 from .rubric import BehaviourScore, Rubric, load_rubric, overall, score_findings
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,9 @@ class ConversationResult:
             out["labels"] = dict(c.labels)
         if include_messages:
             out["messages"] = [m.to_dict() for m in c.messages]
+        # the export's own fields (a help desk's status, priority, tags; unknown JSONL keys), beside
+        # the results as a message's are beside its fields; a clashing name is kept as meta_<name>
+        add_meta(out, c.meta, ("messages", "labels"))
         return out
 
 
