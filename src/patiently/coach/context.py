@@ -156,7 +156,7 @@ def _transcript(text: str) -> list[Message]:
     if not convs:
         raise CoachInputError("context: no messages found; use 'Customer: ...' / 'Agent: ...' lines or JSON")
     if len(convs) > 1:
-        raise CoachInputError(f"context: holds {len(convs)} conversations (separated by '---' or blank lines); "
+        raise CoachInputError(f"context: holds {len(convs)} conversations (separated by '---' or two blank lines); "
                               "give one")
     return [Message(f"c{i + 1}", m.role, m.text, author=m.author, sent_at=m.sent_at)
             for i, m in enumerate(convs[0].messages)]
