@@ -514,3 +514,12 @@ def test_a_renamed_duplicate_id_keeps_the_message_s_own_original_id(tmp_path: Pa
     assert [x.id for x in m] == ["7", "7-2"]
     assert m[0].meta == {"original_id": "zendesk-1"}  # not renamed: kept as the record has it
     assert m[1].meta == {"original_id": "7", "meta_original_id": "zendesk-2"}  # the reader's key, and theirs
+
+
+def test_advice_in_errors_names_the_command_line_flags(tmp_path: Path) -> None:
+    """The advice named Python's role_map / csv_columns only, and Intercom said "author type None"."""
+    _, errors = read(write(tmp_path, "a.jsonl", json.dumps({"id": "c", "messages": [
+        {"role": "cust", "text": "hi"}]}) + "\n"))
+    assert "--role NAME=ROLE" in errors[0].reason
+    _, errors = read(write(tmp_path, "a.csv", "ticket,body\n1,hi\n"))
+    assert "--csv-column FIELD=NAME" in errors[0].reason

@@ -90,7 +90,8 @@ class RoleMapper:
     def allowed(self) -> str:
         # Listing the canonical roles first keeps the message short when the map is large.
         names = sorted(set(self._map) - set(ROLES))
-        return f"{', '.join(ROLES)} (or a synonym: {', '.join(names)}; add others with role_map)"
+        return (f"{', '.join(ROLES)} (or a synonym: {', '.join(names)}; "
+                "add others with --role NAME=ROLE (role_map in Python))")
 
     def unknown(self, value: object) -> str:
         return f"unknown role {value!r}; allowed roles are {self.allowed()}"

@@ -133,7 +133,7 @@ def _missing_hint(names: list[str], delimiter: str) -> str:
         return (f"the header was split at {delimiter_name(delimiter)}, but its names hold "
                 f"{' and '.join(map(delimiter_name, other))}: give the delimiter with csv_delimiter, "
                 f"e.g. --csv-delimiter {'tab' if other[0] == chr(9) else repr(other[0])}")
-    return "rename them or map yours with csv_columns"
+    return "rename them or map yours with --csv-column FIELD=NAME (csv_columns in Python)"
 
 
 def _extra_columns(file: str, names: list[str], index: dict[str, int | None],

@@ -43,6 +43,7 @@ _CHANNELS = {"conversation": "chat", "email": "email", "phone_call": "phone", "p
              "twitter": "twitter", "facebook": "facebook", "instagram": "instagram", "whatsapp": "whatsapp"}
 _META_KEYS = ("state", "priority", "tags", "created_at", "updated_at", "admin_assignee_id", "team_assignee_id")
 _HOW = "the list endpoint leaves them out; export each conversation with GET /conversations/{id}"
+R_HINT = "--role TYPE=ROLE (role_map in Python)"
 
 
 def read_intercom(path: Path, options: ReadOptions) -> Iterator[Conversation | RecordError]:
@@ -72,8 +73,9 @@ def _role(author: Any, at: str, ctx: Ctx) -> tuple[str, str | None]:
     overrides = {k.strip().lower(): v for k, v in (ctx.options.role_map or {}).items()}
     role = overrides.get(kind) or ("system" if author.get("from_ai_agent") is True else AUTHOR_ROLES.get(kind))
     if role is None:
-        raise Bad(f"{at}.author.type", f"unknown author type {author.get('type')!r}; expected one of "
-                                       f"{', '.join(AUTHOR_ROLES)} (or map it with role_map)")
+        what = "missing author type" if not kind else f"unknown author type {author.get('type')!r}"
+        raise Bad(f"{at}.author.type", f"{what}; expected one of {', '.join(AUTHOR_ROLES)} (or map a type "
+                                       f"with {R_HINT})")
     name = text_or_none(author.get("name")) or text_or_none(author.get("email")) or id_str(author.get("id"))
     return role, name
 

@@ -139,7 +139,7 @@ def convert(obj: dict[str, Any], ctx: Ctx) -> Conversation:
         if role is None:
             raise Bad(f"{at}.author_id", f"unknown author {author}: not the requester, the assignee, a CC, a follower "
                                          "or a sideloaded user with a role; export with include=users or map the id "
-                                         "with role_map")
+                                         f"with --role {author}=agent (role_map in Python)")
         thread.add(at, field, role, text, author=name, time=c.get("created_at"), mid=c.get("id"),
                    meta={"attachments": len(c["attachments"])} if c.get("attachments") else None)
     messages = thread.finish("comments", "ticket")
