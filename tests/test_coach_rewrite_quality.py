@@ -113,6 +113,28 @@ REWRITES: dict[str, tuple[str, list[Flag], str]] = {
         "Great, that's sorted then. I've resolved the ticket.", [("premature_closure", "that's sorted then")],
         "Great, that should sort it. I'll keep this ticket open for now. Could you try it and let me know whether it "
         "works for you?"),
+    "referral_with_a_task": (
+        "That's not our problem, ask your manager to request it.", [("dismissive", "That's not our problem")],
+        "Your manager can request it for you, and I'm happy to help you reach them."),
+    "all_set_is_not_a_closure": (
+        "Excellent, you're all set for your meeting. Have a good call!", [("premature_closure", "you're all set")],
+        "Excellent, you should be all set for your meeting. Could you try it and let me know whether it works for "
+        "you? Have a good call!"),
+    "resolving_the_ticket": (
+        "Good luck with the audit! I'm resolving this ticket now.", [("premature_closure", "resolving this ticket")],
+        "Good luck with the audit! I'll keep this ticket open for now. Could you try it and let me know whether it "
+        "works for you?"),
+    "close_if_no_reply": (
+        "I'll close this chat if you don't respond in 1 minute.", [("pressure", "close this chat if you don't")],
+        "Take your time; I'll keep this chat open until you're ready."),
+    "marks_not_their_clause": (
+        "Damn, I don't know, turn your volume down!!! Or dial in with your phone.",
+        [("unprofessional", "Damn"), ("unprofessional", "!!!")], "I don't know, turn your volume down! Or dial in with "
+        "your phone."),
+    "left_out_before_a_signature": (
+        "Hello,\n\nPython isn't something we offer. That won't work on your device.\n\nRegards,\nTom",
+        [("negative_phrasing", "That won't work")], "Hello,\n\nPython isn't something we offer. What I can do is "
+        "[alternative].\n\nRegards,\nTom"),
     "kept_open_is_not_reopened": (
         "Great, glad it's stable. I'll close the ticket now, and feel free to reopen it if it drops again.",
         [("premature_closure", "I'll close the ticket")],
@@ -182,6 +204,21 @@ def test_no_opener_in_front_of_an_acknowledgment(name: str) -> None:
 def test_no_opener_in_front_of_a_rewritten_acknowledgment() -> None:
     assert rewrite("Calm down.", ("condescending", "Calm down"), ("no_acknowledgment", "Calm down."),
                    states=FRUSTRATED) == "I understand this is frustrating."
+
+
+def test_opener_goes_after_a_greeting() -> None:
+    draft = "Peter,\n\nShare permissions are owned by the department.\n\nMarco"
+    got = rewrite(draft, ("no_acknowledgment", "Peter,"), states=FRUSTRATED)
+    assert got.startswith("Peter,\n\nI'm sorry this is causing you trouble") and got.endswith("department.\n\nMarco")
+    got = rewrite("Hi Dana, click Settings.", ("no_acknowledgment", "Hi Dana, click Settings."), states=FRUSTRATED)
+    assert got == "Hi Dana, I'm sorry this is causing you trouble, and I can see how frustrating it is. Click Settings."
+
+
+def test_confirmation_question_before_a_signature() -> None:
+    draft = "Closing this ticket now.\n\nRegards,\nTom"
+    got = rewrite(draft, ("premature_closure", "Closing this ticket now"))
+    assert got == ("I'll keep this ticket open for now. Could you try it and let me know whether it works for you?"
+                   "\n\nRegards,\nTom")
 
 
 def test_opener_says_still_only_after_an_earlier_contact() -> None:
@@ -267,7 +304,7 @@ def test_report_cases_end_to_end(name: str) -> None:
 
 # -- properties over every example and test draft ---------------------------------------------
 
-_UGLY = re.compile(r"  | [,.;:!?]|\.\.(?!\.)|[,;:][,.;:!?]|\.[,;:]")
+_UGLY = re.compile(r"  | [,.;:!?]|\.\.(?!\.)|[,;:][,.;:!?]|\.[,;:]| \n")
 _NO_SPAN_CHECK = frozenset({"jargon", "no_acknowledgment", "redundant_question"})
 
 

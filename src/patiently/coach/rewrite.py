@@ -47,7 +47,8 @@ class Library:
     templates: dict[str, Any]
     fallback: dict[str, str]
     sentence_scope: frozenset[str] = frozenset()
-    sentence_fallback: dict[str, tuple[str, str]] = field(default_factory=dict)  # category -> (text, unless)
+    # category -> (the sentence, phrases that make it redundant)
+    sentence_fallback: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -68,7 +69,7 @@ class FlagDraft:
 
 
 _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_unknown", "apology", "sign_off",
-              "empty_reply", "negated")
+              "empty_reply", "negated", "greeting")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
@@ -83,7 +84,7 @@ def library() -> Library:
     raw = load_data("rewrites")
     rules = {cat: tuple(_rule(cat, r) for r in items) for cat, items in (raw.get("rules") or {}).items()}
     templates = {k: raw[k] for k in _TEMPLATES}
-    sentence_fallback = {str(k): (str(v.get("text") or ""), str(v.get("unless") or ""))
+    sentence_fallback = {str(k): (str(v.get("text") or ""), tuple(str(u) for u in v.get("unless") or ()))
                          for k, v in (raw.get("sentence_fallback") or {}).items()}
     return Library(rules, {str(k): str(v) for k, v in (raw.get("participles") or {}).items()},
                    templates, {str(k): str(v) for k, v in (raw.get("fallback") or {}).items()},
@@ -248,6 +249,7 @@ def tidy(text: str) -> str:
     t = _LEADING_PUNCT.sub(r"\1", t)
     t = _EMPTY_SENTENCE.sub(r"\1", t)
     t = _SPACES.sub(" ", t).strip()
+    t = _SPACE_AT_EOL.sub("\n", t)  # a sentence left out before a line break leaves its space
     t = _LEADING_COMMA.sub("", t)
     t = _TRAILING_COMMA.sub(".", t)  # "... renew the lease, it's obvious." without its last clause
     # Capital letter at each sentence start (a deleted opener leaves a lower-case word there).
@@ -255,6 +257,7 @@ def tidy(text: str) -> str:
 
 
 _LEADING_COMMA = re.compile(r"^[,;:]\s*")
+_SPACE_AT_EOL = re.compile(r"[ \t]+\n")
 _TRAILING_COMMA = re.compile(r"\s*[,;]+$")
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*)([a-z])")
 

@@ -51,16 +51,18 @@ def _covered(draft: str, span: tuple[int, int], edits: list[Edit]) -> bool:
 
 def _leave_out(draft: str, category: str, span: tuple[int, int], per_flag: list[list[Edit]]) -> Edit:
     every = [e for eds in per_flag for e in eds]
+    if not _WORDS.search(draft, span[0], span[1]):
+        return Edit(span[0], span[1], "")  # "!!!", a stray symbol: only the marks go, not their clause
     s0, e0 = _sentence_of(draft, span)
     clause = _clause(draft, s0, e0, span)
     # A clause may go only if no other edit reaches across its edge (it would be cut in two).
     if clause is not None and not any(x.start < clause[1] and clause[0] < x.end
                                       and not (clause[0] <= x.start and x.end <= clause[1]) for x in every):
         return Edit(clause[0], clause[1], "")
-    text, unless = library().sentence_fallback.get(category, ("", ""))
+    text, unless = library().sentence_fallback.get(category, ("", ()))
     if text and unless:
         said = " ".join([draft[:s0], draft[e0:], *(x.text for x in every)]).lower()
-        if unless.lower() in said:
+        if any(u.lower() in said for u in unless):
             text = ""
     return Edit(s0, e0, fill(text, {}) if text else "")
 

@@ -25,6 +25,7 @@ from ..text import sentence_spans
 # "deadline") counts only with a verb of understanding ("I understand you are very stressed"):
 # "I can't change the deadline" does not acknowledge anything.
 _ACK_KINDS = frozenset({"direct", "exclaim", "reassure", "situational"})
+_NAME_LINE = re.compile(r"^(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?$")
 _UNDERSTANDING = re.compile(r"\b(?:understand|know|see|imagine|hear|reali[sz]e|appreciate|must\s+be|sounds?|"
                             r"i['’]?d\s+be|i\s+would\s+be)\b", re.IGNORECASE)
 
@@ -59,6 +60,13 @@ def _apology() -> re.Pattern[str]:
     from .rewrite import library
 
     return re.compile(str(library().templates["apology"]), re.IGNORECASE)
+
+
+@cache
+def _greeting() -> re.Pattern[str]:
+    from .rewrite import library
+
+    return re.compile(str(library().templates["greeting"]), re.IGNORECASE)
 
 
 @cache
@@ -99,7 +107,11 @@ def with_opener(text: str, context_state: Sequence[str], where: Situation | None
     """The acknowledgment in front of ``text``, unless ``text`` already acknowledges."""
     if acknowledges(text):
         return text
-    return f"{acknowledgment(context_state, where)} {text}".strip()
+    hello = _greeting().match(text)
+    cut = hello.end() if hello and hello.end() < len(text) else 0
+    if cut and not text[cut - 1].isspace():
+        cut = 0
+    return f"{text[:cut]}{acknowledgment(context_state, where)} {text[cut:]}".strip()
 
 
 def with_confirmation(text: str, where: Situation | None) -> str:
@@ -111,10 +123,15 @@ def with_confirmation(text: str, where: Situation | None) -> str:
     question = str(library().templates["confirmation"])
     spans = sentence_spans(text)
     cut = len(text)
-    for s, e in reversed(spans):
-        if not _sign_off().match(text[s:e]):
+    for k in range(len(spans) - 1, -1, -1):
+        s, e = spans[k]
+        # a signature line ("Tom") under a sign-off ("Regards,") belongs to it
+        name = k == len(spans) - 1 and k > 0 and _NAME_LINE.match(text[s:e]) is not None
+        if not (_sign_off().match(text[s:e]) or (name and _sign_off().match(text[spans[k - 1][0]:spans[k - 1][1]]))):
             break
         cut = s
     if cut == len(text):
         return f"{text.rstrip()} {question}"
-    return f"{text[:cut].rstrip()} {question} {text[cut:].lstrip()}".strip()
+    head = text[:cut].rstrip()
+    gap = text[len(head):cut] if "\n" in text[len(head):cut] else " "  # a sign-off on its own line stays there
+    return f"{head} {question}{gap}{text[cut:]}".strip()
