@@ -67,7 +67,7 @@ def test_context_that_names_no_file(tmp_path: Path) -> None:
         assert code == 2 and err.startswith(f"error: --context {value}: {needle}"), err
     # Transcript text that merely mentions a path is still text.
     code, out, err = run("ok", "--context", "Customer: the log is in /var/log/app.txt")
-    assert code == 0 and "Context: 1 messages" in out, err
+    assert code == 0 and "Context: 1 message;" in out, err
 
 
 def test_text_that_is_not_valid_unicode(tmp_path: Path) -> None:
@@ -93,3 +93,12 @@ def test_control_characters_in_the_draft_are_shown_not_sent_to_the_terminal() ->
     assert code == 0 and "\x1b" not in out and "\x9b" not in out
     result = json.loads(out)  # the JSON still holds the real characters, as escapes
     assert any("\x1b[2J" in f["suggestion"] for f in result["flags"])
+
+
+def test_the_line_end_after_a_piped_draft_is_not_part_of_it() -> None:
+    code, out, _ = run("-", "--json", stdin="As I said, restart it.\n")
+    assert code == 0 and json.loads(out)["draft"] == "As I said, restart it."
+    code, out, _ = run("-", "--json", stdin="Line one.\r\n\r\nLine two.\r\n")
+    assert json.loads(out)["draft"] == "Line one.\r\n\r\nLine two."  # only the last line end goes
+    code, out, _ = run("Thanks for waiting!", "--context", "Customer: my VPN drops")
+    assert "Context: 1 message;" in out

@@ -31,9 +31,11 @@ def _read_draft(draft: str | None) -> str:
     if len(raw) > MAX_STDIN_BYTES:
         raise CoachInputError("draft on stdin is over 1 MB; check one reply at a time")
     try:
-        return raw.decode("utf-8-sig")  # a BOM is no part of the reply (as the readers decode)
+        text = raw.decode("utf-8-sig")  # a BOM is no part of the reply (as the readers decode)
     except UnicodeDecodeError:
         raise CoachInputError("draft on stdin is not UTF-8 text (binary data?)") from None
+    # the line end that echo and editors put after the last line is not part of the reply (as $(cat) drops it)
+    return text.removesuffix("\n").removesuffix("\r")
 
 
 def render(result: CheckResult, colour: bool | None = None) -> str:
@@ -47,7 +49,7 @@ def render(result: CheckResult, colour: bool | None = None) -> str:
     if ctx.messages:
         about = ", ".join(s.replace("_", "-") for s in ctx.customer) or "calm"
         cut = f" (last {ctx.messages}, {ctx.truncated} earlier left out)" if ctx.truncated else ""
-        lines.append(f"Context: {ctx.messages} messages{cut}; customer: {about}")
+        lines.append(f"Context: {ctx.messages} message{'' if ctx.messages == 1 else 's'}{cut}; customer: {about}")
         lines += [f"  · {v(n)}" for n in ctx.notes]
         lines.append("")
     if not result.flags:
