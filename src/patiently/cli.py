@@ -352,10 +352,14 @@ def detectors_cmd(as_json: bool) -> None:
         click.echo(json.dumps(rows, indent=2))
         return
     table = Table(title="Detectors")
-    for col in ("name", "version", "labels", "description"):
-        table.add_column(col)
+    # names are what --detectors takes: never cut them; most detectors emit one label, their name
+    table.add_column("name", no_wrap=True)
+    table.add_column("version", justify="right")
+    table.add_column("description", ratio=1)
     for r in rows:
-        table.add_row(r["name"], str(r["version"]), ", ".join(r["labels"]), r["description"])
+        others = [label for label in r["labels"] if label != r["name"]]
+        also = f" (also emits {', '.join(others)})" if others else ""
+        table.add_row(r["name"], str(r["version"]), Text(r["description"] + also))
     out.print(table)
 
 

@@ -80,7 +80,7 @@ def _trend(results: Sequence[Result]) -> dict[str, Any] | None:
         if 2 <= len(buckets) <= 60:
             keys = sorted(buckets)
             means = [round(fmean(buckets[k]), 1) for k in keys]
-            tips = [f"{k} ({len(buckets[k]):,} conversations)" for k in keys]
+            tips = [f"{k} ({len(buckets[k]):,} conversation{'' if len(buckets[k]) == 1 else 's'})" for k in keys]
             svg = charts.sparkline(means, title=f"Mean patience per {name}", labels=tips, width=900, height=70)
             return {"svg": Markup(svg), "unit": name, "first": keys[0], "last": keys[-1]}
     return None
