@@ -137,3 +137,18 @@ def test_a_custom_rubric_title_is_shown_as_text(tmp_path: Path) -> None:
                     encoding="utf-8")
     text = explain_to_text(sample_result(), width=100, rubric=load_rubric(path))
     assert "[/x] Emp␛[2Jathy" in text and "\x1b" not in text
+
+
+def test_times_carry_their_date_when_the_day_changes() -> None:
+    """ex-004's customer waited 3 days: '10:05' then '12:05' read as two hours."""
+    result = sample_result()
+    msgs = result["messages"]
+    stamps = ["2026-09-21T10:05:00+00:00", "2026-09-21T10:07:00+00:00", "2026-09-24T12:05:00+00:00"]
+    for m, t in zip(msgs, stamps, strict=False):
+        m["sent_at"] = t
+    text = explain_to_text(result, width=100)
+    assert "2026-09-21 10:05" in text and "2026-09-24 12:05" in text
+    assert "2026-09-21 10:07" not in text and "10:07" in text  # same day: the clock alone
+    for m in msgs:
+        m["sent_at"] = "1970-01-01T09:12:00+00:00"  # a clock-only transcript: no made-up date
+    assert "1970" not in explain_to_text(result, width=100)

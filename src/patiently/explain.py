@@ -83,10 +83,22 @@ def _header(result: Mapping[str, Any]) -> RenderableType:
     return Group(title, line, Text.assemble("highlights: ", legend), note)
 
 
+def _when(sent_at: Any, previous_day: str | None) -> tuple[str, str | None]:
+    """The time shown beside an author: ``HH:MM``, with the date in front on the first timed
+    message and whenever the day changes (a 3-day wait read as two minutes without it). Times
+    of clock-only transcripts sit on 1970-01-01 (their date is unknown) and show no date."""
+    text = str(sent_at or "")
+    if len(text) < 16:
+        return "", previous_day
+    day, clock = text[:10], text[11:16]
+    if day.startswith("1970-01-0") or day == previous_day:
+        return clock, day
+    return f"{day} {clock}", day
+
+
 def _message(m: Mapping[str, Any], segments: list[Segment], notes: list[dict[str, Any]],
-             findings: list[tuple[str, str, str]]) -> RenderableType:
+             findings: list[tuple[str, str, str]], when: str = "") -> RenderableType:
     role = m.get("role") or "system"
-    when = str(m.get("sent_at") or "")[11:16]
     head = Text.assemble((str(m.get("author") or role), ROLE_STYLES.get(role, "")),
                          (f" ({role})" if role != "agent" or not m.get("author") else "", "dim"),
                          (f"  {when}" if when else "", "dim"))
@@ -158,10 +170,12 @@ def render_conversation(result: Mapping[str, Any], rubric: Rubric | None = None)
     messages = result.get("messages") or []
     if not messages:
         out.append(Text("Messages were not stored in this result (analysed with --no-messages).", style="dim"))
+    day: str | None = None
     for m in messages:
         mid = str(m.get("id"))
+        when, day = _when(m.get("sent_at"), day)
         out.append(_message(m, highlight(str(m.get("text") or ""), marks.get(mid, [])), notes.get(mid, []),
-                            list(dict.fromkeys(per_message.get(mid, [])))))
+                            list(dict.fromkeys(per_message.get(mid, []))), when))
     for e in result.get("errors") or []:
         out.append(Text(f"detector error: {e.get('detector')}: {e.get('error')}", style="yellow"))
     out.append(score_table(result, rubric))
