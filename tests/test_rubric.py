@@ -4,7 +4,7 @@ import pytest
 
 from patiently.errors import ConfigError
 from patiently.model import Finding, Span
-from patiently.rubric import load_rubric, overall, score_findings
+from patiently.rubric import RubricError, load_rubric, overall, score_findings
 
 
 def f(label: str, score: float = 1.0, author: str = "sam", mid: str = "m2", **data) -> Finding:
@@ -210,3 +210,12 @@ def test_requires_labels_are_checked_like_rule_labels() -> None:
         parse_rubric(text, labels={lbl for b in load_rubric().behaviours.values()
                                    for rule in [*b.credits, *b.deductions] for lbl in [rule.label, *rule.requires]}
                      | {"customer.frustration", "customer.confusion", "customer.repeat"})
+
+
+def test_a_mistyped_behaviour_in_set_is_named_as_from_set_without_a_line() -> None:
+    """It blamed a line of the packaged default.yaml that the user never touched."""
+    with pytest.raises(RubricError) as info:
+        load_rubric(overrides=["empathyy.weight=2"])
+    (problem,) = info.value.problems
+    assert problem.line is None and problem.field == "empathyy"
+    assert problem.message.endswith("(from --set)") and "behaviours are empathy" in problem.message

@@ -221,6 +221,9 @@ def parse_rubric(text: str, source: str = "rubric", overrides: Sequence[str] = (
         for err in exc.errors():
             loc = tuple(err["loc"]) or ("behaviours",)  # whole-rubric checks are about its behaviours
             msg = str(err["msg"]).removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden" and len(loc) == 1 and isinstance(data.get("behaviours"), dict):
+                msg = (f"neither a rubric field nor a behaviour; behaviours are "
+                       f"{', '.join(map(str, data['behaviours']))}")
             problems.append(_problem(root, loc, msg, overridden))
     if labels is not None:
         known = sorted(set(labels))
@@ -239,7 +242,8 @@ def parse_rubric(text: str, source: str = "rubric", overrides: Sequence[str] = (
 
 def _problem(root: yaml.Node | None, loc: Loc, msg: str, overridden: Sequence[Loc]) -> RubricProblem:
     # A value set by --set has no line in the text: naming one would point at the wrong value.
-    from_set = any(loc[:len(o)] == o for o in overridden)
+    # --set rubric.empathyy.weight=2 is reported at the key it added ("empathyy"), above the path set
+    from_set = any(loc[:len(o)] == o or o[:len(loc)] == loc for o in overridden)
     if from_set:
         return RubricProblem(None, field_path(loc), f"{msg} (from --set)")
     return RubricProblem(yaml_line(root, loc), field_path(loc), msg)
