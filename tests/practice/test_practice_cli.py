@@ -100,3 +100,17 @@ def test_interactive_does_not_send_a_line_of_control_characters() -> None:
     r = run("vpn-home-wifi", input="\x07\x1b[31m\nDoes it happen only at home?\n/quit\n")
     assert r.exit_code == 0, r.output
     assert "not sent: write something" in r.output and r.output.count("you> ") >= 3
+
+
+def test_chat_commands_in_a_script_are_not_sent_to_the_customer(tmp_path: Path) -> None:
+    sc = get_scenario("password-lockout-repeat")
+    first, second, *rest = sc.test_scripts.patient
+    script = tmp_path / "trainee.txt"
+    script.write_text(f"{first}\n/state\n{second}\n/debrief\n" + "\n".join(rest) + "\n", encoding="utf-8")
+    out = json.loads(run(sc.id, "--script", str(script), "--json").output)
+    said = [m["text"] for m in out["transcript"] if m["role"] == "agent"]
+    assert said == [first, second]  # /state skipped, /debrief ended the script: nothing after it was sent
+    only = tmp_path / "only.txt"
+    only.write_text("/debrief\n", encoding="utf-8")
+    r = run(sc.id, "--script", str(only))
+    assert r.exit_code == 2 and "has no trainee messages" in r.output

@@ -4,8 +4,9 @@ The main CLI attaches it with ``cli.add_command(practice_command)``. Three uses:
 
 * ``patiently practice`` (or ``--list [--json]``): the scenarios;
 * ``patiently practice SCENARIO``: chat in the terminal (``/state``, ``/debrief``, ``/quit``);
-* ``patiently practice SCENARIO --script trainee.txt --json``: one trainee message per line,
-  the transcript, final state and debrief as JSON (for tests, benchmarks and the web app).
+* ``patiently practice SCENARIO --script trainee.txt --json``: one trainee message per line
+  (``/debrief`` or ``/quit`` ends the script early, ``/state`` is skipped), the transcript,
+  final state and debrief as JSON (for tests, benchmarks and the web app).
 """
 
 from __future__ import annotations
@@ -89,16 +90,26 @@ def _read_script(path: str) -> list[str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise click.BadParameter(f"cannot read {path}: {exc}", param_hint="--script") from None
     text = text.removeprefix("\ufeff")  # stdin is decoded as plain UTF-8
-    lines = []
+    lines: list[str] = []
     # numbered by "\n", as an editor shows them; a stray \r, \f or \x1c inside still splits
     for number, physical in enumerate(text.split("\n"), 1):
         for raw in physical.splitlines():
             line = raw.strip()
             if not line or line.startswith("#"):
                 continue
+            # the chat's commands mean the same in a script (they were sent to the customer):
+            # /debrief, /quit and /exit end it; /state is what --show-state prints anyway
+            if line.lower() in ("/quit", "/exit", "/debrief"):
+                return _some(lines, path)
+            if line.lower() == "/state":
+                continue
             if problem := trainee_text_problem(line):
                 raise click.BadParameter(f"{path} line {number}: {problem}", param_hint="--script")
             lines.append(line)
+    return _some(lines, path)
+
+
+def _some(lines: list[str], path: str) -> list[str]:
     if not lines:
         raise click.BadParameter(f"{path} has no trainee messages (one per line)", param_hint="--script")
     return lines
