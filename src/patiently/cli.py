@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .errors import PatientlyError, RecordError
+from .errors import OptionError, PatientlyError, RecordError
 from .readers import FORMATS  # stdlib only: keeps `patiently --help` fast
 from .terminal import json_for_terminal, visible, visible_tree
 
@@ -47,50 +47,35 @@ def _build_analyzer(config: str | None, rubric: str | None, sets: tuple[str, ...
     return Analyzer(load_settings(config, s_over), load_rubric(rubric, r_over), load_detectors(names))
 
 
-def _pairs(items: tuple[str, ...], option: str, example: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise click.BadParameter(f"{item!r}: expected KEY=VALUE, e.g. {example}", param_hint=option)
-        out[key.strip()] = value.strip()
-    return out
-
-
 def _read_options(fmt: str, csv_columns: tuple[str, ...], max_message_chars: int,
                   roles: tuple[str, ...] = (), internal_notes: str = "skip", encoding: str = "utf-8",
                   csv_delimiter: str | None = None):
-    from .readers import ReadOptions
+    from .readers.options import parse_read_options
 
-    mapping = _pairs(csv_columns, "--csv-column", "text=body")
-    role_map = _pairs(roles, "--role", "helpdesk-bot=system")
-    return ReadOptions(format=fmt, csv_columns=mapping or None, max_message_chars=max_message_chars,
-                       role_map=role_map or None, internal_notes=internal_notes, encoding=encoding,
-                       csv_delimiter=csv_delimiter)
+    try:
+        return parse_read_options(fmt, roles=roles, csv_columns=csv_columns, csv_delimiter=csv_delimiter,
+                                  encoding=encoding, internal_notes=internal_notes,
+                                  max_message_chars=max_message_chars)
+    except OptionError as exc:
+        raise click.BadParameter(exc.reason, param_hint=exc.option) from None
 
 
 def _check_delimiter(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """One character, or ``tab`` (a tab is hard to type in a shell)."""
-    if value is None:
-        return None
-    value = "\t" if value.lower() in ("tab", "\\t") else value
-    if len(value) != 1 or value in '"\r\n':
-        raise click.BadParameter(f"{value!r}: give one character (e.g. ';' or '|') or 'tab'", ctx=ctx, param=param)
-    return value
+    from .readers.options import parse_delimiter
+
+    try:
+        return parse_delimiter(value)
+    except OptionError as exc:
+        raise click.BadParameter(exc.reason, ctx=ctx, param=param) from None
 
 
 def _check_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    """The readers split lines on the byte ``\\n``, so only encodings that keep it one byte
-    (UTF-8, Latin-1, cp1252...) can be read; UTF-16 must be converted first."""
+    from .readers.options import check_encoding
+
     try:
-        newline = "\n".encode(value)
-    except LookupError:
-        raise click.BadParameter(f"unknown text encoding {value!r}; e.g. utf-8, latin-1, cp1252",
-                                 ctx=ctx, param=param) from None
-    if newline != b"\n":
-        raise click.BadParameter(f"{value!r} files cannot be read line by line; convert them to UTF-8 "
-                                 "first, e.g. `iconv -f UTF-16 -t UTF-8 in.jsonl > out.jsonl`", ctx=ctx, param=param)
-    return value
+        return check_encoding(value)
+    except OptionError as exc:
+        raise click.BadParameter(exc.reason, ctx=ctx, param=param) from None
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -2,7 +2,8 @@
 
     PatientlyError
     ├── InputError            bad user input (a file, a record, an option)
-    │   └── RecordError       one bad record: file, line and field are known
+    │   ├── RecordError       one bad record: file, line and field are known
+    │   └── OptionError       one bad reader option value: the option and its line are known
     ├── ConfigError           a settings or rubric file that does not validate
     ├── ModelError            an embedding model that cannot be loaded
     └── PluginError           a detector or reader entry point that fails to load
@@ -33,6 +34,17 @@ class RecordError(InputError):
 
     def to_dict(self) -> dict[str, object]:
         return {"file": self.file, "line": self.line, "field": self.field, "reason": self.reason}
+
+
+class OptionError(InputError):
+    """A reader option as typed (``--role``, or the web import form's ``roles`` field) that
+    cannot be used; ``line`` is the 1-based item of a repeated option or line of a text field."""
+
+    def __init__(self, option: str, reason: str, line: int | None = None) -> None:
+        self.option = option
+        self.reason = reason
+        self.line = line
+        super().__init__(f"{option}{'' if line is None else f' line {line}'}: {reason}")
 
 
 class ConfigError(PatientlyError):

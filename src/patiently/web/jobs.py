@@ -18,6 +18,7 @@ import logging
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from ..readers import ReadOptions, is_warning, read_conversations
 from ..rubric import Rubric
 from . import store
 from .db import Database
+from .import_options import form_hints, stored_options
 from .models import Conversation, ImportJob, utcnow
 
 log = logging.getLogger(__name__)
@@ -96,19 +98,24 @@ class Jobs:
             self._set(job_id, status="failed", message=shown(f"{type(exc).__name__}: {exc}"), finished_at=utcnow())
 
     # --- import -------------------------------------------------------------------------
-    def start_import(self, path: Path, filename: str, fmt: str, user_id: int | None) -> tuple[int, Future[None]]:
+    def start_import(self, path: Path, filename: str, fmt: str, user_id: int | None,
+                     options: ReadOptions | None = None) -> tuple[int, Future[None]]:
         """Queue the import of ``path`` (a temporary copy of the upload named ``filename``,
-        deleted when done). Messages name the upload, not the server's copy."""
-        job_id = self._new(kind="import", filename=filename[:255], format=fmt, user_id=user_id, phase="queued")
+        deleted when done) in format ``fmt``, read with ``options`` (the import form's; stored
+        with the job). Messages name the upload, not the server's copy."""
+        options = replace(options, format=fmt) if options else ReadOptions(format=fmt)
+        job_id = self._new(kind="import", filename=filename[:255], format=fmt, user_id=user_id, phase="queued",
+                           options=stored_options(options))
         shown = partial(_named, copy=str(path), name=filename)
-        return job_id, self._pool.submit(self._run, job_id, lambda jid: self._import(jid, path, fmt, shown), shown)
+        return job_id, self._pool.submit(self._run, job_id, lambda jid: self._import(jid, path, options, shown),
+                                         shown)
 
-    def _import(self, job_id: int, path: Path, fmt: str, shown: Callable[[str], str] = str) -> None:
+    def _import(self, job_id: int, path: Path, options: ReadOptions, shown: Callable[[str], str] = str) -> None:
         try:
             self._set(job_id, phase="reading")
             convs: list[ConvModel] = []
             errors: list[dict[str, Any]] = []
-            for item in read_conversations([path], ReadOptions(format=fmt)):
+            for item in read_conversations([path], options):
                 if isinstance(item, RecordError):
                     if len(errors) < MAX_ERRORS_KEPT:
                         errors.append({"line": item.line, "field": item.field, "reason": shown(item.reason),
@@ -186,6 +193,7 @@ def job_dict(job: ImportJob) -> dict[str, Any]:
     return {"id": job.id, "kind": job.kind, "filename": job.filename, "format": job.format,
             "status": job.status, "phase": job.phase, "total": job.total, "done": job.done, "percent": pct,
             "created": job.created, "updated": job.updated, "errors": job.errors or [], "message": job.message,
+            "options": job.options, "hints": form_hints([job.message, *(e.get("reason") for e in job.errors or [])]),
             "created_at": job.created_at, "finished_at": job.finished_at}
 
 

@@ -91,6 +91,8 @@ class ImportJob(Base):
     created: Mapped[int] = mapped_column(Integer, default=0)
     updated: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{"line", "field", "reason"}]
+    # The reader options of an import (see jobs.stored_options); None: a rescore, or an older job.
+    options: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     message: Mapped[str] = mapped_column(Text, default="")
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
