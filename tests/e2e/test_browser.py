@@ -46,12 +46,16 @@ def test_coach_workflow(tab: Tab, server: Server) -> None:
     page.goto("/import")
     page.set_input_files("input[name=file]", str(EXAMPLES / "conversations.jsonl"))
     page.select_option("select[name=format]", "auto")
+    # The reader options reach the job (a role synonym and kept notes change nothing in these examples).
+    page.fill("textarea[name=roles]", "Priya=agent")
+    page.select_option("select[name=internal_notes]", "system")
     shoot(page, "02-import-form")
     page.click("form[action='/import'] button")
     page.wait_for_url(re.compile(r"/jobs/\d+$"))
     page.wait_for_selector("#job[data-status=done]", timeout=IMPORT_TIMEOUT_MS)
     assert page.eval_on_selector("#job progress", "p => p.value") == 100
     assert page.text_content("[data-field=message]").startswith("35 new")  # type: ignore[union-attr]
+    assert page.get_by_text("Read with:").is_visible() and "Priya=agent" in page.inner_text("main")
     shoot(page, "03-job-done")
 
     # The dashboard: every chart is an inline SVG that draws something and takes up space.

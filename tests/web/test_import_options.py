@@ -176,7 +176,7 @@ def test_job_json_twin_and_page_show_the_options(clients: Clients, tmp_path: Pat
         "roles": {"55501": "agent", "Bot": "system"}, "csv_columns": {}, "csv_delimiter": "\t",
         "encoding": "cp1252", "internal_notes": "system"}
     page = coach.get(f"/jobs/{job['id']}").text
-    assert "Read with:" in page and "55501=agent, Bot=system" in page and "kept as system messages" in page
+    assert "Read with:" in page and "55501=agent, Bot=system" in page and "Internal notes <code>system</code>" in page
     plain = _import(coach, path)  # a client that sends no options: the readers' defaults, stored
     assert plain["options"] == {"roles": {}, "csv_columns": {}, "csv_delimiter": None, "encoding": "utf-8",
                                 "internal_notes": "skip"}

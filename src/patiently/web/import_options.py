@@ -67,12 +67,12 @@ def shown_options(stored: dict[str, Any] | None) -> list[tuple[str, str]]:
     if not stored:
         return []
     delimiter = stored.get("csv_delimiter")
+    encoding, notes = stored.get("encoding") or "utf-8", stored.get("internal_notes") or "skip"
     shown = [("Roles", ", ".join(as_lines(stored.get("roles")))),
              ("CSV columns", ", ".join(as_lines(stored.get("csv_columns")))),
              ("CSV delimiter", "tab" if delimiter == "\t" else repr(delimiter) if delimiter else ""),
-             ("Encoding", "" if stored.get("encoding") in (None, "utf-8") else str(stored["encoding"])),
-             ("Internal notes", "" if stored.get("internal_notes") in (None, "skip") else
-              f"kept as {stored['internal_notes']} messages")]
+             ("Encoding", "" if encoding == "utf-8" else str(encoding)),
+             ("Internal notes", "" if notes == "skip" else str(notes))]
     return [(label, value) for label, value in shown if value]
 
 
