@@ -196,3 +196,21 @@ def test_the_cli_reads_options_by_the_same_rules() -> None:
     assert res.exit_code == 2 and "'bob' must be NAME=ROLE" in res.output
     res = CliRunner().invoke(cli, ["analyze", tickets, "--csv-column", "body=text"])
     assert res.exit_code == 2 and "unknown field 'body'" in res.output
+
+
+def test_a_job_without_stored_options_still_shows(clients: Clients) -> None:
+    """Jobs from before migration 0005, and rescoring jobs, have no options."""
+    coach = clients("coach")
+
+    def add(s: Any) -> int:
+        job = ImportJob(kind="import", filename="old.jsonl", status="failed", phase="reading",
+                        message="old.jsonl: cannot tell the input format; pass --format NAME")
+        s.add(job)
+        s.flush()
+        return job.id
+
+    job_id = coach.app.state.web.db.write(add)
+    twin = coach.get(f"/jobs/{job_id}.json").json()["job"]
+    assert twin["options"] is None and twin["hints"] and "Format" in twin["hints"][0]
+    page = coach.get(f"/jobs/{job_id}")
+    assert page.status_code == 200 and "Read with:" not in page.text and 'class="hint"' in page.text
