@@ -1,4 +1,4 @@
-"""The coach's rewrites as model answers: named drafts from QA pass 4b (findings 2, 3, 7, 8).
+"""The coach's rewrites as model answers: named drafts from QA pass 4b (findings 2, 3, 7, 8) and 5 (2d).
 
 Most tests give the rewriter its flags directly (category + the flagged words), so they test
 the rewrite and not what the detectors happen to flag today; the rewrite must also be safe
@@ -71,7 +71,7 @@ REWRITES: dict[str, tuple[str, list[Flag], str]] = {
     "read_the_faq": ("Please read the FAQ.", [("dismissive", "read the FAQ")],
                      "Here's the guide that covers it: [link], and I'm happy to walk you through it."),
     "again_word_by_word": ("Again: restart. The. Router.", [("impatient_repeat", "Again:")],
-                           "Let me go through it again, step by step: restart the router."),
+                           "Let me go through it once more, step by step: restart the router."),
     "if_you_had_read": (
         "If you had read the email we sent last week you would know the VPN changed.", [("blame", "If you had read")],
         "Just so you know, the VPN changed; it was in the email we sent last week, but that's easy to miss."),
@@ -120,10 +120,9 @@ REWRITES: dict[str, tuple[str, list[Flag], str]] = {
         "Excellent, you're all set for your meeting. Have a good call!", [("premature_closure", "you're all set")],
         "Excellent, you should be all set for your meeting. Could you try it and let me know whether it works for "
         "you? Have a good call!"),
-    "resolving_the_ticket": (
+    "resolving_the_ticket": (  # no fix in the draft: nothing to try, so no "Could you try it?"
         "Good luck with the audit! I'm resolving this ticket now.", [("premature_closure", "resolving this ticket")],
-        "Good luck with the audit! I'll keep this ticket open for now. Could you try it and let me know whether it "
-        "works for you?"),
+        "Good luck with the audit! I'll keep this ticket open for now."),
     "close_if_no_reply": (
         "I'll close this chat if you don't respond in 1 minute.", [("pressure", "close this chat if you don't")],
         "Take your time; I'll keep this chat open until you're ready."),
@@ -138,8 +137,52 @@ REWRITES: dict[str, tuple[str, list[Flag], str]] = {
     "kept_open_is_not_reopened": (
         "Great, glad it's stable. I'll close the ticket now, and feel free to reopen it if it drops again.",
         [("premature_closure", "I'll close the ticket")],
-        "Great, glad it's stable. I'll keep this ticket open for now, so just reply here if it drops again. Could you "
-        "try it and let me know whether it works for you?"),
+        "Great, glad it's stable. I'll keep this ticket open for now, so just reply here if it drops again."),
+    # -- QA pass 5, section 2d --
+    "past_event_after_next_time": (  # B02: no "next time ... before the laptop died"
+        "You should have saved the file before the laptop died. There's nothing we can do now.",
+        [("blame", "You should have saved"), ("dismissive", "nothing we can do")],
+        "Next time, it helps to save the file. I can't change that myself, but here's what I can do: [option]."),
+    "or_clause_is_one_unit": (  # B05: the ultimatum with "or" goes as a whole; no fix, so no "try it"
+        "I need an answer in the next 5 minutes or I'm closing the ticket.",
+        [("pressure", "answer in the next 5 minutes or"), ("premature_closure", "I'm closing the ticket")],
+        "Take your time to reply, and I'll keep this ticket open."),
+    "referral_to_a_company": (  # B12: the draft's own referral, no comma splice
+        "That's not our problem, contact Microsoft.", [("dismissive", "That's not our problem")],
+        "Microsoft can sort this out for you, and I'm happy to help you reach them."),
+    "no_invented_promise": (  # B21: a placeholder, not "I'll pass it on to them for you"
+        "Let me check. It's not my department.", [("dismissive", "not my department")],
+        "Let me check. That's handled by [the right team], and here's how to reach them: [contact]."),
+    "calm_down_and_its_rebuke": (  # B13: the rebuke goes with "calm down", the goal stays
+        "Please calm down, shouting won't get your printer fixed any faster.", [("condescending", "Please calm down")],
+        "I understand this is frustrating; let's get your printer fixed as quickly as we can."),
+    "repeat_phrase_with_twice_now": (  # B15
+        "Like I told you twice now, the Wi-Fi password is on the sticker.", [("impatient_repeat", "Like I told you")],
+        "Let me go through it again, more fully: the Wi-Fi password is on the sticker."),
+    "repeat_phrase_with_several_times": (  # B39
+        "As mentioned several times, we don't refund shipping costs.", [("impatient_repeat", "As mentioned")],
+        "Let me go through it again, more fully: we don't refund shipping costs."),
+    "again_for_the_last_time_keeps_the_answer": (  # B28
+        "Again, for the last time: the MFA code is in the Authenticator app.",
+        [("impatient_repeat", "Again,"), ("impatient_repeat", "for the last time")],
+        "Let me go through it once more, step by step: the MFA code is in the Authenticator app."),
+    "no_offense_but_basic_stuff": (  # B40: the hedge and the noun go with the judgement
+        "No offense, but this is pretty basic stuff. You just click Sync.",
+        [("condescending", "this is pretty basic")], "You just click Sync."),
+    "sarcasm_left_after_the_jab": (  # B03: "Let's hope it was worth it." only made sense with the jab
+        "Wow, great job clicking the phishing link. Let's hope it was worth it.",
+        [("unprofessional", "great job clicking")], "[Your answer, in plain words.]"),
+    "works_on_my_end_so_your_side": (  # B29: the two halves are one claim
+        "It works on my end, so it must be something on your side.",
+        [("blame", "it must be something on your side")],
+        "It works on my side, so let's find out what's different on yours."),
+    "really_quite_simple_goes_too": (  # B04
+        "It's really quite simple, even a child could do it: just click Reset Password.",
+        [("condescending", "even a child could")], "Just click Reset Password."),
+    "demand_right_now": (  # B37
+        "I need you to do this right now, I have a queue of other customers waiting.",
+        [("pressure", "I have a queue"), ("pressure", "other customers waiting")],
+        "When you're ready, please do this."),
 }
 
 # Negated or reassuring words: flagged or not, the rewrite must not touch them (it would
@@ -179,6 +222,66 @@ def test_suggestion_of_a_left_out_sentence() -> None:
     assert rewrite(draft, ("unprofessional", "Whatever you say")) == "Thanks for waiting."
 
 
+def test_glosses_attach_to_the_whole_compound() -> None:
+    """B06: "Flush the DNS" + "cache" is one term: one gloss after it, from "DNS cache", not
+    the browser-cache sense of "cache"."""
+    draft = "Flush the DNS cache and renew your DHCP lease."
+    terms = {"Flush the DNS": "clearing your computer's saved list of website addresses so it looks them up fresh",
+             "cache": "copies of web pages your browser saves to load them faster",
+             "DHCP lease": "the network address your device has borrowed for a while from the network"}
+    fds = [rw.FlagDraft("jargon", [(draft.index(t), draft.index(t) + len(t))], {"plain": {t: p}})
+           for t, p in terms.items()]
+    got = rw.rewrite_draft(draft, fds, [], False, rw.plan(draft, fds))
+    assert got == ("Flush the DNS cache (your computer's saved list of recently looked-up website addresses) and "
+                   "renew your DHCP lease (the network address your device has borrowed for a while from the network).")
+    notes = rw.suggestions(draft, fds, [])
+    compound = "Flush the DNS cache (your computer's saved list of recently looked-up website addresses)"
+    assert notes[0] == notes[1] == compound
+
+
+def test_given_value_is_quoted_once() -> None:
+    """B32: the customer's "it says "0x8007..."" is quoted as the code alone."""
+    assert rw.quotable('it says "0x80070005 Access denied"') == "0x80070005 Access denied"
+    assert rw.quotable("I told you, it says 0x80070005") == "0x80070005"
+    draft = "What's the error message?"
+    fd = rw.FlagDraft("redundant_question", [(0, len(draft))], {"given_text": 'it says "0x80070005 Access denied"'})
+    assert rw.rewrite_draft(draft, [fd], [], False) == ('You mentioned "0x80070005 Access denied" earlier, thanks; '
+                                                       "I'll go from there.")
+
+
+def test_an_owned_apology_is_never_left_out() -> None:
+    """G27: a specific apology in the agent's own words stays, flagged or not; a bare stock one goes."""
+    draft = ("You're right, you already told me the serial number, and I'm sorry about that. I've found the laptop "
+             "and booked the battery replacement for Friday morning.")
+    assert rewrite(draft, ("scripted_empathy", draft.split(". ")[0] + ".")) == draft
+    assert rewrite("Sorry about that. I've reset it.", ("scripted_empathy", "Sorry about that")) == "I've reset it."
+
+
+def test_no_glad_i_could_help_when_it_still_fails() -> None:
+    """B17: the customer just said it still fails: no "Glad I could help!", no "Could you try it?"."""
+    draft = "Glad I could help! Closing the ticket. Have a nice day."
+    where = situation([Message("m1", "agent", "Please update Teams and try again."),
+                       Message("m2", "customer", "I tried that but Teams still crashes when I share my screen.")], [])
+    assert where.failing and not where.fix_pending
+    assert rewrite(draft, ("premature_closure", "Closing the ticket"), where=where) == (
+        "I'll keep this ticket open for now. Have a nice day.")
+
+
+def test_confirmation_only_about_a_fix() -> None:
+    """B05, G38: "Could you try it?" asks about a fix: one in the draft or the context's last,
+    unanswered agent message; not after a question for the printer model."""
+    draft = "Closing the ticket."
+    assert rewrite(draft, ("premature_closure", "Closing the ticket")) == "I'll keep this ticket open for now."
+    asked = situation([Message("m1", "agent", "Can you confirm the printer model?")], [])
+    assert not asked.fix_pending
+    told = situation([Message("m1", "agent", "Please restart the router, then try again.")], [])
+    assert told.fix_pending
+    assert rewrite(draft, ("premature_closure", "Closing the ticket"), where=told).endswith(
+        "Could you try it and let me know whether it works for you?")
+    fixed = "I've reset your password. Closing the ticket."
+    assert rewrite(fixed, ("premature_closure", "Closing the ticket")).endswith("whether it works for you?")
+
+
 # -- the acknowledgment opener ------------------------------------------------------------------
 
 FRUSTRATED = ("frustrated",)
@@ -215,10 +318,18 @@ def test_opener_goes_after_a_greeting() -> None:
 
 
 def test_confirmation_question_before_a_signature() -> None:
-    draft = "Closing this ticket now.\n\nRegards,\nTom"
+    draft = "Please restart Outlook. Closing this ticket now.\n\nRegards,\nTom"
     got = rewrite(draft, ("premature_closure", "Closing this ticket now"))
-    assert got == ("I'll keep this ticket open for now. Could you try it and let me know whether it works for you?"
-                   "\n\nRegards,\nTom")
+    assert got == ("Please restart Outlook. I'll keep this ticket open for now. Could you try it and let me know "
+                   "whether it works for you?\n\nRegards,\nTom")
+
+
+def test_opener_goes_after_a_reassurance() -> None:
+    """G03: an apology in front of "No problem at all." clashes; it goes after it."""
+    draft = "No problem at all. Let's go step by step."
+    got = rewrite(draft, ("no_acknowledgment", "No problem at all."), states=FRUSTRATED)
+    assert got == ("No problem at all. I'm sorry this is causing you trouble, and I can see how frustrating it is. "
+                   "Let's go step by step.")
 
 
 def test_opener_says_still_only_after_an_earlier_contact() -> None:
@@ -340,3 +451,37 @@ def test_rewrite_punctuation_is_clean(checked: list[tuple[str, str, Any]]) -> No
     bad = [(name, r.rewrite.text) for name, _, r in checked
            if r.rewrite is not None and _UGLY.search(r.rewrite.text.replace("...", "…"))]
     assert not bad, bad[:5]
+
+
+# What a deletion or a template must never leave: a sentence that starts in lower case (a cut
+# clause) or with the rest of a repeat phrase ("twice now, ..."), a doubled comma, an "or" clause
+# glued to the ticket kept open, or quotes inside quotes.
+_LEFTOVER_START = re.compile(r"^(?:(?:let me go through it again|let me explain it again)[^:]*:\s*)?"
+                             r"(?:twice|several times|many times|(?:a few|multiple|\d+) times|now,|again,|"
+                             r"for the \w+ time|already,|before,|earlier,)", re.IGNORECASE)
+_GLUED = re.compile(r",\s*,| or I'll keep|\bbut\s*[.!?]|\"[^\"]*\"[^\"]*\"\"")
+
+
+def _grammar_problems(text: str) -> list[str]:
+    from patiently.text import sentence_spans
+
+    out = [m.group(0) for m in _GLUED.finditer(text)]
+    for s, e in sentence_spans(text):
+        sentence = text[s:e].strip(" \n\"'(")
+        first = sentence.split(" ", 1)[0]
+        if first[:1].islower() and not any(c.isupper() for c in first[1:]):  # "iPhone" may start one
+            out.append(sentence)
+        if _LEFTOVER_START.match(sentence):
+            out.append(sentence)
+    return out
+
+
+def test_rewrite_sentences_are_whole(checked: list[tuple[str, str, Any]]) -> None:
+    bad = [(name, r.rewrite.text, _grammar_problems(r.rewrite.text)) for name, _, r in checked
+           if r.rewrite is not None and _grammar_problems(r.rewrite.text)]
+    assert not bad, bad[:5]
+
+
+@pytest.mark.parametrize("name", sorted(REWRITES))
+def test_named_rewrites_are_whole_sentences(name: str) -> None:
+    assert not _grammar_problems(rewrite(REWRITES[name][0], *REWRITES[name][1])), name

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..lexicon import load_data
 from ..text import sentence_spans
-from .rewrite_frame import Situation, with_confirmation, with_opener
+from .rewrite_frame import Situation, with_confirmation, with_opener, without_success_claims
 from .rewrite_frame import acknowledgment as acknowledgment  # was defined here; kept importable
 
 _PLACEHOLDER = re.compile(r"\{([^{}|]+)(?:\|(\w+))?\}")
@@ -69,7 +69,8 @@ class FlagDraft:
 
 
 _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_unknown", "apology", "sign_off",
-              "empty_reply", "negated", "greeting")
+              "empty_reply", "negated", "greeting", "fix_given", "instruction_lead", "still_failing",
+              "success_claim", "reassurance", "leftover", "function_words")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
@@ -173,7 +174,7 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
         given = flag.data.get("given_text")
         if given:
             s, e = _sentence_range(draft, flag.spans)
-            out.append(Edit(s, e, fill(str(lib.templates["redundant_question"]), {"given": str(given).strip()})))
+            out.append(Edit(s, e, fill(str(lib.templates["redundant_question"]), {"given": quotable(str(given))})))
         return out
     spans = [sp for sp in flag.spans if not negated(draft, sp)]
     if not spans:
@@ -189,11 +190,27 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
     return out
 
 
+_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”')
+_SAYS = re.compile(r"^(?:i\s+told\s+you\s*,?\s*)?(?:it\s+(?:says|said|shows|showed)|it['’]s|the\s+error\s+is)\s*:?\s*",
+                   re.IGNORECASE)
+
+
+def quotable(given: str) -> str:
+    """What the customer gave, fit to stand in quotes: the quoted part of 'it says "0x8007"'
+    (no quotes nested in quotes), without a leading 'it says'."""
+    given = " ".join(given.split()).strip(" ,.;:")
+    quoted = [a or b for a, b in _QUOTED.findall(given)]
+    if quoted:
+        return max(quoted, key=len).strip()
+    return _SAYS.sub("", given).replace('"', "'") or given
+
+
 def plan(draft: str, flags: list[FlagDraft]) -> list[list[Edit]]:
     """Every flag's edits: its rules, then a clause or sentence left out where no rule covered it."""
     from .rewrite_cover import cover
+    from .rewrite_gloss import compound_glosses
 
-    return cover(draft, flags, [edits_for(draft, f) for f in flags])
+    return cover(draft, flags, compound_glosses(draft, flags, [edits_for(draft, f) for f in flags]))
 
 
 def resolve(edits: list[Edit]) -> list[Edit]:
@@ -266,6 +283,35 @@ def _capitalise(m: re.Match[str]) -> str:
     return m.group(1) + m.group(2).upper()
 
 
+_CONTENT = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+MIN_CONTENT_WORDS = 2  # a sentence a deletion left with fewer content words goes as well
+
+
+def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
+    """Sentences to leave out as well once ``edits`` left something out: one a deletion cut
+    down to fewer than :data:`MIN_CONTENT_WORDS` content words ("No offense."), and one that
+    only made sense next to the words that went (the library's ``leftover``: "Let's hope it
+    was worth it.")."""
+    if not any(not ed.text and ed.end > ed.start for ed in edits):
+        return []
+    after = re.compile(str(library().templates["leftover"]), re.IGNORECASE)
+    function = frozenset(str(w).lower() for w in library().templates["function_words"])
+    out: list[Edit] = []
+    for s, e in _sentences(draft):
+        inside = [ed for ed in edits if s <= ed.start and ed.end <= e]
+        if not inside:
+            if after.match(draft[s:e]):
+                out.append(Edit(s, e, ""))
+            continue
+        if not any(not ed.text and ed.end > ed.start for ed in inside):
+            continue  # only replaced, nothing left out: the sentence keeps its weight
+        rest = apply(draft[s:e], inside, offset=s)
+        words = [w for w in _CONTENT.findall(rest) if w.lower() not in function]
+        if rest and len(words) < MIN_CONTENT_WORDS:
+            out.append(Edit(s, e, ""))
+    return out
+
+
 def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
                 per_flag: list[list[Edit]] | None = None, where: Situation | None = None) -> list[str]:
     """One rewritten sentence per flag: its sentence with every edit that falls in it (so the
@@ -286,7 +332,7 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
         text = ""
         if flag.category == "jargon" and own:  # a phrase is clearer than the whole sentence
             (s, e), ed = flag.spans[0], own[0]
-            out.append(draft[s:e] + ed.text)
+            out.append(ed.text if ed.end > ed.start else draft[s:e] + ed.text)  # a compound: all of it
             continue
         if not own and flag.spans and all(negated(draft, sp) for sp in flag.spans):
             s, e = flag.spans[0]
@@ -312,7 +358,9 @@ def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
     if per_flag is None:
         per_flag = plan(draft, flags)
     edits = [ed for eds in per_flag for ed in eds]
-    text = apply(draft, edits)
+    text = apply(draft, edits + leftovers(draft, edits))
+    if where is not None and where.failing:
+        text = without_success_claims(text)
     if not any(c.isalnum() for c in text):  # every sentence had to go
         text = str(library().templates["empty_reply"])
     cats = {f.category for f in flags}

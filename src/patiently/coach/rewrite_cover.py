@@ -7,7 +7,9 @@ when the rest of its sentence still says something ("Fine, whatever you say, I'l
 -> "Fine, I'll reset it"); otherwise the whole sentence goes, and the category's
 ``sentence_fallback`` takes its place (a sentence that only blames becomes a tip for next
 time), unless the rewrite already says it. Spans in a negated clause are left alone (see
-:func:`.rewrite.negated`).
+:func:`.rewrite.negated`), and so is a sentence that apologises in the agent's own words
+("you already told me the serial number, and I'm sorry about that"): leaving it out would take
+away the very acknowledgment the coach asks for elsewhere.
 """
 
 from __future__ import annotations
@@ -35,9 +37,28 @@ def cover(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> lis
             if negated(draft, span) or _covered(draft, span, resolve([e for eds in out for e in eds])):
                 continue
             ed = _leave_out(draft, flag.category, span, out)
+            if owned_apology(draft[ed.start:ed.end]):
+                continue
             out = [[x for x in eds if not (x.start < ed.end and ed.start < x.end)] for eds in out]
             out[i].append(ed)
     return out
+
+
+OWN_WORDS = 3  # content words beside a stock apology that make it the agent's own
+
+
+def owned_apology(text: str) -> bool:
+    """An apology in the agent's own words: "sorry" with more to it than a stock line
+    ("I'm sorry about that" alone is stock; "you already told me the serial number, and I'm
+    sorry about that" says what for)."""
+    from ..lexicon import load_lexicon
+    from .rewrite_frame import _apology
+
+    if not _apology().search(text):
+        return False
+    stock = load_lexicon("stock_empathy").find(text)
+    rest = "".join(" " if any(m.start <= k < m.end for m in stock) else c for k, c in enumerate(text))
+    return len(_WORDS.findall(rest)) - (0 if stock else 1) >= OWN_WORDS
 
 
 def _covered(draft: str, span: tuple[int, int], edits: list[Edit]) -> bool:

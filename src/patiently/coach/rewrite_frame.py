@@ -6,8 +6,10 @@ checked with the same cues the empathy detector starts from (``lexicons/empathy.
 stock lines of ``stock_empathy.yaml``) and a plain apology (the library's ``apology``). The
 opener says "still" only after an earlier contact, and "you've had to explain this again"
 only when the customer repeated themselves; a repeated *question* gets "ask again". The
-confirmation question goes before a closing "Bye." / "Thanks", and is not asked when the
-customer has already said that it works.
+confirmation question goes before a closing "Bye." / "Thanks", and is asked only about a fix
+(the draft gives an instruction or reports one, or the context's last agent message did and
+the customer has not answered yet); not when the customer has already said that it works, nor
+right after they said it still fails (then a "Glad I could help!" goes too).
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ class Situation:
     earlier_contact: bool = False  # an agent already answered, or the customer says it happens again
     asked_again: bool = False  # the customer's repeat is a question, not an explanation
     confirmed: bool = False  # the customer's last message says the fix works
+    failing: bool = False  # the customer's last message says it still fails
+    fix_pending: bool = False  # the context ends with an agent's fix the customer has not answered
 
 
 def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
@@ -48,11 +52,59 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
     cues = load_lexicon("repeat_cues")
     earlier = (any(m.role == "agent" for m in messages) or "repeating" in states
                or any(cues.first(m.text, ("cue", "weak_cue")) is not None for m in customers))
+    state = customer_state(last) if last else "neutral"
+    ends = messages[-1] if messages else None
     return Situation(
         earlier_contact=earlier,
         asked_again="repeating" in states and last.rstrip().endswith("?"),
-        confirmed=bool(last) and customer_state(last) == "confirmed",
+        confirmed=state == "confirmed",
+        failing=ends is not None and ends.role == "customer" and (state == "broken" or still_failing(last)),
+        fix_pending=ends is not None and ends.role == "agent" and gives_fix(ends.text),
     )
+
+
+@cache
+def _template_regex(name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    from .rewrite import library
+
+    return re.compile(str(library().templates[name]), flags)
+
+
+@cache
+def _instruction_verbs() -> frozenset[str]:
+    from ..lexicon import load_data
+
+    return frozenset(str(v).lower() for v in load_data("imperative_verbs")["verbs"]) - {"let", "keep", "leave"}
+
+
+def gives_fix(text: str) -> bool:
+    """Does ``text`` give the customer something to try, or report a fix? ("Open Settings.",
+    "Please restart it", "I've reset your password", "That should fix it")."""
+    if _template_regex("fix_given").search(text):
+        return True
+    lead, verbs = _template_regex("instruction_lead"), _instruction_verbs()
+    for s, e in sentence_spans(text):
+        sentence = text[s:e].strip()
+        m = lead.match(sentence)
+        rest = sentence[m.end():] if m else sentence
+        word = re.match(r"[A-Za-z-]+", rest)
+        if word and word.group(0).lower() in verbs and not re.match(r"(?i)(?:let|call)\s+me\b", rest):
+            return True
+    return False
+
+
+def still_failing(text: str) -> bool:
+    """The customer says the problem is still there ("Teams still crashes", "didn't work")."""
+    return bool(_template_regex("still_failing").search(text))
+
+
+def without_success_claims(text: str) -> str:
+    """``text`` less the sentences that say the problem is solved ("Glad I could help!")."""
+    claim = _template_regex("success_claim")
+    spans = [(s, e) for s, e in sentence_spans(text) if claim.match(text[s:e])]
+    for s, e in reversed(spans):
+        text = text[:s] + text[e:]
+    return text
 
 
 @cache
@@ -111,6 +163,10 @@ def with_opener(text: str, context_state: Sequence[str], where: Situation | None
     cut = hello.end() if hello and hello.end() < len(text) else 0
     if cut and not text[cut - 1].isspace():
         cut = 0
+    # "No problem at all." answers the customer: an apology in front of it reads as a clash
+    calm = _template_regex("reassurance").match(text, cut)
+    if calm and calm.end() < len(text):
+        cut = calm.end()
     return f"{text[:cut]}{acknowledgment(context_state, where)} {text[cut:]}".strip()
 
 
@@ -118,8 +174,9 @@ def with_confirmation(text: str, where: Situation | None) -> str:
     """The confirmation question after the last sentence that is not a sign-off."""
     from .rewrite import library
 
-    if where is not None and where.confirmed:
-        return text
+    where = where or Situation()
+    if where.confirmed or where.failing or not (where.fix_pending or gives_fix(text)):
+        return text  # nothing to try: "Could you try it?" would ask about a fix never given
     question = str(library().templates["confirmation"])
     spans = sentence_spans(text)
     cut = len(text)

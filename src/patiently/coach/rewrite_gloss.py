@@ -1,0 +1,67 @@
+"""Jargon glosses for compound terms: one gloss after the whole term, in the term's own sense.
+
+agent.jargon reports each glossary match on its own, so "Flush the DNS cache" comes as "Flush
+the DNS" and "cache" (the alias of *browser* cache). Glossing each one splits the term in two
+("Flush the DNS (...) cache (...)") and explains the second word in the wrong sense. Jargon
+spans that touch (only spaces or a hyphen between them) are one compound here: it gets one
+gloss, after its last word, from the glossary term that spans the join ("DNS cache"), else
+from its longest part. Which terms are jargon is the detector's business; this only decides
+where a gloss goes and which entry it is read from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from .rewrite import Edit, FlagDraft
+
+_JOIN = re.compile(r"[ \t]*-?[ \t]*")
+_WORD_START = re.compile(r"\b\w")
+
+
+def compound_glosses(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> list[list[Edit]]:
+    """``per_flag`` with the glosses of touching jargon spans merged into one edit each: the
+    compound and its gloss, in the edit lists of every flag of the compound."""
+    spans = sorted((s, e, i) for i, f in enumerate(flags) if f.category == "jargon" for s, e in f.spans)
+    groups: list[list[tuple[int, int, int]]] = []
+    for s, e, i in spans:
+        if groups and _JOIN.fullmatch(draft, groups[-1][-1][1], s) and groups[-1][-1][1] <= s:
+            groups[-1].append((s, e, i))
+        else:
+            groups.append([(s, e, i)])
+    out = [list(eds) for eds in per_flag]
+    for group in groups:
+        if len(group) < 2:
+            continue
+        start, end = group[0][0], group[-1][1]
+        gloss = _compound_gloss(draft, group, flags)
+        if gloss is None:
+            continue
+        edit = Edit(start, end, f"{draft[start:end]} ({gloss})")
+        for _, _, i in group:
+            out[i] = [ed for ed in out[i] if not start <= ed.start <= end] + [edit]
+    return out
+
+
+def _compound_gloss(draft: str, group: list[tuple[int, int, int]], flags: list[FlagDraft]) -> str | None:
+    from ..detectors._jargon_terms import glossary_terms
+
+    start, end = group[0][0], group[-1][1]
+    text = draft[start:end]
+    joins = [e - start for _, e, _ in group[:-1]]
+    for m in _WORD_START.finditer(text):  # the leftmost glossary term across a join: "DNS cache"
+        k = m.start()
+        if k >= joins[-1]:
+            break
+        found = glossary_terms(text[k:])
+        if found and found[0][0] == 0 and any(k < j < k + found[0][1] for j in joins):
+            whole = found[0][2].get("plain")
+            if whole:
+                return str(whole)
+    glosses: list[tuple[int, str]] = []
+    for s, e, i in group:
+        plain: Mapping[str, str] = flags[i].data.get("plain") or {}
+        if plain.get(draft[s:e]):
+            glosses.append((e - s, plain[draft[s:e]]))
+    return max(glosses)[1] if glosses else None
