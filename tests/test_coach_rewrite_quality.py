@@ -183,6 +183,16 @@ REWRITES: dict[str, tuple[str, list[Flag], str]] = {
         "I need you to do this right now, I have a queue of other customers waiting.",
         [("pressure", "I have a queue"), ("pressure", "other customers waiting")],
         "When you're ready, please do this."),
+    "timeless_before_stays": (  # only a past EVENT clashes with "next time"; "before editing" is advice
+        "You should have saved your own copy before editing a shared file.", [("blame", "You should have saved")],
+        "Next time, it helps to save your own copy before editing a shared file."),
+    "closure_after_a_comma": (  # no comma splice once the closure is reworded
+        "That should fix it, closing the ticket.", [("premature_closure", "closing the ticket")],
+        "That should fix it; I'll keep this ticket open for now. Could you try it and let me know whether it works "
+        "for you?"),
+    "draft_names_who_to_ask": (  # the draft's own referral stays; the jab goes, nothing is promised
+        "The payroll portal is run by an external provider, that's not our problem.",
+        [("dismissive", "that's not our problem")], "The payroll portal is run by an external provider."),
 }
 
 # Negated or reassuring words: flagged or not, the rewrite must not touch them (it would
@@ -237,6 +247,16 @@ def test_glosses_attach_to_the_whole_compound() -> None:
     notes = rw.suggestions(draft, fds, [])
     compound = "Flush the DNS cache (your computer's saved list of recently looked-up website addresses)"
     assert notes[0] == notes[1] == compound
+
+
+def test_compound_without_a_joint_entry_glosses_its_first_term() -> None:
+    """"Exchange cached mode": no entry spans the join, and "cached" is not the browser sense."""
+    draft = "Check the Exchange cached mode settings."
+    terms = {"Exchange": "the company's email and calendar system", "cached": "saved copies of web pages"}
+    fds = [rw.FlagDraft("jargon", [(draft.index(t), draft.index(t) + len(t))], {"plain": {t: p}})
+           for t, p in terms.items()]
+    got = rw.rewrite_draft(draft, fds, [], False, rw.plan(draft, fds))
+    assert got == "Check the Exchange (the company's email and calendar system) cached mode settings."
 
 
 def test_given_value_is_quoted_once() -> None:

@@ -4,9 +4,10 @@ agent.jargon reports each glossary match on its own, so "Flush the DNS cache" co
 the DNS" and "cache" (the alias of *browser* cache). Glossing each one splits the term in two
 ("Flush the DNS (...) cache (...)") and explains the second word in the wrong sense. Jargon
 spans that touch (only spaces or a hyphen between them) are one compound here: it gets one
-gloss, after its last word, from the glossary term that spans the join ("DNS cache"), else
-from its longest part. Which terms are jargon is the detector's business; this only decides
-where a gloss goes and which entry it is read from.
+gloss, after its last word, from the glossary term that spans the join ("DNS cache"); else
+only its first term is glossed, right after it ("Exchange (...) cached mode": the browser
+sense of "cached" is not this one). Which terms are jargon is the detector's business; this
+only decides where a gloss goes and which entry it is read from.
 """
 
 from __future__ import annotations
@@ -35,16 +36,20 @@ def compound_glosses(draft: str, flags: list[FlagDraft], per_flag: list[list[Edi
         if len(group) < 2:
             continue
         start, end = group[0][0], group[-1][1]
-        gloss = _compound_gloss(draft, group, flags)
-        if gloss is None:
+        found = _compound_gloss(draft, group, flags)
+        if found is None:
             continue
+        end, gloss = found
         edit = Edit(start, end, f"{draft[start:end]} ({gloss})")
+        end = group[-1][1]
         for _, _, i in group:
             out[i] = [ed for ed in out[i] if not start <= ed.start <= end] + [edit]
     return out
 
 
-def _compound_gloss(draft: str, group: list[tuple[int, int, int]], flags: list[FlagDraft]) -> str | None:
+def _compound_gloss(draft: str, group: list[tuple[int, int, int]],
+                    flags: list[FlagDraft]) -> tuple[int, str] | None:
+    """(where the gloss goes, the gloss) of a compound, or None when no part has one."""
     from ..detectors._jargon_terms import glossary_terms
 
     start, end = group[0][0], group[-1][1]
@@ -58,10 +63,9 @@ def _compound_gloss(draft: str, group: list[tuple[int, int, int]], flags: list[F
         if found and found[0][0] == 0 and any(k < j < k + found[0][1] for j in joins):
             whole = found[0][2].get("plain")
             if whole:
-                return str(whole)
-    glosses: list[tuple[int, str]] = []
+                return end, str(whole)
     for s, e, i in group:
         plain: Mapping[str, str] = flags[i].data.get("plain") or {}
         if plain.get(draft[s:e]):
-            glosses.append((e - s, plain[draft[s:e]]))
-    return max(glosses)[1] if glosses else None
+            return e, plain[draft[s:e]]
+    return None
