@@ -206,3 +206,55 @@ def test_lasting_or_just_worked_fix_is_confirmed() -> None:
 
 def test_closure_after_it_dropped_again_is_premature() -> None:
     assert [f.message_id for f in detect("agent.premature_closure", DROPPED_AGAIN)] == ["m4"]
+
+
+# v4 (QA pass 5): the customer will try it later, whatever the rest of the message says.
+TRY_LATER_BACK_IN_OFFICE = conv(
+    ("a", "Try re-installing the printer driver."),
+    ("c", "OK, I'll try this tomorrow when I'm back in the office."),
+    ("a", "That should fix it. Closing this ticket now."),
+)
+HAVE_NOT_TRIED = conv(
+    ("a", "Restart the dock, then plug the screen in again."),
+    ("c", "Haven't had a chance to test it yet, I'm back at work on Monday."),
+    ("a", "Great, I'll mark this as resolved."),
+)
+# Negative: "I'm back in" (logged in) still confirms.
+BACK_IN_ACCOUNT = conv(
+    ("a", "I've reset your password, could you log in?"),
+    ("c", "yes, I'm back in, thanks"),
+    ("a", "Great, closing the ticket."),
+)
+
+
+def test_try_later_is_not_a_confirmation() -> None:
+    assert [f.message_id for f in detect(NAME, TRY_LATER_BACK_IN_OFFICE)] == ["m3"]
+    assert [f.message_id for f in detect(NAME, HAVE_NOT_TRIED)] == ["m3"]
+    assert detect(NAME, BACK_IN_ACCOUNT) == []
+
+
+# v4: the agent completed what the customer asked for, or only checks in.
+UNLOCK_DONE = conv(
+    ("c", "Can you unlock my account? I got locked out after too many tries."),
+    ("a", "Done, you're all set!"),
+)
+ACCESS_GRANTED = conv(
+    ("c", "Could you please add me to the Finance shared mailbox?"),
+    ("a", "I've added you to the mailbox, you're good to go."),
+)
+CHECK_IN = conv(
+    ("a", "Hi Alex, just checking in on the Wi-Fi issue from Monday. Is it still dropping? "
+          "No pressure either way, I just want to make sure you're sorted."),
+)
+# Positive: a fault the customer still has to try is not an action the agent completed.
+FIX_ASKED_DONE = conv(
+    ("c", "Can you fix my Outlook? It keeps freezing."),
+    ("a", "Done, you're all set!"),
+)
+
+
+def test_completed_request_and_check_in_are_not_closures() -> None:
+    assert detect(NAME, UNLOCK_DONE) == []
+    assert detect(NAME, ACCESS_GRANTED) == []
+    assert detect(NAME, CHECK_IN) == []
+    assert [f.message_id for f in detect(NAME, FIX_ASKED_DONE)] == ["m2"]

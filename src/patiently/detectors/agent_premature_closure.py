@@ -17,6 +17,13 @@ declaration counts only from a helper who gave an instruction in their last few 
 
 v3 (QA pass 4b): the customer confirms a fix that has lasted ("it has stayed connected for 20
 minutes now", "no drops since") or that just worked ("it printed!"): ``confirm.yaml`` v2.
+
+v4 (QA pass 5): a customer who says they will try it later ("I'll try this tomorrow when I'm
+back in the office") has not confirmed anything, whatever else the message holds ("back in"
+the office is a place, not a login); a declaration the agent wraps in a check ("I just want to
+make sure you're sorted", "hope that's sorted") is not one; and "Done, you're all set" right
+after the customer asked the agent to DO something ("can you unlock my account?") reports the
+agent's own completed action, not a fix the customer still has to try.
 """
 
 from __future__ import annotations
@@ -54,6 +61,27 @@ _INSTRUCTION = re.compile(r"\b(?:try|restart|reboot|open|click|run|clear|reinsta
                           r"\b(?:i've|i\s+have|we've|i|we)\s+(?:just\s+)?(?:reset|restarted|cleared|fixed|updated|changed|"
                           r"pushed|applied|re-?enabled|enabled|unlocked|reinstalled|removed|added|rebuilt|repaired|"
                           r"re-?sent|resent|remapped)\b", re.I)
+# The customer has not tried it yet: "I'll try this tomorrow", "will test it later", "when I'm back".
+_NOT_YET = re.compile(r"\b(?:i['’]?ll|i\s+will|will|gonna|going\s+to|i\s+can)\s+(?:\w+\s+)?(?:try|test|check)\b|"
+                      r"\b(?:haven['’]?t|have\s+not|didn['’]?t|not)\s+(?:\w+\s+)?(?:tried|tested|had\s+a\s+chance)\b|"
+                      r"\bwhen\s+i(?:['’]m|\s+am|\s+get|\s+go)\s+back\b", re.I)
+# "back in the office / at work": a place, not "I'm back in" (logged in)
+_PLACE_AFTER = re.compile(r"\s+(?:the\s+|my\s+)?(?:office|work|town|building|country|bed|the\s+uk|the\s+us)\b", re.I)
+# "make sure you're sorted", "hope that's sorted", "check that you're all set": a wish or a check
+_CHECKING = re.compile(r"\b(?:make\s+sure|ensure|check(?:ing)?(?:\s+(?:that|if|whether))?|see\s+(?:if|whether)|"
+                       r"hope|hoping|know\s+(?:if|whether)|confirm(?:ing)?(?:\s+(?:that|if|whether))?)\s+"
+                       r"(?:\w+\s+){0,2}$", re.I)
+# The customer asked the agent to do something ("can you unlock my account?", "please reset my
+# password"), and the draft reports it done ("Done, ...", "I've unlocked it, ...").
+_ASKED_ACTION = re.compile(r"\b(?:can|could|would|will)\s+(?:you|u|someone)\s+(?:please\s+)?"
+                           r"(?!help\b|tell\b|explain\b|check\b|look\b|see\b|fix\b|sort\b|solve\b|repair\b|resolve\b|figure\b)"
+                           r"[a-z]+|\bplease\s+(?!help\b)(?:un|re)?[a-z]+\s+(?:my|the|our)\b|"
+                           r"\bi\s+(?:need|want|would\s+like)\s+(?:you\s+to\s+|to\s+(?:have|get)\s+)?(?:my|the|our|an?)?\s*\w+\s+"
+                           r"(?:unlocked|reset|enabled|added|removed|restored|changed|created|installed)\b", re.I)
+_DONE_BEFORE = re.compile(r"^\W*(?:all\s+)?done\b|\b(?:i['’]ve|i\s+have|we['’]ve|we\s+have|i|we)\s+(?:just\s+)?"
+                          r"(?:un[a-z]+ed|re[a-z]+ed|reset|enabled|added|removed|restored|changed|created|installed|"
+                          r"granted|updated|extended|sent|set\s+up|activated|cleared|approved|processed)\b|"
+                          r"\b(?:has|have)\s+been\s+\w+ed\b", re.I)
 LOOKBACK = 8  # messages before a group-chat declaration in which its author must have instructed
 _CHEAP = re.compile(r"\b(?:clos\w*|resolv\w*|mark\w*|solved|sorted|fixed|fix|set|good\s+to\s+go|works?|working|"
                     r"ended|done|care|wrap\w*|archiv\w*|end\w*)\b", re.I)
@@ -65,6 +93,8 @@ def customer_state(text: str) -> str:
     hits = lex.find(text)
     if any(h.category == "still_broken" for h in hits):
         return "broken"
+    if _NOT_YET.search(text):
+        return "neutral"  # "OK, I'll try this tomorrow": nothing confirmed yet
     for h in hits:
         if h.category == "works" and _real_works(text, h.start, h.end):
             return "confirmed"
@@ -79,12 +109,12 @@ def _real_works(text: str, start: int, end: int) -> bool:
     """A "works" match that is not negated, not about the past and not followed by "until ..."."""
     before = text[max(0, start - 20):start]
     return not (_NEG_BEFORE.search(before) or _PAST_BEFORE.search(before) or _NEG_INSIDE.search(text, start, end)
-                or _UNTIL_AFTER.match(text, end))
+                or _UNTIL_AFTER.match(text, end) or _PLACE_AFTER.match(text, end))
 
 
 class AgentPrematureClosure(Detector):
     name = "agent.premature_closure"
-    version = 3
+    version = 4
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 
@@ -159,8 +189,10 @@ class AgentPrematureClosure(Detector):
                 continue
             before = without_nick(ctx.conv, sent[:decl.start])
             if (_ASKS.search(before) or _PROPOSAL.search(before) or _THEIR_RESULT.search(before)
-                    or not _instructed(ctx.conv, i)):
+                    or _CHECKING.search(before) or not _instructed(ctx.conv, i)):
                 continue
+            if _DONE_BEFORE.search(text[:s + decl.start]) and _asked_action(ctx, i):
+                continue  # "Done, you're all set" after "can you unlock my account?"
             return "declare_fixed", s + decl.start, s + decl.end
         return None
 
@@ -180,6 +212,12 @@ class AgentPrematureClosure(Detector):
             if seen >= WINDOW:
                 break
         return "neutral"
+
+
+def _asked_action(ctx: DetectorContext, i: int) -> bool:
+    """The customer's last message before message ``i`` asks the agent to do something."""
+    pc = ctx.previous(i, "customer")
+    return pc is not None and bool(_ASKED_ACTION.search(ctx.conv.messages[pc].text))
 
 
 def _instructed(conv: Conversation, i: int) -> bool:
