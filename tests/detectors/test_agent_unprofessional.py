@@ -168,3 +168,16 @@ def test_new_sarcasm_cues(c, words: str) -> None:
 def test_sincere_praise_and_whatever_in_a_sentence_are_fine() -> None:
     assert detect("agent.unprofessional", GREAT_JOB_FIXING) == []
     assert detect("agent.unprofessional", WHATEVER_WORKS) == []
+
+
+# v4 (QA pass 5): texting slang with a shrug; either alone stays quiet.
+@pytest.mark.parametrize("text", ["lol that's a weird one, no idea tbh", "idk tbh", "no clue lmao"])
+def test_slang_with_a_shrug(text: str) -> None:
+    found = detect("agent.unprofessional", conv(("c", "My mouse cursor keeps jumping."), ("a", text)))
+    assert [f.message_id for f in found] == ["m2"]
+
+
+@pytest.mark.parametrize("text", ["lol nice, glad it works", "No idea yet, let me check the logs.",
+                                  "tbh a reboot is best"])
+def test_slang_or_shrug_alone_is_not_reported(text: str) -> None:
+    assert detect("agent.unprofessional", conv(("c", "My mouse cursor keeps jumping."), ("a", text))) == []

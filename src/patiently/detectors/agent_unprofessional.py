@@ -15,6 +15,9 @@ hardware id; a joyful "IT WORKED!! YAY" and a playful "go aussie!!! :-)" are let
 v3 (QA pass 4b): a negated insult is its opposite ("That's not a silly question at all"), and
 new sarcasm cues: mock praise for a mishap ("great job locking yourself out again"), "has
 nothing better to do than ...", and a shrugged "lol ok whatever".
+
+v4 (QA pass 5): texting slang ("lol", "tbh", "smh") together with a shrug ("no idea", "dunno",
+"beats me"): "lol that's a weird one, no idea tbh". Each alone stays below the reporting level.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|myself|we)\b", re.IGNORECASE)
 # A shouted word glued to code characters is a key combo, variable, file name or id.
 _CODE_EDGE = set("=$_{}/\\.+-<>[]()~|#%&*0123456789")
 _GAP = re.compile(r"[\s,.;:!?'\"]*(?:[A-Z]{1,2}[\s,.;:!?'\"]+)*")  # between two words of one shouted phrase
+_MINOR = ("chat_slang", "shrug")  # v4: reported only together (each weighs less than REPORT_AT)
 _CHEAP = re.compile(r"[!*#@$%]|[A-Z]{3}")  # a lexicon-free message needs one of these to need a look
 
 
@@ -122,7 +126,7 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 class AgentUnprofessional(Detector):
     name = "agent.unprofessional"
-    version = 3
+    version = 4
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
@@ -141,6 +145,9 @@ class AgentUnprofessional(Detector):
                 if names is None:
                     names = frozenset(m.author.lower() for m in conv.messages if m.author)
                 matches = [m for m in matches if m.text.lower() not in names and _own_language(text, m, lex, quoted)]
+                # "lol" inside "lol ok whatever" is part of that sarcasm, not texting slang of its own
+                matches = [m for m in matches if m.category not in _MINOR or not any(
+                    o.category not in _MINOR and o.start <= m.start and m.end <= o.end for o in matches)]
             spans: list[tuple[int, int]] = [(m.start, m.end) for m in matches]
             kinds: dict[str, float] = {}
             for m in matches:
