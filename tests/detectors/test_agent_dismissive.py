@@ -203,3 +203,20 @@ def test_new_brush_offs(c, words: str) -> None:
 def test_works_on_my_end_with_a_next_step_and_ask_to_ask_are_fine() -> None:
     assert detect("agent.dismissive", WORKS_ON_MY_END_WITH_CHECK) == []
     assert detect("agent.dismissive", ASK_TO_ASK) == []
+
+
+# v4 (QA pass 5): "read it first" whatever "it" is, and "this is covered in the FAQ".
+READ_IT_FIRST = conv(("c", "How do I add a second monitor?"),
+                     ("a", "This is covered in the FAQ. Please read it before contacting support."))
+CHECK_GUIDE_FIRST = conv(("c", "How do I map a drive?"), ("a", "Check the guide first before you message us."))
+# Negative: advice on an order of steps, or the agent's own reading.
+READ_BEFORE_UPGRADING = conv(("c", "Should I upgrade?"),
+                             ("a", "Read the release notes before upgrading, they list the changes."))
+I_READ_IT = conv(("c", "Did you check my log?"), ("a", "Yes, I read it before contacting the vendor."))
+
+
+def test_read_it_before_contacting_is_dismissive() -> None:
+    assert [f.message_id for f in detect("agent.dismissive", READ_IT_FIRST)] == ["m2"]
+    assert [f.message_id for f in detect("agent.dismissive", CHECK_GUIDE_FIRST)] == ["m2"]
+    assert detect("agent.dismissive", READ_BEFORE_UPGRADING) == []
+    assert detect("agent.dismissive", I_READ_IT) == []

@@ -15,6 +15,9 @@ separate a brush-off from engagement.
 
 v3 (QA pass 4b): "works fine on my end" / "works fine for everyone else" with any adverb, and
 the ``shut_down`` category ("Stop asking."), both in the lexicon.
+
+v4 (QA pass 5): sending the customer to read something first, whatever it is called ("Please
+read it before contacting support"), and "this is covered in the FAQ" (``look_it_up`` patterns).
 """
 
 from __future__ import annotations
@@ -86,7 +89,7 @@ def alternatives(text: str, categories: tuple[str, ...], exclude: list[Match]) -
 
 class AgentDismissive(Detector):
     name = "agent.dismissive"
-    version = 3
+    version = 4
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 
