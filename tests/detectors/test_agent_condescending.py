@@ -186,3 +186,16 @@ def test_new_condescending_cues(c, words: str) -> None:
 def test_not_obviously_slow_steps_and_did_you_get_are_fine() -> None:
     for c in (NOT_OBVIOUSLY, SLOWLY_ONE_STEP, DID_YOU_GET_EMAIL):
         assert detect("agent.condescending", c) == []
+
+
+# v4 (QA pass 5): "simple" with any intensifier, to a confused customer; not to a calm one.
+QUITE_SIMPLE_TO_CONFUSED = conv(("c", "I don't understand how to reset my password"),
+                                ("a", "I explained it."), ("c", "I'm confused, I don't get it."),
+                                ("a", "It's really quite simple: just click Reset Password."))
+QUITE_SIMPLE_TO_CALM = conv(("c", "How do I reset my password?"),
+                            ("a", "It's honestly pretty straightforward: click Reset Password."))
+
+
+def test_intensified_simplicity_to_a_confused_customer() -> None:
+    assert [f.message_id for f in detect("agent.condescending", QUITE_SIMPLE_TO_CONFUSED)] == ["m4"]
+    assert detect("agent.condescending", QUITE_SIMPLE_TO_CALM) == []

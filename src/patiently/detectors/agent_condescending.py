@@ -54,7 +54,7 @@ def customer_was_upset(conv: Conversation, ctx: DetectorContext, i: int) -> bool
 
 class AgentCondescending(Detector):
     name = "agent.condescending"
-    version = 3
+    version = 4  # v4 (QA pass 5): simplicity claims with any intensifier ("really quite simple")
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")
