@@ -153,3 +153,13 @@ def test_come_on_while_waiting_for_the_customer_is_still_hurry() -> None:
     hurry = conv(("c", "which one?", 0), ("a", "The blue cable.", 5), ("a", "Come on.", 20))
     found = detect(NAME, hurry)
     assert [f.message_id for f in found] == ["m3"] and found[0].data["kind"] == "hurry"
+
+
+# v3 (QA pass 5): "I need you to ... right now" asks the customer to hurry; "I'll ... right now" does not.
+NEED_YOU_NOW = conv(("c", "Which file?"), ("a", "I need you to do this right now, please."))
+I_WILL_NOW = conv(("c", "Can you send the form?"), ("a", "Sure, I'll send it right now."))
+
+
+def test_need_you_right_now_is_pressure() -> None:
+    assert [f.message_id for f in detect("agent.pressure", NEED_YOU_NOW)] == ["m2"]
+    assert detect("agent.pressure", I_WILL_NOW) == []

@@ -30,9 +30,10 @@ _NEGATION = re.compile(r"\b(?:no|not|don't|dont|do\s+not|never|no\s+need\s+to|th
 _IF_YOU = re.compile(r"\bif\s+(?:you|u)(?:'re|\s+are|r)?\s+(?:\w+\s+){0,2}$", re.I)
 _SELF = re.compile(r"\b(?:i'll|i\s+will|let\s+me|i'm|im|i\s+am|we'll|we\s+will|i\s+can|we\s+can|i)\s+"
                    r"(?:\w+\s+){0,3}$", re.I)
+_ASKS_YOU = re.compile(r"(?:need|want|require)\s+you\b", re.I)
 _CHEAP = re.compile(r"\b(?:close|closed|closing|otherwise|hear|quick|quickly|fast|hurry|day|time|customers|"
                     r"queue|busy|wrap|speed|there|hello+|helo|message|answer|respond|reply|waiting|with\s+me|chop|pace|asap|come|"
-                    r"people|move|end|last|interest|sake|delay|rush|just)\b", re.I)
+                    r"people|move|end|last|interest|sake|delay|rush|just|now|minute|instant)\b", re.I)
 
 # what follows "just do what I said" when it only points back to earlier steps
 _POINTER = re.compile(r"\s*(?:in\s+|on\s+)?(?:my\s+|the\s+)?(?:last|above|earlier|before|previous)\b", re.I)
@@ -41,7 +42,7 @@ _COME_ON = re.compile(r"\bcome\s+on\b", re.I)
 
 class AgentPressure(Detector):
     name = "agent.pressure"
-    version = 2
+    version = 3  # v3 (QA pass 5): "right now", "this minute" in a request to the customer
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 
@@ -58,8 +59,8 @@ class AgentPressure(Detector):
                 before = msg.text[max(0, m.start - 30):m.start]
                 if m.category in ("hurry", "quick_request") and (_NEGATION.search(before) or _IF_YOU.search(before)):
                     continue  # "no hurry", "don't rush" are patient; "if you're in a hurry" offers a shortcut
-                if m.category == "quick_request" and _SELF.search(before):
-                    continue
+                if m.category == "quick_request" and _SELF.search(before) and not _ASKS_YOU.match(m.text):
+                    continue  # "I'll send it right away" is the agent's own pace; "I need you to ..." is not
                 if m.category == "hurry" and _POINTER.match(msg.text, m.end):
                     continue  # "just do what I said in my last comment": points back to the steps
                 if m.category == "hurry" and _COME_ON.search(msg.text[m.start:m.end]) and \
