@@ -329,3 +329,14 @@ def test_meaning_alone_only_for_how_the_problem_shows() -> None:
 def test_contracted_whats_asks_for_the_slot() -> None:
     found = detect("agent.redundant_question", WHATS_THE_ERROR)
     assert [f.message_id for f in found] == ["m2"] and found[0].data["slot"] == "error"
+
+
+# v3 (QA pass 5): an ID that names the customer is a slot.
+EMPLOYEE_ID_GIVEN = conv(("c", "Hi, my employee ID is 44120 and I can't log in to the payroll portal."),
+                         ("a", "What's your employee ID?"))
+EMPLOYEE_ID_NOT_GIVEN = conv(("c", "Hi, I can't log in to the payroll portal."), ("a", "What's your employee ID?"))
+
+
+def test_employee_id_already_given() -> None:
+    assert [f.message_id for f in detect("agent.redundant_question", EMPLOYEE_ID_GIVEN)] == ["m2"]
+    assert detect("agent.redundant_question", EMPLOYEE_ID_NOT_GIVEN) == []

@@ -19,6 +19,9 @@ what happens) asked after the agent had the customer run or try something is the
 not the old one; a value inside quotes (on-screen text) or an OS named as what is being
 written to a USB stick is not the customer's own; and in multi-party chats a question
 addressed to someone else, or the customer's own line under a second nick, is skipped.
+
+Version 3 (QA pass 5): an ID that names the customer ("my employee ID is 44120", "badge #7781")
+is a slot too (``person_id``), so "What's your employee ID?" after it is redundant.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ SLOT_NAMES = {
     "os": "operating system", "os_version": "OS version", "device": "device model",
     "ticket": "ticket number", "order": "order/account number", "username": "username",
     "phone": "phone number", "printer": "printer", "app": "application", "started": "when it started",
-    "browser": "browser", "version": "version",
+    "browser": "browser", "version": "version", "person_id": "ID number",
 }
 _CONFIRM = re.compile(
     r"\b(?:confirm|verify|verification|double[-\s]?check|just\s+to\s+check|still|correct|right\?|"
@@ -122,7 +125,7 @@ _NICK_TAIL = re.compile(r"[_\-^`|\d]+$")
 
 class AgentRedundantQuestion(Detector):
     name = "agent.redundant_question"
-    version = 2
+    version = 3  # v3 (QA pass 5): + the person_id slot (employee / staff / member ID or number)
     labels = ("agent.redundant_question",)
     description = "The agent asks for information the customer already gave."
     needs = frozenset({"embeddings"})
