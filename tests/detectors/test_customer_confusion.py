@@ -163,3 +163,26 @@ def test_asking_about_the_agents_term_a_message_later_counts() -> None:
     found = detect("customer.confusion", ASKS_ABOUT_AGENT_TERM_LATER)
     assert [f.message_id for f in found] == ["m3"]
     assert evidence_text(ASKS_ABOUT_AGENT_TERM_LATER, found[0]) == ["what's that"]
+
+
+# v3 (QA pass 5): the family of "not good with computers", not its spellings.
+@pytest.mark.parametrize("text", [
+    "I'm not very good with computers. The printer won't print anything.",
+    "I've never been great at tech, sorry.",
+    "I'm pretty hopeless with technology.",
+])
+def test_non_technical_self_descriptions(text: str) -> None:
+    found = detect("customer.confusion", conv(("c", text)))
+    assert found and found[0].data.get("non_technical")
+
+
+def test_someone_elses_skills_are_not_a_self_description() -> None:
+    assert detect("customer.confusion", conv(("c", "My manager says you're not good with computers."))) == []
+
+
+def test_says_confused_for_the_coach() -> None:
+    from patiently.detectors.customer_confusion import says_confused
+
+    assert says_confused("I don't understand how to reset my password") > 0
+    assert says_confused("I'm confused.") > 0
+    assert says_confused("I don't understand why it crashes") == 0

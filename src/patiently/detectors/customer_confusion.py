@@ -65,7 +65,7 @@ _EXPLAIN = {
 
 class CustomerConfusion(Detector):
     name = "customer.confusion"
-    version = 2
+    version = 3  # v3 (QA pass 5): the family of "not good with computers" self-descriptions
     labels = ("customer.confusion",)
     description = "The customer does not understand the agent (or says they are not technical)."
 
@@ -153,6 +153,15 @@ class CustomerConfusion(Detector):
             return None
         start = conv.messages[i].text.index(text)
         return (start, start + len(text))
+
+
+def says_confused(text: str) -> float:
+    """The weight of a plain statement of confusion in ``text`` ("I'm confused", "I don't
+    understand how to reset my password"), wherever it stands, or 0.0. The detector reports one
+    only near an agent message (before that it is usually about the fault); the reply coach uses
+    this for the customer's state, because a confused customer needs plain words either way."""
+    found = [m for m in load_lexicon("confusion").find(text, ("not_understand",)) if _counts(text, m)]
+    return max((m.weight for m in found), default=0.0)
 
 
 def _counts(text: str, m: Match) -> bool:
