@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import conv, detect, evidence_text
 
 ANGRY_THEN_CALM = conv(
@@ -240,3 +242,29 @@ def test_bare_replies_are_not_frustration_but_bare_insults_are() -> None:
     found = [f for f in detect("customer.frustration", BARE_INSULT) if f.label == "customer.frustration"]
     assert [f.message_id for f in found] == ["m2"] and "insulting words" in found[0].data["reasons"]
     assert _level("no!! this is ridiculous")  # a short reply with explicit frustration still counts
+
+
+# v4 (QA pass 5): quoted screen text, fault timing and a refund request are not frustration.
+QUOTED_ERROR = conv(("c", 'Outlook says "Cannot connect to server" every time I open it.'))
+QUOTED_ANGRY_WORDS = conv(("c", 'The pop-up says "This is ridiculous, access denied" when I start it.'))
+REFUND_REQUEST = conv(("c", "My headset stopped working, I want a refund."))
+# Positive: complaints about having to repeat, time pressure, and a real "every time I".
+EVERY_TIME_I_CALL = conv(("c", "Every time I call, nobody picks up. This is a joke."))
+GAVE_IT_TWICE = conv(("c", "I ALREADY gave you the serial number twice. 5CG1234XYZ."))
+I_TOLD_YOU = conv(("c", 'I told you, it says "0x80070005 Access denied", and it\'s still happening.'))
+BOARD_IN_20 = conv(("c", "I'm presenting to the board in 20 minutes and my laptop won't connect to the projector, "
+                         "please help!!"))
+
+
+def test_quoted_text_and_fault_reports_are_not_frustration() -> None:
+    assert detect("customer.frustration", QUOTED_ERROR) == []
+    # the quoted words are not read as the customer's (the head still reads the whole message)
+    assert all("exasperation" not in f.data["reasons"] for f in detect("customer.frustration", QUOTED_ANGRY_WORDS))
+    found = detect("customer.frustration", REFUND_REQUEST)
+    assert all(f.score < 0.8 for f in found)
+
+
+@pytest.mark.parametrize("chat", [EVERY_TIME_I_CALL, GAVE_IT_TWICE, I_TOLD_YOU, BOARD_IN_20],
+                         ids=["every_time_i_call", "gave_it_twice", "i_told_you", "board_in_20"])
+def test_repeat_complaints_and_deadlines_are_frustration(chat) -> None:
+    assert [f.label for f in detect("customer.frustration", chat)][:1] == ["customer.frustration"]

@@ -14,6 +14,13 @@ one", "still waiting 3 days", "Figure it out", "#xsucks", "😠"), a question pa
 word, and a guard that stops the head from hearing frustration in a bare "no" or "weird"
 reply. The cue weights were set on a hand-labelled tuning set disjoint from the evaluation set
 (benchmarks/data/frustration_tuning_labels.jsonl; docs/detectors/customer.frustration.md).
+v4 (QA pass 5): words inside double quotes are what the screen or someone else said
+(`Outlook says "Cannot connect to server"`), not the customer's feeling, so no cue, shouting or
+VADER tone is read there; the head does not hear the customer's self-description ("I'm not very good
+with computers": self-deprecation, not annoyance); "every time I" that only says when a fault
+shows ("every time I open it"), and "I want a refund" alone, no longer read as exasperation or a
+threat; an event of theirs minutes or hours away ("presenting to the board in 20 minutes") is
+urgency.
 The trajectory compares the start and the end of the conversation, so coaches can see
 whether the agent calmed the customer down or the conversation escalated.
 """
@@ -88,6 +95,25 @@ def emotion(texts: list[str]) -> list[float]:
     return [known[t] for t in texts]
 
 
+# Quoted text: an error message, a button, someone else's words.
+_QUOTED = re.compile(r'"[^"\n]{2,200}"|“[^”\n]{2,200}”')
+
+
+def masked(text: str) -> str:
+    """The text with double-quoted parts blanked out (same length, so spans stay valid)."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text) if '"' in text or "“" in text else text
+
+
+def head_text(text: str) -> str:
+    """What the emotion head reads: the message less the customer's description of themselves
+    as not technical. (Quoted text stays: blanking it left fragments such as 'there is no' that
+    the head heard as annoyance, 15 of 19 new findings wrong on Ubuntu IRC / TWCS.)"""
+    out = text
+    for m in load_lexicon("confusion").find(out, ("non_technical",)):
+        out = out[:m.start] + " " * (m.end - m.start) + out[m.end:]
+    return out
+
+
 def frustration_level(text: str, emotion_score: float | None = None) -> tuple[float, list[tuple[int, int]], list[str]]:
     """Level 0..1, evidence spans and the reasons, for one customer message.
     ``emotion_score``: the head's signal when already computed for a batch (see :func:`emotion`)."""
@@ -96,7 +122,7 @@ def frustration_level(text: str, emotion_score: float | None = None) -> tuple[fl
     # A bare reply ("no", "weird", "nope, not a laptop") reads as disapproval to the head, but in
     # a help chat it answers a question; without any other sign it is not frustration.
     if text.strip() and not (level == 0.0 and _bare_reply(text)):
-        added = HEAD_WEIGHT * (emotion([text])[0] if emotion_score is None else emotion_score)
+        added = HEAD_WEIGHT * (emotion([head_text(text)])[0] if emotion_score is None else emotion_score)
         level = min(1.0, level + added)
         if added >= HEAD_REASON_AT:
             out_reasons.append("annoyed or angry wording (model)")
@@ -170,6 +196,7 @@ def _emphasis(text: str) -> list[tuple[int, int]]:
 def _frustration_level(text: str) -> tuple[float, tuple[tuple[int, int], ...], tuple[str, ...]]:
     # Pure in the text, and VADER costs ~0.1 ms a message: the coach reads the same context
     # messages on every check of a draft (and agent.condescending reads them again).
+    text = masked(text)
     lex = load_lexicon("frustration")
     matches = lex.find(text)
     spans = [(m.start, m.end) for m in matches]
@@ -232,7 +259,8 @@ def trend_of(levels: list[float]) -> tuple[float, float, float, str]:
 
 class CustomerFrustration(Detector):
     name = "customer.frustration"
-    version = 3  # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard
+    version = 4  # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
+    # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure
     labels = ("customer.frustration", "customer.frustration_trajectory")
     description = "Customer frustration per message (0..1) and whether it escalated or calmed down."
 
@@ -243,7 +271,7 @@ class CustomerFrustration(Detector):
         if not ctx.targets("customer"):
             return []  # both labels sit on customer messages
         customers = ctx.indices("customer")
-        signals = emotion([conv.messages[i].text for i in customers])  # one batch: the head is vectorised
+        signals = emotion([head_text(conv.messages[i].text) for i in customers])  # one batch: the head is vectorised
         said: set[str] = set()
         for i, signal in zip(customers, signals, strict=True):
             msg = conv.messages[i]
