@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
+from ..detectors.customer_confusion import says_confused
 from ..lexicon import lexicon_names, load_lexicon
 from ..model import Conversation, Finding, Message
 from ..pipeline import Analyzer
@@ -193,14 +194,20 @@ def check(draft: str, context: ContextInput = None, *, llm: Any = None) -> Check
     states, state_scores = customer_state(conv, result.findings)
 
     pending: list[Pending] = []
+    # A stock phrase with the agent's own specifics next to it ("You're right, you already told me
+    # the serial number, and I'm sorry about that"; "I understand your frustration. ... That's on
+    # us, and I'm sorry.") is not a script to an upset customer: not raised above its own level.
+    specific = _specific_spans(on_draft)
+    stock_states = [s for s in states if s != "frustrated"] if specific or _owns_it(draft) else states
     for f in on_draft:
         category = CATEGORIES.get(f.label)
-        if category is None and f.label == "agent.empathy" and f.data.get("stock"):
+        if category is None and f.label == "agent.empathy" and _stock_only(f):
             category = "scripted_empathy"  # same evidence, the single-draft view of a script
         if category is not None:
-            pending.extend(_pending(draft, f, category, states))
+            pending.extend(_pending(draft, f, category, stock_states if category == "scripted_empathy" else states))
     if not any(p.draft.category == "scripted_empathy" for p in pending):
-        pending.extend(_stock_lines(draft, states))
+        pending.extend(p for p in _stock_lines(draft, stock_states)
+                       if not any(a <= p.draft.spans[0][0] < b for a, b in specific))
     if ("frustrated" in states and not acknowledges(draft, on_draft, result.findings, conv)
             and not any(p.draft.category == "scripted_empathy" for p in pending)):
         pending.append(_no_ack(draft, state_scores.get("frustrated", 0.5), states))
@@ -214,7 +221,7 @@ def check(draft: str, context: ContextInput = None, *, llm: Any = None) -> Check
 
     strengths = [Strength(label=f.label, span=_span(f, draft), text=_text(f, draft), note=f.explanation)
                  for f in on_draft if f.label in STRENGTHS and f.score >= STRENGTHS[f.label]
-                 and not (f.label == "agent.empathy" and f.data.get("stock"))]
+                 and not (f.label == "agent.empathy" and _stock_only(f))]
     has_confirmation = any(s.label == "agent.confirmation_check" for s in strengths)
 
     severities = {fl.severity for fl in flags}
@@ -234,6 +241,24 @@ def check(draft: str, context: ContextInput = None, *, llm: Any = None) -> Check
 
         polish(out, messages, llm)
     return out
+
+
+def _stock_only(f: Finding) -> bool:
+    """An agent.empathy finding that is a stock line and nothing more (no specifics of its own)."""
+    return bool(f.data.get("stock")) and not f.data.get("specific")
+
+
+def _owns_it(draft: str) -> bool:
+    """An apology in the agent's own voice besides the stock lines ("That's on us, and I'm sorry")."""
+    for m in load_lexicon("stock_empathy").find(draft):
+        draft = draft[:m.start] + " " * (m.end - m.start) + draft[m.end:]
+    return _OWN_APOLOGY.search(draft) is not None
+
+
+def _specific_spans(on_draft: list[Finding]) -> list[tuple[int, int]]:
+    """The draft's sentences that acknowledge the customer's situation specifically."""
+    return [(s.start, s.end) for f in on_draft if f.label == "agent.empathy" and f.data.get("specific")
+            for s in f.evidence if s.message_id == DRAFT_ID]
 
 
 def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[str], dict[str, float]]:
@@ -257,6 +282,10 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
             state = "repeating"
         if state:
             scores[state] = max(scores.get(state, 0.0), f.score)
+    if "confused" not in scores:  # "I'm confused" before any agent reply: no finding, still confused
+        said = max((says_confused(m.text) for m in msgs if m.id in recent), default=0.0)
+        if said:
+            scores["confused"] = said
     order = ("frustrated", "repeating", "confused", "non_technical")
     return [s for s in order if s in scores], scores
 
@@ -264,13 +293,25 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
 # An apology in the agent's own voice, to the customer ("I'm sorry, I don't have access to ...",
 # "Sorry, I explained that badly", "I apologise"): not one for the speaker's own English or typing
 # ("Sorry, my English is not perfect"), and not a stock line (those are scripted_empathy's).
+# An apology after a comma or "and" ("You're right, and I'm sorry.") needs its "I'm"/"we're".
 _OWN_APOLOGY = re.compile(
-    r"(?:^|(?<=[.!?;:\n])\s*)\W*(?:(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+)?(?:so\s+|really\s+|very\s+|truly\s+|"
-    r"terribly\s+|deeply\s+)?sorry\b(?!\W*(?:but\s+)?(?:for\s+|about\s+)?(?:my|our)\b)"
+    r"(?:(?:^|(?<=[.!?;:\n])\s*)\W*(?:(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+)?"
+    r"|(?:,\s*|\b)(?:(?:and|but|so)\s+)?(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+)(?:so\s+|really\s+|very\s+|truly\s+|"
+    r"terribly\s+|deeply\s+)?sorry\b(?![\s,:;-]*(?:but\s+)?(?:for\s+|about\s+)?(?:my|our)\b)"
     r"|\b(?:i|we)\s+(?:do\s+|sincerely\s+|really\s+|truly\s+)?apologi[sz]e\b(?!\s+for\s+(?:my|our)\b)"
     r"|\b(?:my|our)\s+(?:sincere\s+|deepest\s+)?apologies\b",
     re.IGNORECASE,
 )
+# Thanks for what the customer did or said ("Thank you for explaining what happened", "thanks for
+# trying those steps already", "thanks for bearing with me"): acknowledges a customer who is only
+# mildly upset (below THANKS_ACK_BELOW); a very upset one needs more than thanks.
+_THANKS_EFFORT = re.compile(
+    r"\bthank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?\s+(?:for|4)\s+(?:\w+\s+){0,3}?"
+    r"(?:explain\w*|try\w*|tried|letting\s+(?:me|us)\s+know|(?:your|the)\s+patience|bearing\s+with|"
+    r"walking\s+(?:me|us)|describ\w*|flagging|reporting|raising|testing|going\s+through|taking\s+the\s+time|"
+    r"(?:the|those|these|all\s+the)\s+(?:steps|details|info\w*|screenshots?)|doing\s+(?:that|this|those|all))",
+    re.IGNORECASE)
+THANKS_ACK_BELOW = 0.8
 # What customer.frustration says when the only sign is the same question asked again.
 _REPEAT_ONLY = frozenset({"pasted the same message again"})
 
@@ -279,7 +320,8 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     """Does the draft acknowledge the customer before going on (so no ``no_acknowledgment``)?
 
     An agent.empathy finding (own words or stock; a stock line is judged as scripted_empathy),
-    an apology in the agent's own voice, or, when the customer's only sign of frustration is
+    an apology in the agent's own voice (also after a comma or "and"), thanks for what a mildly
+    upset customer did or explained, or, when the customer's only sign of frustration is
     asking the same thing again, an answer that kindly goes through it again ("Sure! Let me walk
     you through it again, step by step": impatient_repeat's ``kind`` phrases, with no
     impatient_repeat finding).
@@ -290,6 +332,8 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
         return False
     recent = _recent_customer_ids(conv)
     frustration = [f for f in findings if f.label == "customer.frustration" and f.message_id in recent]
+    if _THANKS_EFFORT.search(draft) and max((f.score for f in frustration), default=0.0) < THANKS_ACK_BELOW:
+        return True
     repeat_only = bool(frustration) and all(set(f.data.get("reasons") or ()) <= _REPEAT_ONLY for f in frustration)
     return repeat_only and load_lexicon("impatient_repeat").first(draft, ("kind",)) is not None
 

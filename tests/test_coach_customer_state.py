@@ -1,0 +1,88 @@
+"""The coach's reading of the customer and of acknowledgment (QA pass 5): named mini-cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from patiently.coach import check
+
+
+def _warned(result) -> set[str]:  # type: ignore[no-untyped-def]
+    return {f.category for f in result.flags if f.severity != "info"}
+
+
+# An apology after a comma or "and" is the agent's own.
+CHARGED_TWICE = "Customer: You charged me TWICE for March. This is ridiculous."
+APOLOGY_AFTER_AND = "You're right, and I'm sorry. I've issued a refund of $49.99 to your card."
+NO_APOLOGY = "You were charged twice. I've issued a refund of $49.99 to your card."
+
+# Thanks for what a mildly upset customer did or explained acknowledges them.
+TRIED_ALREADY = ("Customer: I already cleared the cache and cookies like the help page says, "
+                 "and I still can't log in to the billing portal.")
+THANKS_FOR_TRYING = ("Thanks for letting me know, and for trying those steps already. "
+                     "I'll escalate this to the web team.")
+REFUND_ASK = "Customer: My headset stopped working, I want a refund."
+THANKS_FOR_EXPLAINING = ("Thank you for explaining what happened. It's past the return window, "
+                         "but I can arrange a repair.")
+# ... but not a furious one.
+FURIOUS = "Customer: This is the THIRD time I'm asking!!! Absolutely useless, I want to speak to your manager!"
+
+
+def test_apology_after_a_comma_or_and_acknowledges() -> None:
+    assert "no_acknowledgment" not in _warned(check(APOLOGY_AFTER_AND, CHARGED_TWICE))
+    assert "no_acknowledgment" in _warned(check(NO_APOLOGY, CHARGED_TWICE))
+
+
+def test_thanks_for_effort_acknowledges_a_mildly_upset_customer() -> None:
+    assert "no_acknowledgment" not in _warned(check(THANKS_FOR_TRYING, TRIED_ALREADY))
+    assert "no_acknowledgment" not in _warned(check(THANKS_FOR_EXPLAINING, REFUND_ASK))
+    assert "no_acknowledgment" in _warned(check(THANKS_FOR_TRYING, FURIOUS))
+
+
+# A specific, owned apology is not a script; a stock line with ownership next to it stays info.
+SERIAL_AGAIN = ("Agent: Could you send me the serial number?\n"
+                "Customer: I ALREADY gave you the serial number twice. 5CG1234XYZ.")
+OWNED_SPECIFIC = ("You're right, you already told me the serial number, and I'm sorry about that. "
+                  "I've booked the battery replacement for Friday.")
+PROMISE_BROKEN = "Customer: Nobody called me back yesterday like you PROMISED. I'm fed up."
+STOCK_THEN_OWNED = ("I completely understand your frustration. You were promised a callback yesterday and it "
+                    "didn't happen. That's on us, and I'm sorry. My team lead will call you today before 5 pm.")
+STOCK_ONLY = "We apologize for any inconvenience this may have caused. Your ticket has been logged."
+
+
+def test_owned_apology_is_not_scripted() -> None:
+    assert _warned(check(OWNED_SPECIFIC, SERIAL_AGAIN)) == set()
+    assert _warned(check(STOCK_THEN_OWNED, PROMISE_BROKEN)) == set()
+    assert "scripted_empathy" in _warned(check(STOCK_ONLY, PROMISE_BROKEN))
+
+
+@pytest.mark.parametrize(("context", "state"), [
+    pytest.param("Customer: I'm confused, I don't understand what to do.", "confused", id="confused"),
+    pytest.param("Customer: I don't understand how to reset my password", "confused", id="how_to"),
+    pytest.param("Customer: I'm not very good with computers. The printer won't print.", "non_technical",
+                 id="not_good_with_computers"),
+    pytest.param("Customer: I'm presenting to the board in 20 minutes and the projector won't connect, please help!!",
+                 "frustrated", id="deadline"),
+])
+def test_customer_state_is_read(context: str, state: str) -> None:
+    assert state in check("Let's look at it together.", context).context.customer
+
+
+@pytest.mark.parametrize("context", [
+    pytest.param('Customer: Outlook says "Cannot connect to server" every time I open it.', id="quoted_error"),
+    pytest.param("Customer: I'm not very good with computers. The printer won't print.", id="self_description"),
+    pytest.param("Customer: I don't understand why it crashes, it worked yesterday.", id="puzzled_by_fault"),
+])
+def test_calm_customers_are_not_frustrated_or_confused(context: str) -> None:
+    states = check("Thanks for the details. Is this on your laptop or your phone?", context).context.customer
+    assert "frustrated" not in states
+    if "why it crashes" in context:
+        assert "confused" not in states
+
+
+def test_jargon_to_a_confused_customer_is_raised() -> None:
+    draft = "Your mailbox hit the throttling limit, so the OST won't sync until the quota resets."
+    calm = check(draft, "Customer: Why are my emails not arriving?")
+    confused = check(draft, "Customer: I don't understand, why are my emails not arriving?")
+    assert "jargon" in _warned(confused)
+    assert {f.severity for f in calm.flags if f.category == "jargon"} <= {"info"}
