@@ -39,6 +39,21 @@ def test_thanks_for_effort_acknowledges_a_mildly_upset_customer() -> None:
     assert "no_acknowledgment" in _warned(check(THANKS_FOR_TRYING, FURIOUS))
 
 
+# A customer whose upset is a deadline is acknowledged by answering the worry (ex-009's model reply).
+MEETING_SOON = "Customer: hi, i cant hear anyone in Teams calls. they can hear me though. meeting in 15 min, help"
+REASSURED = "Hi Greta, Sam here. 15 minutes is plenty, let's get your sound back. Headset or laptop speakers?"
+BEFORE_YOURS = "We'll have your sound back before your meeting. Are you using a headset?"
+STRAIGHT_ON = "Are you using a headset, or the laptop speakers?"
+
+
+def test_reassurance_about_the_deadline_acknowledges_an_urgent_customer() -> None:
+    assert "no_acknowledgment" not in _warned(check(REASSURED, MEETING_SOON))
+    assert "no_acknowledgment" not in _warned(check(BEFORE_YOURS, MEETING_SOON))
+    assert "no_acknowledgment" in _warned(check(STRAIGHT_ON, MEETING_SOON))
+    # reassurance is no answer to a customer upset about something else
+    assert "no_acknowledgment" in _warned(check("There is plenty of time. " + STRAIGHT_ON, FURIOUS))
+
+
 # A specific, owned apology is not a script; a stock line with ownership next to it stays info.
 SERIAL_AGAIN = ("Agent: Could you send me the serial number?\n"
                 "Customer: I ALREADY gave you the serial number twice. 5CG1234XYZ.")
