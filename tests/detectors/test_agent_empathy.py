@@ -256,3 +256,17 @@ def test_structure_without_feeling_or_situation_is_not_empathy(c) -> None:
 def test_stock_apology_stays_stock() -> None:
     found = detect("agent.empathy", STOCK_INCONVENIENCE)
     assert [f.data["stock"] for f in found] == [True]
+
+
+# --- v4: answering a deadline worry -------------------------------------------------------------
+MEETING_SOON = conv(("c", "hi, i cant hear anyone in Teams calls. they can hear me though. meeting in 15 min, help"),
+                    ("a", "Hi Greta, Sam here. 15 minutes is plenty, let's get your sound back. Headset or speakers?"))
+BOARD_SOON = conv(("c", "presenting to the board in 20 minutes and the projector won't work!!"),
+                  ("a", "We'll get you connected before your presentation. Which cable is it?"))
+CALM_QUESTION = conv(("c", "how long does the upgrade take?"),
+                     ("a", "You have plenty of time, it takes ten minutes."))
+
+
+def test_answering_a_deadline_worry_is_empathy_only_after_an_urgent_message() -> None:
+    assert detect("agent.empathy", MEETING_SOON) and detect("agent.empathy", BOARD_SOON)
+    assert not detect("agent.empathy", CALM_QUESTION)  # information, not an acknowledgement

@@ -312,15 +312,6 @@ _THANKS_EFFORT = re.compile(
     r"(?:the|those|these|all\s+the)\s+(?:steps|details|info\w*|screenshots?)|doing\s+(?:that|this|those|all))",
     re.IGNORECASE)
 THANKS_ACK_BELOW = 0.8
-# Reassurance about the customer's deadline ("15 minutes is plenty", "we'll have you ready before
-# your meeting", "there's enough time"): for a customer whose upset is urgency, answering the
-# worry itself is the acknowledgment (ex-009: a model reply read as going straight on).
-_REASSURE_TIME = re.compile(
-    r"\b(?:\d+|a\s+few|fifteen|ten|twenty|thirty)\s+(?:min(?:ute)?s?|hours?)\s+(?:is|are|should\s+be)\s+"
-    r"(?:plenty|enough|fine|ok(?:ay)?)\b"
-    r"|\b(?:plenty\s+of|enough)\s+time\b"
-    r"|\b(?:before|in\s+time\s+for)\s+your\s+(?:meeting|call|presentation|demo|deadline|flight|class|interview)\b",
-    re.IGNORECASE)
 # What customer.frustration says when the only sign is the same question asked again.
 _REPEAT_ONLY = frozenset({"pasted the same message again"})
 
@@ -330,8 +321,7 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
 
     An agent.empathy finding (own words or stock; a stock line is judged as scripted_empathy),
     an apology in the agent's own voice (also after a comma or "and"), thanks for what a mildly
-    upset customer did or explained, reassurance about the deadline of a mildly upset customer
-    whose upset is urgency ("15 minutes is plenty"), or, when the customer's only sign of frustration is
+    upset customer did or explained, or, when the customer's only sign of frustration is
     asking the same thing again, an answer that kindly goes through it again ("Sure! Let me walk
     you through it again, step by step": impatient_repeat's ``kind`` phrases, with no
     impatient_repeat finding).
@@ -344,9 +334,6 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     frustration = [f for f in findings if f.label == "customer.frustration" and f.message_id in recent]
     mild = max((f.score for f in frustration), default=0.0) < THANKS_ACK_BELOW
     if _THANKS_EFFORT.search(draft) and mild:
-        return True
-    urgent = any("urgency" in (f.data.get("reasons") or ()) for f in frustration)
-    if urgent and mild and _REASSURE_TIME.search(draft):
         return True
     repeat_only = bool(frustration) and all(set(f.data.get("reasons") or ()) <= _REPEAT_ONLY for f in frustration)
     return repeat_only and load_lexicon("impatient_repeat").first(draft, ("kind",)) is not None

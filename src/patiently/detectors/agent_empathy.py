@@ -31,6 +31,11 @@ position", "anyone would be stressed"), "that's a lot of pressure" as an evaluat
 ``apology``: an apology for a named harm in the agent's own words ("I'm sorry for the
 disruption"), which counts on its own like ``direct``. Stock apologies ("sorry for the
 inconvenience") are still stock.
+
+v4 answers a deadline worry: after a customer message read as urgent (customer.frustration's
+``urgency``: "meeting in 15 min, help"), "15 minutes is plenty" or "we'll get you connected
+before your presentation" is an acknowledgement (``deadline`` in the lexicon); to a calm
+question the same words are information.
 """
 
 from __future__ import annotations
@@ -79,8 +84,9 @@ def prototype_vectors(ctx: DetectorContext) -> tuple[np.ndarray, np.ndarray]:
 
 class AgentEmpathy(Detector):
     name = "agent.empathy"
-    version = 3
+    version = 4
     labels = ("agent.empathy",)
+    requires = ("customer.frustration",)  # v4: a deadline reassurance counts after an urgent message
     description = "The agent acknowledges the customer's feelings or situation, specifically and in their own words."
     needs = frozenset({"embeddings"})
 
@@ -89,10 +95,13 @@ class AgentEmpathy(Detector):
         stock_lex = load_lexicon("stock_empathy")
         cands: list[tuple[int, int, int, dict[str, list[tuple[int, int]]]]] = []
         first_customer = ctx.first_of("customer")
+        urgent = {f.message_id for f in ctx.by_label("customer.frustration")
+                  if "urgency" in (f.data.get("reasons") or ())}
         for i in ctx.targets("agent"):
             if i < first_customer:
                 continue
             text = conv.messages[i].text
+            after_urgent = bool(urgent) and _after_urgent(conv, i, urgent)
             for s, e in ctx.sentences(i):
                 sentence = text[s:e]
                 kinds: dict[str, list[tuple[int, int]]] = {}
@@ -101,6 +110,8 @@ class AgentEmpathy(Detector):
                         kinds.setdefault(m.category, []).append((s + m.start, s + m.end))
                 for m in stock_lex.find(sentence, _STOCK_EMPATHY):
                     kinds.setdefault("stock", []).append((s + m.start, s + m.end))
+                if "deadline" in kinds and not after_urgent:
+                    del kinds["deadline"]
                 if kinds.keys() & _CANDIDATE:
                     cands.append((i, s, e, kinds))
         if not cands:
@@ -182,9 +193,9 @@ class AgentEmpathy(Detector):
         return False, None
 
 
-_STRONG = frozenset({"direct", "exclaim", "reassure", "apology"})  # acknowledgements on their own
+_STRONG = frozenset({"direct", "exclaim", "reassure", "apology", "deadline"})  # acknowledgements on their own
 _CANDIDATE = _STRONG | {"evaluative", "frame", "situational", "stock"}
-_ACK_KINDS = ("stock", "frame", "direct", "exclaim", "reassure", "evaluative", "situational", "apology")
+_ACK_KINDS = ("stock", "frame", "direct", "exclaim", "reassure", "evaluative", "situational", "apology", "deadline")
 # An evaluation that starts with its verb ("is really disruptive") has a subject before it.
 _COPULA = re.compile(r"(?:is|are|was|were|'s|'re|sounds?|feels?|seems?|looks?|be)\b", re.IGNORECASE)
 # Where the evaluated clause starts: punctuation, a conjunction, or a leading "nick:" / discourse word.
@@ -225,6 +236,12 @@ _GENERIC = frozenset(
     "issue issues problem problems trouble experience experiencing situation this that hear feel sounds "
     "must really very completely totally imagine see why how know thing things time".split()
 )
+
+
+def _after_urgent(conv: Conversation, i: int, urgent: set[str]) -> bool:
+    """Is one of the customer's last WINDOW messages before message ``i`` an urgent one?"""
+    recent = [m.id for m in conv.messages[:i] if m.role == "customer"][-WINDOW:]
+    return any(mid in urgent for mid in recent)
 
 
 def _clip(text: str, n: int = 80) -> str:
