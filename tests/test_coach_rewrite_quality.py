@@ -32,7 +32,7 @@ def flags_for(draft: str, flags: list[Flag]) -> list[rw.FlagDraft]:
 
 def rewrite(draft: str, *flags: Flag, states: tuple[str, ...] = (), where: Situation | None = None) -> str:
     fds = flags_for(draft, list(flags))
-    return rw.rewrite_draft(draft, fds, list(states), False, rw.plan(draft, fds), where)
+    return rw.rewrite_draft(draft, fds, list(states), False, rw.plan(draft, fds, where), where)
 
 
 def suggestions(draft: str, *flags: Flag) -> list[str]:
@@ -193,6 +193,42 @@ REWRITES: dict[str, tuple[str, list[Flag], str]] = {
     "draft_names_who_to_ask": (  # the draft's own referral stays; the jab goes, nothing is promised
         "The payroll portal is run by an external provider, that's not our problem.",
         [("dismissive", "that's not our problem")], "The payroll portal is run by an external provider."),
+    # QA pass 6
+    "qa6_b04_wrong_password_is_not_a_negation": (  # the "nt" of "account" is no "n't"
+        "Your account is locked because you typed the wrong password five times. I've unlocked it.",
+        [("blame", "you typed the wrong")],
+        "Your account is locked because the wrong password was entered five times, which happens to everyone. "
+        "I've unlocked it."),
+    "qa6_b14_negation_ends_at_and": (
+        "It's not possible and there's nothing we can do.", [("dismissive", "nothing we can do")],
+        "It's not possible and I can't change that myself, but here's what I can do: [option]."),
+    "qa6_b28_like_i_told_you_opens_its_own_clause": (
+        "You didn't restart the laptop like I told you to.", [("impatient_repeat", "like I told you")],
+        "You didn't restart the laptop."),
+    "qa6_b21_no_dangling_and": (
+        "Hurry up, the code expires in 30 seconds and I don't have all day.",
+        [("pressure", "Hurry up"), ("pressure", "I don't have all day")],
+        "Take your time, the code expires in 30 seconds."),
+    "qa6_b39_relative_clause_goes_with_the_judgement": (
+        "Honestly, this is basic stuff that any computer user should know. Open File Explorer and click Map "
+        "network drive.", [("condescending", "this is basic stuff")],
+        "Open File Explorer and click Map network drive."),
+    "qa6_b20_no_counterfactual_after_next_time": (
+        "If you had saved your work to OneDrive, this wouldn't have happened. I'll check whether there's an "
+        "autosave copy.", [("blame", "If you had saved")],
+        "Next time, it helps to save your work to OneDrive. I'll check whether there's an autosave copy."),
+    "qa6_b17_faq_tail_goes": (
+        "Please read the FAQ before contacting the helpdesk.", [("dismissive", "read the FAQ")],
+        "Here's the guide that covers it: [link], and I'm happy to walk you through it."),
+    "qa6_b25_again_keeps_the_answer": (
+        "Again, you need to click 'Forgot password' on the login page.", [("impatient_repeat", "Again,")],
+        "Let me go through it once more, step by step: you need to click 'Forgot password' on the login page."),
+    "qa6_once_again_keeps_the_answer": (
+        "Once again, open Settings and tap Accounts.", [("impatient_repeat", "Once again,")],
+        "Let me go through it once more, step by step: open Settings and tap Accounts."),
+    "qa6_b07_quick_answer_demand_goes": (
+        "I need a quick answer here, I have a queue of other customers waiting.",
+        [("pressure", "I have a queue"), ("pressure", "other customers waiting")], "Take your time."),
 }
 
 # Negated or reassuring words: flagged or not, the rewrite must not touch them (it would
@@ -215,6 +251,52 @@ def test_rewrite_is_a_model_answer(name: str) -> None:
     for _, words in flags:
         if not rw.negated(draft, (draft.index(words), draft.index(words) + len(words))):
             assert words.lower() not in got.lower(), (name, words)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Your account is locked because you typed the wrong password.", "you typed the wrong"),
+    ("It's not possible and there's nothing we can do.", "nothing we can do"),
+    ("Clearly you didn't restart the laptop like I told you to.", "like I told you"),
+])
+def test_a_negation_outside_the_flagged_clause_does_not_count(text: str, words: str) -> None:
+    start = text.index(words)
+    assert not rw.negated(text, (start, start + len(words)))
+    (note,) = suggestions(text, (("blame" if "wrong" in words else "dismissive"), words))
+    assert not note.startswith("No change needed")
+
+
+def test_qa6_g25_closing_after_the_customer_confirmed_stays() -> None:
+    draft = "Great to hear, thanks for confirming! I'll close the ticket now. Have a lovely afternoon."
+    flag = ("premature_closure", "I'll close the ticket")
+    assert rewrite(draft, flag, where=Situation(confirmed=True)) == draft
+    fds = flags_for(draft, [flag])
+    where = Situation(confirmed=True)
+    (note,) = rw.suggestions(draft, fds, [], rw.plan(draft, fds, where), where)
+    assert note.startswith("No change needed: the customer has confirmed it works")
+    assert "keep this ticket open" in rewrite(draft, flag)  # without the confirmation it is reworded
+
+
+@pytest.mark.parametrize(("name", "draft", "kept"), [
+    ("qa6_b40", "Stop sending me messages. I'll get to it when I get to it.", ""),
+    ("qa6_b22", "Not sure what you expect me to do about it. Zoom freezes sometimes.", "Zoom freezes sometimes."),
+    ("stop_asking", "Please stop asking me. Restart the router and wait a minute.", "Restart the router and wait"),
+])
+def test_no_apology_in_front_of_a_brush_off(name: str, draft: str, kept: str) -> None:
+    first = draft.split(".")[0] + "."
+    got = rewrite(draft, ("no_acknowledgment", first), states=("frustrated",))
+    assert got.startswith("I'm sorry"), name
+    assert first not in got and kept in got, (name, got)
+
+
+def test_never_right_finds_brush_offs_only() -> None:
+    draft = "Stop sending me messages. Restart the router."
+    assert rw.never_right(draft) and not rw.never_right("Restart the router. I'll look at it today.")
+
+
+def test_a_failing_fix_is_not_called_resolved() -> None:  # qa6 B23
+    draft = "Your issue has been resolved. I'm closing the ticket."
+    got = rewrite(draft, ("premature_closure", "I'm closing the ticket"), where=Situation(failing=True))
+    assert "resolved" not in got and "open" in got, got
 
 
 @pytest.mark.parametrize("name", sorted(NEGATED))
@@ -389,7 +471,7 @@ def test_situation_from_the_context() -> None:
 def test_no_confirmation_question_after_the_customer_confirmed() -> None:
     draft = "Glad it's working. Closing the ticket."
     got = rewrite(draft, ("premature_closure", "Closing the ticket"), where=Situation(confirmed=True))
-    assert got == "Glad it's working. I'll keep this ticket open for now."
+    assert got == draft  # confirmed: closing is right, and no question follows (qa6 G25)
 
 
 def test_confirmation_question_before_every_sign_off() -> None:

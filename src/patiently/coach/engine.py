@@ -214,8 +214,8 @@ def check(draft: str, context: ContextInput = None, *, llm: Any = None) -> Check
     pending = _dedupe(pending)
     pending.sort(key=lambda p: (p.draft.spans[0], p.draft.category))
     drafts = [p.draft for p in pending]
-    per_flag = rw.plan(draft, drafts)  # shared by the suggestions and the rewrite
     where = situation(messages, states)
+    per_flag = rw.plan(draft, drafts, where)  # shared by the suggestions and the rewrite
     texts = rw.suggestions(draft, drafts, states, per_flag, where)
     flags = [Flag(suggestion=t, **p.fields) for p, t in zip(pending, texts, strict=True)]
 

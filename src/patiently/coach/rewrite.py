@@ -70,7 +70,7 @@ class FlagDraft:
 
 _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_unknown", "apology", "sign_off",
               "empty_reply", "negated", "greeting", "fix_given", "instruction_lead", "still_failing",
-              "success_claim", "reassurance", "leftover", "function_words")
+              "success_claim", "reassurance", "leftover", "function_words", "never_right", "confirmed_closure")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
@@ -135,14 +135,26 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     return _sentences(text)
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no)\b|n['’]?t\b", re.IGNORECASE)
-_CLAUSE_START = re.compile(r".*(?:[,;:.!?]|\bbut\b)", re.DOTALL | re.IGNORECASE)
+# "not", "never", "no" and real contractions ("don't", "isnt"); not the "nt" of "account" or "want".
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|\b(?:do|does|did|is|are|was|were|has|have|had|ca|wo|would|could|"
+                       r"should|must|need|ai)n['’]?t\b", re.IGNORECASE)
+# A new clause starts after punctuation or a conjunction: the negation of "It's not possible
+# and there's nothing we can do" ends at "and".
+_CLAUSE_START = re.compile(r".*(?:[,;:.!?]|\b(?:but|and|or|so|because|since|although|though|while)\b)",
+                           re.DOTALL | re.IGNORECASE)
+# Flagged words that open a clause of their own ("like I told you", "as I said"): a negation
+# before them belongs to the clause before ("you didn't restart it like I told you").
+_OWN_CLAUSE = re.compile(r"(?:like|as|because|since|if|when|unless)\b", re.IGNORECASE)
 NEGATION_WINDOW = 4  # words before a span that can negate it ("I'm not saying it's your fault")
 
 
 def negated(text: str, span: tuple[int, int]) -> bool:
     """A negation in the few words before ``span``, in its own clause: "not a silly question",
-    "not saying it's your fault". Rewriting those words would reverse what the agent meant."""
+    "not saying it's your fault". Rewriting those words would reverse what the agent meant.
+    Not negated: a span that opens a clause of its own ("like I told you"), and a negation in
+    an earlier clause ("It's not possible and there's nothing we can do")."""
+    if _OWN_CLAUSE.match(text, span[0]):
+        return False
     before = text[:span[0]]
     cut = _CLAUSE_START.match(before)
     if cut:
@@ -205,12 +217,32 @@ def quotable(given: str) -> str:
     return _SAYS.sub("", given).replace('"', "'") or given
 
 
-def plan(draft: str, flags: list[FlagDraft]) -> list[list[Edit]]:
-    """Every flag's edits: its rules, then a clause or sentence left out where no rule covered it."""
+def kept(flag: FlagDraft, where: Situation | None) -> bool:
+    """A flag whose words the rewrite keeps because the context says they are right: a closing
+    after the customer's last message confirmed that the fix works."""
+    return flag.category == "premature_closure" and where is not None and where.confirmed
+
+
+def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> list[list[Edit]]:
+    """Every flag's edits: its rules, then a clause or sentence left out where no rule covered it.
+    A :func:`kept` flag gets none; a no_acknowledgment flag (the rewrite puts an apology in
+    front of the draft) takes the draft's :func:`never_right` sentences out."""
     from .rewrite_cover import cover
     from .rewrite_gloss import compound_glosses
 
-    return cover(draft, flags, compound_glosses(draft, flags, [edits_for(draft, f) for f in flags]))
+    active = [FlagDraft(f.category, [], f.data, f.severity) if kept(f, where) else f for f in flags]
+    out = cover(draft, active, compound_glosses(draft, active, [edits_for(draft, f) for f in active]))
+    for f, eds in zip(active, out, strict=True):
+        if f.category == "no_acknowledgment":
+            eds.extend(never_right(draft))
+    return out
+
+
+def never_right(draft: str) -> list[Edit]:
+    """The draft's sentences that match one of the library's ``never_right`` phrases (a brush-off
+    such as "Stop sending me messages."): an apology in front of them would read as a sneer."""
+    phrases = [re.compile(str(p), re.IGNORECASE) for p in library().templates["never_right"]]
+    return [Edit(s, e, "") for s, e in _sentences(draft) if any(p.search(draft, s, e) for p in phrases)]
 
 
 def resolve(edits: list[Edit]) -> list[Edit]:
@@ -319,7 +351,7 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
     ``per_flag``: :func:`plan` of the flags, when already computed."""
     lib = library()
     if per_flag is None:
-        per_flag = plan(draft, flags)
+        per_flag = plan(draft, flags, where)
     every = [ed for eds in per_flag for ed in eds]
     out: list[str] = []
     for flag, own in zip(flags, per_flag, strict=True):
@@ -333,6 +365,10 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
         if flag.category == "jargon" and own:  # a phrase is clearer than the whole sentence
             (s, e), ed = flag.spans[0], own[0]
             out.append(ed.text if ed.end > ed.start else draft[s:e] + ed.text)  # a compound: all of it
+            continue
+        if kept(flag, where) and flag.spans:
+            s, e = flag.spans[0]
+            out.append(fill(str(lib.templates["confirmed_closure"]), {"text": draft[s:e]}))
             continue
         if not own and flag.spans and all(negated(draft, sp) for sp in flag.spans):
             s, e = flag.spans[0]
@@ -356,7 +392,7 @@ def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
     """The whole draft with every flag's edits, plus an opener or a closing check if needed
     (see :mod:`.rewrite_frame`); ``where``: what the context says (earlier contact, ...)."""
     if per_flag is None:
-        per_flag = plan(draft, flags)
+        per_flag = plan(draft, flags, where)
     edits = [ed for eds in per_flag for ed in eds]
     text = apply(draft, edits + leftovers(draft, edits))
     if where is not None and where.failing:
