@@ -220,3 +220,35 @@ def test_read_it_before_contacting_is_dismissive() -> None:
     assert [f.message_id for f in detect("agent.dismissive", CHECK_GUIDE_FIRST)] == ["m2"]
     assert detect("agent.dismissive", READ_BEFORE_UPGRADING) == []
     assert detect("agent.dismissive", I_READ_IT) == []
+
+
+# v5 (QA pass 6): a bare "Read the guide." sentence, "what do you expect me to do about it",
+# "stop sending me messages" and "I'll get to it when I get to it".
+READ_THE_GUIDE = conv(("c", "sorry, can you explain the MFA thing one more time?"),
+                      ("a", "I don't have time for questions. Read the guide."))
+EXPECT_ME_TO_DO = conv(("c", "Zoom keeps freezing during my client calls, it's embarrassing"),
+                       ("a", "Not sure what you expect me to do about it. Zoom freezes sometimes."))
+STOP_SENDING = conv(("c", "any update on my laptop repair? It's been a week."), ("c", "Hello? Anyone?"),
+                    ("a", "Stop sending me messages."))
+WHEN_I_GET_TO_IT = conv(("c", "any update on my laptop repair?"), ("a", "I'll get to it when I get to it."))
+# Negative: the guide with a pointer to the part that answers, and the agent's own plan.
+READ_THE_GUIDE_SECTION = conv(("c", "how do I set up MFA?"),
+                              ("a", "Read the guide at https://it.example.com/mfa, section 2 covers the app."))
+WHAT_SHOULD_I_DO = conv(("c", "The printer is jammed."), ("a", "Tell me what you want me to do first: fix or replace?"))
+STOP_SYNCING = conv(("c", "OneDrive eats my battery."), ("a", "You can stop syncing the shared library to save power."))
+
+
+@pytest.mark.parametrize("c, words", [
+    (READ_THE_GUIDE, "Read the guide."), (EXPECT_ME_TO_DO, "what you expect me to do about it"),
+    (STOP_SENDING, "Stop sending me"), (WHEN_I_GET_TO_IT, "I'll get to it when I get to it"),
+], ids=["read_the_guide", "expect_me_to_do", "stop_sending", "when_i_get_to_it"])
+def test_qa6_brush_offs(c, words: str) -> None:
+    found = detect("agent.dismissive", c)
+    assert [f.message_id for f in found] == [c.messages[-1].id]
+    assert words in evidence_text(c, found[0])
+
+
+def test_qa6_guide_with_a_pointer_and_neutral_stop_are_fine() -> None:
+    assert detect("agent.dismissive", READ_THE_GUIDE_SECTION) == []
+    assert detect("agent.dismissive", WHAT_SHOULD_I_DO) == []
+    assert detect("agent.dismissive", STOP_SYNCING) == []

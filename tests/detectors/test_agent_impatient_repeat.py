@@ -238,3 +238,33 @@ def test_pointer_naming_a_message_before_i_need() -> None:
 def test_own_situation_and_walking_through_again_are_not_impatient() -> None:
     assert run(LIKE_I_SAID_I_CANT) == []
     assert run(WALK_THROUGH_AGAIN) == []
+
+
+# v4 (QA pass 6): counting one's own explanations, refusing to go over it again, "I say already".
+THIRD_TIME_EXPLAINING = conv(("c", "so which button do I press for the Zoom recording?"),
+                             ("a", "This is the third time I'm explaining this. Press Record at the bottom."))
+NO_TIME_TO_GO_THROUGH = conv(("c", "sorry, can you explain the MFA thing one more time?"),
+                             ("a", "I don't have time to go through this again. Read the guide."))
+I_SAY_ALREADY = conv(("a", "Please restart the router."), ("c", "the internet is still not working"),
+                     ("a", "You are not understand. I say already to restart the router, do it again."))
+# Negative: the customer's count, and a kind offer to go over it again.
+THIRD_TIME_IT_CRASHED = conv(("c", "Outlook froze again."),
+                             ("a", "If this is the third time it crashed today, I'll replace the profile."))
+HAPPY_TO_GO_THROUGH = conv(("c", "can you explain it again?"),
+                           ("a", "Of course, I'm happy to go through it again: open Settings, then Accounts."))
+
+
+@pytest.mark.parametrize("c, words", [
+    (THIRD_TIME_EXPLAINING, "This is the third time I'm explaining"),
+    (NO_TIME_TO_GO_THROUGH, "I don't have time to go through this again"),
+    (I_SAY_ALREADY, "I say already"),
+], ids=["third_time_explaining", "no_time_to_go_through", "i_say_already"])
+def test_qa6_impatient_repeats(c, words: str) -> None:
+    found = run(c)
+    assert [f.message_id for f in found] == [c.messages[-1].id]
+    assert words in evidence_text(c, found[0])
+
+
+def test_qa6_customer_count_and_kind_offer_are_fine() -> None:
+    assert run(THIRD_TIME_IT_CRASHED) == []
+    assert run(HAPPY_TO_GO_THROUGH) == []

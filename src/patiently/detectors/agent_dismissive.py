@@ -18,6 +18,10 @@ the ``shut_down`` category ("Stop asking."), both in the lexicon.
 
 v4 (QA pass 5): sending the customer to read something first, whatever it is called ("Please
 read it before contacting support"), and "this is covered in the FAQ" (``look_it_up`` patterns).
+
+v5 (QA pass 6): a bare "Read the guide." as a sentence of its own (``look_it_up``), "what do you
+expect me to do about it" (``brush_off``), and "Stop sending me messages" / "I'll get to it when I
+get to it" (``shut_down``).
 """
 
 from __future__ import annotations
@@ -89,7 +93,7 @@ def alternatives(text: str, categories: tuple[str, ...], exclude: list[Match]) -
 
 class AgentDismissive(Detector):
     name = "agent.dismissive"
-    version = 4
+    version = 5
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

@@ -19,6 +19,10 @@ v3 (QA pass 4b): a pointer that names a message ("Per my last message, I need th
 version") is impatient even when "I need ..." follows (v2 read that as the speaker restating
 their own situation), and the ``kind`` phrases take "let me walk you through it again" (the
 coach also reads them as acknowledging a customer who asked again).
+
+v4 (QA pass 6): the agent counting their own explanations ("This is the third time I'm
+explaining this"), refusing to go over it again ("I don't have time to go through this again",
+"I'm not explaining this again"), and non-native "I say already".
 """
 
 from __future__ import annotations
@@ -85,7 +89,7 @@ _NAMES_MESSAGE = re.compile(r"\b(?:message|messages|email|e-mail|mail|reply|note
 
 class AgentImpatientRepeat(Detector):
     name = "agent.impatient_repeat"
-    version = 3
+    version = 4
     labels = ("agent.impatient_repeat",)
     description = "The agent shows impatience at answering again: points back at earlier answers or replies curtly."
     requires = ("customer.repeat",)
