@@ -181,3 +181,36 @@ def test_slang_with_a_shrug(text: str) -> None:
                                   "tbh a reboot is best"])
 def test_slang_or_shrug_alone_is_not_reported(text: str) -> None:
     assert detect("agent.unprofessional", conv(("c", "My mouse cursor keeps jumping."), ("a", text))) == []
+
+
+# v5 (QA pass 6): sarcastic praise then the mishap pinned on the reader, mock compliance, and
+# "garbage" about the customer's equipment together with texting slang.
+GREAT_JOB_YOU_DELETED = conv(("c", "I think I accidentally deleted the shared folder..."),
+                             ("a", "Wow, great job. You deleted the whole Sales folder. I'll check the backup."))
+DROP_EVERYTHING = conv(("c", "can someone look at my printer today please?"),
+                       ("a", "Sure, I'll just drop everything else for your printer."))
+LOL_GARBAGE = conv(("c", "the printer on floor 2 is printing blank pages"),
+                   ("a", "lol that printer is garbage anyway, use another one"))
+# Negative: sincere praise, a real plan to drop other work, and "garbage" about output alone.
+GREAT_JOB_YOU_FIXED = conv(("c", "I rebooted and it's back!"), ("a", "Great job. You fixed it yourself!"))
+DROPPING_EVERYTHING_SINCERE = conv(("c", "The whole floor is offline!"),
+                                   ("a", "I've dropped everything else and I'm on my way to the switch room now."))
+GARBAGE_OUTPUT = conv(("c", "my terminal shows weird characters"),
+                      ("a", "that output is garbage because the locale is wrong, run dpkg-reconfigure locales"))
+
+
+@pytest.mark.parametrize("c, words", [
+    (GREAT_JOB_YOU_DELETED, "great job. You deleted"),
+    (DROP_EVERYTHING, "I'll just drop everything else for"),
+    (LOL_GARBAGE, "that printer is garbage"),
+], ids=["great_job_you_deleted", "drop_everything", "lol_garbage"])
+def test_qa6_sarcasm_and_disparaging(c, words: str) -> None:
+    found = detect("agent.unprofessional", c)
+    assert [f.message_id for f in found] == [c.messages[-1].id]
+    assert words in evidence_text(c, found[0])
+
+
+def test_qa6_sincere_praise_plans_and_technical_garbage_are_fine() -> None:
+    assert detect("agent.unprofessional", GREAT_JOB_YOU_FIXED) == []
+    assert detect("agent.unprofessional", DROPPING_EVERYTHING_SINCERE) == []
+    assert detect("agent.unprofessional", GARBAGE_OUTPUT) == []

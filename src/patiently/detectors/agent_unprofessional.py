@@ -18,6 +18,11 @@ nothing better to do than ...", and a shrugged "lol ok whatever".
 
 v4 (QA pass 5): texting slang ("lol", "tbh", "smh") together with a shrug ("no idea", "dunno",
 "beats me"): "lol that's a weird one, no idea tbh". Each alone stays below the reporting level.
+
+v5 (QA pass 6): sarcastic praise as its own sentence followed by the mishap pinned on the reader
+("Wow, great job. You deleted the whole Sales folder."), mock compliance ("Sure, I'll just drop
+everything else for your printer"), and a minor ``disparaging`` cue for calling the customer's
+equipment garbage or junk, reported with slang or a shrug ("lol that printer is garbage anyway").
 """
 
 from __future__ import annotations
@@ -64,7 +69,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|myself|we)\b", re.IGNORECASE)
 # A shouted word glued to code characters is a key combo, variable, file name or id.
 _CODE_EDGE = set("=$_{}/\\.+-<>[]()~|#%&*0123456789")
 _GAP = re.compile(r"[\s,.;:!?'\"]*(?:[A-Z]{1,2}[\s,.;:!?'\"]+)*")  # between two words of one shouted phrase
-_MINOR = ("chat_slang", "shrug")  # v4: reported only together (each weighs less than REPORT_AT)
+_MINOR = ("chat_slang", "shrug", "disparaging")  # v4/v5: reported only together (each weighs less than REPORT_AT)
 _CHEAP = re.compile(r"[!*#@$%]|[A-Z]{3}")  # a lexicon-free message needs one of these to need a look
 
 
@@ -126,7 +131,7 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 class AgentUnprofessional(Detector):
     name = "agent.unprofessional"
-    version = 4
+    version = 5
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
