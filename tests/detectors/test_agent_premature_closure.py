@@ -258,3 +258,24 @@ def test_completed_request_and_check_in_are_not_closures() -> None:
     assert detect(NAME, ACCESS_GRANTED) == []
     assert detect(NAME, CHECK_IN) == []
     assert [f.message_id for f in detect(NAME, FIX_ASKED_DONE)] == ["m2"]
+
+
+# v5 (QA pass 6): the awaited thing happening now confirms the fix ("They're all coming in now").
+COMING_IN_NOW = conv(
+    ("c", "New emails stopped arriving this morning."),
+    ("a", "I've re-synced your mailbox, could you check if new emails arrive now?"),
+    ("c", "Yes!! They're all coming in now, thank you so much."),
+    ("a", "Great to hear, thanks for confirming! I'll close the ticket now. Have a lovely afternoon."),
+)
+# Negative: still not coming in.
+NOT_COMING_IN = conv(
+    ("c", "New emails stopped arriving this morning."),
+    ("a", "I've re-synced your mailbox, could you check if new emails arrive now?"),
+    ("c", "They're still not coming in."),
+    ("a", "Thanks! I'll close the ticket now."),
+)
+
+
+def test_qa6_arriving_now_confirms() -> None:
+    assert detect("agent.premature_closure", COMING_IN_NOW) == []
+    assert [f.message_id for f in detect("agent.premature_closure", NOT_COMING_IN)] == ["m4"]

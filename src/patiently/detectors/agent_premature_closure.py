@@ -24,6 +24,9 @@ the office is a place, not a login); a declaration the agent wraps in a check ("
 make sure you're sorted", "hope that's sorted") is not one; and "Done, you're all set" right
 after the customer asked the agent to DO something ("can you unlock my account?") reports the
 agent's own completed action, not a fix the customer still has to try.
+
+v5 (QA pass 6): the awaited thing happening now confirms too ("Yes!! They're all coming in now,
+thank you so much"): ``confirm.yaml`` v3.
 """
 
 from __future__ import annotations
@@ -114,7 +117,7 @@ def _real_works(text: str, start: int, end: int) -> bool:
 
 class AgentPrematureClosure(Detector):
     name = "agent.premature_closure"
-    version = 4
+    version = 5
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 
