@@ -340,3 +340,25 @@ EMPLOYEE_ID_NOT_GIVEN = conv(("c", "Hi, I can't log in to the payroll portal."),
 def test_employee_id_already_given() -> None:
     assert [f.message_id for f in detect("agent.redundant_question", EMPLOYEE_ID_GIVEN)] == ["m2"]
     assert detect("agent.redundant_question", EMPLOYEE_ID_NOT_GIVEN) == []
+
+
+# v4 (QA pass 6): "when you open Teams" is the situation the customer already described, not a new try.
+QUOTED_TEAMS_ERROR = conv(
+    ("c", 'when I start Teams it says "We\'re sorry—we\'ve run into an issue. Error code caa70004"'),
+    ("a", "What error message do you get when you open Teams?"),
+)
+# Negative: the question asks for the output of something new the customer has not done yet.
+ERROR_AFTER_NEW_COMMAND = conv(
+    ("c", 'when I start Teams it says "We\'re sorry—we\'ve run into an issue. Error code caa70004"'),
+    ("a", "What error message do you get when you run the Teams repair tool?"),
+)
+
+
+def test_qa6_asking_again_for_a_quoted_error_is_redundant() -> None:
+    found = detect("agent.redundant_question", QUOTED_TEAMS_ERROR)
+    assert [f.message_id for f in found] == ["m2"]
+    assert found[0].data["slot"] == "error"
+
+
+def test_qa6_error_after_a_new_try_is_a_fair_question() -> None:
+    assert detect("agent.redundant_question", ERROR_AFTER_NEW_COMMAND) == []

@@ -22,6 +22,11 @@ addressed to someone else, or the customer's own line under a second nick, is sk
 
 Version 3 (QA pass 5): an ID that names the customer ("my employee ID is 44120", "badge #7781")
 is a slot too (``person_id``), so "What's your employee ID?" after it is redundant.
+
+Version 4 (QA pass 6): "when you open Teams" in the question is the situation the customer already
+described ("when I start Teams it says ... Error code caa70004"), not a new try, when everything acted
+on is named in the customer's message; "what do you get after you run sudo apt update?" still asks
+for new output.
 """
 
 from __future__ import annotations
@@ -125,7 +130,7 @@ _NICK_TAIL = re.compile(r"[_\-^`|\d]+$")
 
 class AgentRedundantQuestion(Detector):
     name = "agent.redundant_question"
-    version = 3  # v3 (QA pass 5): + the person_id slot (employee / staff / member ID or number)
+    version = 4  # v3: + the person_id slot; v4 (QA pass 6): 'when you open <what they named>' is no new try
     labels = ("agent.redundant_question",)
     description = "The agent asks for information the customer already gave."
     needs = frozenset({"embeddings"})
@@ -330,7 +335,14 @@ def _new_action(conv: Conversation, j: int, i: int, end: int) -> bool:
         if conv.messages[k].role == "agent" and _ACTION.search(conv.messages[k].text):
             return True
     text = conv.messages[i].text[:end]
-    return bool(_ACTION.search(text) or _AFTER_ACTION.search(text))
+    if _ACTION.search(text):
+        return True
+    after = _AFTER_ACTION.search(text)
+    if after is None:
+        return False
+    # "when you open Teams" after the customer's "when I start Teams it says ...": the same situation
+    acted_on = content_words(re.split(r"[?.!,;:]", text[after.end():after.end() + 60])[0])
+    return not acted_on or not acted_on <= content_words(conv.messages[j].text)
 
 
 def _clip(text: str, n: int = 60) -> str:
