@@ -202,3 +202,23 @@ def test_result_json_round_trip() -> None:
     r = check(*BAD["blame_should_have"][:2])
     again = CheckResult.model_validate_json(r.model_dump_json())
     assert again == r
+
+
+# QA pass 6: reassurance that answers a worried customer's worry acknowledges them; to an angry
+# customer "don't worry" does not.
+WORRIED = "Customer: my meetings disappeared from my Outlook calendar this morning, I'm really worried I've deleted them"
+PANICKING = ("Customer: I think I deleted the whole Q3 folder from the shared drive. I'm panicking, "
+             "my boss will kill me.")
+ANGRY_CHARGED = "Customer: This is ridiculous, you people charged me twice AGAIN and nobody answers!!"
+
+
+def test_reassuring_a_worried_customer_acknowledges() -> None:
+    draft = ("Don't worry, it's not something you did. This morning's Outlook update hid shared calendars. "
+             "If you click View, then Reset View, they should come back.")
+    assert "no_acknowledgment" not in cats(check(draft, WORRIED))
+    assert "no_acknowledgment" not in cats(check(
+        "Take a breath, this is fixable. I'm restoring the Q3 folder from the 10:00 snapshot now.", PANICKING))
+
+
+def test_dont_worry_to_an_angry_customer_is_no_acknowledgment() -> None:
+    assert "no_acknowledgment" in cats(check("Don't worry, the refund will go through in 5 days.", ANGRY_CHARGED))

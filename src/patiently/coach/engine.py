@@ -312,6 +312,23 @@ _THANKS_EFFORT = re.compile(
     r"(?:the|those|these|all\s+the)\s+(?:steps|details|info\w*|screenshots?)|doing\s+(?:that|this|those|all))",
     re.IGNORECASE)
 THANKS_ACK_BELOW = 0.8
+# QA pass 6: a worried customer ("I'm really worried I've deleted them", "I'm panicking") is
+# acknowledged by reassurance that answers the worry ("Don't worry, it's not something you did",
+# "Take a breath, this is fixable", "nothing is lost"); an angry one is not (there "don't worry"
+# skips over the anger).
+_WORRIED = re.compile(
+    r"\b(?:worried|worrying|panick?(?:ing|ed)?|scared|afraid|nervous|anxious|freaking\s+out|terrified|"
+    r"(?:boss|manager)\s+(?:will|is\s+going\s+to|gonna)\s+(?:kill|fire)|i\s+think\s+i\s+(?:\w+\s+)?"
+    r"(?:deleted|broke|lost|wiped|erased|messed\s+up))\b",
+    re.IGNORECASE)
+_REASSURES = re.compile(
+    r"\b(?:don['’]?t|do\s+not|no\s+need\s+to)\s+(?:worry|panic|be\s+(?:worried|scared|afraid))|"
+    r"\b(?:it['’]?s|it\s+is|this\s+is|that['’]?s|that\s+is)\s+not\s+(?:something\s+you\s+did|your\s+fault)|"
+    r"\byou\s+(?:didn['’]?t|did\s+not|haven['’]?t|have\s+not)\s+(?:do(?:ne)?\s+anything\s+wrong|delete[ds]?|"
+    r"broken?|lost)\b|\b(?:nothing|none\s+of\s+it)\s+(?:is|has\s+been|was)\s+lost\b|\btake\s+a\s+(?:deep\s+)?breath\b|"
+    r"\b(?:this|it|that)\s+(?:is|['’]s)\s+(?:completely\s+|totally\s+|easily\s+)?(?:fixable|recoverable)\b|"
+    r"\b(?:they|it|everything|your\s+\w+)\s+(?:are|is|['’]re|['’]s)\s+(?:all\s+)?(?:still\s+there|safe)\b",
+    re.IGNORECASE)
 # What customer.frustration says when the only sign is the same question asked again.
 _REPEAT_ONLY = frozenset({"pasted the same message again"})
 
@@ -324,7 +341,8 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     upset customer did or explained, or, when the customer's only sign of frustration is
     asking the same thing again, an answer that kindly goes through it again ("Sure! Let me walk
     you through it again, step by step": impatient_repeat's ``kind`` phrases, with no
-    impatient_repeat finding).
+    impatient_repeat finding), or reassurance that answers a worried customer's worry ("Don't
+    worry, it's not something you did" to "I'm really worried I've deleted them").
     """
     if any(f.label == "agent.empathy" for f in on_draft) or _OWN_APOLOGY.search(draft):
         return True
@@ -335,6 +353,8 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     mild = max((f.score for f in frustration), default=0.0) < THANKS_ACK_BELOW
     if _THANKS_EFFORT.search(draft) and mild:
         return True
+    if _REASSURES.search(draft) and any(_WORRIED.search(m.text) for m in conv.messages[:-1] if m.id in recent):
+        return True  # reassurance answering a worried customer's worry
     repeat_only = bool(frustration) and all(set(f.data.get("reasons") or ()) <= _REPEAT_ONLY for f in frustration)
     return repeat_only and load_lexicon("impatient_repeat").first(draft, ("kind",)) is not None
 
