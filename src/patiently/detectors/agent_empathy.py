@@ -96,7 +96,7 @@ class AgentEmpathy(Detector):
         cands: list[tuple[int, int, int, dict[str, list[tuple[int, int]]]]] = []
         first_customer = ctx.first_of("customer")
         urgent = {f.message_id for f in ctx.by_label("customer.frustration")
-                  if "urgency" in (f.data.get("reasons") or ())}
+                  if f.message_id is not None and "urgency" in (f.data.get("reasons") or ())}
         for i in ctx.targets("agent"):
             if i < first_customer:
                 continue
