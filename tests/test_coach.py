@@ -206,7 +206,8 @@ def test_result_json_round_trip() -> None:
 
 # QA pass 6: reassurance that answers a worried customer's worry acknowledges them; to an angry
 # customer "don't worry" does not.
-WORRIED = "Customer: my meetings disappeared from my Outlook calendar this morning, I'm really worried I've deleted them"
+WORRIED = ("Customer: my meetings disappeared from my Outlook calendar this morning, "
+           "I'm really worried I've deleted them")
 PANICKING = ("Customer: I think I deleted the whole Q3 folder from the shared drive. I'm panicking, "
              "my boss will kill me.")
 ANGRY_CHARGED = "Customer: This is ridiculous, you people charged me twice AGAIN and nobody answers!!"
