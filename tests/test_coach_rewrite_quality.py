@@ -16,6 +16,7 @@ import pytest
 import coach_golden
 from patiently.coach import check
 from patiently.coach import rewrite as rw
+from patiently.coach.rewrite_cover import owned_acknowledgment
 from patiently.coach.rewrite_frame import Situation, acknowledges, situation
 from patiently.model import Message
 
@@ -480,6 +481,63 @@ def test_confirmation_question_before_every_sign_off() -> None:
     assert got.endswith("whether it works for you? Thanks. Have a good day!")
 
 
+# QA pass 7: (id, words the rewrite must not have, words it must have), through check() with the QA7 context
+QA7_NAMED = {
+    "b08_rebuke_after_calm_down_in_the_next_sentence": ("b08", ["yelling", "calm down"], ["Wi-Fi fixed"]),
+    "b11_subject_of_works_here_is_kept": ("b11", ["everything it works", "next time"],
+                                          ["Everything works on my side"]),
+    "b21_ultimatum_closure_never_or_i_keep": ("b21", ["or I'll keep", "five minutes"], ["keep this ticket open"]),
+    "b23_resolution_claim_goes_with_its_closure": ("b23", ["problem solved", "should fix it"],
+                                                   ["keep this ticket open"]),
+    "b29_brush_off_after_an_apology_goes": ("b29", ["figure it out"], ["I'm sorry"]),
+    "b34_reason_before_the_offer": ("b34", ["[option], the data"], ["[option]."]),
+    "b39_participle_from_the_table": ("b39", ["broked", "Nice job", "Great, so"], ["got broken by accident"]),
+    "b40_sneers_after_an_apology_go": ("b40", ["interesting that", "tried not doing"], ["I'm sorry"]),
+    "g21_specific_acknowledgment_stays": ("g21", [],
+                                         ["I completely understand wanting this sorted before your flight."]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(QA7_NAMED))
+def test_qa7_rewrites(name: str) -> None:
+    case, banned, wanted = QA7_NAMED[name]
+    r = check(*QA7[case])
+    text = r.rewrite.text if r.rewrite is not None else QA7[case][0]
+    for words in banned:
+        assert words.lower() not in text.lower(), (name, words, text)
+    for words in wanted:
+        assert words in text, (name, words, text)
+
+
+def test_qa7_b20_gloss_goes_before_the_article() -> None:
+    draft = QA7["b20"][0]
+    k = draft.index("provision the")
+    fd = rw.FlagDraft("jargon", [(k, k + len("provision the"))], {"plain": {"provision the": "setting it up"}})
+    got = rw.apply(draft, rw.edits_for(draft, fd))
+    assert got.endswith("re-provision (setting it up) the profile via autodiscover."), got
+
+
+def test_qa7_b24_a_cited_policy_is_not_a_repeat() -> None:
+    draft = "As stated in our policy, returns are only accepted within 14 days."
+    fd = rw.FlagDraft("impatient_repeat", [(0, len("As stated"))])
+    got = rw.rewrite_draft(draft, [fd], [], False, where=situation([], []))
+    assert got == "As set out in our policy, returns are only accepted within 14 days.", got
+
+
+def test_qa7_b24_again_only_after_an_earlier_agent_message() -> None:
+    draft = "As I said, the refund takes 10 days."
+    fd = rw.FlagDraft("impatient_repeat", [(0, len("As I said"))])
+    alone = rw.rewrite_draft(draft, [fd], [], False, where=situation([], []))
+    assert "again" not in alone.lower() and "once more" not in alone.lower(), alone
+    before = situation([Message(id="1", role="agent", text="It takes 10 days.")], [])
+    assert "again" in rw.rewrite_draft(draft, [fd], [], False, where=before)
+
+
+def test_qa7_participles_are_never_invented() -> None:
+    assert [rw.participle(v) for v in ("broke", "deleted", "messed up", "wiped")] == [
+        "broken", "deleted", "messed up", "wiped"]
+
+
 # -- end to end, through check() (what the detectors flag may change; the rewrite's rules must hold) --
 
 ANGRY = ("Customer: This is the THIRD time I've been locked out this week!! I have a payroll deadline at 3pm and "
@@ -524,12 +582,17 @@ _NO_SPAN_CHECK = frozenset({"jargon", "no_acknowledgment", "redundant_question"}
 def _cases() -> list[tuple[str, str, Any]]:
     named = [(f"rewrite:{n}", d, None) for n, (d, _, _) in REWRITES.items()]
     report = [(f"report:{n}", d, c) for n, (d, c, _) in REPORT.items()]
-    return coach_golden.coach_cases() + named + report
+    qa7 = [(f"qa7:{n}", d, c) for n, (d, c) in QA7.items()]
+    return coach_golden.coach_cases() + named + report + qa7
 
 
 @pytest.fixture(scope="module")
 def checked() -> list[tuple[str, str, Any]]:
     return [(name, draft, check(draft, context)) for name, draft, context in _cases()]
+
+
+def _sentence(draft: str, at: int) -> str:
+    return next((draft[s:e] for s, e in rw.sentences(draft) if s <= at < e), "")
 
 
 def test_no_flagged_words_survive_the_rewrite(checked: list[tuple[str, str, Any]]) -> None:
@@ -539,7 +602,8 @@ def test_no_flagged_words_survive_the_rewrite(checked: list[tuple[str, str, Any]
             continue
         text = r.rewrite.text.lower()
         spans = [f for f in r.flags if f.category not in _NO_SPAN_CHECK
-                 and not rw.negated(draft, (f.span.start, f.span.end))]
+                 and not rw.negated(draft, (f.span.start, f.span.end))
+                 and not owned_acknowledgment(_sentence(draft, f.span.start))]
         for f in spans:
             words = f.text.lower()
             # The same words elsewhere in the draft, not flagged, may stay (a generated draft repeats itself).
@@ -587,3 +651,244 @@ def test_rewrite_sentences_are_whole(checked: list[tuple[str, str, Any]]) -> Non
 @pytest.mark.parametrize("name", sorted(REWRITES))
 def test_named_rewrites_are_whole_sentences(name: str) -> None:
     assert not _grammar_problems(rewrite(REWRITES[name][0], *REWRITES[name][1])), name
+
+
+# QA pass 7: all 80 drafts (id -> (draft, context)); the properties below run over them too
+QA7: dict[str, tuple[str, str | None]] = {
+    'g01': ("I'm sorry you've been locked out twice today, that's really annoying. I've unlocked your "
+           "account just now; could you try signing in again and tell me if it works?",
+           "Customer: I'm locked out AGAIN. This is the second time today!"),
+    'g02': ("Thanks for the screenshot. The code 'AADSTS50076' means the sign-in needs your second factor. "
+           "Open the Microsoft Authenticator app on your phone and approve the prompt that appears; I'll "
+           "stay on the chat while you do it.",
+           "Customer: I get an error AADSTS50076 when I log in"),
+    'g03': ("No worries at all, this happens to a lot of people when they change phones. I'll send a new MFA"
+           " registration link to your personal email within the next ten minutes.",
+           "Customer: I got a new phone and now I can't get the codes, sorry if this is a dumb question"),
+    'g04': ("I understand how stressful it is to lose a presentation the day before a meeting. The good news"
+           " is that OneDrive keeps older versions for 30 days, so we have a very good chance of getting it"
+           " back. Let's look at it together: right-click the file and choose 'Version history'.",
+           "Customer: I saved over my presentation by mistake and I have a meeting tomorrow morning, I'm "
+           "panicking"),
+    'g05': ("Hello Maria, thank you for your patience. The printer on the 3rd floor is back online; please "
+           "send your document again and let me know if it comes out.",
+           "Customer: the printer on 3rd floor does not print since morning"),
+    'g06': ("Unfortunately I can't approve a refund for a plan that was used for more than 30 days, because "
+           "that is our policy for all accounts. What I can do is switch you to the monthly plan from today"
+           " so you won't be charged for the full year again.",
+           "Customer: I want a refund for the annual plan, I used it for 3 months"),
+    'g07': ("You're right, and I apologise: you already sent me the order number. I've found order 48213 and"
+           " the return label is on its way to your email.",
+           "Customer: I want to return my headset, order 48213\nAgent: Could you send me the order number?\n"
+           "Customer: I ALREADY GAVE IT TO YOU. 48213."),
+    'g08': ("Sorry for my English. I check your VPN account and it is active now. Please try connect again "
+           "with GlobalProtect and tell me if still problem.",
+           "Customer: VPN says 'authentication failed' since this morning"),
+    'g09': ("That's a good question. Wi-Fi 'Guest' is separate from the office network, so shared drives "
+           "won't show up there. Connect to 'Corp-WiFi' instead, using your usual login, and the drives "
+           "should appear.",
+           "Customer: I'm on the Wi-Fi but I can't see the shared drives? I'm not very techy"),
+    'g10': ("It's not your fault at all; the update last night changed the Outlook settings for everyone. "
+           "I've reset your profile remotely, so please close Outlook and open it again.",
+           "Customer: Outlook isn't showing my emails, did I break something?"),
+    'g11': ("I'm sorry your laptop arrived with a cracked screen. I've arranged a replacement, which will "
+           "ship tomorrow by courier, and the courier will collect the damaged one at the same time. You "
+           "don't need to pack it in the original box.",
+           "Customer: My new laptop arrived with a cracked screen. Really disappointed."),
+    'g12': ("Take your time, there's no rush. When you're back at your desk, let me know what the screen "
+           "shows and we'll continue from there.",
+           "Customer: sorry I need to step away for a few minutes, can we continue after?"),
+    'g13': ("I can see why that's confusing: Teams shows two calendars when you have a shared mailbox. The "
+           "one with your name is yours; the 'Support Team' one belongs to the shared mailbox. Does that "
+           "match what you see?",
+           "Customer: why do I have two calendars in Teams?? which one is mine"),
+    'g14': ("Thanks for letting me know it's working now! I'll close this ticket, but if the sound drops "
+           "again in Zoom just reply here and it will reopen.",
+           "Agent: Could you try selecting 'Headset' as the speaker in Zoom settings?\nCustomer: That "
+           "worked, thank you so much!"),
+    'g15': ("I'm really sorry about the outage this morning. Email was down for everyone between 8:10 and "
+           "9:40 because of a problem at our provider, and it's fully back now. Messages sent to you during"
+           " that time will arrive over the next hour.",
+           "Customer: Our whole team couldn't send email for over an hour, this is unacceptable."),
+    'g16': ("Happy to help with that. To install Adobe Acrobat, open 'Company Portal' from the Start menu, "
+           "search for Acrobat and click Install. It takes about five minutes.",
+           "Customer: how do I install Acrobat?"),
+    'g17': ("I know you've been waiting since Monday for this, and I'm sorry it's taken so long. I've "
+           "escalated your data recovery request to our storage team as urgent, and I'll update you by 3 pm"
+           " today even if they haven't finished.",
+           "Customer: It's been 3 days. I need those files back for payroll."),
+    'g18': ("I'm not able to see your personal Gmail account from here, but I can walk you through adding it"
+           " to Outlook on your phone step by step if you'd like.",
+           "Customer: can you fix my gmail on my phone?"),
+    'g19': ("Welcome to the team, Priya! Your laptop is ready for pickup at the front desk, and your login "
+           "details are in the envelope with it. On your first sign-in you'll be asked to set up MFA; I'm "
+           "here if anything is unclear.",
+           "Customer: Hi, I'm starting on Monday, what do I need to do for my laptop?"),
+    'g20': ("Good catch, and thanks for reporting it. You were charged twice for March because of a billing "
+           "error on our side. I've refunded the duplicate charge of $49.00; it should be back on your card"
+           " within 5 business days.",
+           "Customer: Why was I charged twice this month??"),
+    'g21': ("I completely understand wanting this sorted before your flight. Let's try the quickest option "
+           "first: restart your phone while connected to Wi-Fi, then open Slack. If that doesn't work, I'll"
+           " reset your session from my side right away.",
+           "Customer: Slack won't load on my phone and I'm boarding in 30 minutes!!"),
+    'g22': ("Let me explain it again in a different way, since my last message wasn't very clear. The "
+           "password has to be at least 12 characters and can't include your name. For example, "
+           "'BlueTrain!River42' would work.",
+           "Agent: Your password must meet the complexity requirements.\nCustomer: I still don't understand "
+           "what it wants from me. I've tried 5 passwords."),
+    'g23': ("That sounds really frustrating, especially after restarting it three times. Thank you for "
+           "trying that. The next step is for me to check the docking station firmware remotely; could you "
+           "leave the laptop connected for ten minutes?",
+           "Customer: my second monitor keeps going black. I restarted three times already."),
+    'g24': ("Don't worry, you haven't lost anything. The files are just hidden by the new Finder view. Click"
+           " 'Recents' on the left side and you should see them all again.",
+           "Customer: All my files disappeared from my Mac!!! I'm really scared I deleted them"),
+    'g25': ("I'm sorry, but I can't share another employee's calendar without their permission. If you ask "
+           "Tom to share it with you from Outlook, you'll be able to see his free/busy times straight away.",
+           "Customer: can you give me access to Tom's calendar?"),
+    'g26': ("Thanks, that error message helps a lot. \"Printer driver is unavailable\" usually means Windows "
+           "updated the driver. I'll push the correct driver to your PC now; it will take about two minutes"
+           " and you don't need to do anything.",
+           "Customer: It says \"Printer driver is unavailable\""),
+    'g27': ("I hear you, and I'd feel the same way after being transferred three times. I'll stay with this "
+           "ticket myself until your phone is working again. Could you tell me what the screen shows when "
+           "you turn it on?",
+           "Customer: I've been transferred three times and nobody can fix my phone. I'm fed up."),
+    'g28': ("Great news: your package left our warehouse this morning. The tracking number is "
+           "1Z999AA10123456784, and UPS expects to deliver it on Thursday.",
+           "Customer: where is my order? it's been a week"),
+    'g29': ("Yes, you can keep using your old laptop until the new one arrives. When it does, we'll move "
+           "your files over for you, so there's nothing you need to back up yourself.",
+           "Customer: can I still use my old laptop?"),
+    'g30': ("Fair point, and I'm sorry the automatic reply wasn't helpful. I've read your whole message: the"
+           " Zoom recording from Tuesday didn't save to the cloud. I'm checking the recording logs for your"
+           " account now and will reply within the hour.",
+           "Customer: Oh great, another automated reply. Really helpful. My Zoom recording from Tuesday is "
+           "gone."),
+    'g31': ("Before I reset anything, could you tell me which app shows the error, Outlook or Teams? That "
+           "way I won't change something that's working.",
+           "Customer: I keep getting a password prompt every few minutes"),
+    'g32': ("I'm sorry for the inconvenience. Because your account was flagged for unusual sign-ins, I can't"
+           " reactivate it over chat. Please call the security desk at 555-0142, and they can verify you "
+           "and unlock it in a few minutes.",
+           "Customer: my account is disabled, why?"),
+    'g33': ("Thank you for being so patient while we sorted this out. Your new SIM is active, and your "
+           "number has been moved over. If calls don't come through in the next hour, just reply here.",
+           "Customer: ok thanks, waiting"),
+    'g34': ("No problem, let me go through it step by step. First, click the Wi-Fi icon at the bottom right "
+           "of your screen. Second, choose 'Corp-WiFi'. Third, type the password from the sticker on your "
+           "badge. Tell me when you've done the first step.",
+           "Customer: I don't know how to connect to the wifi, I'm not good with computers"),
+    'g35': ("I'm sorry the replacement mouse also doesn't work; that's really bad luck. I'll ship a "
+           "different model today at no cost, and you can keep the faulty one.",
+           "Customer: The replacement mouse doesn't work either. Ridiculous."),
+    'g36': ("That makes sense, and thanks for the detail. Since the VPN drops only on your home Wi-Fi, it's "
+           "probably your router's settings rather than your laptop. Would you be okay with a quick call "
+           "tomorrow at 10 so we can check it together?",
+           "Customer: the VPN only drops when I'm at home, at the office it's fine"),
+    'g37': ("I can't promise the data will be recoverable, since the drive was physically damaged, but our "
+           "recovery partner succeeds in most cases like this. I'll send it to them today and let you know "
+           "as soon as I hear back.",
+           "Customer: I dropped my external drive and now it won't turn on. Can you get my photos back?"),
+    'g38': ("Hi James, apologies for the wait on this one. I've added you to the Finance distribution list, "
+           "so you'll start receiving their emails from today.",
+           "Customer: can someone add me to the Finance list? asked last week"),
+    'g39': ("You're welcome! Have a great weekend.",
+           "Agent: I've reset your password; you should be able to log in now.\nCustomer: Yes it works, "
+           "thank you!"),
+    'g40': ("I understand you need the conference room screen working for your 2 pm meeting. I've sent a "
+           "technician, Alex, who will be there within 15 minutes. In the meantime, you can share your "
+           "screen through the Teams app on the room's tablet.",
+           "Customer: The screen in room B doesn't work and I have a client meeting at 2!"),
+    'b01': ("As I already explained twice, you need to click 'Forgot password'.",
+           "Customer: I can't log in\nAgent: Click 'Forgot password' on the login page.\nCustomer: I still "
+           "can't log in, what do I do?"),
+    'b02': ("Did you even try turning it off and on again?",
+           "Customer: my laptop is really slow today"),
+    'b03': ("Just flush your DNS cache and renew the DHCP lease, then ping the gateway.",
+           "Customer: the internet doesn't work on my computer. I'm not technical at all, sorry"),
+    'b04': ("Well, if you had read the email we sent last week, you would know the VPN changed.",
+           "Customer: the VPN doesn't connect anymore"),
+    'b05': ("I'll go ahead and close this ticket now.",
+           "Customer: I tried the steps but the printer still shows offline"),
+    'b06': ("What's your order number?",
+           "Customer: My order 55120 arrived broken. Order number 55120. I need a refund."),
+    'b07': ("We apologize for any inconvenience this may have caused. Your request has been noted.",
+           "Customer: I've been without email for two days!! I can't work!"),
+    'b08': ("Calm down. Yelling at me won't fix your Wi-Fi.",
+           "Customer: THE WIFI HAS BEEN DOWN ALL DAY AND NOBODY IS DOING ANYTHING"),
+    'b09': ("Please hurry up and send the screenshot, I have a lot of other tickets to deal with.",
+           "Customer: ok let me find how to take a screenshot"),
+    'b10': ("That's not my department. Contact billing.",
+           "Customer: I was charged for a subscription I cancelled"),
+    'b11': ("Obviously, the problem is on your end. Everything works fine here.",
+           "Customer: Teams keeps dropping my calls"),
+    'b12': ("Wow, another password reset. Shocking.",
+           "Customer: I forgot my password again, sorry"),
+    'b13': ("Restart the router.",
+           "Customer: I've already restarted the router four times and the Wi-Fi is STILL dropping. I'm so "
+           "fed up."),
+    'b14': ("You should have backed up your files before updating.",
+           "Customer: after the update all my documents are gone, please help"),
+    'b15': ("Like I said before, the refund takes 10 business days.",
+           "Customer: when will I get my refund?\nAgent: The refund takes 10 business days.\nCustomer: but "
+           "when will I get it?"),
+    'b16': ("It's a simple setting, anyone can do it. Just go to Settings and enable it.",
+           "Customer: I don't understand how to turn on MFA"),
+    'b17': ("I can't help you with that.",
+           "Customer: my calendar invites aren't showing up for my team"),
+    'b18': ("Per my last message, the MFA app must be reinstalled.",
+           "Agent: You'll need to reinstall the authenticator app.\nCustomer: So what should I do about the "
+           "codes?"),
+    'b19': ("Sure, because reading the instructions is so hard.",
+           "Customer: how do I set up the printer?"),
+    'b20': ("Your Exchange mailbox hit its quota, so the MAPI sync stalled; purge the OST and re-provision "
+           "the profile via autodiscover.",
+           "Customer: I'm not a computer person, my emails stopped coming in. What do I do?"),
+    'b21': ("I need an answer in the next five minutes or I'm closing this ticket.",
+           "Customer: give me a moment, I'm checking the laptop"),
+    'b22': ("Which laptop model do you have?",
+           "Customer: My Dell Latitude 5420 won't charge. It's a Dell Latitude 5420."),
+    'b23': ("Problem solved then. Closing the ticket. Bye.",
+           "Agent: Try reinstalling Zoom.\nCustomer: I reinstalled it but the camera still doesn't work"),
+    'b24': ("I understand your frustration. As stated in our policy, returns are only accepted within 14 "
+           "days.",
+           "Customer: This is the worst service ever. I want to return this phone NOW."),
+    'b25': ("No offense, but this is really basic stuff.",
+           "Customer: how do I attach a file in Outlook?"),
+    'b26': ("Again, for the third time: your account is locked because of too many attempts.",
+           "Customer: why can't I log in?\nAgent: Your account is locked.\nCustomer: why is it locked though?"),
+    'b27': ("Whatever. Try it again later.",
+           "Customer: the app keeps crashing"),
+    'b28': ("You clearly didn't follow the steps I sent you.",
+           "Agent: Step 1: open Settings. Step 2: choose Accounts.\nCustomer: I did those but there's no "
+           "'Accounts' option"),
+    'b29': ("I'm sure you'll figure it out. Let me know if there's anything else.",
+           "Customer: I still can't connect to the VPN and I have a deadline in an hour"),
+    'b30': ("Can you tell me what the error says?",
+           "Customer: the install fails with \"Error 1603: A fatal error occurred during installation\""),
+    'b31': ("Honestly, I don't know why you'd click on a link like that.",
+           "Customer: I think I clicked a phishing link and now my account is sending spam, I'm so worried"),
+    'b32': ("Read the FAQ.",
+           "Customer: how do I change my billing address?"),
+    'b33': ("We've been over this. The printer needs the new driver.",
+           "Agent: The printer needs the new driver.\nCustomer: ok but the printer still says error"),
+    'b34': ("There's nothing we can do, the data is gone.",
+           "Customer: I accidentally deleted the shared folder with all our client files, please tell me "
+           "you can get it back"),
+    'b35': ("Sorry, but that's user error.",
+           "Customer: my phone screen went black after I updated it"),
+    'b36': ("Just open PowerShell as admin and run Reset-ComputerMachinePassword, it re-establishes the "
+           "secure channel with the DC.",
+           "Customer: I'm not really good with computers, my laptop says the trust relationship failed"),
+    'b37': ("Thank you for your patience. Your ticket will be handled in due course.",
+           "Customer: I've been waiting 3 days for my new laptop. My old one is dead. I can't work at all. "
+           "This is ridiculous."),
+    'b38': ("Look, I don't have all day. Can you just tell me if it's working or not?",
+           "Customer: hmm, let me check, the page is still loading"),
+    'b39': ("Great, so you broke it. Nice job.",
+           "Customer: I changed some settings in the router and now nothing works"),
+    'b40': ("Hmm, interesting that it only breaks when you use it. Have you tried not doing that?",
+           "Customer: Slack freezes every time I share my screen"),
+}

@@ -43,12 +43,13 @@ class Rule:
 @dataclass(frozen=True)
 class Library:
     rules: dict[str, tuple[Rule, ...]]
-    participles: dict[str, str]
+    participles: dict[str, str]  # past participle -> base form ({x|base})
     templates: dict[str, Any]
     fallback: dict[str, str]
     sentence_scope: frozenset[str] = frozenset()
     # category -> (the sentence, phrases that make it redundant)
     sentence_fallback: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    past_participles: dict[str, str] = field(default_factory=dict)  # simple past -> participle
 
 
 @dataclass
@@ -89,7 +90,8 @@ def library() -> Library:
                          for k, v in (raw.get("sentence_fallback") or {}).items()}
     return Library(rules, {str(k): str(v) for k, v in (raw.get("participles") or {}).items()},
                    templates, {str(k): str(v) for k, v in (raw.get("fallback") or {}).items()},
-                   frozenset(raw.get("sentence_scope") or ()), sentence_fallback)
+                   frozenset(raw.get("sentence_scope") or ()), sentence_fallback,
+                   {str(k): str(v) for k, v in (raw.get("past_participles") or {}).items()})
 
 
 def base_form(word: str) -> str:
@@ -108,6 +110,14 @@ def base_form(word: str) -> str:
     return max((w[:-1], w[:-2], w[:-3]), key=lambda c: zipf_frequency(c, "en"))
 
 
+def participle(verb: str) -> str:
+    """'broke' -> 'broken', 'messed up' -> 'messed up': the library's table, else the word itself
+    (a regular past tense is its own participle); never an invented form such as 'broked'."""
+    head, _, rest = verb.partition(" ")
+    done = library().past_participles.get(head.lower(), head)
+    return f"{done} {rest}" if rest else done
+
+
 def fill(template: str, values: Mapping[str, str | None], *, keep_missing: bool = True) -> str:
     """``{name}`` / ``{name|base}`` from ``values``; a missing name becomes ``[name]`` for the agent."""
     def sub(m: re.Match[str]) -> str:
@@ -116,6 +126,8 @@ def fill(template: str, values: Mapping[str, str | None], *, keep_missing: bool 
         if value is None:
             return f"[{name}]" if keep_missing else ""
         value = " ".join(value.split())
+        if fn == "participle":
+            return participle(value)
         return base_form(value) if fn == "base" else value
 
     return _PLACEHOLDER.sub(sub, template)
@@ -180,7 +192,8 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
         unknown = str(lib.templates["jargon_unknown"])
         for s, e in flag.spans:
             gloss = plain.get(draft[s:e])
-            out.append(Edit(e, e, f" ({gloss})" if gloss else f" {unknown}"))
+            at = gloss_point(draft, s, e)
+            out.append(Edit(at, at, f" ({gloss})" if gloss else f" {unknown}"))
         return out
     if flag.category == "redundant_question":
         given = flag.data.get("given_text")
@@ -200,6 +213,17 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
                 out.append(Edit(m.start(), m.end(), fill(rule.replace, groups)))
     return out
+
+
+_TRAILING_FUNCTION = re.compile(r"(?:\s+(?:the|a|an|your|my|our|this|that|its|their))+\s*$", re.IGNORECASE)
+
+
+def gloss_point(draft: str, s: int, e: int) -> int:
+    """Where a jargon span's gloss goes: after the term, before any article the span ends with
+    ("re-provision the profile" flagged as "provision the": the gloss goes after "provision",
+    never between "the" and its noun)."""
+    m = _TRAILING_FUNCTION.search(draft, s, e)
+    return m.start() if m and m.start() > s else e
 
 
 _QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”')
@@ -235,7 +259,18 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
     for f, eds in zip(active, out, strict=True):
         if f.category == "no_acknowledgment":
             eds.extend(never_right(draft))
+        if f.category == "impatient_repeat" and where is not None and not where.agent_before:
+            eds[:] = [Edit(ed.start, ed.end, first_time(ed.text)) for ed in eds]
     return out
+
+
+_AGAIN = re.compile(r"\s+(?:again|once\s+more)\b,?(?=\s|$)", re.IGNORECASE)
+
+
+def first_time(text: str) -> str:
+    """A repeat's replacement without "again" / "once more", for a context with no earlier
+    agent message: "let me go through it again, more fully:" would claim an answer never given."""
+    return _AGAIN.sub("", text)
 
 
 def never_right(draft: str) -> list[Edit]:
@@ -324,8 +359,9 @@ def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
     down to fewer than :data:`MIN_CONTENT_WORDS` content words ("No offense."), and one that
     only made sense next to the words that went (the library's ``leftover``: "Let's hope it
     was worth it.")."""
-    if not any(not ed.text and ed.end > ed.start for ed in edits):
+    if not any(ed.end > ed.start for ed in edits):
         return []
+    cut = any(not ed.text and ed.end > ed.start for ed in edits)
     after = re.compile(str(library().templates["leftover"]), re.IGNORECASE)
     function = frozenset(str(w).lower() for w in library().templates["function_words"])
     out: list[Edit] = []
@@ -335,7 +371,7 @@ def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
             if after.match(draft[s:e]):
                 out.append(Edit(s, e, ""))
             continue
-        if not any(not ed.text and ed.end > ed.start for ed in inside):
+        if not cut or not any(not ed.text and ed.end > ed.start for ed in inside):
             continue  # only replaced, nothing left out: the sentence keeps its weight
         rest = apply(draft[s:e], inside, offset=s)
         words = [w for w in _CONTENT.findall(rest) if w.lower() not in function]

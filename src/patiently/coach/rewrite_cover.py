@@ -37,7 +37,7 @@ def cover(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> lis
             if negated(draft, span) or _covered(draft, span, resolve([e for eds in out for e in eds])):
                 continue
             ed = _leave_out(draft, flag.category, span, out)
-            if owned_apology(draft[ed.start:ed.end]):
+            if owned_apology(draft[ed.start:ed.end]) or owned_acknowledgment(draft[ed.start:ed.end]):
                 continue
             out = [[x for x in eds if not (x.start < ed.end and ed.start < x.end)] for eds in out]
             out[i].append(ed)
@@ -59,6 +59,24 @@ def owned_apology(text: str) -> bool:
     stock = load_lexicon("stock_empathy").find(text)
     rest = "".join(" " if any(m.start <= k < m.end for m in stock) else c for k, c in enumerate(text))
     return len(_WORDS.findall(rest)) - (0 if stock else 1) >= OWN_WORDS
+
+
+_UNDERSTAND = re.compile(r"\b(?:understand|know|see|hear|imagine|appreciate)\b", re.IGNORECASE)
+_OBJECT = re.compile(r"\s+(?!(?:but|and|so|your\s+frustration|how\s+you\s+feel|that\s+this\s+is\s+frustrating)\b)"
+                     r"[A-Za-z]", re.IGNORECASE)
+
+
+def owned_acknowledgment(text: str) -> bool:
+    """A stock line of understanding that goes on to name the customer's own situation ("I
+    completely understand wanting this sorted before your flight"): the specific part makes it
+    the agent's own, and leaving the sentence out would take the acknowledgment away."""
+    from ..lexicon import load_lexicon
+
+    stock = load_lexicon("stock_empathy").find(text)
+    if not stock or not _UNDERSTAND.search(text, stock[0].start, stock[0].end):
+        return False
+    after = text[stock[0].end:]
+    return bool(_OBJECT.match(after)) and len(_WORDS.findall(after)) >= OWN_WORDS
 
 
 def _covered(draft: str, span: tuple[int, int], edits: list[Edit]) -> bool:

@@ -41,6 +41,7 @@ class Situation:
     confirmed: bool = False  # the customer's last message says the fix works
     failing: bool = False  # the customer's last message says it still fails
     fix_pending: bool = False  # the context ends with an agent's fix the customer has not answered
+    agent_before: bool = False  # an agent message in the context: only then may a rewrite say "again"
 
 
 def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
@@ -60,6 +61,7 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
         confirmed=state == "confirmed",
         failing=ends is not None and ends.role == "customer" and (state == "broken" or still_failing(last)),
         fix_pending=ends is not None and ends.role == "agent" and gives_fix(ends.text),
+        agent_before=any(m.role == "agent" for m in messages),
     )
 
 
