@@ -101,3 +101,28 @@ def test_jargon_to_a_confused_customer_is_raised() -> None:
     confused = check(draft, "Customer: I don't understand, why are my emails not arriving?")
     assert "jargon" in _warned(confused)
     assert {f.severity for f in calm.flags if f.category == "jargon"} <= {"info"}
+
+
+# QA pass 7: a worried or panicking customer is read as stressed ("frustrated" state).
+WORRIED = "Customer: I think I clicked a phishing link and now my account is sending spam, I'm so worried"
+PANICKING = ("Customer: I accidentally deleted the shared folder with all our client files, "
+             "please tell me you can get it back")
+POLITE_AFRAID = "Customer: I'm afraid I don't remember which email I used."
+# A stock opener that names the customer's situation acknowledges them and is no script.
+BOARDING = "Customer: Slack won't load on my phone and I'm boarding in 30 minutes!!"
+NAMES_FLIGHT = "I completely understand wanting this sorted before your flight. Let's try the quickest option first."
+
+
+@pytest.mark.parametrize("context", [WORRIED, PANICKING])
+def test_worry_and_panic_read_as_stress(context: str) -> None:
+    result = check("Let me check the account settings.", context=context)
+    assert "frustrated" in result.context.customer
+    assert "no_acknowledgment" in _warned(result)
+
+
+def test_polite_afraid_is_not_stress() -> None:
+    assert "frustrated" not in check("Let me check.", context=POLITE_AFRAID).context.customer
+
+
+def test_understanding_that_names_the_situation_acknowledges() -> None:
+    assert _warned(check(NAMES_FLIGHT, context=BOARDING)) == set()

@@ -248,3 +248,19 @@ def test_new_blame_cues(c, words: str) -> None:
     found = detect("agent.blame", c)
     assert [f.message_id for f in found] == ["m2"]
     assert evidence_text(c, found[0]) == [words]
+
+
+# --- v4 (QA pass 7) -------------------------------------------------------------------------
+WHY_WOULD_YOU_CLICK = conv(("c", "I think I clicked a phishing link, I'm so worried"),
+                           ("a", "Honestly, I don't know why you'd click on a link like that."))
+WHY_YOU_NEED_TO_INSTALL = conv(("c", "should I install the old driver?"),
+                               ("a", "I don't know why you'd need to install it; the new one works."))
+
+
+def test_v4_reproachful_why_would_you_is_blame():
+    found = detect("agent.blame", WHY_WOULD_YOU_CLICK)
+    assert found and "why you'd click" in evidence_text(WHY_WOULD_YOU_CLICK, found[0])[0]
+
+
+def test_v4_why_you_would_need_to_is_not_blame():
+    assert detect("agent.blame", WHY_YOU_NEED_TO_INSTALL) == []

@@ -199,3 +199,18 @@ QUITE_SIMPLE_TO_CALM = conv(("c", "How do I reset my password?"),
 def test_intensified_simplicity_to_a_confused_customer() -> None:
     assert [f.message_id for f in detect("agent.condescending", QUITE_SIMPLE_TO_CONFUSED)] == ["m4"]
     assert detect("agent.condescending", QUITE_SIMPLE_TO_CALM) == []
+
+
+# --- v5 (QA pass 7) -------------------------------------------------------------------------
+TONE_REBUKE = conv(("c", "THE WIFI HAS BEEN DOWN ALL DAY AND NOBODY IS DOING ANYTHING"),
+                   ("a", "Yelling at me won't fix your Wi-Fi."))
+YELLING_ABOUT_THE_DEVICE = conv(("c", "the fan is loud"), ("a", "A fan that is yelling like that needs cleaning."))
+
+
+def test_v5_rebuke_for_tone_is_tone_policing():
+    found = detect("agent.condescending", TONE_REBUKE)
+    assert found and "Yelling at me won't fix" in evidence_text(TONE_REBUKE, found[0])
+
+
+def test_v5_yelling_without_a_rebuke_is_quiet():
+    assert detect("agent.condescending", YELLING_ABOUT_THE_DEVICE) == []

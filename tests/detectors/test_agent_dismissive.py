@@ -252,3 +252,19 @@ def test_qa6_guide_with_a_pointer_and_neutral_stop_are_fine() -> None:
     assert detect("agent.dismissive", READ_THE_GUIDE_SECTION) == []
     assert detect("agent.dismissive", WHAT_SHOULD_I_DO) == []
     assert detect("agent.dismissive", STOP_SYNCING) == []
+
+
+# --- v6 (QA pass 7) -------------------------------------------------------------------------
+LEFT_TO_FIGURE_OUT = conv(("c", "I still can't connect to the VPN and I have a deadline in an hour"),
+                          ("a", "I'm sure you'll figure it out. Let me know if there's anything else."))
+FIGURED_IT_OUT_TOGETHER = conv(("c", "how do I map the drive?"),
+                               ("a", "Let's figure it out together: open File Explorer first."))
+
+
+def test_v6_confident_brush_off_is_dismissive():
+    found = detect("agent.dismissive", LEFT_TO_FIGURE_OUT)
+    assert found and "you'll figure it out" in evidence_text(LEFT_TO_FIGURE_OUT, found[0])[0]
+
+
+def test_v6_figuring_it_out_together_is_not_dismissive():
+    assert detect("agent.dismissive", FIGURED_IT_OUT_TOGETHER) == []

@@ -268,3 +268,18 @@ def test_qa6_impatient_repeats(c, words: str) -> None:
 def test_qa6_customer_count_and_kind_offer_are_fine() -> None:
     assert run(THIRD_TIME_IT_CRASHED) == []
     assert run(HAPPY_TO_GO_THROUGH) == []
+
+
+# --- v5 (QA pass 7) -------------------------------------------------------------------------
+AS_STATED_IN_OUR_POLICY = conv(("c", "Can I return these headphones? I bought them a month ago."),
+                               ("a", "As stated in our policy, returns are only accepted within 14 days."))
+AS_STATED_IN_OUR_PREVIOUS_CHAT = conv(("c", "Can I return these?"), ("a", "No."), ("c", "Can I return these?"),
+                                      ("a", "As stated in our previous chat, no."))
+
+
+def test_v5_as_stated_in_our_policy_cites_a_document():
+    assert run(AS_STATED_IN_OUR_POLICY) == []
+
+
+def test_v5_as_stated_in_our_previous_chat_is_still_a_repeat():
+    assert run(AS_STATED_IN_OUR_PREVIOUS_CHAT)

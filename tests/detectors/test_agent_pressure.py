@@ -163,3 +163,17 @@ I_WILL_NOW = conv(("c", "Can you send the form?"), ("a", "Sure, I'll send it rig
 def test_need_you_right_now_is_pressure() -> None:
     assert [f.message_id for f in detect("agent.pressure", NEED_YOU_NOW)] == ["m2"]
     assert detect("agent.pressure", I_WILL_NOW) == []
+
+
+# --- v4 (QA pass 7) -------------------------------------------------------------------------
+DEMANDED_ANSWER_DEADLINE = conv(("c", "I'm checking"),
+                                ("a", "I need an answer in the next five minutes or I'm closing this ticket."))
+ANSWER_IN_MINUTES_NO_THREAT = conv(("c", "when will it be done?"), ("a", "I should have an answer in five minutes."))
+
+
+def test_v4_demanded_answer_with_spelled_out_deadline():
+    assert detect(NAME, DEMANDED_ANSWER_DEADLINE)
+
+
+def test_v4_agent_promising_an_answer_is_not_pressure():
+    assert detect(NAME, ANSWER_IN_MINUTES_NO_THREAT) == []

@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import conv, detect, evidence_text
 
 EMAIL_GIVEN = conv(
@@ -362,3 +364,27 @@ def test_qa6_asking_again_for_a_quoted_error_is_redundant() -> None:
 
 def test_qa6_error_after_a_new_try_is_a_fair_question() -> None:
     assert detect("agent.redundant_question", ERROR_AFTER_NEW_COMMAND) == []
+
+
+# --- v5 (QA pass 7) -----------------------------------------------------------------------
+SHORT_ORDER_GIVEN = conv(("c", "My order 55120 arrived broken. Order number 55120. I need a refund."),
+                         ("a", "What's your order number?"))
+QUOTED_ERROR_GIVEN = conv(
+    ("c", 'the install fails with "Error 1603: A fatal error occurred during installation"'),
+    ("a", "Can you tell me what the error says?"),
+)
+ORDER_NOT_GIVEN = conv(("c", "My order arrived broken, I need a refund."), ("a", "What's your order number?"))
+ERROR_NOT_GIVEN = conv(("c", "the install fails"), ("a", "Can you tell me what the error says?"))
+
+
+def test_v5_short_order_number_given_twice():
+    assert detect("agent.redundant_question", SHORT_ORDER_GIVEN)
+
+
+def test_v5_indirect_question_for_a_quoted_error():
+    assert detect("agent.redundant_question", QUOTED_ERROR_GIVEN)
+
+
+@pytest.mark.parametrize("conversation", [ORDER_NOT_GIVEN, ERROR_NOT_GIVEN])
+def test_v5_slot_not_given_is_a_fair_question(conversation):
+    assert detect("agent.redundant_question", conversation) == []

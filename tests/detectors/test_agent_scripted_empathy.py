@@ -199,3 +199,17 @@ def test_a_short_phrase_one_team_reuses_is_a_script() -> None:
     found = _reused([_short("t1", "amy"), _short("t2", "amy"), _short("t3", "amy"), _short("t4", "bob")])
     assert [f.data["conversations"] for cid in ("t1", "t2", "t3") for f in found[cid]] == [3, 3, 3]
     assert found["t4"] == []
+
+
+# --- v3 (QA pass 7) -------------------------------------------------------------------------
+NAMES_THE_SITUATION = conv(("c", "How do I reset my PIN before my trip?"),
+                           ("a", "I completely understand wanting this sorted before your flight. Open Settings."))
+BARE_STOCK_LINE = conv(("c", "How do I reset my PIN before my trip?"), ("a", "I completely understand. Open Settings."))
+
+
+def test_v3_understanding_that_names_the_situation_is_not_stock():
+    assert run(NAMES_THE_SITUATION) == []
+
+
+def test_v3_bare_understanding_to_a_calm_customer_is_still_stock():
+    assert run(BARE_STOCK_LINE)

@@ -214,3 +214,33 @@ def test_qa6_sincere_praise_plans_and_technical_garbage_are_fine() -> None:
     assert detect("agent.unprofessional", GREAT_JOB_YOU_FIXED) == []
     assert detect("agent.unprofessional", DROPPING_EVERYTHING_SINCERE) == []
     assert detect("agent.unprofessional", GARBAGE_OUTPUT) == []
+
+
+# --- v6 (QA pass 7): sarcasm families --------------------------------------------------
+MOCK_SURPRISE = conv(("c", "I forgot my password again, sorry"), ("a", "Wow, another password reset. Shocking."))
+MOCK_SYMPATHY = conv(("c", "Where do I find the setup steps?"),
+                     ("a", "Sure, because reading the instructions is so hard."))
+MOCK_ADVICE = conv(("c", "Slack freezes every time I share my screen"),
+                   ("a", "Interesting that it only breaks when you use it. Have you tried not doing that?"))
+MOCK_DELIGHT = conv(("c", "I unplugged it during the update"), ("a", "Great, so you broke it. Nice job."))
+# must stay quiet
+SHOCKING_ADJECTIVE = conv(("c", "The bill was $900"), ("a", "That is a shocking amount; let me check the charges."))
+SINCERE_BECAUSE = conv(("c", "Why reinstall?"), ("a", "Sure, because the old driver is still loaded."))
+SINCERE_TRIED_NOT = conv(("c", "It crashes on login"), ("a", "Have you tried not using the proprietary driver?"))
+PRAISE_AFTER_FIX = conv(("c", "I restarted the router"), ("a", "Great, so you fixed it. Nice job!"))
+
+
+@pytest.mark.parametrize("conversation, quote", [
+    (MOCK_SURPRISE, "Shocking."),
+    (MOCK_SYMPATHY, "Sure, because reading the instructions is so hard"),
+    (MOCK_ADVICE, "Have you tried not doing that"),
+    (MOCK_DELIGHT, "Great, so you broke"),
+])
+def test_v6_sarcasm_families_are_flagged(conversation, quote):
+    found = detect("agent.unprofessional", conversation)
+    assert found and quote in evidence_text(conversation, found[0])
+
+
+@pytest.mark.parametrize("conversation", [SHOCKING_ADJECTIVE, SINCERE_BECAUSE, SINCERE_TRIED_NOT, PRAISE_AFTER_FIX])
+def test_v6_sincere_lookalikes_stay_quiet(conversation):
+    assert detect("agent.unprofessional", conversation) == []

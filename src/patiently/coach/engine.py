@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
+from ..detectors.agent_scripted_empathy import names_situation
 from ..detectors.customer_confusion import says_confused
 from ..lexicon import lexicon_names, load_lexicon
 from ..model import Conversation, Finding, Message
@@ -282,6 +283,9 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
             state = "repeating"
         if state:
             scores[state] = max(scores.get(state, 0.0), f.score)
+    # "I'm so worried", "please tell me you can get it back": stress
+    if "frustrated" not in scores and any(_STRESSED.search(m.text) for m in msgs if m.id in recent):
+        scores["frustrated"] = STRESSED_SCORE
     if "confused" not in scores:  # "I'm confused" before any agent reply: no finding, still confused
         said = max((says_confused(m.text) for m in msgs if m.id in recent), default=0.0)
         if said:
@@ -321,6 +325,15 @@ _WORRIED = re.compile(
     r"(?:boss|manager)\s+(?:will|is\s+going\s+to|gonna)\s+(?:kill|fire)|i\s+think\s+i\s+(?:\w+\s+)?"
     r"(?:deleted|broke|lost|wiped|erased|messed\s+up))\b",
     re.IGNORECASE)
+# The customer says they are worried or panicking (QA pass 7): read as stress, which wants an
+# acknowledgment as frustration does. Narrower than _WORRIED: "I'm afraid I ..." is a politeness.
+_STRESSED = re.compile(
+    r"\b(?:i['’]?m|i\s+am|im)\s+(?:so\s+|really\s+|very\s+|super\s+|quite\s+|a\s+bit\s+|kind\s+of\s+|getting\s+|now\s+"
+    r"|actually\s+|seriously\s+|pretty\s+)?(?:worried|panick?(?:ing|ed)|scared|anxious|nervous|stressed(?:\s+out)?|terrified|"
+    r"freaking\s+out|desperate)\b|\bplease\s+tell\s+me\s+(?:you|it|there|this)\s*(?:can|could|is|was|will|isn['’]?t|['’]s)\b|"
+    r"\b(?:boss|manager)\s+(?:will|is\s+going\s+to|gonna)\s+(?:kill|fire)\b",
+    re.IGNORECASE)
+STRESSED_SCORE = 0.55
 _REASSURES = re.compile(
     r"\b(?:don['’]?t|do\s+not|no\s+need\s+to)\s+(?:worry|panic|be\s+(?:worried|scared|afraid))|"
     r"\b(?:it['’]?s|it\s+is|this\s+is|that['’]?s|that\s+is)\s+not\s+(?:something\s+you\s+did|your\s+fault)|"
@@ -346,6 +359,8 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     """
     if any(f.label == "agent.empathy" for f in on_draft) or _OWN_APOLOGY.search(draft):
         return True
+    if any(names_situation(draft, m.end) for m in load_lexicon("stock_empathy").find(draft)):
+        return True  # "I completely understand wanting this sorted before your flight"
     if any(f.label == "agent.impatient_repeat" for f in on_draft):
         return False
     recent = _recent_customer_ids(conv)
@@ -416,7 +431,7 @@ def _stock_lines(draft: str, states: list[str]) -> list[Pending]:
     """A known stock line (the lexicon agent.scripted_empathy uses). Without context the
     detectors cannot tell whether it fits, but for a single draft the script is the point."""
     return [_make(draft, "scripted_empathy", (m.start, m.end), STOCK_SCORE, "agent.scripted_empathy", {}, states)
-            for m in load_lexicon("stock_empathy").find(draft)]
+            for m in load_lexicon("stock_empathy").find(draft) if not names_situation(draft, m.end)]
 
 
 def _no_ack(draft: str, score: float, states: list[str]) -> Pending:

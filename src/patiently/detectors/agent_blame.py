@@ -60,7 +60,7 @@ _BUT_AFTER = re.compile(r"[^.!?;\n]*?\b(?:but|however|though|still)\b", re.IGNOR
 
 class AgentBlame(Detector):
     name = "agent.blame"
-    version = 3
+    version = 4  # v4 (QA pass 7): a reproachful 'why would you click on that'
     labels = ("agent.blame",)
     description = "Agent blames the customer (you should have, you must have deleted it, user error)."
 

@@ -54,7 +54,9 @@ def customer_was_upset(conv: Conversation, ctx: DetectorContext, i: int) -> bool
 
 class AgentCondescending(Detector):
     name = "agent.condescending"
-    version = 4  # v4 (QA pass 5): simplicity claims with any intensifier ("really quite simple")
+    # v5 (QA pass 7): rebukes for tone ('yelling at me won't fix it');
+    # v4 (QA pass 5): simplicity claims with any intensifier ("really quite simple")
+    version = 5
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")

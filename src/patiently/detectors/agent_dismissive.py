@@ -93,7 +93,7 @@ def alternatives(text: str, categories: tuple[str, ...], exclude: list[Match]) -
 
 class AgentDismissive(Detector):
     name = "agent.dismissive"
-    version = 5
+    version = 6  # v6 (QA pass 7): 'I'm sure you'll figure it out'
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

@@ -49,6 +49,7 @@ import numpy as np
 from ..lexicon import Lexicon, Match, load_data, load_lexicon
 from ..model import Conversation, Finding
 from ..text import content_words
+from .agent_scripted_empathy import names_situation
 from .base import Detector, DetectorContext
 
 WINDOW = 5  # recent customer messages the acknowledgement should refer to
@@ -84,7 +85,7 @@ def prototype_vectors(ctx: DetectorContext) -> tuple[np.ndarray, np.ndarray]:
 
 class AgentEmpathy(Detector):
     name = "agent.empathy"
-    version = 4
+    version = 5  # v5 (QA pass 7): a stock opener that names the customer's situation is not stock
     labels = ("agent.empathy",)
     requires = ("customer.frustration",)  # v4: a deadline reassurance counts after an urgent message
     description = "The agent acknowledges the customer's feelings or situation, specifically and in their own words."
@@ -109,6 +110,8 @@ class AgentEmpathy(Detector):
                     if not _excluded(lex, sentence, m):
                         kinds.setdefault(m.category, []).append((s + m.start, s + m.end))
                 for m in stock_lex.find(sentence, _STOCK_EMPATHY):
+                    if names_situation(sentence, m.end):
+                        continue  # v5: "I completely understand wanting this sorted before your flight"
                     kinds.setdefault("stock", []).append((s + m.start, s + m.end))
                 if "deadline" in kinds and not after_urgent:
                     del kinds["deadline"]

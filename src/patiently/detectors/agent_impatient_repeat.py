@@ -63,9 +63,12 @@ _NOT_CURT = re.compile(
     r"let\s+me\s+(?:check|look|see|google|search|find)|checking|looking(?:\s+(?:it\s+)?up)?|googling|searching|brb)\b",
     re.IGNORECASE,
 )
-# "as stated in the bug report": points at a source, not at the agent's earlier words
+# "as stated in the bug report": points at a source, not at the agent's earlier words; v5 (QA pass 7):
+# also a document of ours ("as stated in our policy"), but never "in our previous chat"
 _SOURCE_AFTER = re.compile(
-    r"\s+(?:in|on|by|at|from)\s+(?!(?:my|our|previous|earlier|above|the\s+(?:previous|last|earlier|above)|"
+    r"\s+(?:in|on|by|at|from)\s+(?!(?:my|our(?!\s+(?:policy|policies|terms|documentation|docs|faq|guide|guidelines|"
+    r"article|agreement|contract|handbook|website|site|knowledge\s*base|kb|help\s+(?:center|centre)|t&cs?|sla|"
+    r"warranty|return\s+policy|refund\s+policy)\b)|previous|earlier|above|the\s+(?:previous|last|earlier|above)|"
     r"what\s+i)\b)", re.IGNORECASE)
 # "like I said, I can't, it's not in reach": the speaker restating their own situation
 _OWN_SITUATION_AFTER = re.compile(
@@ -89,7 +92,7 @@ _NAMES_MESSAGE = re.compile(r"\b(?:message|messages|email|e-mail|mail|reply|note
 
 class AgentImpatientRepeat(Detector):
     name = "agent.impatient_repeat"
-    version = 4
+    version = 5
     labels = ("agent.impatient_repeat",)
     description = "The agent shows impatience at answering again: points back at earlier answers or replies curtly."
     requires = ("customer.repeat",)

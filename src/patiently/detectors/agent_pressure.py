@@ -42,7 +42,9 @@ _COME_ON = re.compile(r"\bcome\s+on\b", re.I)
 
 class AgentPressure(Detector):
     name = "agent.pressure"
-    version = 3  # v3 (QA pass 5): "right now", "this minute" in a request to the customer
+    # v4 (QA pass 7): 'I need an answer in the next five minutes or ...';
+    # v3 (QA pass 5): "right now", "this minute" in a request to the customer
+    version = 4
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 

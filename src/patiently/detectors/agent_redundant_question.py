@@ -130,7 +130,9 @@ _NICK_TAIL = re.compile(r"[_\-^`|\d]+$")
 
 class AgentRedundantQuestion(Detector):
     name = "agent.redundant_question"
-    version = 4  # v3: + the person_id slot; v4 (QA pass 6): 'when you open <what they named>' is no new try
+    # v5 (QA pass 7): shorter order numbers, 'what the error says';
+    # v3: + the person_id slot; v4 (QA pass 6): 'when you open <what they named>' is no new try
+    version = 5
     labels = ("agent.redundant_question",)
     description = "The agent asks for information the customer already gave."
     needs = frozenset({"embeddings"})

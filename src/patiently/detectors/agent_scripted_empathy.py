@@ -49,6 +49,20 @@ _SYMPATHY = re.compile(
     r"that\s+sounds|must\s+be|can\s+imagine|can\s+see\s+why|no\s+wonder|upsetting|stressful)\b",
     re.IGNORECASE,
 )
+# v3 (QA pass 7): an understanding line that goes on to name what the customer wants or faces is
+# specific, not stock: "I completely understand wanting this sorted before your flight".
+_SPECIFIC_AFTER = re.compile(
+    r"\s+(?:(?:wanting|needing|why\s+you|that\s+you|that\s+your|you\s+(?:want|need)|how\s+(?:important|urgent|stressful|"
+    r"worrying)|the\s+need|the\s+urgency|the\s+rush)\b)(?:\s+[\w'’-]+){2,}",
+    re.IGNORECASE,
+)
+
+
+def names_situation(text: str, end: int) -> bool:
+    """Does the stock line ending at ``end`` go on to name the customer's situation?"""
+    return _SPECIFIC_AFTER.match(text, end) is not None
+
+
 # Twitter handles and sign-offs ("^JD", "- Kirsty") differ per message of the same script.
 _HANDLES = re.compile(r"(?<!\w)@\w+")
 _SIGNOFF = re.compile(r"\s*(?:[\^*~-]\s*[A-Z][A-Za-z]{0,15}|[:;]-?[)(DP])\s*$")
@@ -81,7 +95,7 @@ def canonical(sentence: str) -> str:
 
 class AgentScriptedEmpathy(Detector):
     name = "agent.scripted_empathy"
-    version = 2
+    version = 3  # v3 (QA pass 7): an understanding line naming the customer's situation is specific
     labels = ("agent.scripted_empathy",)
     description = "Stock sympathy that does not fit the moment, or the same sympathy reused word for word."
     requires = ("customer.frustration",)
@@ -99,7 +113,7 @@ class AgentScriptedEmpathy(Detector):
                 continue
             if m.role != "agent" or not customers or not ctx.wants(i):
                 continue
-            matches = lex.find(m.text)
+            matches = [x for x in lex.find(m.text) if not names_situation(m.text, x.end)]
             if not matches:
                 continue
             # Read the customer's words only now: stock lines are rare.

@@ -23,6 +23,11 @@ v5 (QA pass 6): sarcastic praise as its own sentence followed by the mishap pinn
 ("Wow, great job. You deleted the whole Sales folder."), mock compliance ("Sure, I'll just drop
 everything else for your printer"), and a minor ``disparaging`` cue for calling the customer's
 equipment garbage or junk, reported with slang or a shrug ("lol that printer is garbage anyway").
+
+v6 (QA pass 7): more sarcasm families: mock surprise as its own sentence ("Another reset. Shocking."),
+mock sympathy ("Sure, because reading the instructions is so hard."), mock advice ("Have you tried not
+doing that?"), and sarcastic delight at a mishap pinned on the reader ("Great, so you broke it.",
+"You deleted it. Nice job.").
 """
 
 from __future__ import annotations
@@ -131,7 +136,7 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 class AgentUnprofessional(Detector):
     name = "agent.unprofessional"
-    version = 5
+    version = 6
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
