@@ -186,3 +186,12 @@ def test_says_confused_for_the_coach() -> None:
     assert says_confused("I don't understand how to reset my password") > 0
     assert says_confused("I'm confused.") > 0
     assert says_confused("I don't understand why it crashes") == 0
+
+
+def test_the_evidence_of_a_whole_sentence_question_starts_at_the_question() -> None:
+    """It started at the previous sentence's full stop ('. Where is it?')."""
+    c = conv(("c", "The printer says offline."), ("a", "Open Settings, then Printers."),
+             ("c", "Sorry, I still don't understand where to click. Where is it?"))
+    texts = [c.messages[2].text[s.start:s.end] for f in detect("customer.confusion", c) for s in f.evidence
+             if s.message_id == "m3"]
+    assert "Where is it?" in texts and not any(t.startswith(".") for t in texts)
