@@ -186,6 +186,31 @@ def test_calming_down_is_credit_only_when_the_agent_contributed() -> None:
     assert helped.score == 80  # 65 + 30 x max(score, 0.5)
 
 
+def test_a_repeat_answered_patiently_is_credit_and_one_answered_with_as_i_said_is_not() -> None:
+    # QA: a trainee who answered the same worried question three times, patiently, stayed at the
+    # baseline: handling repeats had deductions only.
+    r = load_rubric()
+    asked_again = [f("customer.repeat", author="cust", mid="m3")]
+    bare = score_findings(r, asked_again)["handling_repeats"]
+    assert bare.score == 75 and [i.points for i in bare.items] == [0.0]  # no patient answer seen
+    patient = score_findings(r, [*asked_again, f("agent.step_by_step", mid="m4")])["handling_repeats"]
+    assert patient.score == 85 and "full, patient answer" in patient.items[0].note
+    curt = score_findings(r, [*asked_again, f("agent.step_by_step", mid="m4"),
+                              f("agent.impatient_repeat", mid="m4")])["handling_repeats"]
+    assert curt.score == 50  # no credit next to "as I said", and its deduction
+    assert "impatient repeat: no credit" in curt.items[0].note
+
+
+def test_a_stock_line_is_no_acknowledgment_for_requires() -> None:
+    # agent.empathy from a stock line scores 0.3: "I understand your frustration" did not earn the
+    # calming down (three examples written as impatient got the credit through it).
+    r = load_rubric()
+    calmed = [f("customer.frustration", author="cust", mid="m1"),
+              f("customer.frustration_trajectory", 0.1, author="cust", mid="m1", trend="calmed")]
+    stock = score_findings(r, [*calmed, f("agent.empathy", 0.3, mid="m2", stock=True)])["de_escalation"]
+    assert stock.score == 65 and "no credit" in stock.items[0].note
+
+
 def test_behaviours_at_their_baseline_count_less_in_the_overall() -> None:
     r = load_rubric()
     assert r.unobserved_weight == 0.25
@@ -208,7 +233,8 @@ def test_requires_labels_are_checked_like_rule_labels() -> None:
     text = default_rubric_text().replace("agent.progress_update]", "agent.progres_update]")
     with pytest.raises(RubricError, match="requires"):
         parse_rubric(text, labels={lbl for b in load_rubric().behaviours.values()
-                                   for rule in [*b.credits, *b.deductions] for lbl in [rule.label, *rule.requires]}
+                                   for rule in [*b.credits, *b.deductions]
+                                   for lbl in [rule.label, *rule.requires, *rule.unless]}
                      | {"customer.frustration", "customer.confusion", "customer.repeat"})
 
 

@@ -44,6 +44,10 @@ class Rule(StrictModel):
     # agent's own): a customer who calmed down is no credit to an agent who did nothing for it.
     requires: list[str] = []
     requires_note: str | None = None  # the 0-point item's note when ``requires`` is not met
+    # ... and only when none of these was found: an answer to a repeated question is no credit
+    # to an agent who also answered it with "as I said".
+    unless: list[str] = []
+    unless_note: str | None = None  # the 0-point item's note when an ``unless`` label was found
 
     def matches(self, f: Finding) -> bool:
         if f.label != self.label or f.score < self.min_score:
@@ -285,9 +289,10 @@ def _label_fields(data: Mapping[str, Any]) -> Iterator[tuple[Loc, str]]:
                 if isinstance(rule, dict) and isinstance(rule.get("label"), str):
                     yield (*base, kind, i, "label"), rule["label"]
                 if isinstance(rule, dict):
-                    for j, label in enumerate(_as_list(rule.get("requires"))):
-                        if isinstance(label, str):
-                            yield (*base, kind, i, "requires", j), label
+                    for key in ("requires", "unless"):
+                        for j, label in enumerate(_as_list(rule.get(key))):
+                            if isinstance(label, str):
+                                yield (*base, kind, i, key, j), label
         for i, exp in enumerate(_as_list(b.get("expect"))):
             if not isinstance(exp, dict):
                 continue
@@ -333,17 +338,27 @@ def _whole_numbers(value: Any) -> Any:
 Indexed = Sequence[tuple[int, Finding]]
 
 
+# A label counts for ``requires`` only through a finding this strong: a stock line of sympathy
+# (agent.empathy at 0.3) is no acknowledgment that earns a customer's calming down or a repeat.
+REQUIRES_MIN_SCORE = 0.5
+
+
 def _apply(rules: Iterable[Rule], findings: Indexed, sign: float, labels: set[str]) -> list[Item]:
+    strong = {f.label for _, f in findings if f.score >= REQUIRES_MIN_SCORE}
     items: list[Item] = []
     for rule in rules:
         total = 0.0
         for idx, f in findings:
             if not rule.matches(f):
                 continue
-            if rule.requires and not labels.intersection(rule.requires):
+            if rule.requires and not strong.intersection(rule.requires):
                 # shown at 0 points, so the explanation says why the finding earned nothing
                 needs = ", ".join(rule.requires)
                 note = rule.requires_note or f"{rule.note or f.explanation} (counts only with {needs})"
+                items.append(Item(f.label, 0.0, idx, f.message_id, note))
+                break
+            if found := labels.intersection(rule.unless):
+                note = rule.unless_note or f"{rule.note or f.explanation} (not with {', '.join(sorted(found))})"
                 items.append(Item(f.label, 0.0, idx, f.message_id, note))
                 break
             pts = rule.points * max(f.score, 0.5)
