@@ -270,3 +270,20 @@ CALM_QUESTION = conv(("c", "how long does the upgrade take?"),
 def test_answering_a_deadline_worry_is_empathy_only_after_an_urgent_message() -> None:
     assert detect("agent.empathy", MEETING_SOON) and detect("agent.empathy", BOARD_SOON)
     assert not detect("agent.empathy", CALM_QUESTION)  # information, not an acknowledgement
+
+
+# --- v6: two reassurances that never matched ------------------------------------------------------
+NOT_TECHNICAL_SORRY = ("c", "Hello, sorry to bother you. I'm not very technical. Nothing comes out of the printer.")
+
+
+@pytest.mark.parametrize("reply", [
+    "Hi Joan, please don't apologise, lots of people find printers confusing, and we'll fix this together.",
+    "Please don’t apologize, we'll sort the printer out together.",
+    "Many users find the new print menu tricky, so let's go through it together.",
+])
+def test_reassurances_that_normalise_the_trouble(reply: str) -> None:
+    assert detect("agent.empathy", conv(NOT_TECHNICAL_SORRY, ("a", reply)))
+
+
+def test_finding_something_hard_oneself_is_not_a_reassurance() -> None:
+    assert not detect("agent.empathy", conv(NOT_TECHNICAL_SORRY, ("a", "I don't find it hard, just click Print.")))

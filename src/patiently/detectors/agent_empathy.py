@@ -85,7 +85,7 @@ def prototype_vectors(ctx: DetectorContext) -> tuple[np.ndarray, np.ndarray]:
 
 class AgentEmpathy(Detector):
     name = "agent.empathy"
-    version = 5  # v5 (QA pass 7): a stock opener that names the customer's situation is not stock
+    version = 6  # v6: "please don't apologise" matched again; "lots of people find X confusing"
     labels = ("agent.empathy",)
     requires = ("customer.frustration",)  # v4: a deadline reassurance counts after an urgent message
     description = "The agent acknowledges the customer's feelings or situation, specifically and in their own words."
