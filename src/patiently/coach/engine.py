@@ -253,7 +253,7 @@ def _owns_it(draft: str) -> bool:
     """An apology in the agent's own voice besides the stock lines ("That's on us, and I'm sorry")."""
     for m in load_lexicon("stock_empathy").find(draft):
         draft = draft[:m.start] + " " * (m.end - m.start) + draft[m.end:]
-    return _OWN_APOLOGY.search(draft) is not None
+    return _cue(draft, "own_apology")
 
 
 def _specific_spans(on_draft: list[Finding]) -> list[tuple[int, int]]:
@@ -284,7 +284,7 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
         if state:
             scores[state] = max(scores.get(state, 0.0), f.score)
     # "I'm so worried", "please tell me you can get it back": stress
-    if "frustrated" not in scores and any(_STRESSED.search(m.text) for m in msgs if m.id in recent):
+    if "frustrated" not in scores and any(_cue(m.text, "stressed") for m in msgs if m.id in recent):
         scores["frustrated"] = STRESSED_SCORE
     if "confused" not in scores:  # "I'm confused" before any agent reply: no finding, still confused
         said = max((says_confused(m.text) for m in msgs if m.id in recent), default=0.0)
@@ -294,54 +294,17 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
     return [s for s in order if s in scores], scores
 
 
-# An apology in the agent's own voice, to the customer ("I'm sorry, I don't have access to ...",
-# "Sorry, I explained that badly", "I apologise"): not one for the speaker's own English or typing
-# ("Sorry, my English is not perfect"), and not a stock line (those are scripted_empathy's).
-# An apology after a comma or "and" ("You're right, and I'm sorry.") needs its "I'm"/"we're".
-_OWN_APOLOGY = re.compile(
-    r"(?:(?:^|(?<=[.!?;:\n])\s*)\W*(?:(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+)?"
-    r"|(?:,\s*|\b)(?:(?:and|but|so)\s+)?(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+)(?:so\s+|really\s+|very\s+|truly\s+|"
-    r"terribly\s+|deeply\s+)?sorry\b(?![\s,:;-]*(?:but\s+)?(?:for\s+|about\s+)?(?:my|our)\b)"
-    r"|\b(?:i|we)\s+(?:do\s+|sincerely\s+|really\s+|truly\s+)?apologi[sz]e\b(?!\s+for\s+(?:my|our)\b)"
-    r"|\b(?:my|our)\s+(?:sincere\s+|deepest\s+)?apologies\b",
-    re.IGNORECASE,
-)
-# Thanks for what the customer did or said ("Thank you for explaining what happened", "thanks for
-# trying those steps already", "thanks for bearing with me"): acknowledges a customer who is only
-# mildly upset (below THANKS_ACK_BELOW); a very upset one needs more than thanks.
-_THANKS_EFFORT = re.compile(
-    r"\bthank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?\s+(?:for|4)\s+(?:\w+\s+){0,3}?"
-    r"(?:explain\w*|try\w*|tried|letting\s+(?:me|us)\s+know|(?:your|the)\s+patience|bearing\s+with|"
-    r"walking\s+(?:me|us)|describ\w*|flagging|reporting|raising|testing|going\s+through|taking\s+the\s+time|"
-    r"(?:the|those|these|all\s+the)\s+(?:steps|details|info\w*|screenshots?)|doing\s+(?:that|this|those|all))",
-    re.IGNORECASE)
+# What the coach reads itself (lexicons/coach_cues.yaml): an apology in the agent's own voice,
+# thanks for the customer's effort, reassurance that answers a worry, and a customer who sounds
+# worried or stressed. Thanks acknowledge only a mildly upset customer (below THANKS_ACK_BELOW).
 THANKS_ACK_BELOW = 0.8
-# QA pass 6: a worried customer ("I'm really worried I've deleted them", "I'm panicking") is
-# acknowledged by reassurance that answers the worry ("Don't worry, it's not something you did",
-# "Take a breath, this is fixable", "nothing is lost"); an angry one is not (there "don't worry"
-# skips over the anger).
-_WORRIED = re.compile(
-    r"\b(?:worried|worrying|panick?(?:ing|ed)?|scared|afraid|nervous|anxious|freaking\s+out|terrified|"
-    r"(?:boss|manager)\s+(?:will|is\s+going\s+to|gonna)\s+(?:kill|fire)|i\s+think\s+i\s+(?:\w+\s+)?"
-    r"(?:deleted|broke|lost|wiped|erased|messed\s+up))\b",
-    re.IGNORECASE)
-# The customer says they are worried or panicking (QA pass 7): read as stress, which wants an
-# acknowledgment as frustration does. Narrower than _WORRIED: "I'm afraid I ..." is a politeness.
-_STRESSED = re.compile(
-    r"\b(?:i['’]?m|i\s+am|im)\s+(?:so\s+|really\s+|very\s+|super\s+|quite\s+|a\s+bit\s+|kind\s+of\s+|getting\s+|now\s+"
-    r"|actually\s+|seriously\s+|pretty\s+)?(?:worried|panick?(?:ing|ed)|scared|anxious|nervous|stressed(?:\s+out)?|terrified|"
-    r"freaking\s+out|desperate)\b|\bplease\s+tell\s+me\s+(?:you|it|there|this)\s*(?:can|could|is|was|will|isn['’]?t|['’]s)\b|"
-    r"\b(?:boss|manager)\s+(?:will|is\s+going\s+to|gonna)\s+(?:kill|fire)\b",
-    re.IGNORECASE)
 STRESSED_SCORE = 0.55
-_REASSURES = re.compile(
-    r"\b(?:don['’]?t|do\s+not|no\s+need\s+to)\s+(?:worry|panic|be\s+(?:worried|scared|afraid))|"
-    r"\b(?:it['’]?s|it\s+is|this\s+is|that['’]?s|that\s+is)\s+not\s+(?:something\s+you\s+did|your\s+fault)|"
-    r"\byou\s+(?:didn['’]?t|did\s+not|haven['’]?t|have\s+not)\s+(?:do(?:ne)?\s+anything\s+wrong|delete[ds]?|"
-    r"broken?|lost)\b|\b(?:nothing|none\s+of\s+it)\s+(?:is|has\s+been|was)\s+lost\b|\btake\s+a\s+(?:deep\s+)?breath\b|"
-    r"\b(?:this|it|that)\s+(?:is|['’]s)\s+(?:completely\s+|totally\s+|easily\s+)?(?:fixable|recoverable)\b|"
-    r"\b(?:they|it|everything|your\s+\w+)\s+(?:are|is|['’]re|['’]s)\s+(?:all\s+)?(?:still\s+there|safe)\b",
-    re.IGNORECASE)
+
+
+def _cue(text: str, category: str) -> bool:
+    return load_lexicon("coach_cues").first(text, (category,)) is not None
+
+
 # What customer.frustration says when the only sign is the same question asked again.
 _REPEAT_ONLY = frozenset({"pasted the same message again"})
 
@@ -357,7 +320,7 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     impatient_repeat finding), or reassurance that answers a worried customer's worry ("Don't
     worry, it's not something you did" to "I'm really worried I've deleted them").
     """
-    if any(f.label == "agent.empathy" for f in on_draft) or _OWN_APOLOGY.search(draft):
+    if any(f.label == "agent.empathy" for f in on_draft) or _cue(draft, "own_apology"):
         return True
     if any(names_situation(draft, m.end) for m in load_lexicon("stock_empathy").find(draft)):
         return True  # "I completely understand wanting this sorted before your flight"
@@ -366,9 +329,9 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     recent = _recent_customer_ids(conv)
     frustration = [f for f in findings if f.label == "customer.frustration" and f.message_id in recent]
     mild = max((f.score for f in frustration), default=0.0) < THANKS_ACK_BELOW
-    if _THANKS_EFFORT.search(draft) and mild:
+    if _cue(draft, "thanks_effort") and mild:
         return True
-    if _REASSURES.search(draft) and any(_WORRIED.search(m.text) for m in conv.messages[:-1] if m.id in recent):
+    if _cue(draft, "reassures") and any(_cue(m.text, "worried") for m in conv.messages[:-1] if m.id in recent):
         return True  # reassurance answering a worried customer's worry
     repeat_only = bool(frustration) and all(set(f.data.get("reasons") or ()) <= _REPEAT_ONLY for f in frustration)
     return repeat_only and load_lexicon("impatient_repeat").first(draft, ("kind",)) is not None
