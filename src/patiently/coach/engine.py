@@ -265,10 +265,7 @@ def _specific_spans(on_draft: list[Finding]) -> list[tuple[int, int]]:
 def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[str], dict[str, float]]:
     """What the customer's latest messages show; non-technical counts from anywhere in the context."""
     msgs = conv.messages[:-1]
-    last_agent = max((i for i, m in enumerate(msgs) if m.role == "agent"), default=-1)
-    recent = {m.id for m in msgs[last_agent + 1:] if m.role == "customer"}
-    if not recent:  # the context ends with an agent message: the customer's last word still counts
-        recent = {m.id for m in msgs[-4:] if m.role == "customer"}
+    recent = _recent_customer_ids(conv)
     scores: dict[str, float] = {}
     for f in findings:
         state = None
@@ -338,7 +335,8 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
 
 
 def _recent_customer_ids(conv: Conversation) -> set[str]:
-    """The customer's messages after the context's last agent message (else its last four messages')."""
+    """The customer's messages after the context's last agent message; when the context ends with an
+    agent message, the customer's messages among its last four (their last word still counts)."""
     msgs = conv.messages[:-1]
     last_agent = max((i for i, m in enumerate(msgs) if m.role == "agent"), default=-1)
     recent = {m.id for m in msgs[last_agent + 1:] if m.role == "customer"}

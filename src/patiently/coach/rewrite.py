@@ -24,7 +24,6 @@ from typing import Any
 from ..lexicon import load_data
 from ..text import sentence_spans
 from .rewrite_frame import Situation, with_confirmation, with_opener, without_success_claims
-from .rewrite_frame import acknowledgment as acknowledgment  # was defined here; kept importable
 
 _PLACEHOLDER = re.compile(r"\{([^{}|]+)(?:\|(\w+))?\}")
 

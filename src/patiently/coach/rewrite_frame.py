@@ -51,7 +51,8 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
     customers = [m for m in messages if m.role == "customer"]
     last = customers[-1].text if customers else ""
     cues = load_lexicon("repeat_cues")
-    earlier = (any(m.role == "agent" for m in messages) or "repeating" in states
+    agent_before = any(m.role == "agent" for m in messages)
+    earlier = (agent_before or "repeating" in states
                or any(cues.first(m.text, ("cue", "weak_cue")) is not None for m in customers))
     state = customer_state(last) if last else "neutral"
     ends = messages[-1] if messages else None
@@ -61,15 +62,16 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
         confirmed=state == "confirmed",
         failing=ends is not None and ends.role == "customer" and (state == "broken" or still_failing(last)),
         fix_pending=ends is not None and ends.role == "agent" and gives_fix(ends.text),
-        agent_before=any(m.role == "agent" for m in messages),
+        agent_before=agent_before,
     )
 
 
 @cache
-def _template_regex(name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+def _template_regex(name: str) -> re.Pattern[str]:
+    """A pattern of the rewrite library's templates, compiled once."""
     from .rewrite import library
 
-    return re.compile(str(library().templates[name]), flags)
+    return re.compile(str(library().templates[name]), re.IGNORECASE)
 
 
 @cache
@@ -109,25 +111,8 @@ def without_success_claims(text: str) -> str:
     return text
 
 
-@cache
 def _apology() -> re.Pattern[str]:
-    from .rewrite import library
-
-    return re.compile(str(library().templates["apology"]), re.IGNORECASE)
-
-
-@cache
-def _greeting() -> re.Pattern[str]:
-    from .rewrite import library
-
-    return re.compile(str(library().templates["greeting"]), re.IGNORECASE)
-
-
-@cache
-def _sign_off() -> re.Pattern[str]:
-    from .rewrite import library
-
-    return re.compile(str(library().templates["sign_off"]), re.IGNORECASE)
+    return _template_regex("apology")
 
 
 def acknowledges(text: str) -> bool:
@@ -161,7 +146,7 @@ def with_opener(text: str, context_state: Sequence[str], where: Situation | None
     """The acknowledgment in front of ``text``, unless ``text`` already acknowledges."""
     if acknowledges(text):
         return text
-    hello = _greeting().match(text)
+    hello = _template_regex("greeting").match(text)
     cut = hello.end() if hello and hello.end() < len(text) else 0
     if cut and not text[cut - 1].isspace():
         cut = 0
@@ -186,7 +171,8 @@ def with_confirmation(text: str, where: Situation | None) -> str:
         s, e = spans[k]
         # a signature line ("Tom") under a sign-off ("Regards,") belongs to it
         name = k == len(spans) - 1 and k > 0 and _NAME_LINE.match(text[s:e]) is not None
-        if not (_sign_off().match(text[s:e]) or (name and _sign_off().match(text[spans[k - 1][0]:spans[k - 1][1]]))):
+        sign_off = _template_regex("sign_off")
+        if not (sign_off.match(text[s:e]) or (name and sign_off.match(text[spans[k - 1][0]:spans[k - 1][1]]))):
             break
         cut = s
     if cut == len(text):
