@@ -8,7 +8,6 @@ as the HTML report, so the terminal and the report always mark the same characte
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Mapping
 from io import StringIO
 from pathlib import Path
@@ -33,6 +32,7 @@ from .report.spans import (
 )
 from .rubric import Rubric, load_rubric
 from .terminal import visible
+from .textcheck import finite_tree
 
 # Foreground styles (not backgrounds) so the marks read on dark and light terminals alike;
 # underline carries the meaning where colour is not shown (NO_COLOR, some pagers).
@@ -194,17 +194,7 @@ def result_json(result: Mapping[str, Any]) -> str:
     """``explain --json``: the result as strict JSON. A NaN or Infinity (from a results file
     that holds one: Python's json reads them) is written as null, never as ``NaN``, which no
     JSON reader accepts."""
-    return json.dumps(_finite(result), indent=2, ensure_ascii=False, allow_nan=False)
-
-
-def _finite(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, Mapping):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_finite(v) for v in value]
-    return value
+    return json.dumps(finite_tree(result), indent=2, ensure_ascii=False, allow_nan=False)
 
 
 def not_found(paths: Iterable[str | Path], conversation_id: str, options: ReadOptions | None = None) -> str:

@@ -9,8 +9,9 @@ the words of :func:`problem`.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -70,3 +71,16 @@ def field_path(loc: Loc, under: str | None = None) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def finite_tree(value: Any) -> Any:
+    """A decoded JSON-like value with NaN and ±Infinity as None: JSON has no such numbers, but
+    Python's json reads them, so a stored or read conversation may hold one (the web app's JSON
+    twins and ``explain --json`` write strict JSON from it)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, Mapping):
+        return {k: finite_tree(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite_tree(v) for v in value]
+    return value

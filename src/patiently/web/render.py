@@ -9,7 +9,6 @@ browser needs (charts as inline SVG, the CSRF token, the viewer).
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Annotated, Any
@@ -24,6 +23,7 @@ from pydantic import AfterValidator
 from .. import __version__
 from ..report import charts
 from ..report.spans import pretty_label
+from ..textcheck import finite_tree
 from .auth import CSRF_COOKIE, LoginRequired, csrf_token, viewer_for
 from .text import SURROGATE, bad_text_in, text_problem
 
@@ -72,18 +72,6 @@ def utf8(text: str) -> bytes:
         return SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
-def finite(value: Any) -> Any:
-    """``value`` with NaN and ±Infinity as None: JSON has no such numbers, but Python's json
-    reads them, so a stored conversation may hold one."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {k: finite(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [finite(v) for v in value]
-    return value
-
-
 class JsonResponse(JSONResponse):
     """A JSON twin that always renders: non-finite numbers as null, lone surrogates as U+FFFD."""
 
@@ -91,7 +79,7 @@ class JsonResponse(JSONResponse):
         try:
             text = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
         except ValueError:  # NaN or Infinity somewhere: the rare case pays for the second walk
-            text = json.dumps(finite(content), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+            text = json.dumps(finite_tree(content), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
         return utf8(text)
 
 
