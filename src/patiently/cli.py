@@ -217,8 +217,8 @@ def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_pa
         # would go on showing (and publishing) the last run's numbers as this one's.
         write_report(report_path, run.results, rubric=analyzer.rubric,
                      meta={"inputs": [str(p) for p in inputs], "analyzer": analyzer.info,
-                           "read": {k: v for k, v in run.to_dict().items()
-                                    if k in ("conversations", "skipped_records", "skipped_files", "warnings")}})
+                           "read": {"conversations": run.conversations, "skipped_records": run.skipped_records,
+                                    "skipped_files": run.skipped_files, "warnings": run.warnings}})
     agents = agent_summary(run.results)
     team = team_summary(run.results)
     if as_json:

@@ -136,11 +136,6 @@ class BehaviourScore:
     # Without either, the score is the baseline: an assumption (Rubric.unobserved_weight).
     observed: bool = False
 
-    @property
-    def credited(self) -> bool:
-        """Positive evidence: at least one credit earned points."""
-        return any(i.points > 0 for i in self.items)
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "score": None if self.score is None else round(self.score, 1),

@@ -25,7 +25,6 @@ from ...rubric import Rubric, RubricError, default_rubric_text, parse_rubric, ru
 from .. import store
 from ..auth import Viewer, check_csrf, require_admin, require_login
 from ..render import json_object, page, utf8, wants_json
-from ..text import bad_text_in
 
 router = APIRouter(tags=["rubric"])
 
@@ -199,13 +198,6 @@ async def save_rubric_yaml(request: Request, viewer: Annotated[Viewer, Depends(r
         except RubricError as exc:
             problems = [{"line": p.line, "field": p.field, "message": p.message, "text": str(p)}
                         for p in exc.problems]
-        unstorable = bad_text_in(rubric.model_dump(mode="json")) if rubric else None
-        if unstorable:
-            # A "\ud800" or "\0" escape in the YAML: a rubric holding it would be stored and made
-            # active, then fail every page that shows it. Nothing is saved.
-            field, message = unstorable
-            problems, rubric = [{"line": None, "field": field, "message": message,
-                                 "text": f"{field} {message}"}], None
     for p in problems:
         p.setdefault("text", (f"line {p['line']}: " if p["line"] else "") + p["message"])
     if rubric is None:
