@@ -102,7 +102,6 @@ class AgentEmpathy(Detector):
             if i < first_customer:
                 continue
             text = conv.messages[i].text
-            after_urgent = bool(urgent) and _after_urgent(conv, i, urgent)
             for s, e in ctx.sentences(i):
                 sentence = text[s:e]
                 kinds: dict[str, list[tuple[int, int]]] = {}
@@ -113,7 +112,8 @@ class AgentEmpathy(Detector):
                     if names_situation(sentence, m.end):
                         continue  # v5: "I completely understand wanting this sorted before your flight"
                     kinds.setdefault("stock", []).append((s + m.start, s + m.end))
-                if "deadline" in kinds and not after_urgent:
+                # looked up only for a deadline cue: most agent messages have none
+                if "deadline" in kinds and not (urgent and _after_urgent(conv, i, urgent)):
                     del kinds["deadline"]
                 if kinds.keys() & _CANDIDATE:
                     cands.append((i, s, e, kinds))
