@@ -275,8 +275,20 @@ def first_time(text: str) -> str:
 def never_right(draft: str) -> list[Edit]:
     """The draft's sentences that match one of the library's ``never_right`` phrases (a brush-off
     such as "Stop sending me messages."): an apology in front of them would read as a sneer."""
-    phrases = [re.compile(str(p), re.IGNORECASE) for p in library().templates["never_right"]]
+    phrases = _never_right_patterns()
     return [Edit(s, e, "") for s, e in _sentences(draft) if any(p.search(draft, s, e) for p in phrases)]
+
+
+@cache
+def _never_right_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(str(p), re.IGNORECASE) for p in library().templates["never_right"])
+
+
+@cache
+def _leftover_words() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The library's ``leftover`` pattern and its ``function_words``, read once."""
+    return (re.compile(str(library().templates["leftover"]), re.IGNORECASE),
+            frozenset(str(w).lower() for w in library().templates["function_words"]))
 
 
 def resolve(edits: list[Edit]) -> list[Edit]:
@@ -361,8 +373,7 @@ def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
     if not any(ed.end > ed.start for ed in edits):
         return []
     cut = any(not ed.text and ed.end > ed.start for ed in edits)
-    after = re.compile(str(library().templates["leftover"]), re.IGNORECASE)
-    function = frozenset(str(w).lower() for w in library().templates["function_words"])
+    after, function = _leftover_words()
     out: list[Edit] = []
     for s, e in _sentences(draft):
         inside = [ed for ed in edits if s <= ed.start and ed.end <= e]
