@@ -33,6 +33,7 @@ from pathlib import Path
 from ..errors import InputError, RecordError
 from ..model import Conversation
 from ._common import DEFAULT_ROLES, FORMATS, ReadOptions, SkippedRecord, open_binary
+from ._csvrows import DELIMITERS
 from .csvfile import read_csv
 from .freshdesk import read_freshdesk
 from .intercom import read_intercom
@@ -150,7 +151,7 @@ def detect_format(path: Path, encoding: str = "utf-8") -> str:
         return _csv_kind(first_line)
     if kind == "transcript":
         return kind
-    if any(d in first_line for d in ",;\t") and ("conversation_id" in first_line.lower()
+    if any(d in first_line for d in DELIMITERS) and ("conversation_id" in first_line.lower()
                                                 or "tweet_id" in first_line.lower()):
         return _csv_kind(first_line)
     if any(SPEAKER_LINE.match(line) for line in text.splitlines()[:50]):

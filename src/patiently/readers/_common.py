@@ -61,7 +61,7 @@ class ReadOptions:
         if unknown:
             raise InputError(f"csv_columns has unknown field(s) {unknown}; "
                              f"known fields: {', '.join(CSV_FIELDS)}")
-        if self.csv_delimiter is not None and (len(self.csv_delimiter) != 1 or self.csv_delimiter in '"\r\n'):
+        if self.csv_delimiter is not None and not usable_delimiter(self.csv_delimiter):
             raise InputError(f"csv_delimiter must be one character other than a quote or a line break, "
                              f"not {self.csv_delimiter!r}")
         bad = {k: v for k, v in (self.role_map or {}).items() if v not in ROLES}
@@ -163,6 +163,11 @@ def find_not_unicode(value: Any) -> tuple[str | None, str] | None:
             return field_path(loc[:-1]) or None, f"a key {why}"
         return field_path(loc) or None, f"{loc[-1] if loc and isinstance(loc[-1], str) else 'text'} {why}"
     return None
+
+
+def usable_delimiter(value: str) -> bool:
+    """One character that can separate CSV fields: not a quote or a line break."""
+    return len(value) == 1 and value not in '"\r\n'
 
 
 def check_text(text: object, limit: int) -> str | None:

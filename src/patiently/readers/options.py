@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..errors import OptionError
 from ..model import ROLES
-from ._common import CSV_FIELDS, INTERNAL_NOTES, ReadOptions
+from ._common import CSV_FIELDS, INTERNAL_NOTES, ReadOptions, usable_delimiter
 
 SHOWN_CHARS = 80  # of a bad value quoted back: a pasted file must not become the error message
 
@@ -82,7 +82,7 @@ def parse_delimiter(value: str | None, option: str = CLI_NAMES.csv_delimiter) ->
     if value is None:
         return None
     value = "\t" if value.lower() in ("tab", "\\t") else value
-    if len(value) != 1 or value in '"\r\n':
+    if not usable_delimiter(value):
         raise OptionError(option, f"{_shown(value)}: give one character (e.g. ';' or '|') or 'tab'")
     return value
 
