@@ -338,8 +338,9 @@ Indexed = Sequence[tuple[int, Finding]]
 REQUIRES_MIN_SCORE = 0.5
 
 
-def _apply(rules: Iterable[Rule], findings: Indexed, sign: float, labels: set[str]) -> list[Item]:
-    strong = {f.label for _, f in findings if f.score >= REQUIRES_MIN_SCORE}
+def _apply(rules: Iterable[Rule], findings: Indexed, sign: float, labels: set[str], strong: set[str]
+           ) -> list[Item]:
+    """``strong``: the labels found at REQUIRES_MIN_SCORE or more, which ``requires`` reads."""
     items: list[Item] = []
     for rule in rules:
         total = 0.0
@@ -366,8 +367,8 @@ def _apply(rules: Iterable[Rule], findings: Indexed, sign: float, labels: set[st
     return items
 
 
-def score_behaviour(b: Behaviour, findings: Indexed, labels: set[str]) -> BehaviourScore:
-    items = _apply(b.credits, findings, +1, labels) + _apply(b.deductions, findings, -1, labels)
+def score_behaviour(b: Behaviour, findings: Indexed, labels: set[str], strong: set[str]) -> BehaviourScore:
+    items = _apply(b.credits, findings, +1, labels, strong) + _apply(b.deductions, findings, -1, labels, strong)
     for exp in b.expect:
         if exp.when in labels and not labels.intersection(exp.any_of):
             idx, first = next((i, f) for i, f in findings if f.label == exp.when)
@@ -391,7 +392,8 @@ def score_findings(
         indexed = [(i, f) for i, f in indexed
                    if not f.label.startswith("agent.") or f.author == agent or f.author not in ids]
     labels = {f.label for _, f in indexed}
-    return {name: score_behaviour(b, indexed, labels) for name, b in rubric.behaviours.items()}
+    strong = {f.label for _, f in indexed if f.score >= REQUIRES_MIN_SCORE}
+    return {name: score_behaviour(b, indexed, labels, strong) for name, b in rubric.behaviours.items()}
 
 
 def overall(rubric: Rubric, scores: Mapping[str, BehaviourScore]) -> float | None:

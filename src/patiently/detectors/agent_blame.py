@@ -100,17 +100,20 @@ class AgentBlame(Detector):
         return out
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (after the last _SENTENCE_END before it)."""
+    return max((m.end() for m in _SENTENCE_END.finditer(text, 0, pos)), default=0)
+
+
 def _disclaimed(text: str, start: int, end: int) -> bool:
     """The match sits in a disclaimer ("I'm not saying it's your fault at all") that no "but" turns."""
-    s = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    return bool(_DISCLAIMER.search(text, s, start)) and not _BUT_AFTER.match(text, end)
+    return bool(_DISCLAIMER.search(text, _sentence_start(text, start), start)) and not _BUT_AFTER.match(text, end)
 
 
 def _about_speaker(text: str, start: int, end: int) -> bool:
     """The sentence around [start, end) speaks of the speaker ("I", "my", "we") and never of "you"."""
-    s = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     e = next((m.start() for m in _SENTENCE_END.finditer(text, end)), len(text))
-    sentence = text[s:e]
+    sentence = text[_sentence_start(text, start):e]
     return bool(_FIRST_PERSON.search(sentence)) and not _SECOND_PERSON.search(sentence)
 
 
