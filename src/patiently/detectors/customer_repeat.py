@@ -138,8 +138,6 @@ class CustomerRepeat(Detector):
         cands = question_sentences(conv, ctx, "customer", cfg.min_words)
         if said:
             return self._with_said(conv, ctx, cands, said)
-        if len({c[0] for c in cands}) < 2:
-            return []
         return self._questions(conv, ctx, cands, said)
 
     def _with_said(self, conv: Conversation, ctx: DetectorContext, cands: list[tuple[int, int, int, str]],
