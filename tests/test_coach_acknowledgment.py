@@ -57,3 +57,17 @@ def test_going_straight_on_still_needs_acknowledgment(name: str) -> None:
 def test_stock_line_is_scripted_empathy_not_an_acknowledgment() -> None:
     cats = {f.category for f in check("We apologize for any inconvenience. Please try again.", ANGRY).flags}
     assert "scripted_empathy" in cats and "no_acknowledgment" not in cats
+
+
+@pytest.mark.parametrize("draft", [
+    "Sorry for my late reply. Restart the router and try again.",
+    "Sorry, my English is not perfect. Click Settings, then Accounts.",
+])
+def test_flag_and_rewrite_agree_on_what_apologises(draft: str) -> None:
+    """An apology for the agent's own reply or English is no acknowledgment: the check flags it,
+    and the rewrite (which reads the same rule) adds the acknowledgment instead of keeping the
+    draft as it is."""
+    r = check(draft, ANGRY)
+    assert "no_acknowledgment" in {f.category for f in r.flags}
+    assert r.rewrite is not None
+    assert r.rewrite.text != draft and r.rewrite.text.endswith(draft.split(". ", 1)[1])

@@ -27,7 +27,7 @@ from . import rewrite as rw
 from .context import MAX_CONTEXT_MESSAGES, CoachInputError, ContextInput, parse_context
 from .models import CheckResult, ContextSummary, Flag, Rewrite, Strength, TextSpan
 from .prefixes import CONVERSATION_ID, PrefixCache
-from .rewrite_frame import situation
+from .rewrite_frame import own_apology, situation
 
 DRAFT_ID = "draft"
 STOCK_SCORE = 0.45  # a stock line found by the lexicon alone: info, a warning for an upset customer
@@ -253,7 +253,7 @@ def _owns_it(draft: str) -> bool:
     """An apology in the agent's own voice besides the stock lines ("That's on us, and I'm sorry")."""
     for m in load_lexicon("stock_empathy").find(draft):
         draft = draft[:m.start] + " " * (m.end - m.start) + draft[m.end:]
-    return _cue(draft, "own_apology")
+    return own_apology(draft)
 
 
 def _specific_spans(on_draft: list[Finding]) -> list[tuple[int, int]]:
@@ -317,7 +317,7 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     impatient_repeat finding), or reassurance that answers a worried customer's worry ("Don't
     worry, it's not something you did" to "I'm really worried I've deleted them").
     """
-    if any(f.label == "agent.empathy" for f in on_draft) or _cue(draft, "own_apology"):
+    if any(f.label == "agent.empathy" for f in on_draft) or own_apology(draft):
         return True
     if any(names_situation(draft, m.end) for m in load_lexicon("stock_empathy").find(draft)):
         return True  # "I completely understand wanting this sorted before your flight"

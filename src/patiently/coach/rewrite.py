@@ -68,7 +68,7 @@ class FlagDraft:
     severity: str = "warning"
 
 
-_TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_unknown", "apology", "sign_off",
+_TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_unknown", "sign_off",
               "empty_reply", "negated", "greeting", "fix_given", "instruction_lead", "still_failing",
               "success_claim", "reassurance", "leftover", "function_words", "never_right", "confirmed_closure")
 

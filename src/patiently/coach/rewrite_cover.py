@@ -52,9 +52,9 @@ def owned_apology(text: str) -> bool:
     ("I'm sorry about that" alone is stock; "you already told me the serial number, and I'm
     sorry about that" says what for)."""
     from ..lexicon import load_lexicon
-    from .rewrite_frame import _apology
+    from .rewrite_frame import own_apology
 
-    if not _apology().search(text):
+    if not own_apology(text):
         return False
     stock = load_lexicon("stock_empathy").find(text)
     rest = "".join(" " if any(m.start <= k < m.end for m in stock) else c for k, c in enumerate(text))
