@@ -136,8 +136,8 @@ def test_practice_text_that_shows_nothing_is_refused(imported: dict, clients: Cl
     sam = clients("sam")
     sid = start(sam)["id"]
     for text in ("\u0007\u001b[31m", "\u200b\u00a0\t", "\u001b[0m\u001b[2J"):
-        assert _error(_post(sam, f"/practice/sessions/{sid}/messages", {"text": text})) == \
-            "message: write something to the customer"
+        assert _error(_post(sam, f"/practice/sessions/{sid}/messages", {"text": text})).startswith(
+            "message: write something to the customer")
     assert sam.get(f"/practice/sessions/{sid}.json").json()["session"]["turns"] == 0
     form = sam.post(f"/practice/sessions/{sid}/messages", data={"text": "\x07", "csrf_token": csrf_of(sam)})
     assert form.status_code == 422 and "write something to the customer" in form.text

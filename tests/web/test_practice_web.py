@@ -155,7 +155,7 @@ def test_input_errors(clients: Clients) -> None:
     assert c.post("/practice/sessions.json", json=bad_seed, headers=h).status_code == 422
     sid = start(c)["id"]
     assert "write something" in say(c, sid, "", status=422)["error"]
-    assert say(c, sid, "x" * 4001, status=422)["error"].startswith("message: at most")
+    assert say(c, sid, "x" * 4001, status=422)["error"].startswith("message: a message has at most 4,000 characters")
     assert c.post("/practice/sessions/99999/messages.json", json={"text": "hi"}, headers=h).status_code == 404
 
 

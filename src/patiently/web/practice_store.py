@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session as DBSession
 from .. import __version__
 from ..pipeline import Analyzer
 from ..practice import Session, UnknownScenarioError, debrief, load_scenarios
-from ..practice.engine import MAX_TRAINEE_CHARS, visible  # the CLI refuses what shows nothing too
+from ..practice.engine import trainee_text_problem, visible  # the CLI's rules
 from .db import Database
 from .models import PracticeComment, PracticeMessage, PracticeSession, User, utcnow
 from .practice_live import MAX_TURNS, LiveSessions, replay
@@ -207,10 +207,8 @@ def send(db: Database, live: LiveSessions, analyzer: Analyzer, session_id: int, 
     """The trainee's message, the customer's answer, both stored. -> the turn (and the session
     finished with its debrief when the customer has thanked them for the fix)."""
     text = clean(text)
-    if not visible(text):
-        raise PracticeError(422, "message: write something to the customer")
-    if len(text) > MAX_TRAINEE_CHARS:
-        raise PracticeError(422, f"message: at most {MAX_TRAINEE_CHARS:,} characters")
+    if problem := trainee_text_problem(text):  # the CLI's rule and wording
+        raise PracticeError(422, f"message: {problem}")
     row, _ = load(db, session_id)
     _owned_active(row, user_id)
     with live.lock(session_id):

@@ -16,6 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 
+from ...practice.engine import MAX_TRAINEE_CHARS
 from ...report import charts
 from ...report.spans import KIND_TITLES, Mark, finding_kind, highlight, label_kinds, pretty_label
 from .. import practice_stats as stats
@@ -115,7 +116,7 @@ def _chat_page(request: Request, viewer: Viewer, data: dict[str, Any], *, error:
 
     def html() -> dict[str, Any]:
         return {"can_write": owner and s["status"] == "active", "owner": owner, "error": error, "draft": draft,
-                "moods": MOODS, "max_chars": ps.MAX_TRAINEE_CHARS}
+                "moods": MOODS, "max_chars": MAX_TRAINEE_CHARS}
 
     title = f"Practice: {s['title']}"
     return page(request, "practice_session.html", data, html=html, title=title, status=status)
