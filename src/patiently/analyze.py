@@ -17,7 +17,7 @@ from typing import IO, Any, Protocol
 from .errors import RecordError
 from .model import Conversation
 from .pipeline import Analyzer, ConversationResult, Progress
-from .readers import ReadOptions, is_file_error, is_warning, read_conversations
+from .readers import ReadOptions, SkippedRecord, is_file_error, is_warning, read_conversations
 
 
 class BatchRunner(Protocol):
@@ -131,11 +131,24 @@ def analyze_conversation_by_id(
     options: ReadOptions | None = None,
 ) -> ConversationResult | None:
     """Find one conversation in the inputs and analyse it alone (no corpus pass)."""
-    analyzer = analyzer or Analyzer()
+    found = find_conversation(paths, conversation_id, options)
+    return (analyzer or Analyzer()).analyze(found) if isinstance(found, Conversation) else None
+
+
+def find_conversation(paths: Iterable[str | Path], conversation_id: str,
+                      options: ReadOptions | None = None) -> Conversation | SkippedRecord | None:
+    """The conversation ``conversation_id`` of the inputs; else the bad record skipped under
+    that id (``explain`` says why, with its line); else None. One read of the inputs, so a
+    miss in a large export does not read it twice."""
+    skipped: SkippedRecord | None = None
     for item in read_conversations([Path(p) for p in paths], options):
-        if not isinstance(item, RecordError) and item.id == conversation_id:
-            return analyzer.analyze(item)
-    return None
+        if isinstance(item, Conversation):
+            if item.id == conversation_id:
+                return item
+        elif skipped is None and isinstance(item, SkippedRecord) and not is_warning(item) \
+                and item.record_id == conversation_id:
+            skipped = item
+    return skipped
 
 
 def load_results(path: str | Path) -> list[dict[str, Any]]:

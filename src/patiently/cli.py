@@ -299,20 +299,22 @@ def explain(input_path: Path, conversation_id: str, fmt: str, rubric: str | None
 
     INPUT is an input file (the conversation is analysed on its own) or a results JSONL
     written by `patiently analyze --out` (shown as analysed, batch findings included)."""
-    from .analyze import analyze_conversation_by_id, is_results_file, load_results
-    from .explain import not_found, render_conversation, result_json
+    from .analyze import find_conversation, is_results_file, load_results
+    from .explain import missing_message, render_conversation, result_json
+    from .model import Conversation
 
     analyzer = _build_analyzer(config, rubric, sets, None)
     result: dict[str, Any] | None = None
+    why = f"no conversation '{conversation_id}' in {input_path}"
     if is_results_file(input_path):
         result = next((r for r in load_results(input_path) if r["id"] == conversation_id), None)
     else:
-        found = analyze_conversation_by_id([input_path], conversation_id, analyzer,
-                                           _read_options(fmt, (), 100_000))
-        result = found.to_dict() if found else None
+        found = find_conversation([input_path], conversation_id, _read_options(fmt, (), 100_000))
+        if isinstance(found, Conversation):
+            result = analyzer.analyze(found).to_dict()
+        else:  # skipped as a bad record (its line and reason), or not there
+            why = missing_message(found, [input_path], conversation_id)
     if result is None:
-        why = f"no conversation '{conversation_id}' in {input_path}" if is_results_file(input_path) else \
-            not_found([input_path], conversation_id, _read_options(fmt, (), 100_000))
         err.print(f"[red]{escape(visible(why, ''))}[/]", highlight=False)
         sys.exit(1)
     if as_json:

@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .errors import RecordError
-from .readers import ReadOptions, SkippedRecord, is_warning, read_conversations
+from .readers import ReadOptions, SkippedRecord
 from .report.spans import (
     Segment,
     finding_kind,
@@ -199,13 +199,17 @@ def result_json(result: Mapping[str, Any]) -> str:
 
 def not_found(paths: Iterable[str | Path], conversation_id: str, options: ReadOptions | None = None) -> str:
     """What ``explain`` says when the inputs give no conversation ``conversation_id``: that a
-    record with that id was skipped as bad (its line and the reason), else that there is none.
-    Reads the inputs again: only called once the conversation was not found."""
-    files = [str(p) for p in paths]
-    for item in read_conversations(files, options):
-        if isinstance(item, SkippedRecord) and not is_warning(item) and item.record_id == conversation_id:
-            return skipped_message(item, conversation_id)
-    return f"no conversation {conversation_id!r} in {', '.join(files)}"
+    record with that id was skipped as bad (its line and the reason), else that there is none."""
+    from .analyze import find_conversation
+
+    found = find_conversation(paths, conversation_id, options)
+    return missing_message(found if isinstance(found, SkippedRecord) else None, paths, conversation_id)
+
+
+def missing_message(skipped: SkippedRecord | None, paths: Iterable[str | Path], conversation_id: str) -> str:
+    if skipped is not None:
+        return skipped_message(skipped, conversation_id)
+    return f"no conversation {conversation_id!r} in {', '.join(str(p) for p in paths)}"
 
 
 def skipped_message(error: RecordError, conversation_id: str) -> str:
