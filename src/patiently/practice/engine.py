@@ -37,14 +37,14 @@ _ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 _UNSEEN = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
 
 
-def visible(text: str) -> bool:
+def shows_something(text: str) -> bool:
     """Whether ``text`` shows anything to the customer."""
     return any(unicodedata.category(ch) not in _UNSEEN for ch in _ESCAPE.sub("", text))
 
 
 def trainee_text_problem(text: str) -> str | None:
     """Why a trainee message is not sent (nothing visible, or over MAX_TRAINEE_CHARS), or None."""
-    if not visible(text):
+    if not shows_something(text):
         return "write something to the customer (the message shows nothing: only spaces or control characters)"
     if len(text) > MAX_TRAINEE_CHARS:
         return f"a message has at most {MAX_TRAINEE_CHARS:,} characters, this one {len(text):,}"

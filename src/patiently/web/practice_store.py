@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session as DBSession
 from .. import __version__
 from ..pipeline import Analyzer
 from ..practice import Session, UnknownScenarioError, debrief, load_scenarios
-from ..practice.engine import trainee_text_problem, visible  # the CLI's rules
+from ..practice.engine import shows_something, trainee_text_problem  # the CLI's rules
 from .db import Database
 from .models import PracticeComment, PracticeMessage, PracticeSession, User, utcnow
 from .practice_live import MAX_TURNS, LiveSessions, replay
@@ -297,7 +297,7 @@ def set_mood(db: Database, session_id: int, user_id: int, show: bool) -> None:
 def add_comment(db: Database, session_id: int, author_id: int, text: str) -> dict[str, Any]:
     """A comment by ``author_id`` (always the logged-in user) on a finished session."""
     text = clean(text)
-    if not visible(text):
+    if not shows_something(text):
         raise PracticeError(422, "comment: write something")
     if len(text) > MAX_COMMENT_CHARS:
         raise PracticeError(422, f"comment: at most {MAX_COMMENT_CHARS:,} characters")
