@@ -70,7 +70,8 @@ class FlagDraft:
 
 _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_unknown", "sign_off",
               "empty_reply", "negated", "greeting", "fix_given", "instruction_lead", "still_failing",
-              "success_claim", "reassurance", "leftover", "function_words", "never_right", "confirmed_closure")
+              "success_claim", "earlier_attempt", "reassurance", "leftover", "function_words", "never_right",
+              "confirmed_closure")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
@@ -250,11 +251,12 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
     """Every flag's edits: its rules, then a clause or sentence left out where no rule covered it.
     A :func:`kept` flag gets none; a no_acknowledgment flag (the rewrite puts an apology in
     front of the draft) takes the draft's :func:`never_right` sentences out."""
-    from .rewrite_cover import cover
+    from .rewrite_cover import cover, keep_referents
     from .rewrite_gloss import compound_glosses
 
     active = [FlagDraft(f.category, [], f.data, f.severity) if kept(f, where) else f for f in flags]
     out = cover(draft, active, compound_glosses(draft, active, [edits_for(draft, f) for f in active]))
+    out = keep_referents(draft, out)
     for f, eds in zip(active, out, strict=True):
         if f.category == "no_acknowledgment":
             eds.extend(never_right(draft))
@@ -285,7 +287,7 @@ def _never_right_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
-def _leftover_words() -> tuple[re.Pattern[str], frozenset[str]]:
+def leftover_words() -> tuple[re.Pattern[str], frozenset[str]]:
     """The library's ``leftover`` pattern and its ``function_words``, read once."""
     return (re.compile(str(library().templates["leftover"]), re.IGNORECASE),
             frozenset(str(w).lower() for w in library().templates["function_words"]))
@@ -373,7 +375,7 @@ def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
     if not any(ed.end > ed.start for ed in edits):
         return []
     cut = any(not ed.text and ed.end > ed.start for ed in edits)
-    after, function = _leftover_words()
+    after, function = leftover_words()
     out: list[Edit] = []
     for s, e in _sentences(draft):
         inside = [ed for ed in edits if s <= ed.start and ed.end <= e]
@@ -385,9 +387,14 @@ def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
             continue  # only replaced, nothing left out: the sentence keeps its weight
         rest = apply(draft[s:e], inside, offset=s)
         words = [w for w in _CONTENT.findall(rest) if w.lower() not in function]
-        if rest and len(words) < MIN_CONTENT_WORDS:
+        # only a sentence the deletion cut down: "Is it plugged in or not?" less "or not" keeps its one word
+        if rest and len(words) < MIN_CONTENT_WORDS and len(words) < _content_count(draft[s:e], function):
             out.append(Edit(s, e, ""))
     return out
+
+
+def _content_count(text: str, function: frozenset[str]) -> int:
+    return sum(w.lower() not in function for w in _CONTENT.findall(text))
 
 
 def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
@@ -410,7 +417,8 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
         text = ""
         if flag.category == "jargon" and own:  # a phrase is clearer than the whole sentence
             (s, e), ed = flag.spans[0], own[0]
-            out.append(ed.text if ed.end > ed.start else draft[s:e] + ed.text)  # a compound: all of it
+            # a compound's edit holds all of it; a gloss goes at its point ("provision (...) the")
+            out.append(ed.text if ed.end > ed.start else draft[s:ed.start] + ed.text + draft[ed.start:e])
             continue
         if kept(flag, where) and flag.spans:
             s, e = flag.spans[0]

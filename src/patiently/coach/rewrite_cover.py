@@ -10,6 +10,10 @@ time), unless the rewrite already says it. Spans in a negated clause are left al
 :func:`.rewrite.negated`), and so is a sentence that apologises in the agent's own words
 ("you already told me the serial number, and I'm sorry about that"): leaving it out would take
 away the very acknowledgment the coach asks for elsewhere.
+
+A sentence left out whole may hold what the next sentence points back at ("Oh great, another
+person who can't find the power button. It's the round one."): then its last noun phrase
+takes the pronoun's place ("The power button is the round one."), see :func:`keep_referents`.
 """
 
 from __future__ import annotations
@@ -103,7 +107,22 @@ def _leave_out(draft: str, category: str, span: tuple[int, int], per_flag: list[
         said = " ".join([draft[:s0], draft[e0:], *(x.text for x in every)]).lower()
         if any(u.lower() in said for u in unless):
             text = ""
+    lead = _LEAD.match(text)
+    if lead and _goes_on(draft, e0, every):  # "..., step by step: Settings, Accounts, Sign out." (qa8 b28)
+        return Edit(s0, e0, lead.group(1) + ":")
     return Edit(s0, e0, fill(text, {}) if text else "")
+
+
+# A fallback whose placeholder is all that follows its colon ("step by step: {the answer}."):
+# where the draft goes on after the sentence, what follows is that answer, never a placeholder.
+_LEAD = re.compile(r"^(.*\S)\s*:\s*\{[^{}]+\}\s*\.$")
+
+
+def _goes_on(draft: str, end: int, edits: list[Edit]) -> bool:
+    """The draft's next sentence after ``end`` stays as it is (no edit touches it)."""
+    nxt = next(((s, e) for s, e in sentences(draft) if s >= end), None)
+    return nxt is not None and _WORDS.search(draft, *nxt) is not None \
+        and not any(x.start < nxt[1] and nxt[0] < x.end for x in edits)
 
 
 def _sentence_of(draft: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -133,3 +152,49 @@ def _clause(draft: str, s0: int, e0: int, span: tuple[int, int]) -> tuple[int, i
                 return seps[k - 1][0], ce
             return cs, seps[0][1]  # the first clause, with the separator after it
     return None
+
+
+# The next sentence points back: "It's ...", "That is ...", "It needs ...", "Press it ...".
+_POINTS_BACK = re.compile(r"(?:it|that|this)(?P<be>['’]s\b|\s+is\b|\s+was\b)?(?=\s)", re.IGNORECASE)
+_IT = re.compile(r"\bit\b(?!['’])", re.IGNORECASE)
+# "another person who forgot their password": the sneer's third person is the customer
+_THIRD = re.compile(r"^(?:their|his|her)\b", re.IGNORECASE)
+# "the round one": "one" stands for the head noun of the left-out noun phrase
+_ONE = re.compile(r"\b(?:the|a|an)\s+[a-z-]+\s+(?P<one>one)\b", re.IGNORECASE)
+_NP_WORD = r"(?!(?:who|which|that|and|or|but|is|are|was|were|to|can|could|will|if|when|because)\b)[A-Za-z-]+"
+# The sentence's last noun phrase, up to its end: "... can't find the power button."
+_LAST_NP = re.compile(rf"\b(?:the|your|my|our|their|his|her)\s+(?:{_NP_WORD}\s+){{0,3}}{_NP_WORD}(?=[.!?]*$)",
+                      re.IGNORECASE)
+
+
+def keep_referents(draft: str, per_flag: list[list[Edit]]) -> list[list[Edit]]:
+    """``per_flag`` with each whole sentence left out that the next sentence points back at
+    ("It's the round one.") turned into that sentence's noun phrase in the pronoun's place."""
+    from .rewrite import leftover_words
+
+    spans = sentences(draft)
+    leftover = leftover_words()[0]
+    every = [e for eds in per_flag for e in eds]
+    out = per_flag
+    for k, (s, e) in enumerate(spans[:-1]):
+        cut = next((ed for ed in every if not ed.text and ed.start <= s and e <= ed.end), None)
+        ns, ne = spans[k + 1]
+        if cut is None or cut.end > ns or any(x.start < ne and ns < x.end for x in every):
+            continue  # not left out, or the next sentence is edited or left out too
+        np = _LAST_NP.search(draft, s, e)
+        if np is None or leftover.match(draft[ns:ne]):
+            continue  # "Let's hope it was worth it." goes with the jab (the library's `leftover`)
+        back, one, it = _POINTS_BACK.match(draft, ns), _ONE.search(draft, ns, ne), _IT.search(draft, ns, ne)
+        noun = _THIRD.sub("your", np.group(0))
+        if back is not None:
+            be = back.group("be")
+            text = noun[0].upper() + noun[1:] + ("" if be is None else " is" if be[0] in "'’" else be)
+            keep = [Edit(cut.start, back.end(), text)]
+        elif one is not None:  # "Press the round one." -> "Press the round button."
+            keep = [cut, Edit(one.start("one"), one.end("one"), noun.split()[-1])]
+        elif it is not None:  # "Press it for two seconds." -> "Press the power button for two seconds."
+            keep = [cut, Edit(it.start(), it.end(), noun[0].lower() + noun[1:])]
+        else:
+            continue
+        out = [[y for x in eds for y in (keep if x is cut else [x])] for eds in out]
+    return out

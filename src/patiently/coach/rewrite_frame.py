@@ -36,7 +36,7 @@ _UNDERSTANDING = re.compile(r"\b(?:understand|know|see|imagine|hear|reali[sz]e|a
 class Situation:
     """What the context says beyond the customer's state, for the words around the draft."""
 
-    earlier_contact: bool = False  # an agent already answered, or the customer says it happens again
+    earlier_contact: bool = False  # an agent already answered, or the customer tried or asked before
     asked_again: bool = False  # the customer's repeat is a question, not an explanation
     confirmed: bool = False  # the customer's last message says the fix works
     failing: bool = False  # the customer's last message says it still fails
@@ -52,8 +52,12 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
     last = customers[-1].text if customers else ""
     cues = load_lexicon("repeat_cues")
     agent_before = any(m.role == "agent" for m in messages)
+    # An earlier contact is an earlier attempt that failed or an earlier asking: "It STILL does
+    # not work", "I asked again", "still waiting". A bare "still" is not one ("can I still use
+    # the old app?", qa8 g23): it opened the rewrite with "sorry this is still causing you trouble".
     earlier = (agent_before or "repeating" in states
-               or any(cues.first(m.text, ("cue", "weak_cue")) is not None for m in customers))
+               or any(cues.first(m.text, ("cue",)) is not None or still_failing(m.text)
+                      or _template_regex("earlier_attempt").search(m.text) is not None for m in customers))
     state = customer_state(last) if last else "neutral"
     ends = messages[-1] if messages else None
     return Situation(

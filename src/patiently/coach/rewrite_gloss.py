@@ -7,7 +7,9 @@ spans that touch (only spaces or a hyphen between them) are one compound here: i
 gloss, after its last word, from the glossary term that spans the join ("DNS cache"); else
 only its first term is glossed, right after it ("Exchange (...) cached mode": the browser
 sense of "cached" is not this one). Which terms are jargon is the detector's business; this
-only decides where a gloss goes and which entry it is read from.
+only decides where a gloss goes and which entry it is read from. A span that ends in an
+article ("provision the", then "Intune") is no compound with the next term: each is glossed
+after its own term ("re-provision (...) the Intune (...) profile").
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .rewrite import Edit, FlagDraft
+from .rewrite import Edit, FlagDraft, gloss_point
 
 _JOIN = re.compile(r"[ \t]*-?[ \t]*")
 _WORD_START = re.compile(r"\b\w")
@@ -24,7 +26,10 @@ _WORD_START = re.compile(r"\b\w")
 def compound_glosses(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> list[list[Edit]]:
     """``per_flag`` with the glosses of touching jargon spans merged into one edit each: the
     compound and its gloss, in the edit lists of every flag of the compound."""
-    spans = sorted((s, e, i) for i, f in enumerate(flags) if f.category == "jargon" for s, e in f.spans)
+    # A span that ends in an article ("provision the") ends at its term: the next term heads the
+    # article's noun phrase ("the Intune profile"), it is no compound with it (qa8 b25).
+    spans = sorted((s, gloss_point(draft, s, e), i)
+                   for i, f in enumerate(flags) if f.category == "jargon" for s, e in f.spans)
     groups: list[list[tuple[int, int, int]]] = []
     for s, e, i in spans:
         if groups and _JOIN.fullmatch(draft, groups[-1][-1][1], s) and groups[-1][-1][1] <= s:
