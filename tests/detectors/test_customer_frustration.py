@@ -268,3 +268,54 @@ def test_quoted_text_and_fault_reports_are_not_frustration() -> None:
                          ids=["every_time_i_call", "gave_it_twice", "i_told_you", "board_in_20"])
 def test_repeat_complaints_and_deadlines_are_frustration(chat) -> None:
     assert [f.label for f in detect("customer.frustration", chat)][:1] == ["customer.frustration"]
+
+
+# v5 (QA pass 8): a plain request or a factual report of a fault is not frustration; a threat to
+# leave, or the same request with a real sign of feeling, still is.
+@pytest.mark.parametrize("text", [
+    pytest.param("I want to cancel my subscription.", id="g36_cancel_request"),
+    pytest.param("Hi, how do I cancel my account?", id="cancel_how"),
+    pytest.param("Please cancel my subscription from next month.", id="cancel_please"),
+    pytest.param("I want a refund for the annual plan I bought in March.", id="g06_refund_request"),
+    pytest.param("I never got the password reset email.", id="g26_no_reset_email"),
+    pytest.param("I never received the verification code on my phone.", id="no_code"),
+])
+def test_plain_requests_and_missing_system_messages_are_calm(text: str) -> None:
+    assert not _level(text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("I'll cancel my subscription if this isn't fixed today.", id="cancel_threat"),
+    pytest.param("I'm cancelling my account, this is the third outage this month.", id="cancelling"),
+    pytest.param("Useless. I want a refund!!", id="refund_with_feeling"),
+    pytest.param("I never got my refund and nobody answers my emails.", id="never_got_refund"),
+])
+def test_threats_and_requests_with_feeling_are_frustration(text: str) -> None:
+    assert _level(text)
+
+
+# v5: stress said in idioms, a shouted deadline and long effort (b11); a problem that got worse
+# after trying, with "!!" (b09).
+@pytest.mark.parametrize("text", [
+    pytest.param("I've been trying for 2 hours and I'm about to lose my mind, the banking app won't open "
+                 "and I need to pay rent TODAY.", id="b11_lose_my_mind"),
+    pytest.param("I'm literally pulling my hair out with this printer.", id="hair_out"),
+    pytest.param("Honestly I can't take this anymore, the laptop froze again.", id="cant_take_it"),
+    pytest.param("The upload keeps failing and I need to submit it TONIGHT.", id="shouted_deadline"),
+    pytest.param("I did but now I can't log in to anything at all!!", id="b09_worse_bangs"),
+    pytest.param("That made it worse, the screen is black now!!", id="made_it_worse"),
+    pytest.param("I still can't print!!", id="bangs_on_fault"),
+])
+def test_stress_idioms_deadlines_and_getting_worse_are_frustration(text: str) -> None:
+    assert _level(text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("I need to pay rent today, can I do it from the website instead?", id="calm_deadline"),
+    pytest.param("I tried it for two weeks and it's been great.", id="tried_weeks"),  # no "been trying"
+    pytest.param("I did that but now I can see the second monitor.", id="now_fixed"),
+    pytest.param("ok, now it says the disk is full", id="status_update"),
+    pytest.param("Found it!! Thanks so much", id="happy_bangs"),
+])
+def test_calm_status_updates_and_happy_bangs_stay_quiet(text: str) -> None:
+    assert not _level(text)

@@ -21,6 +21,12 @@ with computers": self-deprecation, not annoyance); "every time I" that only says
 shows ("every time I open it"), and "I want a refund" alone, no longer read as exasperation or a
 threat; an event of theirs minutes or hours away ("presenting to the board in 20 minutes") is
 urgency.
+v5 (QA pass 8): a plain request ("I want to cancel my subscription", "I want a refund for the annual
+plan") and a fault report about a message the system did not send ("I never got the password reset
+email") are not frustration on their own; threatening to leave still is ("I'll cancel my account").
+Stress idioms are read as a family ("about to lose my mind", "pulling my hair out", "close to
+tears"), as are a shouted deadline ("I need to pay rent TODAY"), time spent trying ("been trying for 2
+hours"), a problem that got worse ("I did but now I can't log in"), and "!!" on a fault report.
 The trajectory compares the start and the end of the conversation, so coaches can see
 whether the agent calmed the customer down or the conversation escalated.
 """
@@ -41,6 +47,11 @@ _QUERIES = re.compile(r"\?{2,}")
 # Three or more shouted words in a row read as shouting even inside a long, calm message.
 _SHOUT_RUN = re.compile(r"\b[A-Z]{2,}(?:[\s,]+[A-Z]{2,}){2,}\b")
 REPORT_AT = 0.35  # a message is reported as frustrated from this level
+# v5: "!!" on a message that says something does not work ("I can't log in to anything!!") is
+# exclaiming about the problem; on anything else ("Found it!!", "$3 burritos!!!") it is as often joy.
+_FAULT = re.compile(r"\b(?:can['’]?t|cannot|won['’]?t|wont|doesn['’]?t|does\s+not|isn['’]?t|"
+                    r"not\s+working|stopped\s+working|broken|still\s+not|no\s+longer)\b", re.IGNORECASE)
+BANG_ON_FAULT = 0.3
 # Weight of the GoEmotions head's 0..1 negative-emotion signal. 0.6 was chosen on half of the
 # TweetEval-sentiment stand-in (scripts/make_frustration_standin.py; the other half only
 # reports) as the weight with the best F1 there that adds at most one flagged message on the
@@ -56,6 +67,7 @@ CUE_REASONS = {
     "failed_service": "complaint about the service", "persisting": "problem persists",
     "repeated_contact": "has asked or tried repeatedly", "impatience": "impatience",
     "insult": "insulting words", "sarcasm": "sarcasm", "emoji": "upset emoji", "hint": "complaint wording",
+    "worse": "problem got worse", "worse_after": "problem got worse",
 }
 
 
@@ -217,7 +229,7 @@ def _frustration_level(text: str) -> tuple[float, tuple[tuple[int, int], ...], t
         reasons.append("shouting")
     bangs = list(_BANGS.finditer(text))
     if bangs:
-        level += 0.15
+        level += BANG_ON_FAULT if _FAULT.search(text) else 0.15
         spans += [b.span() for b in bangs]
         reasons.append("exclamation")
     elif queries := list(_QUERIES.finditer(text)):
@@ -259,8 +271,10 @@ def trend_of(levels: list[float]) -> tuple[float, float, float, str]:
 
 class CustomerFrustration(Detector):
     name = "customer.frustration"
-    version = 4  # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
-    # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure
+    version = 5  # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
+    # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure;
+    # v5: plain requests and missing system messages are calm; stress idioms, shouted deadlines, got worse,
+    # "!!" on a fault
     labels = ("customer.frustration", "customer.frustration_trajectory")
     description = "Customer frustration per message (0..1) and whether it escalated or calmed down."
 
