@@ -195,3 +195,33 @@ def test_the_evidence_of_a_whole_sentence_question_starts_at_the_question() -> N
     texts = [c.messages[2].text[s.start:s.end] for f in detect("customer.confusion", c) for s in f.evidence
              if s.message_id == "m3"]
     assert "Where is it?" in texts and not any(t.startswith(".") for t in texts)
+
+
+# v4 (QA pass 8, b25): not understanding or knowing the domain itself is a self-description too.
+@pytest.mark.parametrize("text", [
+    pytest.param("Sorry, I really don't understand computers. My work laptop says 'device not compliant'.",
+                 id="b25_dont_understand_computers"),
+    pytest.param("I don't know anything about computers, my son set this up.", id="dont_know_about"),
+    pytest.param("Computers confuse me, so please go slowly.", id="confuse_me"),
+    pytest.param("I'm not a tech person, what do I press?", id="not_a_tech_person"),
+    pytest.param("Technology is not my thing, sorry.", id="not_my_thing"),
+])
+def test_not_understanding_computers_is_a_self_description(text: str) -> None:
+    found = detect("customer.confusion", conv(("c", text)))
+    assert found and found[0].data.get("non_technical")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("I don't understand why the computers in room 4 are so slow.", id="puzzled_by_fault"),
+    pytest.param("I don't understand computers is what my dad always says.", id="quoting_someone"),
+    pytest.param("My colleague is not a tech person, so I'm setting it up for her.", id="someone_else"),
+])
+def test_domain_words_in_other_sentences_are_not_a_self_description(text: str) -> None:
+    assert not any(f.data.get("non_technical") for f in detect("customer.confusion", conv(("c", text))))
+
+
+def test_not_understanding_computers_is_not_confusion_for_the_coach() -> None:
+    from patiently.detectors.customer_confusion import says_confused
+
+    assert says_confused("I don't understand computers, sorry.") == 0
+    assert says_confused("I don't understand, sorry.") > 0

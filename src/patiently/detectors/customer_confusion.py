@@ -44,9 +44,12 @@ _BARE_PUZZLED = re.compile(r"^(?:i\s+)?(?:(?:do\s*n[o'’]?t|did\s*n[o'’]?t|do
                            r"(?:i['’]?m|i\s+am)\s+(?:so\s+|really\s+|a\s+bit\s+)?(?:confused|lost))$", re.I)
 # "which option is better?", "which one should I choose": asking for advice, not lost.
 _ADVICE = re.compile(r"[^.!?]*?\b(?:better|best|recommend\w*|prefer\w*|choose|pick|go\s+with|faster|safer)\b", re.I)
-# "if you are new to linux", "for people who are not technical": about someone else.
+# "if you are new to linux", "for people who are not technical", (v4) "my colleague is not a tech
+# person": about someone else.
 _OTHER_PERSON = re.compile(
-    r"\b(?:if\s+(?:you|u)|(?:you|u)\s*(?:are|'re|r)|(?:you|u)re|people|someone|users?)\s+(?:\w+\s+){0,2}$", re.I)
+    r"\b(?:if\s+(?:you|u)|(?:you|u)\s*(?:are|'re|r)|(?:you|u)re|people|someone|users?|"
+    r"(?:he|she|they|(?:my|his|her|our|their)\s+\w+)\s+(?:is|are|was|were|(?:is|are|was)n['’]?t))\s+(?:\w+\s+){0,2}$",
+    re.I)
 _ECHO_STOP = frozenset(
     "the a an my your that this it is do i you what which how where so and or to in on of".split()  # noqa: SIM905
 )
@@ -65,7 +68,8 @@ _EXPLAIN = {
 
 class CustomerConfusion(Detector):
     name = "customer.confusion"
-    version = 3  # v3 (QA pass 5): the family of "not good with computers" self-descriptions
+    version = 4  # v3 (QA pass 5): the family of "not good with computers" self-descriptions;
+    # v4 (QA pass 8): "I don't understand computers", "computers confuse me", "not a tech person"
     labels = ("customer.confusion",)
     description = "The customer does not understand the agent (or says they are not technical)."
 
@@ -160,7 +164,10 @@ def says_confused(text: str) -> float:
     understand how to reset my password"), wherever it stands, or 0.0. The detector reports one
     only near an agent message (before that it is usually about the fault); the reply coach uses
     this for the customer's state, because a confused customer needs plain words either way."""
-    found = [m for m in load_lexicon("confusion").find(text, ("not_understand",)) if _counts(text, m)]
+    # "I don't understand computers" is a self-description (non_technical, the longer match), not
+    # confusion about what the agent said.
+    found = [m for m in _dedupe(load_lexicon("confusion").find(text, ("not_understand", "non_technical")))
+             if m.category == "not_understand" and _counts(text, m)]
     return max((m.weight for m in found), default=0.0)
 
 
