@@ -71,3 +71,45 @@ def test_flag_and_rewrite_agree_on_what_apologises(draft: str) -> None:
     assert "no_acknowledgment" in {f.category for f in r.flags}
     assert r.rewrite is not None
     assert r.rewrite.text != draft and r.rewrite.text.endswith(draft.split(". ", 1)[1])
+
+
+def _categories(result) -> set[str]:  # type: ignore[no-untyped-def]
+    return {f.category for f in result.flags}
+
+
+# QA pass 8: reassurance that answers the worry acknowledges a customer who is sad about a loss
+# (g29), and a direct answer that the feared loss will not happen acknowledges a worried one (g23);
+# "Don't worry" is no answer to anger at the service.
+PHOTOS_UPSET = "Customer: I deleted all my holiday photos by accident, I'm so upset"
+PHOTOS_SAFE = ("Don't worry, your photos aren't gone. They are in the Recently Deleted album for 30 days. "
+               "Open Photos, tap Albums, scroll to the bottom and tap Recently Deleted, then Recover.")
+WIPED_DEVASTATED = "Customer: I accidentally wiped my phone and I'm devastated, all my notes were on it"
+BACKUP_BACK = "We can get them back: your notes sync to iCloud, so sign in on the phone and they will reappear."
+OLD_APP_WORRIED = "Customer: can I still use the old banking app? I'm worried I'll lose access to my money"
+KEEP_USING = ("Yes, that's right, you can keep using the old app until Friday. After that, the new one will ask "
+              "you to log in once with your usual card PIN, nothing else changes.")
+WONT_LOSE = "You won't lose access: your account and your money stay exactly as they are when you switch."
+STRAIGHT_ON_APP = "The new app is available in the app store. Download it and log in with your card PIN."
+UPSET_WITH_SERVICE = ("Customer: I'm so upset with your service, this is ridiculous, "
+                      "my photos were deleted by your update")
+
+
+@pytest.mark.parametrize(("draft", "context"), [
+    pytest.param(PHOTOS_SAFE, PHOTOS_UPSET, id="g29_photos_not_gone"),
+    pytest.param(BACKUP_BACK, WIPED_DEVASTATED, id="wiped_devastated"),
+    pytest.param(KEEP_USING, OLD_APP_WORRIED, id="g23_keep_using"),
+    pytest.param(WONT_LOSE, OLD_APP_WORRIED, id="wont_lose"),
+])
+def test_reassurance_that_answers_the_worry_acknowledges(draft: str, context: str) -> None:
+    r = check(draft, context)
+    assert "no_acknowledgment" not in _categories(r)
+    assert r.verdict == "ok", [(f.category, f.severity, f.text) for f in r.flags]
+
+
+@pytest.mark.parametrize(("draft", "context"), [
+    pytest.param(STRAIGHT_ON_APP, OLD_APP_WORRIED, id="worried_straight_on"),
+    pytest.param("Open Photos and tap Recently Deleted, then Recover.", PHOTOS_UPSET, id="upset_straight_on"),
+    pytest.param(PHOTOS_SAFE, UPSET_WITH_SERVICE, id="angry_at_service"),
+])
+def test_going_on_without_answering_the_worry_needs_acknowledgment(draft: str, context: str) -> None:
+    assert "no_acknowledgment" in _categories(check(draft, context))

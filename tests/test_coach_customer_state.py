@@ -126,3 +126,81 @@ def test_polite_afraid_is_not_stress() -> None:
 
 def test_understanding_that_names_the_situation_acknowledges() -> None:
     assert _warned(check(NAMES_FLIGHT, context=BOARDING)) == set()
+
+
+# QA pass 8: a plain request or a factual fault report is calm (customer.frustration v5), so a
+# helpful draft with no apology is not asked to acknowledge; the same request with feeling is.
+CANCEL_REQUEST = "Customer: I want to cancel my subscription."
+REFUND_REQUEST = "Customer: I want a refund for the annual plan I bought in March."
+NO_RESET_EMAIL = "Customer: I never got the password reset email."
+CANCEL_THREAT = "Customer: This is the third outage this month. I'm cancelling my account."
+REFUND_FURIOUS = "Customer: Your service is useless. I want a refund NOW!!"
+CONFIRM_EMAIL = ("Let me check that for you. Could you confirm the email address on the account? I want to make "
+                 "sure I'm looking at the right one before I change anything.")
+FIRM_NO = ("I'm afraid we can't refund the annual plan after 30 days, as that's part of the terms you agreed to. "
+           "What I can do is switch you to the monthly plan from your next renewal.")
+RESET_SENT = ("Good morning! I've checked, and your password reset link was sent to j.smith@example.com at 08:14. "
+              "It's valid for one hour, so if it expired, tell me and I'll send a fresh one straight away.")
+
+
+@pytest.mark.parametrize(("draft", "context"), [
+    pytest.param(CONFIRM_EMAIL, CANCEL_REQUEST, id="g36_cancel"),
+    pytest.param(FIRM_NO, REFUND_REQUEST, id="g06_refund"),
+    pytest.param(RESET_SENT, NO_RESET_EMAIL, id="g26_reset_email"),
+    pytest.param(CONFIRM_EMAIL, "Customer: How do I cancel my account?", id="cancel_how"),
+])
+def test_plain_requests_are_calm(draft: str, context: str) -> None:
+    result = check(draft, context)
+    assert "frustrated" not in result.context.customer
+    assert _warned(result) == set()
+
+
+@pytest.mark.parametrize(("draft", "context"), [
+    pytest.param(CONFIRM_EMAIL, CANCEL_THREAT, id="cancel_threat"),
+    pytest.param(FIRM_NO, REFUND_FURIOUS, id="refund_furious"),
+])
+def test_requests_with_feeling_still_need_acknowledgment(draft: str, context: str) -> None:
+    assert "no_acknowledgment" in _warned(check(draft, context))
+
+
+# Stress said in idioms, with a shouted deadline (b11), and a problem made worse with "!!" (b09).
+RENT_TODAY = ("Customer: I've been trying for 2 hours and I'm about to lose my mind, the banking app won't open "
+              "and I need to pay rent TODAY.")
+HAIR_OUT = "Customer: I'm pulling my hair out, the scanner has failed all morning."
+WORSE_BANGS = "Agent: Try clearing your browser cache.\nCustomer: I did but now I can't log in to anything at all!!"
+CALM_TODAY = "Customer: I need to pay rent today, can I do it on the website instead of the app?"
+
+
+@pytest.mark.parametrize("context", [
+    pytest.param(RENT_TODAY, id="b11_lose_my_mind"),
+    pytest.param(HAIR_OUT, id="hair_out"),
+    pytest.param(WORSE_BANGS, id="b09_worse"),
+])
+def test_stress_idioms_and_a_worse_problem_read_as_frustrated(context: str) -> None:
+    result = check("Okay. Reinstall the app.", context)
+    assert "frustrated" in result.context.customer
+    assert "no_acknowledgment" in _warned(result)
+
+
+def test_a_calm_deadline_is_not_stress() -> None:
+    assert "frustrated" not in check("Yes, the website works too.", CALM_TODAY).context.customer
+
+
+def test_warm_reply_to_a_stressed_customer_stays_quiet() -> None:
+    draft = ("I'm sorry, two hours of this right before rent is due is awful. Let's get you paying first: "
+             "the website works while we fix the app.")
+    assert _warned(check(draft, RENT_TODAY)) == set()
+
+
+# "I really don't understand computers" (b25) marks the customer as non-technical: jargon is raised.
+@pytest.mark.parametrize("context", [
+    pytest.param("Customer: Sorry, I really don't understand computers. My work laptop says 'device not compliant'.",
+                 id="b25"),
+    pytest.param("Customer: I don't know anything about computers. The screen says 'device not compliant'.",
+                 id="dont_know_about"),
+])
+def test_not_understanding_computers_is_non_technical(context: str) -> None:
+    result = check("You need to re-provision the Intune profile and re-enroll the device in Autopilot.", context)
+    assert "non_technical" in result.context.customer
+    assert "confused" not in result.context.customer
+    assert any(f.category == "jargon" and f.severity == "problem" for f in result.flags)

@@ -302,6 +302,9 @@ def _cue(text: str, category: str) -> bool:
     return load_lexicon("coach_cues").first(text, (category,)) is not None
 
 
+# customer.frustration's reasons that say the customer is angry at the service, not worried or sad:
+# "Don't worry, ..." does not answer "This is ridiculous, I'm worried I'll lose my money".
+_ANGRY = frozenset({"anger", "threat", "exasperation", "insulting words", "sarcasm"})
 # What customer.frustration says when the only sign is the same question asked again.
 _REPEAT_ONLY = frozenset({"pasted the same message again"})
 
@@ -314,8 +317,10 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     upset customer did or explained, or, when the customer's only sign of frustration is
     asking the same thing again, an answer that kindly goes through it again ("Sure! Let me walk
     you through it again, step by step": impatient_repeat's ``kind`` phrases, with no
-    impatient_repeat finding), or reassurance that answers a worried customer's worry ("Don't
-    worry, it's not something you did" to "I'm really worried I've deleted them").
+    impatient_repeat finding), or reassurance that answers a worried or distressed customer's worry
+    ("Don't worry, it's not something you did" to "I'm really worried I've deleted them"; "your photos
+    aren't gone" to "I deleted my photos by accident, I'm so upset"; "you can keep using the old app"
+    to "I'm worried I'll lose access"), unless they are also angry at the service.
     """
     if any(f.label == "agent.empathy" for f in on_draft) or own_apology(draft):
         return True
@@ -328,8 +333,9 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     mild = max((f.score for f in frustration), default=0.0) < THANKS_ACK_BELOW
     if _cue(draft, "thanks_effort") and mild:
         return True
-    if _cue(draft, "reassures") and any(_cue(m.text, "worried") for m in conv.messages[:-1] if m.id in recent):
-        return True  # reassurance answering a worried customer's worry
+    if (_cue(draft, "reassures") and any(_cue(m.text, "worried") for m in conv.messages[:-1] if m.id in recent)
+            and not any(_ANGRY.intersection(f.data.get("reasons") or ()) for f in frustration)):
+        return True  # reassurance answering a worried or distressed customer's worry (not anger at the service)
     repeat_only = bool(frustration) and all(set(f.data.get("reasons") or ()) <= _REPEAT_ONLY for f in frustration)
     return repeat_only and load_lexicon("impatient_repeat").first(draft, ("kind",)) is not None
 
