@@ -190,3 +190,41 @@ def test_qa8_b22_b36_tails(draft: str, flags: list[Flag], expected: str) -> None
 ])
 def test_qa8_g23_still_alone_is_no_earlier_contact(text: str, earlier: bool) -> None:
     assert situation([Message("m1", "customer", text)], ["frustrated"]).earlier_contact is earlier
+
+
+# --- the same pass's drafts as the detectors now flag them: a rule for the shape, so the
+# draft's facts stay (before, each became a placeholder or lost its instruction)
+@pytest.mark.parametrize(("draft", "flags", "expected"), [
+    # b14: the referral in the next sentence names who
+    ("That's not my department. Contact the billing team.", [("dismissive", "not my department")],
+     "The billing team can sort this out for you, and I'm happy to help you reach them."),
+    # b10: "refer to the FAQ" is "read the FAQ"; "We understand your frustration" is the stock line
+    ("We understand your frustration. Please refer to the FAQ.",
+     [("scripted_empathy", "We understand your frustration"), ("dismissive", "Please refer to the FAQ.")],
+     "I can see why this is frustrating. Here's the guide that covers it: [link], and I'm happy to walk you "
+     "through it."),
+    # b21: a non-apology and the "Anyway," that waves the customer off
+    ("I'm sorry you feel that way. Anyway, the return window closed yesterday.",
+     [("dismissive", "sorry you feel that way. Anyway")],
+     "I'm sorry this has been so frustrating. The return window closed yesterday."),
+    # b32: "you'd" (no space before 'd) and "you wouldn't be in this mess"
+    ("If you'd read the instructions you wouldn't be in this mess.", [("blame", "If you'd read")],
+     "Next time, it helps to read the instructions."),
+    # b34: a bare "Closing." is the ticket's closing
+    ("Problem solved then. Closing.", [("premature_closure", "Problem solved")], "I'll keep this ticket open for now."),
+    # b39: the adverb first; "Try again" stays without its jab
+    ("Clearly you typed the password wrong. Try again, carefully this time.",
+     [("blame", "you typed the password wrong"), ("condescending", "Try again, carefully this time")],
+     "The password may have been mistyped, which happens to everyone. Try again."),
+    # b27: the mock surprise with its interjection; what happened without "you"
+    ("Wow, what a surprise, the update you skipped broke things.",
+     [("unprofessional", "what a surprise"), ("blame", "the update you skipped broke")],
+     "The update that was skipped broke things."),
+    # b16: the first clause left out takes the "so" that tied the rest to it
+    ("You broke the hinge by opening it too far, so this isn't covered.", [("blame", "You broke the hinge by opening")],
+     "This isn't covered."),
+    # right before and still: a clause left out in the middle keeps the sentence's own start
+    ("Fine, whatever you say, I'll reset it.", [("unprofessional", "whatever you say")], "Fine, I'll reset it."),
+])
+def test_qa8_new_flags_keep_the_facts(draft: str, flags: list[Flag], expected: str) -> None:
+    assert rewrite(draft, *flags) == expected

@@ -28,6 +28,7 @@ NO_COVER = frozenset({"jargon", "redundant_question", "no_acknowledgment"})
 _CLAUSE_SPLIT = re.compile(r"\s*(?:[,;:]|\s[-–—]\s)\s*|\s+but\s+", re.IGNORECASE)
 _WORDS = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 MAX_WORDS_LEFT = 1  # a replacement may keep a pronoun of the flagged words, not a phrase
+_TIE = re.compile(r"(?:so|and|which\s+means|because|as)\s+", re.IGNORECASE)
 MIN_REST_WORDS = 3  # what the rest of a sentence needs to stand on its own once a clause goes
 
 
@@ -150,7 +151,10 @@ def _clause(draft: str, s0: int, e0: int, span: tuple[int, int]) -> tuple[int, i
                 return None
             if k > 0:  # with the separator before it: "Fine, whatever you say" -> "Fine"
                 return seps[k - 1][0], ce
-            return cs, seps[0][1]  # the first clause, with the separator after it
+            # the first clause, with the separator after it and a conjunction that tied the next
+            # clause to it: "You broke the hinge ..., so this isn't covered" -> "This isn't covered"
+            tie = _TIE.match(draft, seps[0][1])
+            return cs, tie.end() if tie else seps[0][1]
     return None
 
 
