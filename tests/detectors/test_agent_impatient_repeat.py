@@ -283,3 +283,30 @@ def test_v5_as_stated_in_our_policy_cites_a_document():
 
 def test_v5_as_stated_in_our_previous_chat_is_still_a_repeat():
     assert run(AS_STATED_IN_OUR_PREVIOUS_CHAT)
+
+
+# --- v6 (QA pass 8) -------------------------------------------------------------------------
+@pytest.mark.parametrize("reply", [
+    "Like I said twice now, the refund takes 10 days.",  # QA8 b12
+    "As I've explained three times, it takes 10 days.",
+    "I've told you twice now: 10 business days.",
+    "Like I mentioned before, it takes 10 days.",
+    "I'm not going to repeat myself. Check the previous message.",  # QA8 b38
+    "I won't repeat myself.",
+    "Please refer back to my previous message.",
+])
+def test_v6_pointer_family_with_a_count_or_a_refusal(reply):
+    c = conv(("c", "When will I get my refund?"), ("a", "Refunds take 10 business days."),
+             ("c", "but when exactly?"), ("a", reply))
+    assert run(c)
+
+
+@pytest.mark.parametrize("reply", [
+    "Let me check the previous message and get back to you.",  # the agent checking, not sending them back
+    "As I mentioned, the refund takes 10 days; here are the steps again: open Orders, then Refunds.",
+    "I was wondering if I could check the previous message first.",
+])
+def test_v6_checking_or_reexplaining_is_not_impatient(reply):
+    c = conv(("c", "When will I get my refund?"), ("a", "Refunds take 10 business days."),
+             ("c", "but when exactly?"), ("a", reply))
+    assert all(f.score < 0.5 for f in run(c))

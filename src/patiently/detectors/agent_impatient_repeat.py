@@ -23,6 +23,10 @@ coach also reads them as acknowledging a customer who asked again).
 v4 (QA pass 6): the agent counting their own explanations ("This is the third time I'm
 explaining this"), refusing to go over it again ("I don't have time to go through this again",
 "I'm not explaining this again"), and non-native "I say already".
+
+v6 (QA pass 8): the pointer family with a count or time ("Like I said twice now", "as I've
+explained three times"), refusing to repeat ("I'm not going to repeat myself") and sending them
+back to a named message ("Check the previous message"); "here are the steps again" is kind.
 """
 
 from __future__ import annotations
@@ -92,7 +96,8 @@ _NAMES_MESSAGE = re.compile(r"\b(?:message|messages|email|e-mail|mail|reply|note
 
 class AgentImpatientRepeat(Detector):
     name = "agent.impatient_repeat"
-    version = 5
+    # v6 (QA pass 8): "Like I said twice now", "I'm not going to repeat myself", "Check the previous message"
+    version = 6  # v6 (QA pass 8)
     labels = ("agent.impatient_repeat",)
     description = "The agent shows impatience at answering again: points back at earlier answers or replies curtly."
     requires = ("customer.repeat",)
