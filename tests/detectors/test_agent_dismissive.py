@@ -268,3 +268,37 @@ def test_v6_confident_brush_off_is_dismissive():
 
 def test_v6_figuring_it_out_together_is_not_dismissive():
     assert detect("agent.dismissive", FIGURED_IT_OUT_TOGETHER) == []
+
+
+# --- v7 (QA pass 8) -------------------------------------------------------------------------
+@pytest.mark.parametrize("reply", [
+    "That's not my department. Contact the billing team.",  # QA8 b14: names a team, hands nothing over
+    "Not my job. Speak to the IT team.",
+    "You'll need to open a new ticket for that, this one is about email. Bye.",  # QA8 b35
+    "Please raise a separate case for the calendar.",
+    "We understand your frustration. Please refer to the FAQ.",  # QA8 b10
+    "See our website.",
+    "I'm sorry you feel that way. Anyway, the return window closed yesterday.",  # QA8 b21
+    "Sorry you're upset, regardless the policy is 30 days.",
+])
+def test_v7_referral_and_non_apology_brush_offs(reply):
+    assert detect("agent.dismissive", conv(("c", "I was charged for a phone I returned, please help."), ("a", reply)))
+
+
+@pytest.mark.parametrize("reply", [
+    "That's not my department, but I've passed your case to billing and they'll email you today.",
+    "That's not my department, but the billing team can help: billing@example.com.",
+    "Not my area, but here's how to reach them: [contact].",
+    "I've opened a new ticket for the calendar so the right team picks it up today.",
+    "Our FAQ has screenshots for each step: [link]. I'm happy to go through them with you too.",
+    "Please refer to the FAQ at https://example.com/faq#billing.",
+    "I'm sorry you feel that way, and I understand why. Let me see what I can do.",
+])
+def test_v7_handovers_and_pointed_links_are_not_brush_offs(reply):
+    c = conv(("c", "I was charged for a phone I returned, please help."), ("a", reply))
+    assert detect("agent.dismissive", c) == []
+
+
+def test_v7_an_ip_address_is_no_contact():
+    found = load_lexicon("tone_alternatives").find("try 192.168.1.1 in the browser", ("contact",))
+    assert not found

@@ -22,6 +22,10 @@ read it before contacting support"), and "this is covered in the FAQ" (``look_it
 v5 (QA pass 6): a bare "Read the guide." as a sentence of its own (``look_it_up``), "what do you
 expect me to do about it" (``brush_off``), and "Stop sending me messages" / "I'll get to it when I
 get to it" (``shut_down``).
+
+v7 (QA pass 8): "not my department" is excused only by a real hand-over (tone_alternatives
+``handover`` / ``contact``), not by a bare "Contact the billing team."; "you'll need to open a new
+ticket", "Please refer to the FAQ." and "I'm sorry you feel that way. Anyway, ..." are brush-offs.
 """
 
 from __future__ import annotations
@@ -93,7 +97,9 @@ def alternatives(text: str, categories: tuple[str, ...], exclude: list[Match]) -
 
 class AgentDismissive(Detector):
     name = "agent.dismissive"
-    version = 6  # v6 (QA pass 7): 'I'm sure you'll figure it out'
+    # v7 (QA pass 8): bare referrals ("Contact the billing team."), new-ticket and FAQ brush-offs,
+    # "sorry you feel that way. Anyway"
+    version = 7  # v7 (QA pass 8)
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 
