@@ -264,3 +264,26 @@ def test_v4_reproachful_why_would_you_is_blame():
 
 def test_v4_why_you_would_need_to_is_not_blame():
     assert detect("agent.blame", WHY_YOU_NEED_TO_INSTALL) == []
+
+
+# --- v5 (QA pass 8): second-person fault verb + consequence, "you typed it wrong", "... yourself" ----
+@pytest.mark.parametrize("reply", [
+    "You broke the hinge by opening it too far, so this isn't covered.",  # QA8 b16
+    "You dropped the laptop, so the warranty doesn't apply.",
+    "You damaged the screen, which voids the warranty.",
+    "Clearly you typed the password wrong. Try again.",  # QA8 b39
+    "It's impossible to lose emails like that unless you deleted them yourself.",  # QA8 b24
+    "Wow, the update you skipped broke things.",  # QA8 b27
+])
+def test_v5_fault_pinned_on_the_customer(reply):
+    assert detect("agent.blame", conv(("c", "The laptop hinge snapped when I opened it."), ("a", reply)))
+
+
+@pytest.mark.parametrize("reply", [
+    "If you deleted the file by mistake, you can restore it from the Trash.",
+    "If you typed the password wrong three times, the account locks for 15 minutes.",
+    "If you deleted them yourself, they're in Recently Deleted for 30 days.",
+    "I'm sorry the hinge snapped. I've booked a free repair under warranty.",
+])
+def test_v5_conditions_and_plain_facts_are_not_blame(reply):
+    assert detect("agent.blame", conv(("c", "The laptop hinge snapped when I opened it."), ("a", reply))) == []

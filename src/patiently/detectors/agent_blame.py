@@ -17,6 +17,10 @@ at all", "I don't think it's your fault") unless the sentence goes on with "but"
 saying it's your fault, but you clearly clicked the phishing link" stays blame); new cues in
 the lexicon ("you're the one who clicked", "you probably typed it wrong", "stop typing the
 wrong password", "between the keyboard and the chair").
+
+v5 (QA pass 8): second-person fault verbs with the consequence pinned on them ("You broke the
+hinge by opening it too far, so this isn't covered"), "You typed the password wrong.", "unless you
+deleted them yourself", "the update you skipped broke things".
 """
 
 from __future__ import annotations
@@ -60,7 +64,9 @@ _BUT_AFTER = re.compile(r"[^.!?;\n]*?\b(?:but|however|though|still)\b", re.IGNOR
 
 class AgentBlame(Detector):
     name = "agent.blame"
-    version = 4  # v4 (QA pass 7): a reproachful 'why would you click on that'
+    version = 5  # v4 (QA pass 7): a reproachful "why would you click on that"
+    # v5 (QA pass 8): second-person fault verb + consequence ("You broke the hinge by opening it too far,
+    # so this isn't covered"), "You typed the password wrong.", "unless you deleted them yourself"
     labels = ("agent.blame",)
     description = "Agent blames the customer (you should have, you must have deleted it, user error)."
 
