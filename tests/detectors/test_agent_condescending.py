@@ -214,3 +214,27 @@ def test_v5_rebuke_for_tone_is_tone_policing():
 
 def test_v5_yelling_without_a_rebuke_is_quiet():
     assert detect("agent.condescending", YELLING_ABOUT_THE_DEVICE) == []
+
+
+# --- v6 (QA pass 8) -------------------------------------------------------------------------
+@pytest.mark.parametrize("reply", [
+    "No offense, but anyone could figure this out. Click Join.",  # QA8 b33
+    "Everybody else manages to do it. Click Join.",
+    "Oh great, another person who can't find the power button.",  # QA8 b07
+    "Try again, carefully this time.",  # QA8 b39
+    "Do it properly this time and it will work.",
+    "The invoice was sent on the 3rd. Please read your emails.",  # QA8 b20
+])
+def test_v6_belittling_family(reply):
+    assert detect("agent.condescending", conv(("c", "I'm not good with this stuff, how do I join?"), ("a", reply)))
+
+
+@pytest.mark.parametrize("reply", [
+    "Anyone can join from the invite link: click Join, then Join now.",
+    "Sorry about that, let me do it properly this time.",
+    "Please check your inbox for the reset link.",
+    "I read your emails and the invoice is attached again here.",
+])
+def test_v6_lookalikes_are_not_condescending(reply):
+    c = conv(("c", "I'm not good with this stuff, how do I join?"), ("a", reply))
+    assert detect("agent.condescending", c) == []

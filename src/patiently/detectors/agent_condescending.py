@@ -18,6 +18,9 @@ Group chats: a bot's canned reply to a helper's ``!command`` ("Please watch your
 "PLEASE DON'T SHOUT!") and a line that opens by addressing another helper ("bob2: chill out")
 are not words to the customer and are skipped. A phrase right after "when you" / "if you"
 ("do you know what happens when you try and keep up?") describes, it does not order.
+
+v6 (QA pass 8): ``belittling`` takes "anyone could figure this out", "another person who can't
+...", "Try again, carefully this time" and a bare "Please read your emails."
 """
 
 from __future__ import annotations
@@ -56,7 +59,9 @@ class AgentCondescending(Detector):
     name = "agent.condescending"
     # v5 (QA pass 7): rebukes for tone ('yelling at me won't fix it');
     # v4 (QA pass 5): simplicity claims with any intensifier ("really quite simple")
-    version = 5
+    # v6 (QA pass 8): "anyone could figure this out", "another person who can't", "carefully this time",
+    # "Please read your emails."
+    version = 6  # v6 (QA pass 8)
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")
