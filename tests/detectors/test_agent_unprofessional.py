@@ -244,3 +244,22 @@ def test_v6_sarcasm_families_are_flagged(conversation, quote):
 @pytest.mark.parametrize("conversation", [SHOCKING_ADJECTIVE, SINCERE_BECAUSE, SINCERE_TRIED_NOT, PRAISE_AFTER_FIX])
 def test_v6_sincere_lookalikes_stay_quiet(conversation):
     assert detect("agent.unprofessional", conversation) == []
+
+
+# --- v7 (QA pass 8) -------------------------------------------------------------------------
+@pytest.mark.parametrize("reply", [
+    "Wow, the update you skipped broke things. Who could have guessed.",  # QA8 b27
+    "It crashed again, who would've guessed.",
+    "Sure. I'll reset it again I guess.",  # QA8 b22
+    "Fine, I can send it again, I guess.",
+])
+def test_v7_mock_surprise_and_grudging_again(reply):
+    assert detect("agent.unprofessional", conv(("c", "the password you gave me doesn't work"), ("a", reply)))
+
+
+@pytest.mark.parametrize("reply", [
+    "I'll reset it again for you now, sorry about that.",
+    "I guess the cache needs clearing again; I'll do that now.",
+])
+def test_v7_plain_offers_to_do_it_again(reply):
+    assert detect("agent.unprofessional", conv(("c", "the password you gave me doesn't work"), ("a", reply))) == []

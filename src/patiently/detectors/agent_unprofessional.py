@@ -28,6 +28,9 @@ v6 (QA pass 7): more sarcasm families: mock surprise as its own sentence ("Anoth
 mock sympathy ("Sure, because reading the instructions is so hard."), mock advice ("Have you tried not
 doing that?"), and sarcastic delight at a mishap pinned on the reader ("Great, so you broke it.",
 "You deleted it. Nice job.").
+
+v7 (QA pass 8): mock surprise ("Who could have guessed") and a grudging "I'll reset it again I
+guess" (``sarcasm``).
 """
 
 from __future__ import annotations
@@ -136,7 +139,7 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 class AgentUnprofessional(Detector):
     name = "agent.unprofessional"
-    version = 6
+    version = 7  # v7 (QA pass 8): "Who could have guessed", a grudging "again, I guess"
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
