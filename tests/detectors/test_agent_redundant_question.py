@@ -388,3 +388,28 @@ def test_v5_indirect_question_for_a_quoted_error():
 @pytest.mark.parametrize("conversation", [ORDER_NOT_GIVEN, ERROR_NOT_GIVEN])
 def test_v5_slot_not_given_is_a_fair_question(conversation):
     assert detect("agent.redundant_question", conversation) == []
+
+
+# --- v6 (QA pass 8): "your account email", the router by brand and model ---------------------
+QA8_ROUTER = ("c", "I have a Netgear Nighthawk R7000 router and it keeps dropping the Wi-Fi.")
+QA8_EMAIL = ("c", "My account is jen.ortiz@example.com and I can't log in. I already told your colleague this.")
+
+
+@pytest.mark.parametrize("given, question", [
+    (QA8_ROUTER, "What's the name of your router?"),  # QA8 b18
+    (QA8_ROUTER, "Which router do you have?"),
+    (("c", "My TP-Link Archer C7200 keeps rebooting."), "What's the model of your router?"),
+    (QA8_EMAIL, "Please provide your account email so I can look into this."),  # QA8 b29
+    (QA8_EMAIL, "What's your login email address?"),
+])
+def test_v6_asks_again_for_the_router_or_the_account_email(given, question):
+    assert detect("agent.redundant_question", conv(given, ("a", question)))
+
+
+@pytest.mark.parametrize("given, question", [
+    (("c", "My Wi-Fi keeps dropping."), "What's the name of your router?"),
+    (("c", "I can't log in."), "Please provide your account email so I can look into this."),
+    (QA8_EMAIL, "Could you confirm the account email is jen.ortiz@example.com?"),
+])
+def test_v6_first_asks_and_confirmations_stay_quiet(given, question):
+    assert detect("agent.redundant_question", conv(given, ("a", question))) == []

@@ -27,6 +27,9 @@ Version 4 (QA pass 6): "when you open Teams" in the question is the situation th
 described ("when I start Teams it says ... Error code caa70004"), not a new try, when everything acted
 on is named in the customer's message; "what do you get after you run sudo apt update?" still asks
 for new output.
+
+Version 6 (QA pass 8): "your account email" asks for the email, and a router named by brand and
+model ("Netgear Nighthawk R7000") answers "What's the name of your router?".
 """
 
 from __future__ import annotations
@@ -132,7 +135,7 @@ class AgentRedundantQuestion(Detector):
     name = "agent.redundant_question"
     # v5 (QA pass 7): shorter order numbers, 'what the error says';
     # v3: + the person_id slot; v4 (QA pass 6): 'when you open <what they named>' is no new try
-    version = 5
+    version = 6  # v6 (QA pass 8): "your account email", the router by brand and model (info lexicons)
     labels = ("agent.redundant_question",)
     description = "The agent asks for information the customer already gave."
     needs = frozenset({"embeddings"})
