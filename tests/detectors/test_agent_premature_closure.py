@@ -279,3 +279,22 @@ NOT_COMING_IN = conv(
 def test_qa6_arriving_now_confirms() -> None:
     assert detect("agent.premature_closure", COMING_IN_NOW) == []
     assert [f.message_id for f in detect("agent.premature_closure", NOT_COMING_IN)] == ["m4"]
+
+
+# --- v6 (QA pass 8): agent lines without an author are no second helper ----------------------
+def test_v6_authorless_context_agent_does_not_make_a_group_chat():
+    # the coach's pasted context has no authors; the draft has one (QA8 b34)
+    c = conv(("a:", "I've reset your MFA."), ("c", "ok but now I get 'invalid code' every time"),
+             ("a:draft", "Problem solved then. Closing."))
+    assert detect("agent.premature_closure", c)
+
+
+def test_v6_authorless_context_after_confirmation_stays_quiet():
+    c = conv(("a:", "I've reset your MFA."), ("c", "ok thanks, that worked"),
+             ("a:draft", "Problem solved then. Closing."))
+    assert detect("agent.premature_closure", c) == []
+
+
+def test_v6_two_named_helpers_are_still_a_group_chat():
+    c = conv(("a:bob", "try sudo apt update"), ("c", "ok but now it says locked"), ("a:eve", "problem solved then"))
+    assert detect("agent.premature_closure", c) == []

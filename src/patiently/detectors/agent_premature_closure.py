@@ -27,6 +27,10 @@ agent's own completed action, not a fix the customer still has to try.
 
 v5 (QA pass 6): the awaited thing happening now confirms too ("Yes!! They're all coming in now,
 thank you so much"): ``confirm.yaml`` v3.
+
+v6 (QA pass 8): agent lines without an author do not make a group chat. The coach's context
+("Agent: I've reset your MFA." / "Customer: ok but now I get 'invalid code'") has no authors, so
+the draft "Problem solved then. Closing." looked like a second helper's line and was let off.
 """
 
 from __future__ import annotations
@@ -117,7 +121,7 @@ def _real_works(text: str, start: int, end: int) -> bool:
 
 class AgentPrematureClosure(Detector):
     name = "agent.premature_closure"
-    version = 5
+    version = 6  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 
@@ -227,9 +231,11 @@ def _instructed(conv: Conversation, i: int) -> bool:
     """In a group chat, the author of message ``i`` gave an instruction in it or in their recent lines.
 
     One-to-one chats always pass: there the agent's "it's working now" is about the customer.
+    Agent lines without an author are no second helper (v6): the coach's pasted context ("Agent:
+    I've reset your MFA.") has none, and read as one it made the draft a group-chat line.
     """
     who = nick(conv.messages[i].author)
-    if len({nick(m.author) for m in conv.messages if m.role == "agent"}) < 2:
+    if len({nick(m.author) for m in conv.messages if m.role == "agent" and m.author}) < 2:
         return True
     return any(nick(conv.messages[j].author) == who and _INSTRUCTION.search(conv.messages[j].text)
                for j in range(max(0, i - LOOKBACK), i + 1))
