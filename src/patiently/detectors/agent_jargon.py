@@ -26,7 +26,8 @@ customer reads ("ports labelled DP1 and DP2"). Web addresses, file and folder na
 numbers, codes and model numbers are not jargon. v4 (QA pass 4b): a name to type into a box
 ("type Floor2-HP in the search box") is an instruction, and a name the agent gave the customer
 to pick, click or type stays excused when it comes back later (even after the customer was
-confused). Scores of 0.5 and more (what the coach warns
+confused). v5 (QA pass 8): so is an app the customer is told to open, install or tap ("Open the
+Microsoft Authenticator app"): it is a name to find on their phone. Scores of 0.5 and more (what the coach warns
 about) need a non-technical or confused customer, or four unexplained terms in one message.
 """
 
@@ -138,6 +139,20 @@ class _State:
         return signs >= TECH_SAVVY_SIGNS and not self.non_technical and not self.confused
 
 
+# v5 (QA pass 8): an app the customer is told to open, install or tap is a name to find on their
+# phone, not a concept to understand: "Open the Microsoft Authenticator app", "install the
+# Company Portal app" (up to two name words between the verb and the term).
+_APP_VERB_BEFORE = re.compile(r"\b(?:open|launch|install|download|start|tap|find|use|get)\s+(?:(?:the|your|an?)\s+)?"
+                              r"(?:[\w&+-]+\s+){0,2}$", re.IGNORECASE)
+_APP_AFTER = re.compile(r"\s+app(?:lication)?\b", re.IGNORECASE)
+
+
+def _app_to_open(text: str, start: int, end: int) -> bool:
+    """The term names an app ("... app") that the customer opens, installs or taps."""
+    is_app = text[start:end].lower().endswith(("app", "application")) or bool(_APP_AFTER.match(text, end))
+    return is_app and bool(_APP_VERB_BEFORE.search(text, max(0, start - 48), start))
+
+
 # The state after a coach check's context, kept for the next check of a draft in the same
 # conversation (the loop over the context was ~0.35 ms of every check). The key holds all the
 # loop reads, so a hit is the state a full pass would reach.
@@ -148,7 +163,7 @@ _prefix_lock = threading.Lock()
 
 class AgentJargon(Detector):
     name = "agent.jargon"
-    version = 4
+    version = 5  # v5 (QA pass 8): an app to open or install ("Open the Microsoft Authenticator app") is no jargon
     labels = ("agent.jargon",)
     description = "Agent uses technical terms without explaining them, worse for non-technical customers."
     requires = ("customer.confusion",)
@@ -264,7 +279,7 @@ class AgentJargon(Detector):
         # An explanation anywhere in the message covers every use of the term in it, and so does
         # an instruction that shows it ("ports labelled DP1 and DP2 ... move the cable to DP1").
         explained.update(k for (s, e, _), k in zip(found, keys, strict=True)
-                         if is_explained(text, s, e) or is_instruction(text, s, e))
+                         if is_explained(text, s, e) or is_instruction(text, s, e) or _app_to_open(text, s, e))
         # A name the agent gave to pick or type ("pick 'Floor2-HP'") stays a name when it comes
         # back later in the conversation, even after the customer was confused (v4).
         explained.update(key(m.group(1)) for m in _SHOWN_NAME.finditer(text) if _NAME_SHAPE.search(m.group(1)))
