@@ -69,8 +69,10 @@ def test_load_errors_are_clear(tmp_path: Path) -> None:
 
 def test_shipped_heads_are_small_and_licensed_for_shipping() -> None:
     heads = load_heads()
-    assert heads.shipped and set(heads) == {"goemotions", "politeness", "emotion4"}
-    assert all(h.meta["licence"] == "CC BY 4.0" and h.meta["shippable"] for h in heads.values())
+    assert heads.shipped and set(heads) == {"goemotions", "politeness", "emotion4", "agent_tone"}
+    # CC BY 4.0 data, or the project's own sentences (agent_tone, with CC BY 4.0 Ubuntu IRC lines)
+    assert all(h.meta["licence"] in ("CC BY 4.0", "Apache-2.0 (written for patiently); Ubuntu IRC: CC BY 4.0")
+               and h.meta["shippable"] for h in heads.values())
     assert sum(p.stat().st_size for p in shipped_dir().iterdir()) < 5 * 1024 * 1024
     with pytest.raises(ModelError, match="no head 'esconv'"):
         heads["esconv"]
@@ -107,7 +109,9 @@ def test_train_heads_tiny(tmp_path: Path) -> None:
     (pol / "wikipedia.annotated.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     out = tmp_path / "heads"
     manifest = train_heads(tmp_path / "data", out, seed=0)
-    assert set(manifest["heads"]) == {"politeness"} and "goemotions" in manifest["skipped"]
+    # agent_tone's sentences are the package's own (no background file here): it is always built
+    assert set(manifest["heads"]) == {"politeness", "agent_tone"} and "goemotions" in manifest["skipped"]
+    assert manifest["heads"]["agent_tone"]["background"] == 0
     assert manifest["heads"]["politeness"]["metrics"]["accuracy"] == 1.0
     first = (out / "politeness.npz").read_bytes()
     train_heads(tmp_path / "data", out, seed=0)

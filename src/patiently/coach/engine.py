@@ -206,6 +206,7 @@ def check(draft: str, context: ContextInput = None, *, llm: Any = None) -> Check
             category = "scripted_empathy"  # same evidence, the single-draft view of a script
         if category is not None:
             pending.extend(_pending(draft, f, category, stock_states if category == "scripted_empathy" else states))
+    pending.extend(_learned(draft, on_draft, pending, states))
     if not any(p.draft.category == "scripted_empathy" for p in pending):
         pending.extend(p for p in _stock_lines(draft, stock_states)
                        if not any(a <= p.draft.spans[0][0] < b for a, b in specific))
@@ -392,6 +393,28 @@ def _make(draft: str, category: str, span: tuple[int, int], score: float, label:
     fields = {"category": category, "span": TextSpan(start=s, end=e), "text": draft[s:e], "severity": sev,
               "why": why, "label": label, "score": round(min(1.0, max(0.0, score)), 3)}
     return Pending(rw.FlagDraft(category, [(s, e)], data, sev), fields)
+
+
+LEARNED_WHY = " (The tone model's reading: no rule matched these words, so judge it yourself.)"
+
+
+def _learned(draft: str, on_draft: list[Finding], pending: list[Pending], states: list[str]) -> list[Pending]:
+    """agent.tone's readings, where no rule-based flag covers the sentence: a second opinion
+    for impatience worded outside the lexicons, never above ``warning`` (a model's guess should
+    not make the verdict "rewrite" on its own) and saying that it is the model's."""
+    out: list[Pending] = []
+    for f in on_draft:
+        category = f.data.get("category") if f.label == "agent.tone" else None
+        if category not in SEVERITY:
+            continue
+        for s, e in ((sp.start, sp.end) for sp in f.evidence if sp.message_id == DRAFT_ID):
+            if any(a < e and s < b for p in pending for a, b in p.draft.spans):
+                continue
+            p = _make(draft, str(category), (s, e), f.score, f.label, {**f.data, "learned": True}, states)
+            p.fields["severity"] = p.draft.severity = min(p.fields["severity"], "warning", key=_LEVELS.index)
+            p.fields["why"] += LEARNED_WHY
+            out.append(p)
+    return out
 
 
 def _stock_lines(draft: str, states: list[str]) -> list[Pending]:

@@ -219,6 +219,12 @@ class DetectorContext:
             self._sent_index, self._sent_texts = index, texts
         return self._sent_index, self._sent_vecs
 
+    def embedded_texts(self) -> list[str]:
+        """The text each row of :meth:`sentence_vectors` was computed from."""
+        self.sentence_vectors()
+        assert self._sent_texts is not None
+        return self._sent_texts
+
     def _reuse_vectors(self, index: list[tuple[int, int, int]], texts: list[str]) -> np.ndarray | None:
         """Vectors of the prior's sentences reused, only the rest encoded (each sentence's vector
         does not depend on what is encoded with it). A sentence whose embedded text changed (the

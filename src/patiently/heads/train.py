@@ -34,7 +34,7 @@ import numpy as np
 from ..bench import metrics
 from ..bench import readers as rd
 from ..errors import PatientlyError
-from . import Head, finetune, rationale
+from . import Head, finetune, rationale, tone
 from .features import EMBEDDERS, FEATURE_VERSION, dense_features, lexical_names
 from .hashing import sparse_matrix
 from .rationale import Sentences
@@ -69,6 +69,8 @@ SPECS: dict[str, Spec] = {
     "epitome_ex": Spec("softmax", C=1.0, buckets=1 << 15, dense_weight=0.1,
                        blocks=("text", "questions", "rationale")),
     "esconv": Spec("softmax", C=0.3, buckets=1 << 15, dense_weight=0.1),
+    # patiently's own agent-reply sentences (heads.tone): settings by 5-fold CV on that data.
+    "agent_tone": Spec("softmax", C=0.3, buckets=1 << 15, dense_weight=0.3, shippable=True, blocks=("embedding",)),
 }
 # The transformer's 384-d contextual embedding deserves more weight against the n-grams where
 # 5-fold CV on the same files said so (EPITOME, ESConv: 0.2 over 0.1); politeness stays at
@@ -373,6 +375,8 @@ BUILDERS: dict[str, tuple[str, Callable[[Run], tuple[Head, dict[str, Any]]]]] = 
         name, f"epitome/{stem}-dev.csv", rd.read_epitome, ["none", "weak", "strong"],
         f"EPITOME {stem} (Sharma et al., 2020)", "research data, no licence: do not ship"))
        for name, stem in EPITOME_FILES.items()},
+    # the project's own data, inside the package: the path is absolute, so ``data / rel`` is it
+    "agent_tone": (str(tone.data_dir()), tone.build),
     "esconv": ("esconv/dev.csv", _pairs_builder(
         "esconv", "esconv/dev.csv", rd.read_esconv, list(rd.ESCONV_STRATEGIES),
         "ESConv supporter strategies (Liu et al., 2021)", "CC BY-NC 4.0: do not ship")),
