@@ -287,3 +287,31 @@ def test_reassurances_that_normalise_the_trouble(reply: str) -> None:
 
 def test_finding_something_hard_oneself_is_not_a_reassurance() -> None:
     assert not detect("agent.empathy", conv(NOT_TECHNICAL_SORRY, ("a", "I don't find it hard, just click Print.")))
+
+
+# --- v7 (QA pass 10, g32): permission to feel it, and place-taking said after the feeling ----------
+COURIER_DONE = ("c", "This is the third time your courier didn't show up. I'm done.")
+
+
+@pytest.mark.parametrize("reply", [
+    pytest.param("It's okay to be annoyed, honestly, I would be too. I've booked a redelivery for Saturday.",
+                 id="g32_okay_to_be_annoyed"),
+    pytest.param("You have every right to be upset about this. I've booked a redelivery for Saturday.",
+                 id="every_right_to_be_upset"),
+    pytest.param("Three missed deliveries? Anyone would be, in your shoes. I've booked a redelivery.",
+                 id="anyone_would_be"),
+    pytest.param("Fed up? Honestly, who wouldn't be? I've booked a redelivery for Saturday.", id="who_wouldnt_be"),
+    pytest.param("Three no-shows is maddening. I'd be too. A redelivery is booked for Saturday.", id="id_be_too"),
+])
+def test_permission_and_elliptical_place_taking_are_empathy(reply: str) -> None:
+    assert detect("agent.empathy", conv(COURIER_DONE, ("a", reply)))
+
+
+@pytest.mark.parametrize("reply", [
+    pytest.param("It's okay to be late for the redelivery, the driver will wait.", id="okay_to_be_late"),
+    pytest.param("I would be too busy on Saturday, so I booked Friday.", id="would_be_too_busy"),
+    pytest.param("Anyone would be able to sign for it at that address.", id="anyone_would_be_able"),
+    pytest.param("It's normal to get a text from the courier first.", id="normal_to_get_a_text"),
+])
+def test_look_alikes_of_permission_and_place_taking_are_not(reply: str) -> None:
+    assert not detect("agent.empathy", conv(COURIER_DONE, ("a", reply)))

@@ -85,7 +85,8 @@ def prototype_vectors(ctx: DetectorContext) -> tuple[np.ndarray, np.ndarray]:
 
 class AgentEmpathy(Detector):
     name = "agent.empathy"
-    version = 6  # v6: "please don't apologise" matched again; "lots of people find X confusing"
+    version = 7  # v6: "please don't apologise" matched again; "lots of people find X confusing";
+    # v7: "It's okay to be annoyed", "I would be too", "anyone would be" (empathy.yaml v4)
     labels = ("agent.empathy",)
     requires = ("customer.frustration",)  # v4: a deadline reassurance counts after an urgent message
     description = "The agent acknowledges the customer's feelings or situation, specifically and in their own words."
