@@ -113,3 +113,60 @@ def test_reassurance_that_answers_the_worry_acknowledges(draft: str, context: st
 ])
 def test_going_on_without_answering_the_worry_needs_acknowledgment(draft: str, context: str) -> None:
     assert "no_acknowledgment" in _categories(check(draft, context))
+
+
+# QA pass 10 (g11): a customer whose only sign is a plain wait ("where is my order? it's been 4 days") is
+# mildly upset; a reply that says where the thing stands or when it comes answers them, and is the
+# acknowledgment. A wait said with heat ("... and NOTHING, this is a joke"), or asking again ("the third
+# time I'm asking"), still needs it first; so does a plain wait answered without a status.
+WHERE_IS_ORDER = "Customer: where is my order? it's been 4 days"
+PARCEL_STATUS = ("Sure! Your parcel left our warehouse yesterday and is with the courier now. The tracking says it "
+                 "should arrive Thursday. I'll keep an eye on it for you.")
+REFUND_WAIT = "Customer: hi, it's been two weeks and my refund isn't in my account yet"
+REFUND_STATUS = "I've checked: your refund was processed this morning and will be credited to your card by Friday."
+OUT_FOR_DELIVERY = "Good news, it's out for delivery today, so you should have it by this evening."
+WAIT_WITH_HEAT = "Customer: it's been 4 days and NOTHING, this is a joke"
+ASKING_AGAIN = "Customer: this is the third time I'm asking where my order is"
+NO_STATUS = "Please check the tracking link in your confirmation email."
+
+
+@pytest.mark.parametrize(("draft", "context"), [
+    pytest.param(PARCEL_STATUS, WHERE_IS_ORDER, id="g11_parcel_status"),
+    pytest.param(OUT_FOR_DELIVERY, WHERE_IS_ORDER, id="out_for_delivery"),
+    pytest.param(REFUND_STATUS, REFUND_WAIT, id="refund_by_friday"),
+])
+def test_a_status_answers_a_plain_wait(draft: str, context: str) -> None:
+    r = check(draft, context)
+    assert "frustrated" in r.context.customer  # still read as mildly upset
+    assert "no_acknowledgment" not in _categories(r), [(f.category, f.severity, f.text) for f in r.flags]
+
+
+@pytest.mark.parametrize(("draft", "context"), [
+    pytest.param(PARCEL_STATUS, WAIT_WITH_HEAT, id="wait_with_heat"),
+    pytest.param(PARCEL_STATUS, ASKING_AGAIN, id="asking_again"),
+    pytest.param(NO_STATUS, WHERE_IS_ORDER, id="plain_wait_no_status"),
+])
+def test_a_status_does_not_answer_heat_or_a_repeat(draft: str, context: str) -> None:
+    assert "no_acknowledgment" in _categories(check(draft, context))
+
+
+# QA pass 10 (g32): "It's okay to be annoyed, honestly, I would be too." is an acknowledgment
+# (agent.empathy v7), not a sentence that goes straight on.
+COURIER_DONE = "Customer: This is the third time your courier didn't show up. I'm done."
+
+
+@pytest.mark.parametrize("draft", [
+    pytest.param("It's okay to be annoyed, honestly, I would be too. Three missed deliveries is not the experience "
+                 "we want for you. I've booked a redelivery for Saturday with a specific two-hour window.", id="g32"),
+    pytest.param("You have every right to be upset. I've booked a redelivery for Saturday, 9-11am.",
+                 id="every_right"),
+    pytest.param("Three missed deliveries, honestly anyone would be. I've booked a redelivery for Saturday, 9-11am.",
+                 id="anyone_would_be"),
+])
+def test_permission_to_be_annoyed_acknowledges(draft: str) -> None:
+    r = check(draft, COURIER_DONE)
+    assert "no_acknowledgment" not in _categories(r), [(f.category, f.severity, f.text) for f in r.flags]
+
+
+def test_redelivery_alone_still_needs_acknowledgment() -> None:
+    assert "no_acknowledgment" in _categories(check("I've booked a redelivery for Saturday, 9-11am.", COURIER_DONE))

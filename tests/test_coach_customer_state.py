@@ -204,3 +204,31 @@ def test_not_understanding_computers_is_non_technical(context: str) -> None:
     assert "non_technical" in result.context.customer
     assert "confused" not in result.context.customer
     assert any(f.category == "jargon" and f.severity == "problem" for f in result.flags)
+
+
+# QA pass 10 (g07, g21): a customer who apologises for themselves is not frustrated at anyone; the
+# emotion head hears "sorry i lost ..." as sadness and ":(" or "again" add a little, but with no other
+# sign the coach does not read them as frustrated. Any heat besides the apology still counts.
+@pytest.mark.parametrize("context", [
+    pytest.param("Customer: hey sorry to bother u again, printer is offline again :(", id="g07_sorry_to_bother"),
+    pytest.param("Customer: sorry i lost the invoice u sent, can u send again", id="g21_sorry_i_lost"),
+    pytest.param("Customer: sorry for the hassle, i forgot my password again :(", id="sorry_for_the_hassle"),
+    pytest.param("Customer: my bad, i deleted the confirmation email. could you resend it?", id="my_bad"),
+    pytest.param("Customer: Sorry again, I lost the link you sent me yesterday", id="sorry_again"),
+])
+def test_an_apologetic_customer_is_not_frustrated(context: str) -> None:
+    r = check("No worries at all, happy to help! I've sent it again just now.", context)
+    assert "frustrated" not in r.context.customer
+    assert r.verdict == "ok", [(f.category, f.severity, f.text) for f in r.flags]
+
+
+@pytest.mark.parametrize("context", [
+    pytest.param("Customer: sorry to bother you but this is the THIRD time the printer is offline!!",
+                 id="sorry_but_shouting"),
+    pytest.param("Customer: sorry i lost the invoice, but this is ridiculous, why is nothing in my account?",
+                 id="sorry_then_exasperated"),
+    pytest.param("Customer: Sorry but your courier is useless, my parcel never arrived", id="sorry_but_complaint"),
+    pytest.param("Customer: sorry to bother you, I've been waiting since Monday for a reply", id="sorry_but_waited"),
+])
+def test_an_apology_beside_other_signs_stays_frustrated(context: str) -> None:
+    assert "frustrated" in check("Let's look at it together.", context).context.customer

@@ -264,7 +264,8 @@ def _specific_spans(on_draft: list[Finding]) -> list[tuple[int, int]]:
 
 
 def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[str], dict[str, float]]:
-    """What the customer's latest messages show; non-technical counts from anywhere in the context."""
+    """What the customer's latest messages show; non-technical counts from anywhere in the context.
+    A customer who apologises for themselves with no sign but soft ones is not frustrated (:func:`_apologetic`)."""
     msgs = conv.messages[:-1]
     recent = _recent_customer_ids(conv)
     scores: dict[str, float] = {}
@@ -275,7 +276,7 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
                 scores["non_technical"] = max(scores.get("non_technical", 0.0), f.score)
             if f.message_id in recent and set(f.data.get("reasons") or ()) - {"non_technical"}:
                 state = "confused"
-        elif f.label == "customer.frustration" and f.message_id in recent:
+        elif f.label == "customer.frustration" and f.message_id in recent and not _apologetic(f, msgs):
             state = "frustrated"
         elif f.label == "customer.repeat" and f.message_id in recent:
             state = "repeating"
@@ -303,6 +304,32 @@ def _cue(text: str, category: str) -> bool:
     return load_lexicon("coach_cues").first(text, (category,)) is not None
 
 
+# customer.frustration's reasons that are soft on their own: the emotion head (which hears "sorry i lost
+# the invoice" as sadness), a sad emoji, "again", a fault that persists. On a message where the customer
+# apologises for themselves ("hey sorry to bother u again, printer is offline again :(") they are not
+# frustration at anyone; any other reason (shouting, "!!", exasperation, a wait, urgency) still is.
+_SOFT = frozenset({"annoyed or angry wording (model)", "upset emoji", "complaint wording", "negative tone",
+                   "problem persists", "problem got worse"})
+# The reasons of a plain wait ("where is my order? it's been 4 days"); see acknowledges().
+_WAIT = frozenset({"waiting", "repeated question marks"})
+
+
+def _apologetic(f: Finding, msgs: tuple[Message, ...]) -> bool:
+    """A frustration finding with only soft reasons, on a message where the customer apologises for themselves."""
+    if not set(f.data.get("reasons") or ()) <= _SOFT:
+        return False
+    return any(m.id == f.message_id and _cue(m.text, "customer_apology") for m in msgs)
+
+
+def _mild_wait(f: Finding, conv: Conversation) -> bool:
+    """A mildly upset customer whose only sign is how long they have waited ("it's been 4 days"),
+    not that they are asking again ("the third time I'm asking")."""
+    if f.score >= THANKS_ACK_BELOW or not set(f.data.get("reasons") or ()) <= _WAIT:
+        return False
+    text = next((m.text for m in conv.messages if m.id == f.message_id), "")
+    return not any(_cue(text[s.start:s.end], "asked_again") for s in f.evidence if s.message_id == f.message_id)
+
+
 # customer.frustration's reasons that say the customer is angry at the service, not worried or sad:
 # "Don't worry, ..." does not answer "This is ridiculous, I'm worried I'll lose my money".
 _ANGRY = frozenset({"anger", "threat", "exasperation", "insulting words", "sarcasm"})
@@ -321,7 +348,9 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     impatient_repeat finding), or reassurance that answers a worried or distressed customer's worry
     ("Don't worry, it's not something you did" to "I'm really worried I've deleted them"; "your photos
     aren't gone" to "I deleted my photos by accident, I'm so upset"; "you can keep using the old app"
-    to "I'm worried I'll lose access"), unless they are also angry at the service.
+    to "I'm worried I'll lose access"), unless they are also angry at the service, or, when the
+    customer's only sign is a plain wait ("where is my order? it's been 4 days"), an answer that says
+    where it stands or when it comes ("It left our warehouse yesterday and should arrive Thursday").
     """
     if any(f.label == "agent.empathy" for f in on_draft) or own_apology(draft):
         return True
@@ -337,6 +366,9 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     if (_cue(draft, "reassures") and any(_cue(m.text, "worried") for m in conv.messages[:-1] if m.id in recent)
             and not any(_ANGRY.intersection(f.data.get("reasons") or ()) for f in frustration)):
         return True  # reassurance answering a worried or distressed customer's worry (not anger at the service)
+    if frustration and all(_mild_wait(f, conv) for f in frustration) and (
+            _cue(draft, "status") or any(f.label == "agent.progress_update" for f in on_draft)):
+        return True  # "it's been 4 days" answered with where the order is and when it comes
     repeat_only = bool(frustration) and all(set(f.data.get("reasons") or ()) <= _REPEAT_ONLY for f in frustration)
     return repeat_only and load_lexicon("impatient_repeat").first(draft, ("kind",)) is not None
 
