@@ -72,7 +72,7 @@ REWRITES: dict[str, tuple[str, list[Flag], str]] = {
     "read_the_faq": ("Please read the FAQ.", [("dismissive", "read the FAQ")],
                      "Here's the guide that covers it: [link], and I'm happy to walk you through it."),
     "again_word_by_word": ("Again: restart. The. Router.", [("impatient_repeat", "Again:")],
-                           "Let me go through it once more, step by step: restart the router."),
+                           "Let me go through it once more: restart the router."),
     "if_you_had_read": (
         "If you had read the email we sent last week you would know the VPN changed.", [("blame", "If you had read")],
         "Just so you know, the VPN changed; it was in the email we sent last week, but that's easy to miss."),
@@ -159,14 +159,14 @@ REWRITES: dict[str, tuple[str, list[Flag], str]] = {
         "I understand this is frustrating; let's get your printer fixed as quickly as we can."),
     "repeat_phrase_with_twice_now": (  # B15
         "Like I told you twice now, the Wi-Fi password is on the sticker.", [("impatient_repeat", "Like I told you")],
-        "Let me go through it again, more fully: the Wi-Fi password is on the sticker."),
+        "Let me go through it again: the Wi-Fi password is on the sticker."),
     "repeat_phrase_with_several_times": (  # B39
         "As mentioned several times, we don't refund shipping costs.", [("impatient_repeat", "As mentioned")],
-        "Let me go through it again, more fully: we don't refund shipping costs."),
+        "Let me go through it again: we don't refund shipping costs."),
     "again_for_the_last_time_keeps_the_answer": (  # B28
         "Again, for the last time: the MFA code is in the Authenticator app.",
         [("impatient_repeat", "Again,"), ("impatient_repeat", "for the last time")],
-        "Let me go through it once more, step by step: the MFA code is in the Authenticator app."),
+        "Let me go through it once more: the MFA code is in the Authenticator app."),
     "no_offense_but_basic_stuff": (  # B40: the hedge and the noun go with the judgement
         "No offense, but this is pretty basic stuff. You just click Sync.",
         [("condescending", "this is pretty basic")], "You just click Sync."),
@@ -577,6 +577,8 @@ def test_report_cases_end_to_end(name: str) -> None:
 
 _UGLY = re.compile(r"  | [,.;:!?]|\.\.(?!\.)|[,;:][,.;:!?]|\.[,;:]| \n")
 _NO_SPAN_CHECK = frozenset({"jargon", "no_acknowledgment", "redundant_question"})
+# The tone model's flags ("judge it yourself") may keep their sentence: a guess never deletes one (qa10 b25)
+_LEARNED = "agent.tone"
 
 
 def _cases() -> list[tuple[str, str, Any]]:
@@ -601,7 +603,7 @@ def test_no_flagged_words_survive_the_rewrite(checked: list[tuple[str, str, Any]
         if r.rewrite is None:
             continue
         text = r.rewrite.text.lower()
-        spans = [f for f in r.flags if f.category not in _NO_SPAN_CHECK
+        spans = [f for f in r.flags if f.category not in _NO_SPAN_CHECK and f.label != _LEARNED
                  and not rw.negated(draft, (f.span.start, f.span.end))
                  and not owned_acknowledgment(_sentence(draft, f.span.start))]
         for f in spans:

@@ -71,7 +71,7 @@ class FlagDraft:
 _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_unknown", "sign_off",
               "empty_reply", "negated", "greeting", "fix_given", "instruction_lead", "still_failing",
               "success_claim", "earlier_attempt", "reassurance", "leftover", "function_words", "never_right",
-              "confirmed_closure")
+              "confirmed_closure", "hedge", "offer_placeholders", "in_full")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
@@ -251,21 +251,23 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
     """Every flag's edits: its rules, then a clause or sentence left out where no rule covered it.
     A :func:`kept` flag gets none; a no_acknowledgment flag (the rewrite puts an apology in
     front of the draft) takes the draft's :func:`never_right` sentences out."""
-    from .rewrite_cover import cover, keep_referents
+    from .rewrite_cover import cover, keep_referents, one_offer, one_step, with_hedges
     from .rewrite_gloss import compound_glosses
 
     active = [FlagDraft(f.category, [], f.data, f.severity) if kept(f, where) else f for f in flags]
     out = cover(draft, active, compound_glosses(draft, active, [edits_for(draft, f) for f in active]))
-    out = keep_referents(draft, out)
+    out = one_offer(draft, with_hedges(draft, active, keep_referents(draft, out)))
     for f, eds in zip(active, out, strict=True):
         if f.category == "no_acknowledgment":
             eds.extend(never_right(draft))
-        if f.category == "impatient_repeat" and where is not None and not where.agent_before:
-            eds[:] = [Edit(ed.start, ed.end, first_time(ed.text)) for ed in eds]
+        if f.category == "impatient_repeat":
+            eds[:] = one_step(draft, eds)
+            if where is not None and not where.agent_before:
+                eds[:] = [Edit(ed.start, ed.end, first_time(ed.text)) for ed in eds]
     return out
 
 
-_AGAIN = re.compile(r"\s+(?:again|once\s+more)\b,?(?=\s|$)", re.IGNORECASE)
+_AGAIN = re.compile(r"\s+(?:again|once\s+more)\b,?(?=\s|$|:)", re.IGNORECASE)
 
 
 def first_time(text: str) -> str:
@@ -432,6 +434,8 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
             lo, hi = _sentence_range(draft, flag.spans + [(x.start, x.end) for x in own])
             inside = [ed for ed in every if lo <= ed.start and ed.end <= hi]
             text = apply(draft[lo:hi], inside, offset=lo)
+            if where is not None and where.failing:  # "Glad that should sort it!" to "it's offline again"
+                text = tidy(without_success_claims(text))
             if text == tidy(draft[lo:hi]):
                 text = ""
             elif not text:

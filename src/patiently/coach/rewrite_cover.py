@@ -42,6 +42,8 @@ def cover(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> lis
             if negated(draft, span) or _covered(draft, span, resolve([e for eds in out for e in eds])):
                 continue
             ed = _leave_out(draft, flag.category, span, out)
+            if flag.data.get("learned") and not ed.text and (ed.start, ed.end) == _sentence_of(draft, span):
+                continue  # a tone model's guess ("That's why it broke.") never deletes a sentence on its own
             if owned_apology(draft[ed.start:ed.end]) or owned_acknowledgment(draft[ed.start:ed.end]):
                 continue
             out = [[x for x in eds if not (x.start < ed.end and ed.start < x.end)] for eds in out]
@@ -201,4 +203,83 @@ def keep_referents(draft: str, per_flag: list[list[Edit]]) -> list[list[Edit]]:
         else:
             continue
         out = [[y for x in eds for y in (keep if x is cut else [x])] for eds in out]
+    return out
+
+
+# --- what a replacement takes along, and what it must not say twice (QA pass 10) -------------
+
+def _pattern(name: str) -> re.Pattern[str]:
+    from .rewrite_frame import _template_regex
+
+    return _template_regex(name)
+
+
+def with_hedges(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> list[list[Edit]]:
+    """Each edit that follows a sentence's opening hedge ("With all due respect, if you had
+    followed ...") starts at the sentence instead: the hedge only announced the jab, and kept in
+    front of "next time, it helps to ..." it still reads as one (the library's ``hedge``)."""
+    hedge = _pattern("hedge")
+    out = []
+    for flag, eds in zip(flags, per_flag, strict=True):
+        if flag.category in NO_COVER:
+            out.append(eds)
+            continue
+        moved = []
+        for ed in eds:
+            s = next((a for a, b in sentences(draft) if a <= ed.start < b), None)
+            if s is not None and s < ed.start and ed.end > ed.start and hedge.match(draft[s:ed.start]):
+                ed = Edit(s, ed.end, ed.text)
+            moved.append(ed)
+        out.append(moved)
+    return out
+
+
+def one_offer(draft: str, per_flag: list[list[Edit]]) -> list[list[Edit]]:
+    """One placeholder for the agent's offer per rewrite: a later replacement with another
+    (``offer_placeholders``) that is all its sentence says, and keeps none of the draft's own
+    words, goes with its sentence; "That isn't
+    something we support, but [alternative] works. That isn't something we offer, but
+    [alternative] is." says the same thing twice and asks for the same offer twice."""
+    from .rewrite import leftover_words
+
+    marks = tuple(str(m) for m in library().templates["offer_placeholders"])
+    function = leftover_words()[1]
+    seen = False
+    out = [list(eds) for eds in per_flag]
+    for ed in sorted((e for eds in out for e in eds), key=lambda e: e.start):
+        offers = any(m in ed.text for m in marks)
+        if offers and seen:
+            s, e = next(((a, b) for a, b in sentences(draft) if a <= ed.start < b), (ed.start, ed.end))
+            rest = draft[s:ed.start] + " " + draft[ed.end:e]
+            # what the refusal is about ("transfers between accounts") is the draft's and stays
+            about = {w.lower() for w in _WORDS.findall(draft, ed.start, ed.end)} \
+                & {w.lower() for w in _WORDS.findall(ed.text)}
+            if len(_WORDS.findall(rest)) <= MAX_WORDS_LEFT and about <= function:
+                out = [[Edit(s, e, "") if x is ed else x for x in eds] for eds in out]
+        seen = seen or offers
+    return out
+
+
+ONE_STEP_WORDS = 8  # an answer this short is one step: "more fully" in front of it promises too much
+# "Open Settings and tap Accounts", "Restart it, then sign in": two steps, "step by step" fits
+_MORE_STEPS = re.compile(r"[,;]|\b(?:and|then|or)\b", re.IGNORECASE)
+
+
+def one_step(draft: str, edits: list[Edit]) -> list[Edit]:
+    """A repeat's lead-in without "more fully" / "step by step" (the library's ``in_full``)
+    where the answer after it is one short clause and nothing after that gives another
+    instruction: "Let me go through it again: restart the router." (qa10 b01)."""
+    from .rewrite_frame import gives_fix
+
+    in_full = _pattern("in_full")
+    out = []
+    for ed in edits:
+        if in_full.search(ed.text) and "[" not in ed.text:
+            spans = [(max(a, ed.end), b) for a, b in sentences(draft) if b > ed.end]
+            spans = [(a, b) for a, b in spans if _WORDS.search(draft, a, b)]
+            if spans and len(_WORDS.findall(draft, *spans[0])) <= ONE_STEP_WORDS \
+                    and not _MORE_STEPS.search(draft, *spans[0]) \
+                    and not any(gives_fix(draft[a:b]) for a, b in spans[1:]):
+                ed = Edit(ed.start, ed.end, in_full.sub("", ed.text))
+        out.append(ed)
     return out
