@@ -177,3 +177,23 @@ def test_v4_demanded_answer_with_spelled_out_deadline():
 
 def test_v4_agent_promising_an_answer_is_not_pressure():
     assert detect(NAME, ANSWER_IN_MINUTES_NO_THREAT) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I need an answer today or I'm closing this ticket.",
+    "Hi, we need you to reply within the hour, otherwise we cannot guarantee your booking. Thanks!",
+    "Please confirm by 5pm today, or we will cancel the order.",
+])
+def test_v5_any_deadline_then_a_threat_or_a_loss(text: str) -> None:
+    # QA pass 10 (b05, b39): the deadline is "today" / "within the hour", the threat a close or a loss
+    found = detect(NAME, conv(("c", "I'm not sure which one to pick."), ("a", text)))
+    assert [f.data["kind"] for f in found] == ["ultimatum"]
+
+
+@pytest.mark.parametrize("text", [
+    "If you can reply within the hour I can still hold the booking for you.",
+    "Let me know today if you still need help, otherwise I'll close the ticket on Friday.",
+    "Reply today or tomorrow, whatever suits you.",
+])
+def test_v5_deadline_without_a_threat_is_quiet(text: str) -> None:
+    assert detect(NAME, conv(("c", "I'm not sure which one to pick."), ("a", text))) == []

@@ -11,7 +11,9 @@ than ``Settings.pressure.nudge_within_seconds`` after the agent's own previous m
 customer reply in between; a check-in after a real pause is patient. v2 (hand-judged on real
 chats): "come on" said in reaction to the customer's last words (they spoke since the agent's
 own last message) is exasperation, not hurry; "just do what I said in my last comment" points
-back to the steps and is not counted. Without times a nudge
+back to the steps and is not counted. v5 (QA pass 10): a demanded reply with any deadline
+("today", "within the hour", "by Friday") followed by "or / otherwise" and a threat to close or
+a loss ("otherwise we cannot guarantee your booking", "or you'll lose your slot"). Without times a nudge
 straight after the agent's own message scores low (``UNTIMED_NUDGE_SCORE``).
 """
 
@@ -31,7 +33,9 @@ _IF_YOU = re.compile(r"\bif\s+(?:you|u)(?:'re|\s+are|r)?\s+(?:\w+\s+){0,2}$", re
 _SELF = re.compile(r"\b(?:i'll|i\s+will|let\s+me|i'm|im|i\s+am|we'll|we\s+will|i\s+can|we\s+can|i)\s+"
                    r"(?:\w+\s+){0,3}$", re.I)
 _ASKS_YOU = re.compile(r"(?:need|want|require)\s+you\b", re.I)
-_CHEAP = re.compile(r"\b(?:close|closed|closing|otherwise|hear|quick|quickly|fast|hurry|day|time|customers|"
+# v5: + cancel/today/tonight/lose for "confirm by 5pm today, or we will cancel the order"
+_CHEAP = re.compile(r"\b(?:close|closed|closing|otherwise|cancel|today|tonight|lose|hear|quick|quickly|fast|hurry|"
+                    r"day|time|customers|"
                     r"queue|busy|wrap|speed|there|hello+|helo|message|answer|respond|reply|waiting|with\s+me|chop|pace|asap|come|"
                     r"people|move|end|last|interest|sake|delay|rush|just|now|minute|instant)\b", re.I)
 
@@ -42,9 +46,11 @@ _COME_ON = re.compile(r"\bcome\s+on\b", re.I)
 
 class AgentPressure(Detector):
     name = "agent.pressure"
+    # v5 (QA pass 10): any deadline then a threat to close or a loss: 'I need an answer today or I'm
+    # closing this ticket', 'reply within the hour, otherwise we cannot guarantee your booking';
     # v4 (QA pass 7): 'I need an answer in the next five minutes or ...';
     # v3 (QA pass 5): "right now", "this minute" in a request to the customer
-    version = 4
+    version = 5
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 
