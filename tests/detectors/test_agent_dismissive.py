@@ -302,3 +302,25 @@ def test_v7_handovers_and_pointed_links_are_not_brush_offs(reply):
 def test_v7_an_ip_address_is_no_contact():
     found = load_lexicon("tone_alternatives").find("try 192.168.1.1 in the browser", ("contact",))
     assert not found
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("lol that's not how refunds work", "that's not how refunds work"),
+    ("Sorry, no. Next question?", "Next question?"),
+])
+def test_v8_curt_refusal(text: str, quote: str) -> None:
+    # QA pass 10 (b08, b24): a refusal or correction with nothing else said
+    c = conv(("c", "Can I get my refund in cash at the store?"), ("a", text))
+    found = detect("agent.dismissive", c)
+    assert [evidence_text(c, f) for f in found] == [[quote]]
+    assert found[0].data["categories"] == ["curt_refusal"]
+
+
+@pytest.mark.parametrize("text", [
+    "That's not how it works. Boot a live session, install smartmontools and run smartctl on the disk.",
+    "Unfortunately that's not how refunds work here: they go back to the original card, and I can start that now.",
+    "Thanks! Next question: which browser are you using?",
+    "That's how it works, I'm afraid.",
+])
+def test_v8_curt_refusal_with_more_said_is_quiet(text: str) -> None:
+    assert detect("agent.dismissive", conv(("c", "Can I get my refund in cash at the store?"), ("a", text))) == []

@@ -26,6 +26,9 @@ get to it" (``shut_down``).
 v7 (QA pass 8): "not my department" is excused only by a real hand-over (tone_alternatives
 ``handover`` / ``contact``), not by a bare "Contact the billing team."; "you'll need to open a new
 ticket", "Please refer to the FAQ." and "I'm sorry you feel that way. Anyway, ..." are brush-offs.
+
+v8 (QA pass 10): ``curt_refusal``, a refusal or correction with little else said ("Sorry, no. Next
+question?", "lol that's not how refunds work"); an explanation or offer in the message softens it.
 """
 
 from __future__ import annotations
@@ -99,7 +102,7 @@ class AgentDismissive(Detector):
     name = "agent.dismissive"
     # v7 (QA pass 8): bare referrals ("Contact the billing team."), new-ticket and FAQ brush-offs,
     # "sorry you feel that way. Anyway"
-    version = 7  # v7 (QA pass 8)
+    version = 8  # v8 (QA pass 10): curt refusals ("Next question?", "that's not how refunds work")
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 
