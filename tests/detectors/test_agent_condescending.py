@@ -238,3 +238,27 @@ def test_v6_belittling_family(reply):
 def test_v6_lookalikes_are_not_condescending(reply):
     c = conv(("c", "I'm not good with this stuff, how do I join?"), ("a", reply))
     assert detect("agent.condescending", c) == []
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Everyone knows you can't use a USB-C charger from another brand.", "Everyone knows"),
+    ("This is a simple process that most customers complete without assistance.",
+     "most customers complete without assistance"),
+    ("Most people manage this on their own.", "Most people manage this on their own"),
+])
+def test_v7_common_knowledge_and_customers_who_cope(text: str, quote: str) -> None:
+    # QA pass 10 (b25, b32)
+    c = conv(("c", "I don't understand how to set this up, it's so confusing."), ("a", text))
+    found = detect("agent.condescending", c)
+    assert len(found) == 1 and quote in evidence_text(c, found[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Most customers find the web app easiest; here's the link and I'm happy to walk you through it.",
+    "Many customers need help with this step, so let me walk you through it.",
+    "Everyone knows how frustrating a dead tablet is, so let's get it fixed.",
+    "Everyone knows about the outage and we're on it.",
+])
+def test_v7_lookalikes_are_quiet(text: str) -> None:
+    c = conv(("c", "I don't understand how to set this up, it's so confusing."), ("a", text))
+    assert detect("agent.condescending", c) == []

@@ -21,6 +21,9 @@ are not words to the customer and are skipped. A phrase right after "when you" /
 
 v6 (QA pass 8): ``belittling`` takes "anyone could figure this out", "another person who can't
 ...", "Try again, carefully this time" and a bare "Please read your emails."
+
+v7 (QA pass 10): "Everyone knows you can't ..." (``obviousness``), "this is a simple process"
+(``simplicity``) and "most customers complete it without assistance" (``belittling``).
 """
 
 from __future__ import annotations
@@ -61,7 +64,9 @@ class AgentCondescending(Detector):
     # v4 (QA pass 5): simplicity claims with any intensifier ("really quite simple")
     # v6 (QA pass 8): "anyone could figure this out", "another person who can't", "carefully this time",
     # "Please read your emails."
-    version = 6  # v6 (QA pass 8)
+    # v7 (QA pass 10, lexicon): "Everyone knows ...", "this is a simple process", "most customers manage it
+    # without help"
+    version = 7  # v6 (QA pass 8)
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")
