@@ -287,3 +287,30 @@ def test_v5_fault_pinned_on_the_customer(reply):
 ])
 def test_v5_conditions_and_plain_facts_are_not_blame(reply):
     assert detect("agent.blame", conv(("c", "The laptop hinge snapped when I opened it."), ("a", reply))) == []
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("The settings appear to have been changed on your device, which caused the sync to stop.",
+     "have been changed on your device, which caused"),
+    ("The sync folder was deleted from your account, which is why nothing uploads.",
+     "was deleted from your account, which is why"),
+    ("Everyone knows you can't use a USB-C charger from another brand. That's why it broke.",
+     "you can't use a USB-C charger from another brand. That's why it broke"),
+])
+def test_v6_passive_and_broken_rule_blame(text: str, quote: str) -> None:
+    # QA pass 10 (b27, b25)
+    c = conv(("c", "It stopped working yesterday, I didn't touch anything."), ("a", text))
+    found = detect("agent.blame", c)
+    assert len(found) == 1 and evidence_text(c, found[0]) == [quote]
+
+
+@pytest.mark.parametrize("text", [
+    "The settings were reset by the update on your device, which caused the sync to stop.",
+    "It looks like a setting on your device changed after the last update; let's switch it back together.",
+    "Your password has been changed on your account, so please use the new one.",
+    "Third-party chargers can damage the port, which is likely why it stopped; I'll book a free repair.",
+    "If you can't use the original charger, that's why it broke.",
+])
+def test_v6_cause_not_pinned_on_the_customer_is_quiet(text: str) -> None:
+    c = conv(("c", "It stopped working yesterday, I didn't touch anything."), ("a", text))
+    assert detect("agent.blame", c) == []

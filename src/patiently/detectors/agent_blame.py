@@ -21,6 +21,11 @@ wrong password", "between the keyboard and the chair").
 v5 (QA pass 8): second-person fault verbs with the consequence pinned on them ("You broke the
 hinge by opening it too far, so this isn't covered"), "You typed the password wrong.", "unless you
 deleted them yourself", "the update you skipped broke things".
+
+v6 (QA pass 10): the passive voice with the change placed on the customer's side and made the
+cause ("The settings appear to have been changed on your device, which caused the sync to stop"),
+and a rule the customer broke with the damage pinned on it ("you can't use a charger from another
+brand. That's why it broke").
 """
 
 from __future__ import annotations
@@ -64,7 +69,9 @@ _BUT_AFTER = re.compile(r"[^.!?;\n]*?\b(?:but|however|though|still)\b", re.IGNOR
 
 class AgentBlame(Detector):
     name = "agent.blame"
-    version = 5  # v4 (QA pass 7): a reproachful "why would you click on that"
+    version = 6  # v4 (QA pass 7): a reproachful "why would you click on that"
+    # v6 (QA pass 10): passive "... have been changed on your device, which caused ...", "you can't use
+    # X. That's why it broke"
     # v5 (QA pass 8): second-person fault verb + consequence ("You broke the hinge by opening it too far,
     # so this isn't covered"), "You typed the password wrong.", "unless you deleted them yourself"
     labels = ("agent.blame",)
