@@ -413,3 +413,42 @@ def test_v6_asks_again_for_the_router_or_the_account_email(given, question):
 ])
 def test_v6_first_asks_and_confirmations_stay_quiet(given, question):
     assert detect("agent.redundant_question", conv(given, ("a", question))) == []
+
+
+def test_v7_device_by_brand_and_model_number() -> None:
+    # QA pass 10 (b11): any device type, not only phones and routers
+    c = conv(("c", "I have an HP LaserJet Pro M404n and it won't print from my laptop."),
+             ("a", "What model of printer do you have?"))
+    found = detect("agent.redundant_question", c)
+    assert [f.data["slot"] for f in found] == ["device"]
+    assert found[0].data["given_text"] == "HP LaserJet Pro M404n"
+
+
+@pytest.mark.parametrize("customer", [
+    "I've restarted the router twice already and it's still not working.",
+    "Restarted the router twice, still nothing.",
+    "restarting the router didn't help",
+])
+def test_v7_fix_already_reported(customer: str) -> None:
+    # QA pass 10 (b40)
+    found = detect("agent.redundant_question", conv(("c", customer), ("a", "Have you restarted the router?")))
+    assert [f.data["slot"] for f in found] == ["did_restart"]
+
+
+@pytest.mark.parametrize("customer, question", [
+    ("I've restarted the router twice already.", "Have you restarted your phone?"),
+    ("i restarted networking and now i cannot ssh to it", "did you restart ssh?"),  # real IRC
+    ("I haven't restarted the router yet, should I?", "Have you restarted the router?"),
+    ("Should I have restarted it?", "Have you restarted the router?"),
+    ("I've restarted the router twice already.", "Could you restart the router once more?"),
+])
+def test_v7_other_thing_not_done_or_a_request_is_quiet(customer: str, question: str) -> None:
+    assert detect("agent.redundant_question", conv(("c", customer), ("a", question))) == []
+
+
+def test_v7_fix_asked_again_after_a_new_step_is_quiet() -> None:
+    c = conv(("c", "I've restarted the router twice already."),
+             ("a", "Please reset it with the pin on the back, then restart it."),
+             ("c", "ok"),
+             ("a", "Have you restarted the router?"))
+    assert detect("agent.redundant_question", c) == []

@@ -30,6 +30,13 @@ for new output.
 
 Version 6 (QA pass 8): "your account email" asks for the email, and a router named by brand and
 model ("Netgear Nighthawk R7000") answers "What's the name of your router?".
+
+Version 7 (QA pass 10): any device by brand and model number ("HP LaserJet Pro M404n") answers
+"What model of printer do you have?", and a fix the customer reports having done is a slot too
+(``did_restart``, ``did_reinstall``, ``did_reset``, ``did_clear``, ``did_relog``): "Have you
+restarted the router?" after "I've restarted the router twice already" is redundant. Only when
+the thing acted on matches (or either side names none: "restarted it"), and not once an agent
+has since told them to do something (then the question asks about the new try).
 """
 
 from __future__ import annotations
@@ -51,6 +58,20 @@ MEANING_SCORE = 0.5
 MIN_SHARED_WORDS = 2  # ... and shares this many content words with it
 MIN_QUESTION_WORDS = 3  # "Windows 11?" echoes to confirm; it does not ask again
 IMPLIES = {"os_version": ("os",)}  # "Windows 11" answers "which OS?" as well
+DID = "did_"  # v7: slots for a fix the customer already did ("I've restarted the router")
+# the words of a did_* match that name the action, not the thing acted on ("i've" -> i, ve)
+_TOKEN = re.compile(r"[a-z0-9]+")
+_ACTION_WORDS = frozenset({
+    "have", "did", "had", "you", "u", "i", "we", "ve", "d", "already", "also", "even", "ever", "just", "both",
+    "again", "then", "obviously", "tried", "try", "to", "attempted", "restart", "restarted", "restarting", "reboot",
+    "rebooted", "rebooting", "power", "cycle", "cycled", "cycling", "turn", "turned", "turning", "switch",
+    "switched", "switching", "off", "and", "on", "back", "reinstall", "reinstalled", "reinstalling", "re",
+    "install", "installed", "installing", "uninstall", "uninstalled", "uninstalling", "factory", "reset",
+    "resetting", "clear", "cleared", "clearing", "empty", "emptied", "emptying", "delete", "deleted", "deleting",
+    "log", "logged", "logging", "sign", "signed", "signing", "out", "in", "the", "your", "my", "our", "this",
+    "that", "it", "them", "all", "didn", "t", "not", "doesn", "does", "hasn", "has", "help", "work", "fix",
+    "change", "do", "anything", "solve", "twice",
+})
 SLOT_NAMES = {
     "email": "email address", "error": "error message", "asset": "asset tag / serial number",
     "os": "operating system", "os_version": "OS version", "device": "device model",
@@ -135,7 +156,8 @@ class AgentRedundantQuestion(Detector):
     name = "agent.redundant_question"
     # v5 (QA pass 7): shorter order numbers, 'what the error says';
     # v3: + the person_id slot; v4 (QA pass 6): 'when you open <what they named>' is no new try
-    version = 6  # v6 (QA pass 8): "your account email", the router by brand and model (info lexicons)
+    # v7 (QA pass 10): any device by brand + model number; fixes already tried ("Have you restarted the router?")
+    version = 7  # v6 (QA pass 8): "your account email", the router by brand and model (info lexicons)
     labels = ("agent.redundant_question",)
     description = "The agent asks for information the customer already gave."
     needs = frozenset({"embeddings"})
@@ -178,9 +200,11 @@ class AgentRedundantQuestion(Detector):
                 continue  # addressed to someone who is not in this thread
             qvec = vecs[row_of[(i, s, e)]]
             hit = self._slot_hit(conv, ctx, i, asked, given_lex, given_cache, question, speakers)
-            if hit is not None and hit[0] in OUTPUT_SLOTS and _new_action(conv, hit[1], i, e):
+            if hit is not None and (hit[0] in OUTPUT_SLOTS or hit[0].startswith(DID)) \
+                    and _new_action(conv, hit[1], i, e):
                 continue  # "run apt-cache policy … which version is installed?": the new output
-            if hit is not None and not _mentions(question, hit[2].text):
+            # a fix already done is asked about in the same words ("restarted the router"): no refinement
+            if hit is not None and (hit[0].startswith(DID) or not _mentions(question, hit[2].text)):
                 slot, j, g = hit
                 sim = self._sim_to(conv, index, vecs, rows.get(j, []), g, qvec)
                 score = 0.55 + 0.3 * g.weight + (0.1 if sim >= SLOT_SIMILARITY else 0.0)
@@ -228,6 +252,7 @@ class AgentRedundantQuestion(Detector):
         if not asked:
             return None
         wanted = {m.category for m in asked}
+        asked_text = {m.category: m.text for m in asked}
         asked_families = _families(question) if wanted & {"os", "os_version"} else set()
         seen = 0
         j = i - 1
@@ -247,6 +272,9 @@ class AgentRedundantQuestion(Detector):
                     if asked_families and g.category in ("os", "os_version") \
                             and not asked_families & _families(g.text):
                         continue  # "which ubuntu version?" is not answered by "Windows Vista"
+                    if g.category.startswith(DID) and g.category in wanted and not _same_object(
+                            asked_text[g.category], g.text):
+                        continue  # "restarted the router" does not answer "have you restarted your phone?"
                     for slot in (g.category, *IMPLIES.get(g.category, ())):
                         if slot in wanted:
                             return slot, j, g
@@ -279,6 +307,16 @@ def _mentions(question: str, value: str) -> bool:
     """The question names the value itself ("which version of iOS 11?"): it refines, not repeats."""
     v = _ALNUM.sub("", value.lower())
     return len(v) >= 2 and v in _ALNUM.sub("", question.lower())
+
+
+def _same_object(asked: str, given: str) -> bool:
+    """A did_* question and the customer's report act on the same thing: either names nothing
+    ("have you restarted it?") or they share a word ("your wifi router" / "the router"). Only the
+    matched words count: "did you restart ssh?" is not answered by "i restarted networking ... i
+    cannot ssh to it" (real IRC)."""
+    a = set(_TOKEN.findall(asked.lower())) - _ACTION_WORDS
+    g = set(_TOKEN.findall(given.lower())) - _ACTION_WORDS
+    return not a or not g or bool(a & g)
 
 
 def _families(text: str) -> set[str]:
