@@ -1,4 +1,4 @@
-"""Reply coach, QA pass 8: bad drafts the agent-side detectors missed, each with made-up variants,
+"""Reply coach, QA passes 8 and 10: bad drafts the agent-side detectors missed, each with made-up variants,
 and polite look-alikes that must stay quiet in the same category.
 
 Each case is (draft, context, category). A miss must get a warning or problem in its category;
@@ -147,3 +147,112 @@ def test_qa8_lookalike_stays_quiet(name: str) -> None:
 def test_jargon_after_open_is_still_jargon_when_not_an_app() -> None:
     # the v5 excuse is for apps only: "Open the DNS settings" still explains nothing
     assert _serious("Open the DNS settings and flush the cache.", NEW_PHONE, "jargon")
+
+
+# QA pass 10: the same idea, one cue family per miss (case, made-up variants, polite look-alikes)
+SERIAL_TONIGHT = "Customer: I'll check the serial number when I'm home tonight."
+WHICH_SLOT = "Customer: I'm a bit confused about which repair slot to pick, can you explain the options?"
+CASH_REFUND = "Customer: Can I get my refund in cash at the store?"
+WAIVE_FEE = "Customer: Could you waive the shipping fee since the package arrived damaged?"
+PHONE_CHARGER = "Customer: My tablet stopped charging after I used my phone charger."
+TWO_FACTOR = "Customer: I don't understand how to set up two-factor authentication."
+DIDNT_TOUCH = "Customer: My calendar stopped syncing yesterday, I didn't touch anything."
+LASERJET = "Customer: I have an HP LaserJet Pro M404n and it won't print from my laptop."
+ROUTER_RESTARTED = "Customer: I've restarted the router twice already and it's still not working."
+CACHE_CLEARED = "Customer: I already cleared the cache and cookies, the page is still blank."
+
+MISSES_QA10: dict[str, tuple[str, str | None, str]] = {
+    # pressure v5: a demanded reply with any deadline, then "or / otherwise" and a threat to close or a loss
+    "b05_answer_today_or_closing": ("I need an answer today or I'm closing this ticket.", SERIAL_TONIGHT, "pressure"),
+    "send_it_today_or_closing": ("Send the serial number today or I'm closing the case.", SERIAL_TONIGHT, "pressure"),
+    "confirm_by_5pm_or_cancel": ("Please confirm by 5pm today, or we will cancel the order.", None, "pressure"),
+    "b39_reply_within_the_hour_otherwise": ("Hi, we need you to reply within the hour, otherwise we cannot guarantee "
+                                            "your booking. Thanks!", WHICH_SLOT, "pressure"),
+    "answer_within_10_minutes_or_lose": ("Answer within 10 minutes otherwise you'll lose your slot.", WHICH_SLOT,
+                                         "pressure"),
+    "let_us_know_by_friday_released": ("Let us know by Friday, otherwise the reservation will be released.",
+                                       WHICH_SLOT, "pressure"),
+    # dismissive v8: a curt refusal or correction with nothing else said
+    "b08_lol_not_how_refunds_work": ("lol that's not how refunds work", CASH_REFUND, "dismissive"),
+    "that_isnt_how_warranty_works": ("That isn't how the warranty works.", WAIVE_FEE, "dismissive"),
+    "b24_sorry_no_next_question": ("Sorry, no. Next question?", WAIVE_FEE, "dismissive"),
+    "nope_next_question": ("Nope. Next question.", WAIVE_FEE, "dismissive"),
+    # condescending v7: "everyone knows", "a simple process", "most customers manage without help"
+    "b25_everyone_knows": ("Everyone knows you can't use a USB-C charger from another brand. That's why it broke.",
+                           PHONE_CHARGER, "condescending"),
+    "everybody_knows_its_not": ("Everybody knows it's not waterproof.", PHONE_CHARGER, "condescending"),
+    "b32_most_customers_without_assistance": ("I appreciate your concern, but this is a simple process that most "
+                                              "customers complete without assistance.", TWO_FACTOR, "condescending"),
+    "most_people_on_their_own": ("Most people manage this on their own in a couple of minutes.", TWO_FACTOR,
+                                 "condescending"),
+    "majority_of_users_themselves": ("The majority of users set it up themselves without any trouble.", TWO_FACTOR,
+                                     "condescending"),
+    # blame v6: the rule broken and the damage pinned on it; the passive voice on the customer's side
+    "b25_thats_why_it_broke": ("Everyone knows you can't use a USB-C charger from another brand. That's why it "
+                               "broke.", PHONE_CHARGER, "blame"),
+    "you_shouldnt_thats_why_died": ("You shouldn't charge it overnight, that's why the battery died.", PHONE_CHARGER,
+                                    "blame"),
+    "b27_changed_on_your_device_which_caused": ("The settings appear to have been changed on your device, which "
+                                                "caused the sync to stop.", DIDNT_TOUCH, "blame"),
+    "deleted_from_your_account_which_is_why": ("The sync folder was deleted from your account, which is why "
+                                               "nothing uploads.", DIDNT_TOUCH, "blame"),
+    "changed_by_you_so": ("The calendar settings were changed by you, so the sync stopped.", DIDNT_TOUCH, "blame"),
+    # redundant_question v7: any device by brand + model number; a fix the customer reported doing
+    "b11_model_of_printer": ("What model of printer do you have?", LASERJET, "redundant_question"),
+    "which_printer_model_brother": ("Which model is it?", "Customer: My Brother HL-L2350DW says offline.",
+                                    "redundant_question"),
+    "which_laptop_dell": ("Which laptop do you have?", "Customer: my Dell Inspiron 5420 won't boot after the update.",
+                          "redundant_question"),
+    "b40_have_you_restarted_the_router": ("Have you restarted the router?", ROUTER_RESTARTED, "redundant_question"),
+    "did_you_try_rebooting_it": ("Did you try rebooting it?", ROUTER_RESTARTED, "redundant_question"),
+    "have_you_cleared_the_cache": ("Did you try clearing the browser cache?", CACHE_CLEARED, "redundant_question"),
+}
+
+QUIET_QA10: dict[str, tuple[str, str | None, str]] = {
+    "reply_within_the_hour_offer": ("If you can reply within the hour I can still hold the booking for you.",
+                                    WHICH_SLOT, "pressure"),
+    "reply_today_or_tomorrow": ("Reply today or tomorrow, whatever suits you.", WHICH_SLOT, "pressure"),
+    "let_me_know_today_if_otherwise": ("Let me know today if you still need help, otherwise I'll close the ticket "
+                                       "on Friday.", SERIAL_TONIGHT, "pressure"),
+    "no_rush_tonight_is_fine": ("No rush, tonight is fine. I'll keep the ticket open until I hear from you.",
+                                SERIAL_TONIGHT, "pressure"),
+    "not_how_refunds_work_with_answer": ("Unfortunately that's not how refunds work here: they go back to the "
+                                         "original card, and I can start that for you now.", CASH_REFUND,
+                                         "dismissive"),
+    "next_question_of_the_agent": ("Thanks! Next question: which browser are you using?", None, "dismissive"),
+    "thats_how_it_works_explained": ("That's how it works: the fee is refunded once the damage report is in, and "
+                                     "I've filed it for you.", WAIVE_FEE, "dismissive"),
+    "most_customers_find_the_web_app": ("Most customers find the web app easiest; here's the link and I'm happy to "
+                                        "walk you through it.", TWO_FACTOR, "condescending"),
+    "many_customers_need_help": ("Many customers need help with this step, so let me walk you through it.",
+                                 TWO_FACTOR, "condescending"),
+    "everyone_knows_how_frustrating": ("Everyone knows how frustrating a dead tablet is, so let's get it fixed.",
+                                       PHONE_CHARGER, "condescending"),
+    "third_party_chargers_can_damage": ("Third-party chargers can damage the port, which is likely why it stopped; "
+                                        "I'll book a free repair.", PHONE_CHARGER, "blame"),
+    "reset_by_the_update": ("The settings were reset by the update on your device, which caused the sync to stop. "
+                            "Let's switch them back together.", DIDNT_TOUCH, "blame"),
+    "setting_changed_after_update": ("It looks like a setting on your device changed after the last update; let's "
+                                     "switch it back together.", DIDNT_TOUCH, "blame"),
+    "model_not_given_yet": ("What model of printer do you have?", "Customer: my printer won't print from my laptop.",
+                            "redundant_question"),
+    "restarted_router_asked_phone": ("Have you restarted your phone?", ROUTER_RESTARTED, "redundant_question"),
+    "restart_request_once_more": ("Could you restart the router once more and tell me what the lights do?",
+                                  ROUTER_RESTARTED, "redundant_question"),
+    "restart_not_reported": ("Have you restarted the router?", "Customer: my internet has been down since this "
+                             "morning.", "redundant_question"),
+    "havent_restarted_yet": ("Have you restarted the router?", "Customer: I haven't restarted the router yet, "
+                             "should I?", "redundant_question"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MISSES_QA10))
+def test_qa10_miss_is_flagged(name: str) -> None:
+    draft, context, category = MISSES_QA10[name]
+    assert _serious(draft, context, category), f"{name}: no {category} warning for {draft!r}"
+
+
+@pytest.mark.parametrize("name", sorted(QUIET_QA10))
+def test_qa10_lookalike_stays_quiet(name: str) -> None:
+    draft, context, category = QUIET_QA10[name]
+    assert not _serious(draft, context, category), f"{name}: {category} flagged {draft!r}"
