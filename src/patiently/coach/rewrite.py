@@ -71,7 +71,8 @@ class FlagDraft:
 _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_unknown", "sign_off",
               "empty_reply", "negated", "greeting", "fix_given", "instruction_lead", "still_failing",
               "success_claim", "earlier_attempt", "reassurance", "leftover", "function_words", "never_right",
-              "confirmed_closure", "hedge", "offer_placeholders", "in_full")
+              "confirmed_closure", "hedge", "offer_placeholders", "in_full", "worry", "hurry",
+              "repeat_leads")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
@@ -238,7 +239,13 @@ def quotable(given: str) -> str:
     quoted = [a or b for a, b in _QUOTED.findall(given)]
     if quoted:
         return max(quoted, key=len).strip()
-    return _SAYS.sub("", given).replace('"', "'") or given
+    given = _SAYS.sub("", given).replace('"', "'") or given
+    return _DANGLING.sub("", given) or given
+
+
+# A quote cut off after a joining word ("I already restarted the router and") ends before it.
+_DANGLING = re.compile(r"(?:[\s,;:]+(?:and|or|but|so|then|the|a|an|to|of|with|my|your|because))+\W*$",
+                       re.IGNORECASE)
 
 
 def kept(flag: FlagDraft, where: Situation | None) -> bool:
@@ -256,7 +263,7 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
 
     active = [FlagDraft(f.category, [], f.data, f.severity) if kept(f, where) else f for f in flags]
     out = cover(draft, active, compound_glosses(draft, active, [edits_for(draft, f) for f in active]))
-    out = one_offer(draft, with_hedges(draft, active, keep_referents(draft, out)))
+    out = one_offer(draft, one_offer(draft, with_hedges(draft, active, keep_referents(draft, out))), "repeat_leads")
     for f, eds in zip(active, out, strict=True):
         if f.category == "no_acknowledgment":
             eds.extend(never_right(draft))

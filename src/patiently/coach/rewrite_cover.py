@@ -42,8 +42,12 @@ def cover(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> lis
             if negated(draft, span) or _covered(draft, span, resolve([e for eds in out for e in eds])):
                 continue
             ed = _leave_out(draft, flag.category, span, out)
-            if flag.data.get("learned") and not ed.text and (ed.start, ed.end) == _sentence_of(draft, span):
-                continue  # a tone model's guess ("That's why it broke.") never deletes a sentence on its own
+            # a tone model's guess ("That's why it broke.") never deletes a sentence on its own, nor
+            # puts a placeholder in its place: "[the answer in full]" lost "the refund window is 14
+            # days" (qa11 b29); a lead-in to the answer that follows may replace it
+            if flag.data.get("learned") and (not ed.text or "[" in ed.text) \
+                    and (ed.start, ed.end) == _sentence_of(draft, span):
+                continue
             if owned_apology(draft[ed.start:ed.end]) or owned_acknowledgment(draft[ed.start:ed.end]):
                 continue
             out = [[x for x in eds if not (x.start < ed.end and ed.start < x.end)] for eds in out]
@@ -234,15 +238,16 @@ def with_hedges(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) 
     return out
 
 
-def one_offer(draft: str, per_flag: list[list[Edit]]) -> list[list[Edit]]:
+def one_offer(draft: str, per_flag: list[list[Edit]], marks_of: str = "offer_placeholders") -> list[list[Edit]]:
     """One placeholder for the agent's offer per rewrite: a later replacement with another
     (``offer_placeholders``) that is all its sentence says, and keeps none of the draft's own
     words, goes with its sentence; "That isn't
     something we support, but [alternative] works. That isn't something we offer, but
-    [alternative] is." says the same thing twice and asks for the same offer twice."""
+    [alternative] is." says the same thing twice and asks for the same offer twice. With
+    ``marks_of="repeat_leads"``: one "let me go through it again" per rewrite, the same way."""
     from .rewrite import leftover_words
 
-    marks = tuple(str(m) for m in library().templates["offer_placeholders"])
+    marks = tuple(str(m) for m in library().templates[marks_of])
     function = leftover_words()[1]
     seen = False
     out = [list(eds) for eds in per_flag]

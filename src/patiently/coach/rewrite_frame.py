@@ -42,6 +42,7 @@ class Situation:
     failing: bool = False  # the customer's last message says it still fails
     fix_pending: bool = False  # the context ends with an agent's fix the customer has not answered
     agent_before: bool = False  # an agent message in the context: only then may a rewrite say "again"
+    feeling: str = ""  # "worried" or "hurried" from the customer's last message (the library's worry / hurry)
 
 
 def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
@@ -67,7 +68,16 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
         failing=ends is not None and ends.role == "customer" and (state == "broken" or still_failing(last)),
         fix_pending=ends is not None and ends.role == "agent" and gives_fix(ends.text),
         agent_before=agent_before,
+        feeling=feeling(last),
     )
+
+
+def feeling(last: str) -> str:
+    """"worried" ("I'm so worried, I have no money left") or "hurried" ("meeting starts in 2
+    min"), from the customer's last message; "" otherwise. The frustrated opener misreads both."""
+    if _template_regex("worry").search(last):
+        return "worried"
+    return "hurried" if _template_regex("hurry").search(last) else ""
 
 
 @cache
@@ -147,6 +157,10 @@ def acknowledgment(context_state: Sequence[str], where: Situation | None = None)
         return ack["asked_again"] if where.asked_again else ack["repeating"]
     if "confused" in context_state and "frustrated" not in context_state:
         return ack["confused"]
+    if where.feeling == "worried":
+        return ack["worried_still"] if where.earlier_contact else ack["worried"]
+    if where.feeling == "hurried":
+        return ack["urgent"]
     return ack["frustrated_still"] if where.earlier_contact else ack["frustrated"]
 
 
