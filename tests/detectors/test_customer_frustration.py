@@ -319,3 +319,29 @@ def test_stress_idioms_deadlines_and_getting_worse_are_frustration(text: str) ->
 ])
 def test_calm_status_updates_and_happy_bangs_stay_quiet(text: str) -> None:
     assert not _level(text)
+
+
+# v6 (QA pass 11, G27): a self-introduction by role is who the customer is, not a feeling; the emotion head
+# (which heard "I'm a sysadmin." alone as 0.73 annoyance) does not read it. Heat beside it still counts.
+@pytest.mark.parametrize("text", [
+    pytest.param("I'm a sysadmin. Our SSO via SAML fails with an invalid audience error after the cert rotation.",
+                 id="g27_sysadmin"),
+    pytest.param("Hi, I'm the office manager here. The shared calendar doesn't show the new rooms.",
+                 id="office_manager"),
+    pytest.param("I'm a nurse on ward 4, the label printer prints blank pages.", id="nurse"),
+])
+def test_v6_self_introduction_by_role_is_not_frustration(text: str) -> None:
+    from patiently.detectors.customer_frustration import REPORT_AT, frustration_level, head_text
+
+    assert frustration_level(text)[0] < REPORT_AT
+    assert "sysadmin" not in head_text(text) and "manager" not in head_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("I'm a sysadmin and this is RIDICULOUS, SAML has been down for 3 hours!!", id="sysadmin_shouting"),
+    pytest.param("I'm a paying customer and your service is useless.", id="paying_customer"),
+])
+def test_v6_a_role_beside_heat_is_still_frustration(text: str) -> None:
+    from patiently.detectors.customer_frustration import REPORT_AT, frustration_level
+
+    assert frustration_level(text)[0] >= REPORT_AT

@@ -27,6 +27,9 @@ email") are not frustration on their own; threatening to leave still is ("I'll c
 Stress idioms are read as a family ("about to lose my mind", "pulling my hair out", "close to
 tears"), as are a shouted deadline ("I need to pay rent TODAY"), time spent trying ("been trying for 2
 hours"), a problem that got worse ("I did but now I can't log in"), and "!!" on a fault report.
+v6 (QA pass 11): the customer's self-introduction by role ("I'm a sysadmin.", ``lexicons/self_intro.yaml``)
+is not read by the emotion head, as "I'm not very technical" already was not: a calm technical report
+that opens with who the customer is read as frustrated.
 The trajectory compares the start and the end of the conversation, so coaches can see
 whether the agent calmed the customer down or the conversation escalated.
 """
@@ -118,10 +121,12 @@ def masked(text: str) -> str:
 
 def head_text(text: str) -> str:
     """What the emotion head reads: the message less the customer's description of themselves
-    as not technical. (Quoted text stays: blanking it left fragments such as 'there is no' that
-    the head heard as annoyance, 15 of 19 new findings wrong on Ubuntu IRC / TWCS.)"""
+    as not technical and (v6) their self-introduction by role ("I'm a sysadmin.": who they are,
+    which the head heard as annoyance). (Quoted text stays: blanking it left fragments such as
+    'there is no' that the head heard as annoyance, 15 of 19 new findings wrong on Ubuntu IRC / TWCS.)"""
     out = text
-    for m in load_lexicon("confusion").find(out, ("non_technical",)):
+    found = [*load_lexicon("confusion").find(out, ("non_technical",)), *load_lexicon("self_intro").find(out)]
+    for m in found:
         out = out[:m.start] + " " * (m.end - m.start) + out[m.end:]
     return out
 
@@ -271,10 +276,10 @@ def trend_of(levels: list[float]) -> tuple[float, float, float, str]:
 
 class CustomerFrustration(Detector):
     name = "customer.frustration"
-    version = 5  # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
+    version = 6  # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
     # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure;
     # v5: plain requests and missing system messages are calm; stress idioms, shouted deadlines, got worse,
-    # "!!" on a fault
+    # "!!" on a fault; v6: a self-introduction by role is not read by the emotion head
     labels = ("customer.frustration", "customer.frustration_trajectory")
     description = "Customer frustration per message (0..1) and whether it escalated or calmed down."
 
