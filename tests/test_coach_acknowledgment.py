@@ -170,3 +170,78 @@ def test_permission_to_be_annoyed_acknowledges(draft: str) -> None:
 
 def test_redelivery_alone_still_needs_acknowledgment() -> None:
     assert "no_acknowledgment" in _categories(check("I've booked a redelivery for Saturday, 9-11am.", COURIER_DONE))
+
+
+# QA pass 11 (G35, G11): the agent taking up the customer's feeling, or their reading of what happened, in
+# their own words acknowledges them ("I hear you, it can be a nuisance", "I can see why they looked like a
+# duplicate"); coach_cues `validates`.
+ANNOYING = "Customer: Why do I have to change my password every 90 days? It's so annoying."
+CHARGED_TWICE = "Customer: The invoice is wrong, you charged me twice in March."
+POLICY = ("The 90-day rule is required by the security policy, so I can't turn it off. To make it easier, you can "
+          "turn on the password manager.")
+VALIDATES: dict[str, tuple[str, str]] = {
+    "g35_hear_you_nuisance": ("I hear you, it can be a nuisance. " + POLICY, ANNOYING),
+    "thats_annoying": ("That's annoying, I know. " + POLICY, ANNOYING),
+    "what_a_pain": ("What a pain, I agree. " + POLICY, ANNOYING),
+    "i_get_it": ("I get it, and it's a fair question. " + POLICY, ANNOYING),
+    "g11_see_why_duplicate": ("Thanks for flagging this. I've looked at your account: one charge is the $20 "
+                              "subscription and the other the $5 storage add-on. I can see why they looked like a "
+                              "duplicate. If you'd like to remove the add-on, I can do that right away.",
+                              CHARGED_TWICE),
+    "understand_why_youd_think": ("I understand why you'd think so: the two charges are the subscription and the "
+                                  "storage add-on.", CHARGED_TWICE),
+}
+NOT_VALIDATING: dict[str, tuple[str, str]] = {
+    "policy_only": (POLICY, ANNOYING),
+    "not_annoying": ("It's not annoying once you get used to it. " + POLICY, ANNOYING),
+    "see_why_it_failed": ("I can see why it failed: the card was charged for two items. One is the add-on.",
+                          CHARGED_TWICE),
+}
+
+
+@pytest.mark.parametrize("name", sorted(VALIDATES))
+def test_taking_up_the_feeling_or_reading_acknowledges(name: str) -> None:
+    draft, context = VALIDATES[name]
+    r = check(draft, context)
+    assert "frustrated" in r.context.customer
+    assert r.verdict == "ok", [(f.category, f.severity, f.text) for f in r.flags]
+
+
+@pytest.mark.parametrize("name", sorted(NOT_VALIDATING))
+def test_explaining_without_taking_it_up_still_needs_acknowledgment(name: str) -> None:
+    draft, context = NOT_VALIDATING[name]
+    assert "no_acknowledgment" in {f.category for f in check(draft, context).flags}
+
+
+# QA pass 11 (G30): when the customer's only sign is time pressure, a short answer given at once is the
+# acknowledgment; a question first, a deferral or a long reply still goes straight on.
+MEETING = ("Customer: quick question, what's the wifi password for the guest network? meeting starts in 2 min")
+FLIGHT = "Customer: my flight boards in 20 minutes, how do I get the boarding pass on my phone?"
+
+
+@pytest.mark.parametrize(("draft", "context"), [
+    pytest.param("Sure! It's Guest-2024 (capital G). Good luck with the meeting!", MEETING, id="g30_wifi_password"),
+    pytest.param("It's Guest-2024, capital G.", MEETING, id="bare_answer"),
+    pytest.param("Open the app, tap Trips, then Boarding pass, and it's there. Safe flight!", FLIGHT,
+                 id="flight_steps"),
+])
+def test_an_answer_at_once_acknowledges_a_customer_in_a_hurry(draft: str, context: str) -> None:
+    r = check(draft, context)
+    assert "frustrated" in r.context.customer
+    assert "no_acknowledgment" not in {f.category for f in r.flags}, [(f.category, f.text) for f in r.flags]
+
+
+@pytest.mark.parametrize(("draft", "context"), [
+    pytest.param("Which floor is your meeting on?", MEETING, id="question_first"),
+    pytest.param("I'll look into it and get back to you.", MEETING, id="deferral"),
+    pytest.param("Thank you for contacting the IT service desk. Guest network access is governed by our acceptable "
+                 "use policy, which every visitor must accept before connecting. The policy covers acceptable "
+                 "content, bandwidth limits and data retention, and it is reviewed every year by the security "
+                 "team. The password changes every month. It's Guest-2024.", MEETING, id="long_preamble"),
+    pytest.param("Sure! It's Guest-2024.",
+                 "Customer: This is RIDICULOUS, the wifi is down AGAIN and my meeting starts in 2 min!!",
+                 id="angry_not_only_hurried"),
+])
+def test_a_slow_or_questioning_reply_to_a_customer_in_a_hurry_still_needs_acknowledgment(draft: str,
+                                                                                       context: str) -> None:
+    assert "no_acknowledgment" in {f.category for f in check(draft, context).flags}

@@ -232,3 +232,79 @@ def test_an_apologetic_customer_is_not_frustrated(context: str) -> None:
 ])
 def test_an_apology_beside_other_signs_stays_frustrated(context: str) -> None:
     assert "frustrated" in check("Let's look at it together.", context).context.customer
+
+
+# QA pass 11 (G27): the emotion head heard a customer's self-introduction by role ("I'm a sysadmin.") as
+# annoyance, so a calm technical report read as frustrated; the role clause is not read (self_intro lexicon).
+@pytest.mark.parametrize("context", [
+    pytest.param("Customer: I'm a sysadmin. Our SSO via SAML fails with an invalid audience error after the cert "
+                 "rotation.", id="g27_sysadmin_saml"),
+    pytest.param("Customer: Hi, I'm the office manager here. The shared calendar doesn't show the new rooms.",
+                 id="office_manager_calendar"),
+    pytest.param("Customer: As a developer, I'd like to know which TLS versions your API accepts.",
+                 id="as_a_developer"),
+    pytest.param("Customer: I'm a nurse on ward 4, the label printer prints blank pages.", id="nurse_on_ward"),
+])
+def test_a_self_introduction_by_role_is_not_frustration(context: str) -> None:
+    r = check("Thanks for the detail. Could you check the setting under Admin > Security?", context)
+    assert "frustrated" not in r.context.customer
+    assert r.verdict == "ok", [(f.category, f.severity, f.text) for f in r.flags]
+
+
+@pytest.mark.parametrize("context", [
+    pytest.param("Customer: I'm a sysadmin and this is RIDICULOUS, SAML has been down for 3 hours!!",
+                 id="sysadmin_shouting"),
+    pytest.param("Customer: I'm a paying customer and your service is useless.", id="paying_customer_useless"),
+    pytest.param("Customer: I'm a developer. This is the third time I'm asking, why is nobody answering??",
+                 id="developer_asking_again"),
+])
+def test_a_role_beside_real_frustration_stays_frustrated(context: str) -> None:
+    assert "frustrated" in check("Let's look at it together.", context).context.customer
+
+
+# QA pass 11 (B10, B32): a customer in distress (a theft, illness or a hospital stay, a death, tears) is read
+# as upset: a stock line to them weighs a warning, not info, and a reply needs to acknowledge it.
+@pytest.mark.parametrize(("draft", "context"), [
+    pytest.param("We apologize for any inconvenience this may have caused. Your satisfaction is important to us. "
+                 "Please find attached our standard procedure.",
+                 "Customer: My laptop was stolen with all my work on it.", id="b10_laptop_stolen"),
+    pytest.param("I understand your frustration. We value you as a customer. Please reset the password using the "
+                 "Forgot Password link.",
+                 "Customer: My mother is in hospital and I can't access her insurance portal to check coverage.",
+                 id="b32_mother_in_hospital"),
+    pytest.param("We apologize for any inconvenience. Please fill in the account closure form.",
+                 "Customer: My dad passed away last month and I need to close his account.", id="father_passed_away"),
+    pytest.param("Your satisfaction is important to us. Please try restoring from a backup.",
+                 "Customer: I'm in tears, the thesis file won't open and it's due tomorrow.", id="in_tears"),
+])
+def test_a_stock_line_to_a_customer_in_distress_is_a_warning(draft: str, context: str) -> None:
+    r = check(draft, context)
+    assert "frustrated" in r.context.customer
+    # the stock line weighs a warning; where no stock line is known, going straight on is no_acknowledgment
+    assert any(f.category in ("scripted_empathy", "no_acknowledgment") and f.severity != "info" for f in r.flags), \
+        [(f.category, f.severity, f.text) for f in r.flags]
+
+
+@pytest.mark.parametrize("context", [
+    pytest.param("Customer: My hard drive died, can I get a replacement under warranty?", id="drive_died"),
+    pytest.param("Customer: I deleted the wrong folder by accident, how do I restore it?", id="by_accident"),
+    pytest.param("Customer: The server is sick again, the dashboard shows 500 errors.", id="server_is_sick"),
+    pytest.param("Customer: I'm in the hospital finance team, how do I export the invoices?", id="works_at_hospital"),
+])
+def test_device_faults_and_mishaps_are_not_distress(context: str) -> None:
+    # "died" of a drive, "by accident", a sick server, a hospital as a place of work: no person in distress
+    r = check("We apologize for any inconvenience. Here is how to do it.", context)
+    assert "frustrated" not in r.context.customer
+    assert all(f.severity == "info" for f in r.flags), [(f.category, f.severity, f.text) for f in r.flags]
+
+
+@pytest.mark.parametrize(("draft", "acknowledged"), [
+    pytest.param("I'm so sorry, that's awful. Your files are safe in OneDrive: sign in on any computer to reach "
+                 "them.", True, id="sorry_and_files_safe"),
+    pytest.param("Your files are safe in OneDrive: sign in on any computer to reach them.", True,
+                 id="reassurance_answers_the_loss"),
+    pytest.param("Sign in on any computer to reach your OneDrive.", False, id="straight_on"),
+])
+def test_a_customer_in_distress_needs_an_acknowledgment(draft: str, acknowledged: bool) -> None:
+    r = check(draft, "Customer: My laptop was stolen with all my work on it.")
+    assert ("no_acknowledgment" not in {f.category for f in r.flags}) is acknowledged

@@ -17,7 +17,6 @@ from typing import Any
 
 from .. import __version__
 from ..detectors.agent_scripted_empathy import names_situation
-from ..detectors.customer_confusion import says_confused
 from ..lexicon import lexicon_names, load_lexicon
 from ..model import Conversation, Finding, Message
 from ..pipeline import Analyzer
@@ -25,6 +24,7 @@ from ..readers._common import not_unicode
 from ..text import sentence_spans
 from . import rewrite as rw
 from .context import MAX_CONTEXT_MESSAGES, CoachInputError, ContextInput, parse_context
+from .customer_state import acknowledges, customer_state
 from .models import CheckResult, ContextSummary, Flag, Rewrite, Strength, TextSpan
 from .prefixes import CONVERSATION_ID, PrefixCache
 from .rewrite_frame import own_apology, situation
@@ -261,125 +261,6 @@ def _specific_spans(on_draft: list[Finding]) -> list[tuple[int, int]]:
     """The draft's sentences that acknowledge the customer's situation specifically."""
     return [(s.start, s.end) for f in on_draft if f.label == "agent.empathy" and f.data.get("specific")
             for s in f.evidence if s.message_id == DRAFT_ID]
-
-
-def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[str], dict[str, float]]:
-    """What the customer's latest messages show; non-technical counts from anywhere in the context.
-    A customer who apologises for themselves with no sign but soft ones is not frustrated (:func:`_apologetic`)."""
-    msgs = conv.messages[:-1]
-    recent = _recent_customer_ids(conv)
-    scores: dict[str, float] = {}
-    for f in findings:
-        state = None
-        if f.label == "customer.confusion":
-            if f.data.get("non_technical"):
-                scores["non_technical"] = max(scores.get("non_technical", 0.0), f.score)
-            if f.message_id in recent and set(f.data.get("reasons") or ()) - {"non_technical"}:
-                state = "confused"
-        elif f.label == "customer.frustration" and f.message_id in recent and not _apologetic(f, msgs):
-            state = "frustrated"
-        elif f.label == "customer.repeat" and f.message_id in recent:
-            state = "repeating"
-        if state:
-            scores[state] = max(scores.get(state, 0.0), f.score)
-    # "I'm so worried", "please tell me you can get it back": stress
-    if "frustrated" not in scores and any(_cue(m.text, "stressed") for m in msgs if m.id in recent):
-        scores["frustrated"] = STRESSED_SCORE
-    if "confused" not in scores:  # "I'm confused" before any agent reply: no finding, still confused
-        said = max((says_confused(m.text) for m in msgs if m.id in recent), default=0.0)
-        if said:
-            scores["confused"] = said
-    order = ("frustrated", "repeating", "confused", "non_technical")
-    return [s for s in order if s in scores], scores
-
-
-# What the coach reads itself (lexicons/coach_cues.yaml): an apology in the agent's own voice,
-# thanks for the customer's effort, reassurance that answers a worry, and a customer who sounds
-# worried or stressed. Thanks acknowledge only a mildly upset customer (below THANKS_ACK_BELOW).
-THANKS_ACK_BELOW = 0.8
-STRESSED_SCORE = 0.55
-
-
-def _cue(text: str, category: str) -> bool:
-    return load_lexicon("coach_cues").first(text, (category,)) is not None
-
-
-# customer.frustration's reasons that are soft on their own: the emotion head (which hears "sorry i lost
-# the invoice" as sadness), a sad emoji, "again", a fault that persists. On a message where the customer
-# apologises for themselves ("hey sorry to bother u again, printer is offline again :(") they are not
-# frustration at anyone; any other reason (shouting, "!!", exasperation, a wait, urgency) still is.
-_SOFT = frozenset({"annoyed or angry wording (model)", "upset emoji", "complaint wording", "negative tone",
-                   "problem persists", "problem got worse"})
-# The reasons of a plain wait ("where is my order? it's been 4 days"); see acknowledges().
-_WAIT = frozenset({"waiting", "repeated question marks"})
-
-
-def _apologetic(f: Finding, msgs: tuple[Message, ...]) -> bool:
-    """A frustration finding with only soft reasons, on a message where the customer apologises for themselves."""
-    if not set(f.data.get("reasons") or ()) <= _SOFT:
-        return False
-    return any(m.id == f.message_id and _cue(m.text, "customer_apology") for m in msgs)
-
-
-def _mild_wait(f: Finding, conv: Conversation) -> bool:
-    """A mildly upset customer whose only sign is how long they have waited ("it's been 4 days"),
-    not that they are asking again ("the third time I'm asking")."""
-    if f.score >= THANKS_ACK_BELOW or not set(f.data.get("reasons") or ()) <= _WAIT:
-        return False
-    text = next((m.text for m in conv.messages if m.id == f.message_id), "")
-    return not any(_cue(text[s.start:s.end], "asked_again") for s in f.evidence if s.message_id == f.message_id)
-
-
-# customer.frustration's reasons that say the customer is angry at the service, not worried or sad:
-# "Don't worry, ..." does not answer "This is ridiculous, I'm worried I'll lose my money".
-_ANGRY = frozenset({"anger", "threat", "exasperation", "insulting words", "sarcasm"})
-# What customer.frustration says when the only sign is the same question asked again.
-_REPEAT_ONLY = frozenset({"pasted the same message again"})
-
-
-def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], conv: Conversation) -> bool:
-    """Does the draft acknowledge the customer before going on (so no ``no_acknowledgment``)?
-
-    An agent.empathy finding (own words or stock; a stock line is judged as scripted_empathy),
-    an apology in the agent's own voice (also after a comma or "and"), thanks for what a mildly
-    upset customer did or explained, or, when the customer's only sign of frustration is
-    asking the same thing again, an answer that kindly goes through it again ("Sure! Let me walk
-    you through it again, step by step": impatient_repeat's ``kind`` phrases, with no
-    impatient_repeat finding), or reassurance that answers a worried or distressed customer's worry
-    ("Don't worry, it's not something you did" to "I'm really worried I've deleted them"; "your photos
-    aren't gone" to "I deleted my photos by accident, I'm so upset"; "you can keep using the old app"
-    to "I'm worried I'll lose access"), unless they are also angry at the service, or, when the
-    customer's only sign is a plain wait ("where is my order? it's been 4 days"), an answer that says
-    where it stands or when it comes ("It left our warehouse yesterday and should arrive Thursday").
-    """
-    if any(f.label == "agent.empathy" for f in on_draft) or own_apology(draft):
-        return True
-    if any(names_situation(draft, m.end) for m in load_lexicon("stock_empathy").find(draft)):
-        return True  # "I completely understand wanting this sorted before your flight"
-    if any(f.label == "agent.impatient_repeat" for f in on_draft):
-        return False
-    recent = _recent_customer_ids(conv)
-    frustration = [f for f in findings if f.label == "customer.frustration" and f.message_id in recent]
-    mild = max((f.score for f in frustration), default=0.0) < THANKS_ACK_BELOW
-    if _cue(draft, "thanks_effort") and mild:
-        return True
-    if (_cue(draft, "reassures") and any(_cue(m.text, "worried") for m in conv.messages[:-1] if m.id in recent)
-            and not any(_ANGRY.intersection(f.data.get("reasons") or ()) for f in frustration)):
-        return True  # reassurance answering a worried or distressed customer's worry (not anger at the service)
-    if frustration and all(_mild_wait(f, conv) for f in frustration) and (
-            _cue(draft, "status") or any(f.label == "agent.progress_update" for f in on_draft)):
-        return True  # "it's been 4 days" answered with where the order is and when it comes
-    repeat_only = bool(frustration) and all(set(f.data.get("reasons") or ()) <= _REPEAT_ONLY for f in frustration)
-    return repeat_only and load_lexicon("impatient_repeat").first(draft, ("kind",)) is not None
-
-
-def _recent_customer_ids(conv: Conversation) -> set[str]:
-    """The customer's messages after the context's last agent message; when the context ends with an
-    agent message, the customer's messages among its last four (their last word still counts)."""
-    msgs = conv.messages[:-1]
-    last_agent = max((i for i, m in enumerate(msgs) if m.role == "agent"), default=-1)
-    recent = {m.id for m in msgs[last_agent + 1:] if m.role == "customer"}
-    return recent or {m.id for m in msgs[-4:] if m.role == "customer"}
 
 
 def severity(category: str, score: float, states: list[str]) -> str:
