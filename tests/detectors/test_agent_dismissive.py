@@ -324,3 +324,60 @@ def test_v8_curt_refusal(text: str, quote: str) -> None:
 ])
 def test_v8_curt_refusal_with_more_said_is_quiet(text: str) -> None:
     assert detect("agent.dismissive", conv(("c", "Can I get my refund in cash at the store?"), ("a", text))) == []
+
+
+# --- v9 (QA pass 11) ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, quote, category", [
+    # b01: a scope refusal with a bare referral and nothing handed over
+    ("That's not something we support. Contact the manufacturer.", "That's not something we support",
+     "scope_refusal"),
+    ("This isn't something we can help with, sorry.", "This isn't something we can help with", "scope_refusal"),
+    # b21: the polite brush-off on scope
+    ("Thank you so much for reaching out! Unfortunately that is outside the scope of what we can help with.",
+     "outside the scope of what we can", "scope_refusal"),
+    ("I'm afraid that is beyond the scope of our support.", "beyond the scope of our support", "scope_refusal"),
+    # b16: "not sure what to tell you" in any wording
+    ("Not sure what to tell you.", "Not sure what to tell you", "brush_off"),
+    ("No idea what else to tell you.", "No idea what else to tell you", "brush_off"),
+    # b34: a shrug at the product
+    ("I'm afraid that's just how the software works.", "that's just how the software works", "just_how_it_works"),
+    ("It's simply the way the system is designed.", "It's simply the way the system is designed",
+     "just_how_it_works"),
+    # b33, b17: told not to come back
+    ("We cannot resend it until tomorrow. Don't contact us before then.", "Don't contact us before then",
+     "shut_down"),
+    ("Do not email us again until the 24 hours are up.", "Do not email us again", "shut_down"),
+    ("Stop spamming the helpdesk.", "Stop spamming the helpdesk", "shut_down"),
+])
+def test_v9_scope_refusals_shrugs_and_shut_downs(text: str, quote: str, category: str) -> None:
+    c = conv(("c", "My printer still isn't working after the update."), ("a", text))
+    found = detect("agent.dismissive", c)
+    assert found, text
+    assert quote in evidence_text(c, found[0])
+    assert category in found[0].data["categories"]
+
+
+def test_v9_b21_best_of_luck_resolving_it_is_leaving_it_to_them() -> None:
+    c = conv(("c", "The app crashes every time I upload a photo."),
+             ("a", "Unfortunately that is outside the scope of what we can help with. We wish you the best of "
+                   "luck resolving it!"))
+    found = detect("agent.dismissive", c)
+    assert found and "best of luck resolving" in evidence_text(c, found[0])
+
+
+@pytest.mark.parametrize("text", [
+    "That's not something we support, but I've asked the manufacturer's support to call you today — their "
+    "case number is 4471.",
+    "That isn't something we handle, so I've passed it to the network team and they'll call you by 3pm.",
+    "That's outside the scope of our support, however here's what I can do: I'll reset it for you now.",
+    "Please don't contact the bank about this charge; we'll refund it today.",
+    "Don't hesitate to contact us again if it comes back.",
+    "That's just how the software works: exports are split into pages of 500 rows, so open page 2 for the rest.",
+    "I'm not sure what to tell you other than to try the web version while I check the logs.",
+    "Good luck with the presentation tomorrow!",
+    "Stop sending the form for now; I'll email you a corrected one today.",
+])
+def test_v9_lookalikes_stay_quiet(text: str) -> None:
+    c = conv(("c", "My printer still isn't working after the update."), ("a", text))
+    assert detect("agent.dismissive", c) == [], text

@@ -29,6 +29,12 @@ ticket", "Please refer to the FAQ." and "I'm sorry you feel that way. Anyway, ..
 
 v8 (QA pass 10): ``curt_refusal``, a refusal or correction with little else said ("Sorry, no. Next
 question?", "lol that's not how refunds work"); an explanation or offer in the message softens it.
+
+v9 (QA pass 11): ``scope_refusal`` ("That's not something we support.", "outside the scope of what we
+can help with"), dropped by a real hand-over, an address, an offer or a "but ..." right after;
+``just_how_it_works`` ("that's just how the software works" with no reason after it); "not sure
+what to tell you" in any wording; "best of luck resolving it"; "Don't contact us before then" and
+"Stop spamming the helpdesk" (``shut_down``).
 """
 
 from __future__ import annotations
@@ -102,7 +108,10 @@ class AgentDismissive(Detector):
     name = "agent.dismissive"
     # v7 (QA pass 8): bare referrals ("Contact the billing team."), new-ticket and FAQ brush-offs,
     # "sorry you feel that way. Anyway"
-    version = 8  # v8 (QA pass 10): curt refusals ("Next question?", "that's not how refunds work")
+    # v8 (QA pass 10): curt refusals ("Next question?", "that's not how refunds work")
+    # v9 (QA pass 11): scope refusals with no hand-over, "not sure what to tell you", "don't contact us
+    # until ...", "stop spamming the helpdesk", "that's just how the software works"
+    version = 9
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 
