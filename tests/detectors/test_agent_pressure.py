@@ -197,3 +197,28 @@ def test_v5_any_deadline_then_a_threat_or_a_loss(text: str) -> None:
 ])
 def test_v5_deadline_without_a_threat_is_quiet(text: str) -> None:
     assert detect(NAME, conv(("c", "I'm not sure which one to pick."), ("a", text))) == []
+
+
+# --- v6 (QA pass 11): the threat is to treat the case as solved ----------------------------
+
+@pytest.mark.parametrize("text", [
+    # b28
+    "Just a friendly reminder that we will need your answer by end of day, otherwise we will assume the issue "
+    "is resolved and close it.",
+    "Please reply by 5pm, otherwise we'll consider the ticket resolved.",
+    "We need a response today or we will mark this case as solved.",
+])
+def test_v6_deadline_or_we_assume_it_is_resolved(text: str) -> None:
+    c = conv(("c", "I'll check with my manager tomorrow and get back to you."), ("a", text))
+    found = detect("agent.pressure", c)
+    assert [f.label for f in found] == ["agent.pressure"], text
+
+
+@pytest.mark.parametrize("text", [
+    "Let me know by Friday if you still need help; otherwise we'll assume it's resolved.",
+    "No rush, get back to me whenever suits you; we'll keep the ticket open until then.",
+    "If the fix works, we'll consider the ticket resolved; otherwise just reply here.",
+])
+def test_v6_courtesy_closings_stay_quiet(text: str) -> None:
+    c = conv(("c", "I'll check with my manager tomorrow and get back to you."), ("a", text))
+    assert detect("agent.pressure", c) == [], text

@@ -15,6 +15,9 @@ back to the steps and is not counted. v5 (QA pass 10): a demanded reply with any
 ("today", "within the hour", "by Friday") followed by "or / otherwise" and a threat to close or
 a loss ("otherwise we cannot guarantee your booking", "or you'll lose your slot"). Without times a nudge
 straight after the agent's own message scores low (``UNTIMED_NUDGE_SCORE``).
+
+v6 (QA pass 11): the threat after a demanded reply may be to treat the case as solved: "we need
+your answer by end of day, otherwise we will assume the issue is resolved and close it".
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ class AgentPressure(Detector):
     # closing this ticket', 'reply within the hour, otherwise we cannot guarantee your booking';
     # v4 (QA pass 7): 'I need an answer in the next five minutes or ...';
     # v3 (QA pass 5): "right now", "this minute" in a request to the customer
-    version = 5
+    version = 6  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 
