@@ -263,3 +263,41 @@ def test_v7_mock_surprise_and_grudging_again(reply):
 ])
 def test_v7_plain_offers_to_do_it_again(reply):
     assert detect("agent.unprofessional", conv(("c", "the password you gave me doesn't work"), ("a", reply))) == []
+
+
+# --- v8 (QA pass 11) ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, quote", [
+    ("ugh fine, I'll look at it. gimme a sec", "ugh fine"),  # b39
+    ("Fine, I'll check it.", "Fine, I'll check"),
+    ("*sigh* ok, I'll send it again.", "*sigh* ok, I'll"),
+    ("Fine, whatever, I'll reset it.", "Fine, whatever, I'll reset"),
+])
+def test_v8_grudging_help(text: str, quote: str) -> None:
+    c = conv(("c", "Could you please check my order status?"), ("a", text))
+    found = detect("agent.unprofessional", c)
+    assert found and quote in evidence_text(c, found[0]), text
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Wow, what a surprise. Coffee and keyboards, who would have thought.", "who would have thought."),  # b26
+    ("Coffee and keyboards, who would have thought.", "who would have thought."),
+    ("Liquid and laptops, who knew.", "who knew."),
+])
+def test_v8_mock_surprise_tagged_on(text: str, quote: str) -> None:
+    c = conv(("c", "I spilled coffee on my keyboard and now it doesn't work."), ("a", text))
+    found = detect("agent.unprofessional", c)
+    assert found and quote in evidence_text(c, found[0]), text
+
+
+@pytest.mark.parametrize("text", [
+    "Sure, I'll look at it now, give me a second.",
+    "That's fine, I'll check it for you now.",
+    "Fine, thanks for your patience; your order ships today.",
+    "ugh, okay",  # taking in bad news (IRC), not grudging help
+    "Who would have thought a tiny setting could cause this! Let's switch it back.",
+    "gimme a sec, uploading the log",  # slang alone is a minor cue, under the reporting level
+])
+def test_v8_willing_help_and_real_wonder_stay_quiet(text: str) -> None:
+    c = conv(("c", "Could you please check my order status?"), ("a", text))
+    assert detect("agent.unprofessional", c) == [], text

@@ -31,6 +31,10 @@ doing that?"), and sarcastic delight at a mishap pinned on the reader ("Great, s
 
 v7 (QA pass 8): mock surprise ("Who could have guessed") and a grudging "I'll reset it again I
 guess" (``sarcasm``).
+
+v8 (QA pass 11): ``grudging`` help ("ugh fine, I'll look at it", "Fine, I'll check it."), mock
+surprise tagged on after a comma ("Coffee and keyboards, who would have thought.") and "gimme"
+as texting slang (a minor cue).
 """
 
 from __future__ import annotations
@@ -139,7 +143,8 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 class AgentUnprofessional(Detector):
     name = "agent.unprofessional"
-    version = 7  # v7 (QA pass 8): "Who could have guessed", a grudging "again, I guess"
+    # v7 (QA pass 8): "Who could have guessed", a grudging "again, I guess"
+    version = 8  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
