@@ -262,3 +262,30 @@ def test_v7_common_knowledge_and_customers_who_cope(text: str, quote: str) -> No
 def test_v7_lookalikes_are_quiet(text: str) -> None:
     c = conv(("c", "I don't understand how to set this up, it's so confusing."), ("a", text))
     assert detect("agent.condescending", c) == []
+
+
+# --- v8 (QA pass 11) ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, quote", [
+    # b29
+    ("As is clearly stated in our FAQ, which I'd encourage you to actually read, the refund window is 14 days.",
+     "As is clearly stated"),
+    ("As clearly explained in the email, the refund window is 14 days.", "As clearly explained"),
+    ("I suggest you actually read the instructions this time.", "suggest you actually read"),
+    ("If you had actually read the email, you'd know the window is 14 days.", "If you had actually read"),
+])
+def test_v8_clearly_stated_and_actually_read(text: str, quote: str) -> None:
+    c = conv(("c", "How long do I have to ask for a refund?"), ("a", text))
+    found = detect("agent.condescending", c)
+    assert found and quote in " ".join(evidence_text(c, found[0])), text
+
+
+@pytest.mark.parametrize("text", [
+    "As stated in our FAQ, the refund window is 14 days, so you still have until the 20th.",
+    "Once you actually receive the parcel, you have 14 days to ask for a refund.",
+    "The FAQ clearly explains the 14-day window, and I'm happy to start the refund for you now.",
+    "I can see clearly from your order that you're still inside the 14 days.",
+])
+def test_v8_plain_pointers_stay_quiet(text: str) -> None:
+    c = conv(("c", "How long do I have to ask for a refund?"), ("a", text))
+    assert detect("agent.condescending", c) == [], text

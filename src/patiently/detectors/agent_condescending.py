@@ -24,6 +24,9 @@ v6 (QA pass 8): ``belittling`` takes "anyone could figure this out", "another pe
 
 v7 (QA pass 10): "Everyone knows you can't ..." (``obviousness``), "this is a simple process"
 (``simplicity``) and "most customers complete it without assistance" (``belittling``).
+
+v8 (QA pass 11): "as is clearly stated in our FAQ" (``obviousness``) and urging the customer to
+"actually read" it ("which I'd encourage you to actually read", ``quizzing``).
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ class AgentCondescending(Detector):
     # "Please read your emails."
     # v7 (QA pass 10, lexicon): "Everyone knows ...", "this is a simple process", "most customers manage it
     # without help"
-    version = 7  # v6 (QA pass 8)
+    version = 8  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")
