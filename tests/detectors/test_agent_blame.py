@@ -314,3 +314,26 @@ def test_v6_passive_and_broken_rule_blame(text: str, quote: str) -> None:
 def test_v6_cause_not_pinned_on_the_customer_is_quiet(text: str) -> None:
     c = conv(("c", "It stopped working yesterday, I didn't touch anything."), ("a", text))
     assert detect("agent.blame", c) == []
+
+
+# --- v7 (QA pass 11): "You are doing wrong." ------------------------------------------------
+
+@pytest.mark.parametrize("text, quote", [
+    ("You are doing wrong. You must to read manual before asking.", "You are doing wrong"),  # b38
+    ("You're doing this all wrong, hold the button for five seconds.", "You're doing this all wrong"),
+    ("You did it incorrectly.", "You did it incorrectly"),
+])
+def test_v7_you_are_doing_it_wrong(text: str, quote: str) -> None:
+    c = conv(("c", "My new speaker won't connect to bluetooth."), ("a", text))
+    found = detect("agent.blame", c)
+    assert found and quote in evidence_text(c, found[0]), text
+
+
+@pytest.mark.parametrize("text", [
+    "You're not doing anything wrong; the speaker needs a firmware update first.",
+    "If you're doing it wrong, the light blinks red, so watch for that.",
+    "You did nothing wrong, this model has a known pairing bug.",
+])
+def test_v7_reassurance_and_conditions_stay_quiet(text: str) -> None:
+    c = conv(("c", "My new speaker won't connect to bluetooth."), ("a", text))
+    assert detect("agent.blame", c) == [], text

@@ -26,6 +26,9 @@ v6 (QA pass 10): the passive voice with the change placed on the customer's side
 cause ("The settings appear to have been changed on your device, which caused the sync to stop"),
 and a rule the customer broke with the damage pinned on it ("you can't use a charger from another
 brand. That's why it broke").
+
+v7 (QA pass 11): "You are doing wrong." - you + doing/did/set + wrong with or without an object,
+as non-native writers put it; not "you did nothing wrong" nor a condition.
 """
 
 from __future__ import annotations
@@ -69,7 +72,8 @@ _BUT_AFTER = re.compile(r"[^.!?;\n]*?\b(?:but|however|though|still)\b", re.IGNOR
 
 class AgentBlame(Detector):
     name = "agent.blame"
-    version = 6  # v4 (QA pass 7): a reproachful "why would you click on that"
+    version = 7  # v4 (QA pass 7): a reproachful "why would you click on that"
+    # v7 (QA pass 11): "You are doing wrong." (you + doing/did/set + wrong, any or no object)
     # v6 (QA pass 10): passive "... have been changed on your device, which caused ...", "you can't use
     # X. That's why it broke"
     # v5 (QA pass 8): second-person fault verb + consequence ("You broke the hinge by opening it too far,
