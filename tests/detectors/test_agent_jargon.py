@@ -418,3 +418,46 @@ def test_a_name_to_type_or_given_earlier_is_not_jargon() -> None:
 
 def test_concepts_stay_jargon() -> None:
     assert [f.message_id for f in detect("agent.jargon", TYPE_COMMAND_CONCEPT)] == ["m2"]
+
+
+# --- v6 (QA pass 11) ----------------------------------------------------------------------
+
+def _terms(customer: str, reply: str) -> list[str]:
+    c = conv(("c", customer), ("a", reply))
+    found = detect("agent.jargon", c)
+    return [t for f in found for t in f.data["terms"]]
+
+
+def test_v6_b23_display_terms_for_a_non_technical_customer() -> None:
+    terms = _terms("Sorry, I'm not a computer person. The screen on my work PC is all stretched and blurry.",
+                   "No worries! Just set the display to its native resolution and check the scaling in the GPU "
+                   "control panel.")
+    assert terms == ["native resolution", "the scaling", "GPU control panel"]
+
+
+def test_v6_display_terms_are_common_for_a_technical_customer() -> None:
+    assert _terms("I'm a sysadmin, the second monitor flickers on the new driver.",
+                  "Update the GPU driver and set the native resolution in the NVIDIA Control Panel.") == []
+
+
+def test_v6_b06_a_command_word_after_a_is_a_noun() -> None:
+    # "run a traceroute" names the test; "run traceroute example.com" is a line to copy
+    terms = _terms("I'm not technical at all, my internet is slow, what should I do?",
+                   "Flush your DNS cache, then check if your MTU is misconfigured and run a traceroute to "
+                   "isolate the hop with packet loss.")
+    assert {"traceroute", "packet loss"} <= set(terms)
+    assert "traceroute" not in _terms("I'm not technical at all, my internet is slow.",
+                                      "Please run traceroute example.com and paste the output.")
+
+
+def test_v6_b19_acronyms_joined_by_a_slash_are_two_terms() -> None:
+    terms = _terms("I'm not good with computers, my emails aren't going out.",
+                   "Your ticket was escalated to L2; they'll check the SMTP relay and the SPF/DKIM records "
+                   "since your MX is misrouting.")
+    assert {"escalated to L2", "SMTP relay", "SPF", "DKIM", "MX"} <= set(terms)
+
+
+@pytest.mark.parametrize("text", ["/etc/dns/hosts", "usr/DNS", "mail.mx.example.com", "the L2 cache"])
+def test_v6_paths_and_other_meanings_are_no_terms(text: str) -> None:
+    found = [text[s:e] for s, e, _ in glossary_terms(text)]
+    assert not any(t in ("DNS", "MX", "L2", "L2 support") for t in found), found

@@ -76,8 +76,10 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 # A command line to type: from a shell command word, or any word followed by an option
 # ("lsb_release -a", "xrandr --output VGA1"), to the end of the clause. What is in it is an
 # instruction to copy ("sudo apt-get install libncurses5-dev"), not vocabulary to learn.
+# Not a command word used as a noun after "a"/"an" ("run a traceroute to find the hop"): that is
+# vocabulary, not a line to copy (QA pass 11).
 _COMMAND = re.compile(
-    r"(?:(?<=\s)|^|(?<=[\"'`(]))(?:sudo|apt-get|apt-cache|aptitude|apt|dpkg|dpkg-reconfigure|yum|dnf|pip3?|brew|"
+    r"(?:(?<=\s)|^|(?<=[\"'`(]))(?<!\b[Aa]\s)(?<!\b[Aa]n\s)(?:sudo|apt-get|apt-cache|aptitude|apt|dpkg|dpkg-reconfigure|yum|dnf|pip3?|brew|"
     r"ls|grep|nano|vim?|gedit|modprobe|lsmod|lspci|lsusb|dmesg|umount|chmod|chown|ipconfig|ifconfig|tracert|"
     r"traceroute|nslookup|systemctl|fdisk|killall|gpupdate|\./[\w.\-]+|mv|cp|rm|ln|mkfs(?:\.\w+)?|fsck\.\w+|"
     r"/etc/init\.d/[\w.\-]+(?=\s+\w)|(?:u?mount)(?=\s+/)|"
@@ -111,8 +113,10 @@ def _term_regex(term: str) -> str:
     out = re.escape(term.strip())
     out = re.sub(r"(?:\\ )+", r"\\s+", out).replace(r"\-", r"[-\s]?")
     # not inside "apt-cache" or "foo/bar" (but "re-enroll" is the term "enroll"); "https://..."
-    # is a link, not the term HTTPS
-    return rf"(?<![\w/.])(?<!(?<!\bre)(?<!\bun)-){out}(?![\w]|-\w|/\w)(?!://)"
+    # is a link, not the term HTTPS. Two acronyms joined by a slash ("SPF/DKIM", "VPN/SSO") are two
+    # terms (QA pass 11): a slash counts as a path only next to a lower-case letter or digit.
+    return (rf"(?<![\w.])(?<!(?-i:[a-z0-9_.])/)(?<!(?<!\bre)(?<!\bun)-){out}"
+            rf"(?![\w]|-\w|/(?-i:[a-z0-9_]))(?!://)")
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,11 @@ to pick, click or type stays excused when it comes back later (even after the cu
 confused). v5 (QA pass 8): so is an app the customer is told to open, install or tap ("Open the
 Microsoft Authenticator app"): it is a name to find on their phone. Scores of 0.5 and more (what the coach warns
 about) need a non-technical or confused customer, or four unexplained terms in one message.
+
+v6 (QA pass 11): two acronyms joined by a slash ("SPF/DKIM") are two terms, a command word after
+"a"/"an" ("run a traceroute") is a noun to explain, not a line to copy; glossary v2 adds display
+terms (GPU, native resolution, display scaling, graphics control panel), a bare "MX" and support
+tiers ("escalated to L2").
 """
 
 from __future__ import annotations
@@ -163,7 +168,8 @@ _prefix_lock = threading.Lock()
 
 class AgentJargon(Detector):
     name = "agent.jargon"
-    version = 5  # v5 (QA pass 8): an app to open or install ("Open the Microsoft Authenticator app") is no jargon
+    # v5 (QA pass 8): an app to open or install ("Open the Microsoft Authenticator app") is no jargon
+    version = 6  # v6 (QA pass 11): "SPF/DKIM" is two terms; "run a traceroute" is a noun, not a command; glossary v2
     labels = ("agent.jargon",)
     description = "Agent uses technical terms without explaining them, worse for non-technical customers."
     requires = ("customer.confusion",)
