@@ -1,4 +1,4 @@
-"""Reply coach, QA passes 8 and 10: bad drafts the agent-side detectors missed, each with made-up variants,
+"""Reply coach, QA passes 8, 10 and 11: bad drafts the agent-side detectors missed, each with made-up variants,
 and polite look-alikes that must stay quiet in the same category.
 
 Each case is (draft, context, category). A miss must get a warning or problem in its category;
@@ -255,4 +255,120 @@ def test_qa10_miss_is_flagged(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(QUIET_QA10))
 def test_qa10_lookalike_stays_quiet(name: str) -> None:
     draft, context, category = QUIET_QA10[name]
+    assert not _serious(draft, context, category), f"{name}: {category} flagged {draft!r}"
+
+
+# --- QA pass 11 ---------------------------------------------------------------------------
+PRINTER_UPDATE = "Customer: My printer still isn't working after the update."
+APP_CRASHES = "Customer: The app crashes every time I upload a photo, I've reinstalled it twice."
+SITE_DOWN = "Customer: The website won't load for me."
+OUTLOOK_AGAIN = "Customer: Sorry to bother again, Outlook is crashing."
+NO_VERIFY_EMAIL = "Customer: I never got the verification email."
+EXPORT_CUT = "Customer: The export keeps cutting off half my data, this is a real problem for our audit."
+MANAGER_TOMORROW = "Customer: I'll check with my manager tomorrow and get back to you."
+ORDER_STATUS = "Customer: Could you please check my order status?"
+COFFEE = "Customer: I spilled coffee on my keyboard and now it doesn't work."
+SPEAKER = "Customer: My new speaker won't connect to bluetooth."
+REFUND_WINDOW = "Customer: How long do I have to ask for a refund?"
+STRETCHED = "Customer: Sorry, I'm not a computer person. The screen on my work PC is all stretched and blurry."
+SLOW_NET = "Customer: I'm not technical at all, my internet is slow, what should I do?"
+MAIL_OUT = "Customer: I'm not good with computers, my emails aren't going out."
+
+MISSES_QA11: dict[str, tuple[str, str | None, str]] = {
+    # dismissive v9: scope refusals with no hand-over, shrugs, "don't contact us until", "stop spamming"
+    "b01_not_something_we_support": ("That's not something we support. Contact the manufacturer.", PRINTER_UPDATE,
+                                     "dismissive"),
+    "not_something_we_can_help_with": ("Sorry, this isn't something we can help with.", PRINTER_UPDATE,
+                                       "dismissive"),
+    "b21_outside_the_scope": ("Thank you so much for reaching out! Unfortunately that is outside the scope of what "
+                              "we can help with. We wish you the best of luck resolving it!", APP_CRASHES,
+                              "dismissive"),
+    "beyond_the_scope_of_our_support": ("I'm afraid that is beyond the scope of our support. Good luck fixing it!",
+                                        APP_CRASHES, "dismissive"),
+    "b16_not_sure_what_to_tell_you": ("Not sure what to tell you.", SITE_DOWN, "dismissive"),
+    "no_idea_what_else_to_tell_you": ("No idea what else to tell you.", SITE_DOWN, "dismissive"),
+    "b34_just_how_the_software_works": ("I'm afraid that's just how the software works.", EXPORT_CUT, "dismissive"),
+    "simply_the_way_it_is_designed": ("It's simply the way the system is designed.", EXPORT_CUT, "dismissive"),
+    "b33_dont_contact_us_before_then": ("You can't log in until you verify your email, and we cannot resend it until "
+                                        "24 hours have passed. Don't contact us before then.", NO_VERIFY_EMAIL,
+                                        "dismissive"),
+    "do_not_email_us_again_until": ("Do not email us again until the 24 hours are up.", NO_VERIFY_EMAIL,
+                                    "dismissive"),
+    "b17_stop_spamming_the_helpdesk": ("Stop spamming the helpdesk.", OUTLOOK_AGAIN, "dismissive"),
+    "stop_emailing_support": ("Please stop emailing support about this.", OUTLOOK_AGAIN, "dismissive"),
+    # pressure v6: a deadline, then "otherwise we'll assume it's resolved"
+    "b28_by_end_of_day_assume_resolved": ("Just a friendly reminder that we will need your answer by end of day, "
+                                          "otherwise we will assume the issue is resolved and close it.",
+                                          MANAGER_TOMORROW, "pressure"),
+    "reply_by_5pm_consider_resolved": ("Please reply by 5pm, otherwise we'll consider the ticket resolved.",
+                                       MANAGER_TOMORROW, "pressure"),
+    "response_today_or_mark_solved": ("We need a response today or we will mark this case as solved.",
+                                      MANAGER_TOMORROW, "pressure"),
+    # unprofessional v8: grudging help, mock surprise tagged on
+    "b39_ugh_fine": ("ugh fine, I'll look at it. gimme a sec", ORDER_STATUS, "unprofessional"),
+    "fine_ill_check_it": ("Fine, I'll check it.", ORDER_STATUS, "unprofessional"),
+    "sigh_ok_ill_send_it": ("*sigh* ok, I'll send it again.", ORDER_STATUS, "unprofessional"),
+    "b26_who_would_have_thought": ("Coffee and keyboards, who would have thought.", COFFEE, "unprofessional"),
+    "liquid_and_laptops_who_knew": ("Liquid and laptops, who knew.", COFFEE, "unprofessional"),
+    # blame v7: "You are doing wrong."
+    "b38_you_are_doing_wrong": ("You are doing wrong.", SPEAKER, "blame"),
+    "youre_doing_it_all_wrong": ("You're doing this all wrong, hold the button for five seconds.", SPEAKER, "blame"),
+    "you_did_it_incorrectly": ("You did it incorrectly.", SPEAKER, "blame"),
+    # condescending v8: "as is clearly stated", "actually read"
+    "b29_clearly_stated_actually_read": ("As is clearly stated in our FAQ, which I'd encourage you to actually read, "
+                                         "the refund window is 14 days.", REFUND_WINDOW, "condescending"),
+    "as_clearly_explained_in_the_email": ("As clearly explained in the email, the refund window is 14 days.",
+                                          REFUND_WINDOW, "condescending"),
+    "suggest_you_actually_read": ("I suggest you actually read the instructions this time.", REFUND_WINDOW,
+                                  "condescending"),
+    # jargon v6 + glossary v2
+    "b23_native_resolution_gpu": ("No worries! Just set the display to its native resolution and check the scaling "
+                                  "in the GPU control panel.", STRETCHED, "jargon"),
+    "b06_traceroute_packet_loss": ("Run a traceroute to isolate the hop with packet loss.", SLOW_NET, "jargon"),
+    "b19_spf_dkim_mx": ("They'll check the SPF/DKIM records since your MX is misrouting.", MAIL_OUT, "jargon"),
+    "escalated_to_l2": ("Your ticket was escalated to L2.", MAIL_OUT, "jargon"),
+}
+
+QUIET_QA11: dict[str, tuple[str, str | None, str]] = {
+    "not_supported_but_handed_over": ("That's not something we support, but I've asked the manufacturer's support to "
+                                      "call you today — their case number is 4471.", PRINTER_UPDATE, "dismissive"),
+    "outside_scope_however_offer": ("That's outside the scope of our support, however here's what I can do: I'll "
+                                    "reset it for you now.", APP_CRASHES, "dismissive"),
+    "dont_contact_the_bank": ("Please don't contact the bank about this charge; we'll refund it today.", None,
+                              "dismissive"),
+    "dont_hesitate_to_contact_us": ("Don't hesitate to contact us again if it comes back.", NO_VERIFY_EMAIL,
+                                    "dismissive"),
+    "just_how_it_works_explained": ("That's just how the software works: exports are split into pages of 500 rows, "
+                                    "so open page 2 for the rest.", EXPORT_CUT, "dismissive"),
+    "good_luck_with_the_meeting": ("Good luck with the presentation tomorrow!", ORDER_STATUS, "dismissive"),
+    "if_not_we_assume_resolved": ("Let me know by Friday if you still need help; otherwise we'll assume it's "
+                                  "resolved.", MANAGER_TOMORROW, "pressure"),
+    "no_rush_ticket_stays_open": ("No rush, get back to me whenever suits you; we'll keep the ticket open until "
+                                  "then.", MANAGER_TOMORROW, "pressure"),
+    "sure_give_me_a_second": ("Sure, I'll look at it now, give me a second.", ORDER_STATUS, "unprofessional"),
+    "thats_fine_ill_check": ("That's fine, I'll check it for you now.", ORDER_STATUS, "unprofessional"),
+    "who_would_have_thought_wonder": ("Who would have thought a tiny setting could cause this! Let's switch it back.",
+                                      COFFEE, "unprofessional"),
+    "not_doing_anything_wrong": ("You're not doing anything wrong; the speaker needs a firmware update first.",
+                                 SPEAKER, "blame"),
+    "if_youre_doing_it_wrong": ("If you're doing it wrong, the light blinks red, so watch for that.", SPEAKER,
+                                "blame"),
+    "as_stated_in_our_faq": ("As stated in our FAQ, the refund window is 14 days, so you still have until the 20th.",
+                             REFUND_WINDOW, "condescending"),
+    "once_you_actually_receive": ("Once you actually receive the parcel, you have 14 days to ask for a refund.",
+                                  REFUND_WINDOW, "condescending"),
+    "gpu_terms_to_a_sysadmin": ("Update the GPU driver and set the native resolution in the NVIDIA Control Panel.",
+                                "Customer: I'm a sysadmin, the second monitor flickers on the new driver.", "jargon"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MISSES_QA11))
+def test_qa11_miss_is_flagged(name: str) -> None:
+    draft, context, category = MISSES_QA11[name]
+    assert _serious(draft, context, category), f"{name}: no {category} warning for {draft!r}"
+
+
+@pytest.mark.parametrize("name", sorted(QUIET_QA11))
+def test_qa11_lookalike_stays_quiet(name: str) -> None:
+    draft, context, category = QUIET_QA11[name]
     assert not _serious(draft, context, category), f"{name}: {category} flagged {draft!r}"
