@@ -36,6 +36,27 @@ def _split_overrides(items: tuple[str, ...]) -> tuple[list[str], list[str]]:
     return settings, rubric
 
 
+def _check_heads(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None:
+        from .heads import heads_folder_problem
+
+        if problem := heads_folder_problem(value):
+            raise click.BadParameter(problem)
+    return value
+
+
+# The trained heads the detectors read (customer.frustration: goemotions; agent.tone:
+# agent_tone): the shipped ones, or those of a folder `patiently train-heads` wrote.
+heads_option = click.option(
+    "--heads", "heads_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), callback=_check_heads,
+    help="A heads folder from `patiently train-heads` (default: the heads shipped in the package); "
+         "the same as --set heads.dir=DIR.")
+
+
+def _with_heads(sets: tuple[str, ...], heads_dir: Path | None) -> tuple[str, ...]:
+    return (*sets, f"heads.dir={heads_dir}") if heads_dir is not None else sets
+
+
 def _build_analyzer(config: str | None, rubric: str | None, sets: tuple[str, ...], detectors: str | None):
     from .config import load_settings
     from .detectors.registry import load_detectors
@@ -128,6 +149,7 @@ def cli() -> None:
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
               help="Override a setting (silence.chat_seconds=600) or the rubric (rubric.empathy.weight=2).")
 @click.option("--detectors", help="Comma-separated detector names to run (default: all).")
+@heads_option
 @click.option("--csv-column", "csv_columns", multiple=True, metavar="FIELD=COLUMN",
               help="Map a CSV column, e.g. --csv-column text=body --csv-column conversation_id=ticket.")
 @click.option("--csv-delimiter", metavar="CHAR", callback=_check_delimiter,
@@ -154,8 +176,9 @@ def cli() -> None:
                    "Implies --ray.")
 def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_path: Path | None,
             rubric: str | None, config: str | None, sets: tuple[str, ...], detectors: str | None,
-            csv_columns: tuple[str, ...], csv_delimiter: str | None, roles: tuple[str, ...], internal_notes: str,
-            max_message_chars: int, encoding: str, errors_path: Path | None,
+            heads_dir: Path | None, csv_columns: tuple[str, ...], csv_delimiter: str | None,
+            roles: tuple[str, ...], internal_notes: str, max_message_chars: int, encoding: str,
+            errors_path: Path | None,
             no_messages: bool, as_json: bool, quiet: bool, ray_address: str | None, ray_cpus: int | None) -> None:
     """Analyse conversations in INPUT files and summarise patience per agent."""
     from .analyze import BatchRunner, analyze_files, error_dict, local_batch
@@ -171,7 +194,7 @@ def analyze(inputs: tuple[Path, ...], fmt: str, out_path: Path | None, report_pa
 
         # stops here, naming the extra, when Ray is not installed: before any input is read
         runner = RayRunner(address=ray_address, num_cpus=ray_cpus)
-    analyzer = _build_analyzer(config, rubric, sets, detectors)
+    analyzer = _build_analyzer(config, rubric, _with_heads(sets, heads_dir), detectors)
     options = _read_options(fmt, csv_columns, max_message_chars, roles, internal_notes, encoding, csv_delimiter)
     plan_files(inputs, options)  # a missing input or the only one's unknown format stops here, before --out
     shown = 0
@@ -292,9 +315,10 @@ def _print_summary(run: Any, team: dict[str, Any], agents: list[dict[str, Any]],
 @click.option("--rubric", type=click.Path(exists=True, dir_okay=False))
 @click.option("--config", type=click.Path(exists=True, dir_okay=False))
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE")
+@heads_option
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def explain(input_path: Path, conversation_id: str, fmt: str, rubric: str | None, config: str | None,
-            sets: tuple[str, ...], as_json: bool) -> None:
+            sets: tuple[str, ...], heads_dir: Path | None, as_json: bool) -> None:
     """Show one conversation with evidence highlighted and coaching notes.
 
     INPUT is an input file (the conversation is analysed on its own) or a results JSONL
@@ -303,7 +327,7 @@ def explain(input_path: Path, conversation_id: str, fmt: str, rubric: str | None
     from .explain import missing_message, render_conversation, result_json
     from .model import Conversation
 
-    analyzer = _build_analyzer(config, rubric, sets, None)
+    analyzer = _build_analyzer(config, rubric, _with_heads(sets, heads_dir), None)
     result: dict[str, Any] | None = None
     why = f"no conversation '{conversation_id}' in {input_path}"
     if is_results_file(input_path):

@@ -103,8 +103,26 @@ class PromiseSettings(StrictModel):
     default_async_seconds: int = Field(24 * 3600, gt=0)
 
 
+class HeadsSettings(StrictModel):
+    # A folder written by `patiently train-heads` (its manifest.json and NAME.npz files): the
+    # detectors that read a trained head (customer.frustration: goemotions; agent.tone:
+    # agent_tone) take it from there instead of the heads shipped in the package.
+    dir: str | None = None
+
+    @field_validator("dir")
+    @classmethod
+    def _a_heads_folder(cls, v: str | None) -> str | None:
+        if v is not None:
+            from .heads import heads_folder_problem
+
+            if problem := heads_folder_problem(v):
+                raise ValueError(problem)
+        return v
+
+
 class Settings(StrictModel):
     embeddings: EmbeddingSettings = EmbeddingSettings()
+    heads: HeadsSettings = HeadsSettings()
     silence: SilenceSettings = SilenceSettings()
     pressure: PressureSettings = PressureSettings()
     repeat: RepeatSettings = RepeatSettings()

@@ -57,11 +57,11 @@ def _ruled(text: str) -> list[tuple[int, int]]:
 
 
 @cache
-def _head() -> Head | None:
+def _head(directory: str | None = None) -> Head:
+    """The ``agent_tone`` head of ``directory`` (``heads.dir``), else the shipped one."""
     from ..heads import load_heads
 
-    heads = load_heads()
-    return heads.linear("agent_tone") if "agent_tone" in heads else None
+    return load_heads(directory).linear("agent_tone")
 
 
 def _alternative_near(text: str, sents: list[tuple[int, int]], k: int) -> bool:
@@ -102,10 +102,10 @@ class AgentTone(Detector):
                    "for impatience worded outside the lexicons; the coach's second opinion.")
 
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
-        head = _head()
         targets = [i for i in ctx.targets("agent") if not bot_reply(conv, i) and not to_other_helper(conv, i)]
-        if head is None or not targets:
+        if not targets:
             return []
+        head = _head(ctx.settings.heads.dir)
         spans: list[tuple[int, int]] = []  # (message index, sentence number)
         texts: list[str] = []
         for i in targets:

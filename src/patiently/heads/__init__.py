@@ -229,6 +229,29 @@ def _cached(directory: str) -> Heads:
     return _load_dir(Path(directory))
 
 
+# The heads the analyser's detectors read, and who reads them: a heads folder given to the
+# analyser or the coach (``heads.dir``, ``--heads``) must hold them all.
+ANALYSER_HEADS = {"goemotions": "customer.frustration", "agent_tone": "agent.tone"}
+
+
+def heads_folder_problem(directory: str | Path) -> str | None:
+    """Why ``directory`` cannot serve the analyser (no manifest, a head it needs missing), or None."""
+    d = Path(directory)
+    if not (d / "manifest.json").is_file():
+        return (f"{d} is not a heads folder (no manifest.json): build one with "
+                "`patiently train-heads --data DIR --out HEADS_DIR`")
+    try:
+        names = set(json.loads((d / "manifest.json").read_text(encoding="utf-8")).get("heads", {}))
+    except (OSError, ValueError, AttributeError) as exc:
+        return f"{d / 'manifest.json'}: not a readable heads manifest ({exc})"
+    missing = [h for h in ANALYSER_HEADS if h not in names]
+    if missing:
+        only = " ".join(f"--only {h}" for h in missing)
+        return (f"{d} has no head {', '.join(f'{h!r} ({ANALYSER_HEADS[h]} reads it)' for h in missing)}: "
+                f"train it into that folder with `patiently train-heads --data DIR --out {d} {only}`")
+    return None
+
+
 def load_heads(directory: str | Path | None = None) -> Heads:
     """The shipped heads, or those in ``directory`` (cached per directory)."""
     return _cached(str(Path(directory) if directory else shipped_dir()))

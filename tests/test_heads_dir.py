@@ -1,0 +1,63 @@
+"""``heads.dir`` / ``--heads``: the analyser reads its trained heads from a local folder."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from patiently.cli import cli
+from patiently.config import load_settings
+from patiently.errors import ConfigError
+from patiently.heads import shipped_dir
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "conversations.jsonl"
+
+
+@pytest.fixture
+def local_heads(tmp_path: Path) -> Path:
+    out = tmp_path / "heads"
+    shutil.copytree(shipped_dir(), out)
+    return out
+
+
+def _without(heads: Path, name: str) -> Path:
+    manifest = json.loads((heads / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["heads"][name]
+    (heads / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (heads / f"{name}.npz").unlink()
+    return heads
+
+
+def test_a_copy_of_the_shipped_heads_gives_the_same_findings(local_heads: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    outs = []
+    for extra in ([], ["--heads", str(local_heads)]):
+        out = tmp_path / f"out{len(outs)}.jsonl"
+        r = runner.invoke(cli, ["analyze", str(EXAMPLES), "--out", str(out), "-q", *extra])
+        assert r.exit_code == 0, r.output
+        outs.append([(x["id"], x["findings"], x["scores"]) for x in map(json.loads, out.read_text().splitlines())])
+    assert outs[0] == outs[1]
+
+
+def test_the_local_heads_are_the_ones_read(local_heads: Path) -> None:
+    from patiently.detectors import agent_tone
+
+    s = load_settings(overrides=[f"heads.dir={local_heads}"])
+    assert s.heads.dir == str(local_heads)
+    assert agent_tone._head(s.heads.dir) is not agent_tone._head(None)
+
+
+def test_a_folder_without_a_needed_head_stops_before_any_input(local_heads: Path) -> None:
+    folder = _without(local_heads, "agent_tone")
+    r = CliRunner().invoke(cli, ["analyze", str(EXAMPLES), "--heads", str(folder), "-q"])
+    assert r.exit_code == 2
+    assert "no head 'agent_tone' (agent.tone reads it)" in r.output and "--only agent_tone" in r.output
+    with pytest.raises(ConfigError, match=r"heads\.dir: .*no head 'agent_tone'.*\(from --set\)"):
+        load_settings(overrides=[f"heads.dir={folder}"])
+
+
+def test_not_a_heads_folder(tmp_path: Path) -> None:
+    r = CliRunner().invoke(cli, ["explain", str(EXAMPLES), "ex-001", "--heads", str(tmp_path)])
+    assert r.exit_code == 2 and "is not a heads folder (no manifest.json)" in r.output
