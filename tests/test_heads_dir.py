@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,38 @@ def test_a_folder_without_a_needed_head_stops_before_any_input(local_heads: Path
 def test_not_a_heads_folder(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["explain", str(EXAMPLES), "ex-001", "--heads", str(tmp_path)])
     assert r.exit_code == 2 and "is not a heads folder (no manifest.json)" in r.output
+
+
+def test_check_with_heads(local_heads: Path) -> None:
+    from patiently.coach import engine
+    from patiently.coach.cli import check_command
+
+    try:
+        r = CliRunner().invoke(check_command, ["Thanks, I've reset it for you.", "--json", "--heads", str(local_heads)])
+        assert r.exit_code == 0, r.output
+        assert engine.get_analyzer().settings.heads.dir == str(local_heads)
+        bad = CliRunner().invoke(check_command, ["hi", "--heads", str(_without(local_heads, "goemotions"))])
+        assert bad.exit_code == 2 and "no head 'goemotions' (customer.frustration reads it)" in bad.output
+    finally:
+        engine.use_heads(None)
+    assert engine.get_analyzer().settings.heads.dir is None
+
+
+def test_serve_settings_carry_the_heads_to_the_coach_and_the_web_app(local_heads: Path, monkeypatch) -> None:
+    pytest.importorskip("fastapi")
+    from patiently.coach import engine
+    from patiently.rubric import load_rubric
+    from patiently.server.app import ServerSettings, create_app
+    from patiently.web.app import WebState
+    from patiently.web.settings import WebSettings
+
+    try:
+        create_app(ServerSettings(heads_dir=str(local_heads), warm_up=False))
+        assert engine.get_analyzer().settings.heads.dir == str(local_heads)
+    finally:
+        engine.use_heads(None)
+    state = WebState.__new__(WebState)  # the analyser alone, without a database
+    state.settings = WebSettings(heads_dir=str(local_heads))
+    state._analyzer, state._analyzer_lock, state.db = None, threading.Lock(), None
+    monkeypatch.setattr("patiently.web.app.store.active_rubric", lambda db: load_rubric())
+    assert state.analyzer().settings.heads.dir == str(local_heads)

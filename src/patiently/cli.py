@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .cli_options import heads_option
 from .errors import OptionError, PatientlyError, RecordError
 from .readers import FORMATS  # stdlib only: keeps `patiently --help` fast
 from .terminal import json_for_terminal, visible, visible_tree
@@ -34,23 +35,6 @@ def _split_overrides(items: tuple[str, ...]) -> tuple[list[str], list[str]]:
     for item in items:
         (rubric if item.startswith("rubric.") else settings).append(item.removeprefix("rubric."))
     return settings, rubric
-
-
-def _check_heads(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
-    if value is not None:
-        from .heads import heads_folder_problem
-
-        if problem := heads_folder_problem(value):
-            raise click.BadParameter(problem)
-    return value
-
-
-# The trained heads the detectors read (customer.frustration: goemotions; agent.tone:
-# agent_tone): the shipped ones, or those of a folder `patiently train-heads` wrote.
-heads_option = click.option(
-    "--heads", "heads_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), callback=_check_heads,
-    help="A heads folder from `patiently train-heads` (default: the heads shipped in the package); "
-         "the same as --set heads.dir=DIR.")
 
 
 def _with_heads(sets: tuple[str, ...], heads_dir: Path | None) -> tuple[str, ...]:

@@ -8,9 +8,11 @@ commands; ``--fail-on`` makes warnings or problems exit 1 (for scripts and hooks
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
+from ..cli_options import heads_option
 from ..errors import PatientlyError
 from ..terminal import json_for_terminal, visible
 from .context import CoachInputError, argv_not_utf8, load_context_arg
@@ -83,13 +85,16 @@ def render(result: CheckResult, colour: bool | None = None) -> str:
 @click.option("--llm-model", default="local", show_default=True, help="Model name sent to the LLM server.")
 @click.option("--fail-on", type=click.Choice(["never", "warning", "problem"]), default="never", show_default=True,
               help="Exit 1 when a flag reaches this severity.")
+@heads_option
 def check_command(draft: str | None, context: str | None, as_json: bool, llm_url: str | None, llm_model: str,
-                  fail_on: str) -> None:
+                  fail_on: str, heads_dir: Path | None) -> None:
     """Check a DRAFT reply before sending it ('-' or nothing: read it from stdin)."""
-    from .engine import check
+    from .engine import check, use_heads
     from .llm import LLMSettings
 
     try:
+        if heads_dir is not None:
+            use_heads(str(heads_dir))
         text = _read_draft(draft)
         ctx = load_context_arg(context) if context is not None else None
         llm = LLMSettings(url=llm_url, model=llm_model) if llm_url else None

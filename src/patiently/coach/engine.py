@@ -115,15 +115,29 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\
 _lock = threading.Lock()
 _analyzer: Analyzer | None = None
 _prefixes: PrefixCache | None = None
+_heads_dir: str | None = None
+
+
+def use_heads(directory: str | None) -> None:
+    """Check every later draft of this process with the heads of a ``train-heads`` folder
+    (``check --heads``, ``serve --heads``); None: the shipped heads."""
+    from ..config import load_settings
+
+    global _analyzer, _heads_dir
+    settings = load_settings(overrides=[f"heads.dir={directory}"]) if directory else None  # validated here
+    with _lock:
+        _heads_dir, _analyzer = (settings.heads.dir if settings else None), None
 
 
 def get_analyzer() -> Analyzer:
     """One Analyzer per process (detectors, lexicons and the embedder are loaded once)."""
+    from ..config import load_settings
+
     global _analyzer
     if _analyzer is None:
         with _lock:
             if _analyzer is None:
-                _analyzer = Analyzer()
+                _analyzer = Analyzer(load_settings(overrides=[f"heads.dir={_heads_dir}"]) if _heads_dir else None)
     return _analyzer
 
 

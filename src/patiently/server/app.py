@@ -35,7 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..coach.context import MAX_CONTEXT_MESSAGES, CoachInputError
-from ..coach.engine import MAX_DRAFT_CHARS, check, warm_up
+from ..coach.engine import MAX_DRAFT_CHARS, check, use_heads, warm_up
 from ..coach.llm import LLMSettings
 from ..coach.models import CheckResult
 from ..errors import PatientlyError
@@ -64,6 +64,7 @@ class ServerSettings(BaseModel):
     llm: LLMSettings | None = None
     warm_up: bool = True
     web: WebSettings | None = None  # None: the API only, no database
+    heads_dir: str | None = None  # a `train-heads` folder for the detectors' heads (`serve --heads`)
 
 
 class ContextMessageIn(BaseModel):
@@ -207,6 +208,8 @@ def _readable(errors: list[Any]) -> tuple[str, list[dict[str, Any]]]:
 
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
     s = settings or ServerSettings()
+    if s.heads_dir:
+        use_heads(s.heads_dir)  # the coach's checks; the web app's analyser reads it from s.web
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -7,9 +7,11 @@ default: exposing it wider is a deliberate choice (and then ``--require-token`` 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import click
 
+from ..cli_options import heads_option
 from ..config import usable_cores
 from ..web.settings import DEFAULT_DB, WebSettings
 from .app import SETTINGS_ENV, ServerSettings
@@ -33,8 +35,10 @@ from .app import SETTINGS_ENV, ServerSettings
 @click.option("--api-only", is_flag=True, help="Serve only /api/v1/* (no web app, no database).")
 @click.option("--log-level", default="warning", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+@heads_option
 def serve_command(host: str, port: int, workers: int, require_token: str | None, llm_url: str | None,
-                  llm_model: str, max_body: int, db: str, api_only: bool, log_level: str) -> None:
+                  llm_model: str, max_body: int, db: str, api_only: bool, log_level: str,
+                  heads_dir: Path | None) -> None:
     """Serve the web app and the API (POST /api/v1/check, GET /api/v1/health, /openapi.json, /docs)."""
     try:
         import uvicorn
@@ -42,7 +46,8 @@ def serve_command(host: str, port: int, workers: int, require_token: str | None,
         raise click.ClickException("the server needs the 'web' extra: pip install 'patiently[web]'") from exc
     from ..coach.llm import LLMSettings
 
-    web = None if api_only else WebSettings(db=db)
+    heads = str(heads_dir) if heads_dir is not None else None
+    web = None if api_only else WebSettings(db=db, heads_dir=heads)
     if workers == 0:
         workers = usable_cores() if api_only else 1
     if web is not None:
@@ -50,7 +55,7 @@ def serve_command(host: str, port: int, workers: int, require_token: str | None,
         from ..web.db import open_database
 
         open_database(web.db).dispose()
-    settings = ServerSettings(max_body_bytes=max_body, require_token=require_token, web=web,
+    settings = ServerSettings(max_body_bytes=max_body, require_token=require_token, web=web, heads_dir=heads,
                               llm=LLMSettings(url=llm_url, model=llm_model) if llm_url else None)
     # Worker processes rebuild the app from the environment (settings cannot be passed in memory).
     os.environ[SETTINGS_ENV] = settings.model_dump_json()

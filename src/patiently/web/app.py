@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..config import load_settings
 from ..pipeline import Analyzer
 from . import store
 from .auth import LoginRequired
@@ -37,7 +38,8 @@ class WebState:
         """The shared analyzer (detectors load once), always with the active rubric."""
         with self._analyzer_lock:
             if self._analyzer is None:
-                self._analyzer = Analyzer()
+                heads = self.settings.heads_dir
+                self._analyzer = Analyzer(load_settings(overrides=[f"heads.dir={heads}"]) if heads else None)
             self._analyzer.rubric = store.active_rubric(self.db)
             return self._analyzer
 

@@ -21,6 +21,7 @@ class WebSettings(BaseModel):
     # The reply check is open to anyone who can reach the server unless this is set.
     check_requires_login: bool = False
     migrate: bool = True  # bring the schema to the newest revision at start
+    heads_dir: str | None = None  # a `train-heads` folder for the analyser's heads (`serve --heads`)
     # Log-in throttling: after this many failed log-ins for one username, or from one client
     # address, within the window, further attempts get 429 until the oldest failure ages out.
     # 0 turns that limit off (e.g. the per-address one behind a proxy that hides client addresses).
