@@ -209,7 +209,8 @@ REWRITES: dict[str, tuple[str, list[Flag], str]] = {
     "qa6_b21_no_dangling_and": (
         "Hurry up, the code expires in 30 seconds and I don't have all day.",
         [("pressure", "Hurry up"), ("pressure", "I don't have all day")],
-        "Take your time, the code expires in 30 seconds."),
+        # the deadline is a fact and stays; "Take your time" in front of it contradicted it (qa12 b34)
+        "The code expires in 30 seconds."),
     "qa6_b39_relative_clause_goes_with_the_judgement": (
         "Honestly, this is basic stuff that any computer user should know. Open File Explorer and click Map "
         "network drive.", [("condescending", "this is basic stuff")],

@@ -72,7 +72,7 @@ _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_un
               "empty_reply", "negated", "greeting", "fix_given", "instruction_lead", "still_failing",
               "success_claim", "earlier_attempt", "reassurance", "leftover", "function_words", "never_right",
               "confirmed_closure", "hedge", "offer_placeholders", "in_full", "worry", "hurry",
-              "repeat_leads")
+              "repeat_leads", "held_up", "deadline")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
@@ -244,7 +244,9 @@ def quotable(given: str) -> str:
 
 
 # A quote cut off after a joining word ("I already restarted the router and") ends before it.
-_DANGLING = re.compile(r"(?:[\s,;:]+(?:and|or|but|so|then|the|a|an|to|of|with|my|your|because))+\W*$",
+# A count without its noun ("the modem three" of "three times") ends before the count (qa12 b18).
+_DANGLING = re.compile(r"(?:[\s,;:]+(?:and|or|but|so|then|the|a|an|to|of|with|my|your|because|one|two|three|four|"
+                       r"five|six|seven|eight|nine|ten|twice|several|many|a\s+few))+\W*$",
                        re.IGNORECASE)
 
 
@@ -259,11 +261,13 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
     A :func:`kept` flag gets none; a no_acknowledgment flag (the rewrite puts an apology in
     front of the draft) takes the draft's :func:`never_right` sentences out."""
     from .rewrite_cover import cover, keep_referents, one_offer, one_step, with_hedges
+    from .rewrite_frame import fit_to_situation
     from .rewrite_gloss import compound_glosses
 
     active = [FlagDraft(f.category, [], f.data, f.severity) if kept(f, where) else f for f in flags]
     out = cover(draft, active, compound_glosses(draft, active, [edits_for(draft, f) for f in active]))
     out = one_offer(draft, one_offer(draft, with_hedges(draft, active, keep_referents(draft, out))), "repeat_leads")
+    out = fit_to_situation(draft, active, out, where)
     for f, eds in zip(active, out, strict=True):
         if f.category == "no_acknowledgment":
             eds.extend(never_right(draft))

@@ -29,6 +29,9 @@ _CLAUSE_SPLIT = re.compile(r"\s*(?:[,;:]|\s[-–—]\s)\s*|\s+but\s+", re.IGNORE
 _WORDS = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 MAX_WORDS_LEFT = 1  # a replacement may keep a pronoun of the flagged words, not a phrase
 _TIE = re.compile(r"(?:so|and|which\s+means|because|as)\s+", re.IGNORECASE)
+# A clause that cannot stand without its main clause: a reason or a condition.
+_SUBORDINATE = re.compile(r"(?:since|because|as|if|unless|when|whenever|although|though|once|now\s+that|"
+                          r"given\s+that|seeing\s+(?:as|that))\b", re.IGNORECASE)
 MIN_REST_WORDS = 3  # what the rest of a sentence needs to stand on its own once a clause goes
 
 
@@ -154,6 +157,12 @@ def _clause(draft: str, s0: int, e0: int, span: tuple[int, int]) -> tuple[int, i
         if cs <= span[0] and (span[1] <= ce or (k == len(clauses) - 1 and span[1] <= e0)):
             rest = draft[s0:cs] + " " + draft[ce:body_end]
             if len(re.findall(r"[A-Za-z]+", rest)) < MIN_REST_WORDS:
+                return None
+            # "Since the reset should have fixed it" without "I've marked this as resolved" is a
+            # fragment, and "I'll close your case" without "If I don't hear back" a new, unconditional
+            # claim: a reason or condition and its main clause go together (qa12 b17, b22)
+            others = [c for j, c in enumerate(clauses) if j != k]
+            if _SUBORDINATE.match(draft, cs) or (len(others) == 1 and _SUBORDINATE.match(draft, others[0][0])):
                 return None
             if k > 0:  # with the separator before it: "Fine, whatever you say" -> "Fine"
                 return seps[k - 1][0], ce

@@ -18,10 +18,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ..lexicon import load_lexicon
 from ..model import Message
 from ..text import sentence_spans
+
+if TYPE_CHECKING:
+    from .rewrite import Edit
 
 # Empathy-lexicon kinds that acknowledge on their own; a feeling or situation word ("stressed",
 # "deadline") counts only with a verb of understanding ("I understand you are very stressed"):
@@ -157,6 +161,9 @@ def acknowledgment(context_state: Sequence[str], where: Situation | None = None)
         return ack["asked_again"] if where.asked_again else ack["repeating"]
     if "confused" in context_state and "frustrated" not in context_state:
         return ack["confused"]
+    if "frustrated" not in context_state and where.feeling != "worried":
+        # not frustrated: "how frustrating it is" misreads a calm or self-deprecating customer
+        return ack["non_technical"] if "non_technical" in context_state else ack["calm"]
     if where.feeling == "worried":
         return ack["worried_still"] if where.earlier_contact else ack["worried"]
     if where.feeling == "hurried":
@@ -202,3 +209,40 @@ def with_confirmation(text: str, where: Situation | None) -> str:
     head = text[:cut].rstrip()
     gap = text[len(head):cut] if "\n" in text[len(head):cut] else " "  # a sign-off on its own line stays there
     return f"{head} {question}{gap}{text[cut:]}".strip()
+
+
+_AND = re.compile(r"\s*and\s+", re.IGNORECASE)
+_TAKE_YOUR_TIME = re.compile(r"\btake\s+your\s+time\b\s*(?:[,;]\s*|and\s+|to\s+)?", re.IGNORECASE)
+
+
+def fit_to_situation(draft: str, flags: Sequence[object], per_flag: list[list[Edit]],
+                     where: Situation | None) -> list[list[Edit]]:
+    """``per_flag`` with replacements that the situation would contradict reworded:
+    "I'm sorry this has held you up" to a worried customer (an alarm at 3am held nothing up) takes
+    the library's ``held_up`` wording for that feeling, and "take your time" goes where the same
+    sentence keeps a deadline ("the offer expires in 10 minutes", qa12 b34): the deadline is a
+    fact the customer needs, and "take your time" next to it says the opposite."""
+    from .rewrite import library, sentences
+
+    swaps: Mapping[str, str] = library().templates["held_up"]
+    deadline = _template_regex("deadline")
+    held = "I'm sorry this has held you up"
+    out = []
+    for eds in per_flag:
+        fitted = []
+        for ed in eds:
+            text = ed.text
+            if where is not None and held in text and where.feeling in swaps:
+                text = text.replace(held, swaps[where.feeling])
+            if _TAKE_YOUR_TIME.search(text):
+                s, e = next(((a, b) for a, b in sentences(draft) if a <= ed.start < b), (ed.start, ed.end))
+                rest = draft[s:ed.start] + " " + draft[ed.end:e]
+                if deadline.search(rest):
+                    text = _TAKE_YOUR_TIME.sub("", text, count=1)
+                    tie = _AND.match(draft, ed.end) if not text else None
+                    if tie:  # "Hurry up and make a decision" -> "Make a decision"
+                        fitted.append(type(ed)(ed.start, tie.end(), ""))
+                        continue
+            fitted.append(ed if text == ed.text else type(ed)(ed.start, ed.end, text))
+        out.append(fitted)
+    return out
