@@ -308,3 +308,99 @@ def test_device_faults_and_mishaps_are_not_distress(context: str) -> None:
 def test_a_customer_in_distress_needs_an_acknowledgment(draft: str, acknowledged: bool) -> None:
     r = check(draft, "Customer: My laptop was stolen with all my work on it.")
     assert ("no_acknowledgment" not in {f.category for f in r.flags}) is acknowledged
+
+
+# QA pass 12. Self-deprecation about one's skills is non-technical, not frustration, and "we'll do it together"
+# reassures; "hopeless" said of the service is still anger.
+@pytest.mark.parametrize("context", [
+    pytest.param("Customer: I'm hopeless with technology, how do I connect my new printer to wifi?",
+                 id="g34_hopeless_with_technology"),
+    pytest.param("Customer: I'm useless with computers, where do I find my downloads?", id="useless_with_computers"),
+    pytest.param("Customer: im terrible at tech stuff. how do i change my email password?", id="terrible_at_tech"),
+])
+def test_self_deprecation_about_skills_is_not_frustration(context: str) -> None:
+    r = check("No problem, we'll do it together. 1. Open Settings. 2. Choose Wi-Fi. 3. Tell me what you see.",
+              context)
+    assert "frustrated" not in r.context.customer and "non_technical" in r.context.customer
+    assert _warned(r) == set(), [(f.category, f.severity, f.text) for f in r.flags]
+
+
+@pytest.mark.parametrize("context", [
+    pytest.param("Customer: Your support is hopeless, this is the third time I've asked!", id="hopeless_service"),
+    pytest.param("Customer: I'm hopeless with technology and this stupid printer is DRIVING ME MAD!!",
+                 id="self_description_beside_anger"),
+])
+def test_hopeless_said_of_the_service_is_still_frustration(context: str) -> None:
+    r = check("1. Open Settings. 2. Choose Wi-Fi.", context)
+    assert "frustrated" in r.context.customer
+    assert "no_acknowledgment" in _warned(r)
+
+
+# A factual one-line report of a fault or delay, with no feeling word, is calm (the emotion head heard "stopped
+# syncing" and "broken" as annoyance; "hasn't arrived" alone is the service-failure cue and nothing more).
+@pytest.mark.parametrize("context", [
+    pytest.param("Customer: My order 88213 hasn't arrived, it was due on Monday.", id="b12_order_not_arrived"),
+    pytest.param("Customer: my calendar stopped syncing", id="b13_calendar_stopped_syncing"),
+    pytest.param("Customer: how do I get a refund for the broken kettle?", id="b23_broken_kettle"),
+    pytest.param("Customer: my printer is broken, can you help?", id="printer_broken"),
+    pytest.param("Customer: The parcel with order 5521 has not arrived yet.", id="parcel_not_arrived"),
+])
+def test_a_factual_fault_or_delay_report_is_calm(context: str) -> None:
+    assert "frustrated" not in check("Let me check that for you.", context).context.customer
+
+
+@pytest.mark.parametrize("context", [
+    pytest.param("Customer: My order STILL hasn't arrived, this is ridiculous!", id="still_not_arrived_angry"),
+    pytest.param("Customer: my calendar stopped syncing again, I'm so fed up with this", id="fed_up"),
+    pytest.param("Customer: The kettle is broken and I'm really disappointed with your service.", id="disappointed"),
+])
+def test_a_fault_report_with_feeling_words_stays_frustrated(context: str) -> None:
+    assert "frustrated" in check("Let me check that for you.", context).context.customer
+
+
+# A bare ticket or assignment notice to a customer in a hurry is not the answer given at once.
+URGENT_TERMINAL = ("Customer: Our whole shop's card terminal is down on a Saturday, we can't take payments, "
+                   "please this is urgent!")
+
+
+@pytest.mark.parametrize("draft", [
+    pytest.param("Ticket #4521 created. An engineer will be assigned.", id="b24_ticket_created"),
+    pytest.param("Case 88-1234 has been logged. A technician will contact you.", id="case_logged"),
+    pytest.param("Reference INC0042 opened, someone will be in touch.", id="reference_opened"),
+])
+def test_a_ticket_notice_is_not_an_answer_to_a_hurry(draft: str) -> None:
+    assert "no_acknowledgment" in _warned(check(draft, URGENT_TERMINAL))
+
+
+@pytest.mark.parametrize("draft", [
+    pytest.param("I'm sorry, that's the worst day for it. Ticket #4521 is created as urgent and an engineer will "
+                 "call you within the hour.", id="apology_then_ticket"),
+    pytest.param("Switch the terminal off at the wall for 30 seconds, then on: that clears the usual Saturday "
+                 "outage.", id="answer_at_once"),
+])
+def test_an_acknowledged_or_immediate_answer_to_a_hurry_is_fine(draft: str) -> None:
+    assert "no_acknowledgment" not in _warned(check(draft, URGENT_TERMINAL))
+
+
+# Distress: someone's surgery, bills the customer cannot pay; and "regret any inconvenience" is a stock line.
+@pytest.mark.parametrize("context", [
+    pytest.param("Customer: Your insurance portal rejected my claim for my wife's surgery with no reason given. "
+                 "We can't pay the hospital.", id="b40_wife_surgery_cant_pay"),
+    pytest.param("Customer: My son's surgery was last week and the claim still shows pending.", id="son_surgery"),
+    pytest.param("Customer: The refund hasn't come and I can't afford my medical bills this month.",
+                 id="cant_afford_medical_bills"),
+])
+def test_surgery_and_unpayable_bills_read_as_distress(context: str) -> None:
+    r = check("Dear customer, We value you as a customer and sincerely regret any inconvenience. Please allow 10 "
+              "business days for a response.", context)
+    assert "frustrated" in r.context.customer
+    assert any(f.category == "scripted_empathy" and f.text == "sincerely regret any inconvenience"
+               and f.severity != "info" for f in r.flags), [(f.category, f.severity, f.text) for f in r.flags]
+
+
+@pytest.mark.parametrize("context", [
+    pytest.param("Customer: I can't pay by card on your website, is there another way?", id="cant_pay_by_card"),
+    pytest.param("Customer: Can I pay the hospital invoice through your portal?", id="pay_hospital_invoice"),
+])
+def test_a_payment_question_is_not_distress(context: str) -> None:
+    assert "frustrated" not in check("Yes, use the bank transfer option.", context).context.customer

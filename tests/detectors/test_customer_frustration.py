@@ -345,3 +345,22 @@ def test_v6_a_role_beside_heat_is_still_frustration(text: str) -> None:
     from patiently.detectors.customer_frustration import REPORT_AT, frustration_level
 
     assert frustration_level(text)[0] >= REPORT_AT
+
+
+# v7 (QA pass 12): the customer's description of themselves is read by no signal; the head does not read the
+# words that name the fault.
+@pytest.mark.parametrize("text", [
+    pytest.param("I'm hopeless with technology, how do I connect my new printer to wifi?", id="hopeless_with_tech"),
+    pytest.param("my calendar stopped syncing", id="stopped_syncing"),
+    pytest.param("how do I get a refund for the broken kettle?", id="broken_kettle"),
+])
+def test_v7_self_description_and_fault_words_are_not_frustration(text: str) -> None:
+    assert detect("customer.frustration", conv(("c", text))) == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Your app is hopeless, I've had enough!", id="hopeless_app"),
+    pytest.param("my calendar stopped syncing and I'm so fed up with this", id="fed_up_beside_fault"),
+])
+def test_v7_feeling_words_beside_a_fault_are_still_read(text: str) -> None:
+    assert [f.label for f in detect("customer.frustration", conv(("c", text)))][:1] == ["customer.frustration"]

@@ -27,7 +27,8 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
                 scores["non_technical"] = max(scores.get("non_technical", 0.0), f.score)
             if f.message_id in recent and set(f.data.get("reasons") or ()) - {"non_technical"}:
                 state = "confused"
-        elif f.label == "customer.frustration" and f.message_id in recent and not _apologetic(f, msgs):
+        elif (f.label == "customer.frustration" and f.message_id in recent and not _apologetic(f, msgs)
+              and not _plain_report(f, msgs)):
             state = "frustrated"
         elif f.label == "customer.repeat" and f.message_id in recent:
             state = "repeating"
@@ -75,6 +76,22 @@ def _apologetic(f: Finding, msgs: tuple[Message, ...]) -> bool:
     if not set(f.data.get("reasons") or ()) <= _SOFT:
         return False
     return any(m.id == f.message_id and _cue(m.text, "customer_apology") for m in msgs)
+
+
+# QA pass 12: the reasons of a plain report that something has not come ("My order 88213 hasn't arrived, it
+# was due on Monday."): customer.frustration's failed-service cue, alone, with nothing added (no second cue,
+# no "!!", no feeling word the head hears). A fact about the order, not a feeling; see _plain_report().
+_REPORT = frozenset({"complaint about the service", "negative tone"})
+PLAIN_REPORT_BELOW = 0.5
+
+
+def _plain_report(f: Finding, msgs: tuple[Message, ...]) -> bool:
+    """A frustration finding whose only evidence is a calm "hasn't arrived" / "wasn't delivered"."""
+    if f.score >= PLAIN_REPORT_BELOW or not set(f.data.get("reasons") or ()) <= _REPORT:
+        return False
+    text = next((m.text for m in msgs if m.id == f.message_id), "")
+    ev = [text[s.start:s.end] for s in f.evidence if s.message_id == f.message_id]
+    return bool(ev) and all(_cue(t, "plain_report") for t in ev)
 
 
 def _mild_wait(f: Finding, conv: Conversation) -> bool:

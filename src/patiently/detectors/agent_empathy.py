@@ -85,8 +85,9 @@ def prototype_vectors(ctx: DetectorContext) -> tuple[np.ndarray, np.ndarray]:
 
 class AgentEmpathy(Detector):
     name = "agent.empathy"
-    version = 7  # v6: "please don't apologise" matched again; "lots of people find X confusing";
-    # v7: "It's okay to be annoyed", "I would be too", "anyone would be" (empathy.yaml v4)
+    version = 8  # v6: "please don't apologise" matched again; "lots of people find X confusing";
+    # v7: "It's okay to be annoyed", "I would be too", "anyone would be" (empathy.yaml v4);
+    # v8: "(sincerely) regret any inconvenience" is a stock line (stock_empathy.yaml v2)
     labels = ("agent.empathy",)
     requires = ("customer.frustration",)  # v4: a deadline reassurance counts after an urgent message
     description = "The agent acknowledges the customer's feelings or situation, specifically and in their own words."

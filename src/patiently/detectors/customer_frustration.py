@@ -30,6 +30,11 @@ hours"), a problem that got worse ("I did but now I can't log in"), and "!!" on 
 v6 (QA pass 11): the customer's self-introduction by role ("I'm a sysadmin.", ``lexicons/self_intro.yaml``)
 is not read by the emotion head, as "I'm not very technical" already was not: a calm technical report
 that opens with who the customer is read as frustrated.
+v7 (QA pass 12): the customer's description of themselves ("I'm hopeless with technology") is not read by the
+lexicons or VADER either (it read "hopeless" as anger); and the emotion head does not read the words that name
+the fault ("stopped syncing", "broken", "hasn't arrived"): it heard a calm one-line report ("my calendar stopped
+syncing", "how do I get a refund for the broken kettle?") as annoyance. The feeling words around a fault are
+still read ("my calendar stopped syncing, this is so disappointing").
 The trajectory compares the start and the end of the conversation, so coaches can see
 whether the agent calmed the customer down or the conversation escalated.
 """
@@ -119,16 +124,35 @@ def masked(text: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group()), text) if '"' in text or "“" in text else text
 
 
+# v7: words that name the fault itself. A fault is what happened, not how the customer feels about it;
+# the head (trained on Reddit comments) hears "stopped syncing" or "broken" as disappointment. Not "keeps
+# giving me": blanking it leaves fragments the head reads as worse; "a broken man" is a feeling.
+_FAULT_WORDS = re.compile(
+    r"\b(?:(?:has|have|had|did)n['’]?t\s+(?:arrived|come|turned\s+up|shown\s+up|been\s+delivered)|"
+    r"(?:has|have)\s+not\s+(?:arrived|come)|never\s+arrived|not\s+(?:arrived|delivered|working|syncing|loading|"
+    r"responding|connecting|printing|charging)|stopped\s+\w+ing|stopped|broken(?!\s+(?:man|woman|person|heart))|broke|"
+    r"crash(?:ed|es|ing)?|froze|frozen|is\s+down|went\s+down|faulty|(?:was|were|is)\s+due)\b", re.IGNORECASE)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    for s, e in spans:
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
+def _self_spans(text: str) -> list[tuple[int, int]]:
+    """The customer's description of themselves: not technical ("I'm hopeless with technology") or (v6)
+    their self-introduction by role ("I'm a sysadmin."): who they are, not how they feel."""
+    found = [*load_lexicon("confusion").find(text, ("non_technical",)), *load_lexicon("self_intro").find(text)]
+    return [(m.start, m.end) for m in found]
+
+
 def head_text(text: str) -> str:
     """What the emotion head reads: the message less the customer's description of themselves
-    as not technical and (v6) their self-introduction by role ("I'm a sysadmin.": who they are,
-    which the head heard as annoyance). (Quoted text stays: blanking it left fragments such as
-    'there is no' that the head heard as annoyance, 15 of 19 new findings wrong on Ubuntu IRC / TWCS.)"""
-    out = text
-    found = [*load_lexicon("confusion").find(out, ("non_technical",)), *load_lexicon("self_intro").find(out)]
-    for m in found:
-        out = out[:m.start] + " " * (m.end - m.start) + out[m.end:]
-    return out
+    (:func:`_self_spans`) and (v7) the words naming the fault (:data:`_FAULT_WORDS`). (Quoted text
+    stays: blanking it left fragments such as 'there is no' that the head heard as annoyance, 15 of
+    19 new findings wrong on Ubuntu IRC / TWCS.)"""
+    return _blank(text, [*_self_spans(text), *(m.span() for m in _FAULT_WORDS.finditer(text))])
 
 
 def frustration_level(text: str, emotion_score: float | None = None) -> tuple[float, list[tuple[int, int]], list[str]]:
@@ -214,6 +238,7 @@ def _frustration_level(text: str) -> tuple[float, tuple[tuple[int, int], ...], t
     # Pure in the text, and VADER costs ~0.1 ms a message: the coach reads the same context
     # messages on every check of a draft (and agent.condescending reads them again).
     text = masked(text)
+    text = _blank(text, _self_spans(text))  # v7: "I'm hopeless with technology" is not anger
     lex = load_lexicon("frustration")
     matches = lex.find(text)
     spans = [(m.start, m.end) for m in matches]
@@ -276,10 +301,11 @@ def trend_of(levels: list[float]) -> tuple[float, float, float, str]:
 
 class CustomerFrustration(Detector):
     name = "customer.frustration"
-    version = 6  # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
+    version = 7  # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
     # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure;
     # v5: plain requests and missing system messages are calm; stress idioms, shouted deadlines, got worse,
-    # "!!" on a fault; v6: a self-introduction by role is not read by the emotion head
+    # "!!" on a fault; v6: a self-introduction by role is not read by the emotion head; v7: self-descriptions are
+    # not read by any signal, and the head does not read the words naming the fault
     labels = ("customer.frustration", "customer.frustration_trajectory")
     description = "Customer frustration per message (0..1) and whether it escalated or calmed down."
 
