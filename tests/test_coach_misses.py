@@ -1,4 +1,4 @@
-"""Reply coach, QA passes 8, 10 and 11: bad drafts the agent-side detectors missed, each with made-up variants,
+"""Reply coach, QA passes 8, 10, 11 and 12: bad drafts the agent-side detectors missed, each with made-up variants,
 and polite look-alikes that must stay quiet in the same category.
 
 Each case is (draft, context, category). A miss must get a warning or problem in its category;
@@ -371,4 +371,116 @@ def test_qa11_miss_is_flagged(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(QUIET_QA11))
 def test_qa11_lookalike_stays_quiet(name: str) -> None:
     draft, context, category = QUIET_QA11[name]
+    assert not _serious(draft, context, category), f"{name}: {category} flagged {draft!r}"
+
+
+# --- QA pass 12 -----------------------------------------------------------------------------
+LAPTOP_ON = "Customer: how do I turn on the laptop?"
+APP_INSTALL = "Customer: my phone won't install the app"
+BUTTON = "Customer: I pressed the button but nothing happened"
+DISPUTE = "Customer: I want to dispute a charge on my bill."
+KETTLE = "Customer: how do I get a refund for the broken kettle?"
+WRONG_DATE = "Customer: my hotel booking is for the wrong date!"
+VACUUM = "Customer: the robot vacuum keeps getting stuck under the sofa"
+PACKAGE = "Customer: I'm not sure which broadband package to pick, can I think about it?"
+WASHER = "Customer: my washing machine app won't connect since your firmware update"
+VPN_NOT_TECH = "Customer: I'm not technical at all, the VPN keeps disconnecting, what do I do?"
+BANK_79 = ("Customer: I'm 79 and not good with computers. The bank app says my login needs updating, what does "
+           "that mean?")
+LOST_THESIS = ("Customer: My laptop with my thesis died two days before the deadline and your repair shop lost it. "
+               "I'm going to fail.")
+DOUBLE_CHARGE = "Customer: I was charged twice this month and nobody has fixed it."
+RED_LIGHT = "Customer: I don't really understand tech stuff, the internet light on my box is red."
+
+MISSES_QA12 = {
+    "b03_as_anyone_can_see": ("As anyone can see, the power button is the big one on the front. It's really not that "
+                              "complicated.", LAPTOP_ON, "condescending"),
+    "as_anybody_could_tell": ("As anybody could tell, the cable goes in the back.", LAPTOP_ON, "condescending"),
+    "honestly_not_that_complicated": ("Honestly, this is really not that complicated.", LAPTOP_ON, "condescending"),
+    "b20_again_slowly": ("Okay, let's try this again, slowly. The blue button. Not the red one. The blue one.", BUTTON,
+                         "condescending"),
+    "once_more_very_slowly": ("Once more, very slowly: press and hold the button.", BUTTON, "condescending"),
+    "b31_be_more_careful": ("Mistakes were made when the form was filled in, so the booking went to the wrong date. "
+                            "Please be more careful next time.", WRONG_DATE, "condescending"),
+    "pay_more_attention": ("I've fixed the date. Pay more attention in future.", WRONG_DATE, "condescending"),
+    "b09_a_you_problem": ("lol dude that's a you problem, your phone is ancient", APP_INSTALL, "dismissive"),
+    "b09_lol_ancient_phone": ("lol dude that's a you problem, your phone is ancient", APP_INSTALL, "unprofessional"),
+    "sounds_like_a_you_issue": ("Sounds like a you issue tbh.", APP_INSTALL, "dismissive"),
+    "b15_great_idea_virus": ("Wow, great idea to install random software from the internet. Shockingly, now you have "
+                             "a virus.", None, "unprofessional"),
+    "brilliant_move_hacked": ("Brilliant move clicking that link. Now your account is hacked.", None, "unprofessional"),
+    "shockingly_you_broke_it": ("You skipped the update. Shockingly, you're now locked out.", None, "unprofessional"),
+    "b35_dont_call_again": ("Don't call us about this again, we don't handle billing disputes on this line, you "
+                            "shouldn't have called here.", DISPUTE, "dismissive"),
+    "do_not_email_about_this_again": ("Do not email us about this again.", DISPUTE, "dismissive"),
+    "shouldnt_have_contacted_us": ("You shouldn't have contacted us, billing is a different line.", DISPUTE,
+                                   "dismissive"),
+    "b26_explained_in_manual": ("This happened because you didn't read the instructions. Everything is explained in "
+                                "the manual.", VACUUM, "dismissive"),
+    "its_all_in_the_instructions": ("It's all in the instructions.", VACUUM, "dismissive"),
+    "b33_figure_it_out_with": ("I'm afraid there's nothing more I can do. You'll have to figure it out with the "
+                               "manufacturer.", WASHER, "dismissive"),
+    "b23_no_receipt_no_refund": ("You can't get a refund unless you send the receipt. No receipt, no refund. Don't "
+                                 "send photos, we don't accept them.", KETTLE, "negative_phrasing"),
+    "no_ticket_no_support": ("No ticket number, no support!", KETTLE, "negative_phrasing"),
+    "we_dont_accept_returns": ("We don't accept returns.", KETTLE, "negative_phrasing"),
+    "b34_cant_hold_forever": ("Hurry up and make a decision, the offer expires in 10 minutes and I can't hold it "
+                              "forever.", PACKAGE, "pressure"),
+    "wont_hold_the_price_all_day": ("The price is good today, but we won't hold the deal all day.", PACKAGE,
+                                    "pressure"),
+    "b06_fragmenting_tunnel": ("Flush your DNS cache, renew the DHCP lease and check that the MTU isn't fragmenting "
+                               "over the IPsec tunnel.", VPN_NOT_TECH, "jargon"),
+    "b19_totp_token": ("You'll need to enable two-factor authentication via TOTP and then re-provision the OAuth token "
+                       "in the account console.", BANK_79, "jargon"),
+    "b25_anything_else_after_lost_laptop": ("I understand your frustration and appreciate your patience. Is there "
+                                            "anything else I can help you with today?", LOST_THESIS,
+                                            "premature_closure"),
+    "will_that_be_all_after_double_charge": ("Thanks for reaching out! Will that be all?", DOUBLE_CHARGE,
+                                             "premature_closure"),
+    "b32_ont_wan_port": ("Sounds like your ONT isn't getting a PPPoE session - could be a VLAN tagging issue on the "
+                         "WAN port.", RED_LIGHT, "jargon"),
+}
+
+QUIET_QA12 = {
+    "dont_call_the_bank": ("Please don't call the bank about this; I've already refunded it.", DISPUTE, "dismissive"),
+    "shouldnt_have_to_call_again": ("You shouldn't have to call us again: the refund is on its way.", DISPUTE,
+                                    "dismissive"),
+    "should_have_received": ("You should have received an email from us yesterday with the details.", DISPUTE,
+                             "dismissive"),
+    "no_receipt_needed": ("No rush, and no receipt needed: a photo of the box is fine.", KETTLE, "negative_phrasing"),
+    "no_rush_no_pressure": ("No rush, no pressure. Take your time.", KETTLE, "negative_phrasing"),
+    "dont_accept_cheques_but_card": ("We don't accept cheques, but you can pay by card or bank transfer.", KETTLE,
+                                     "negative_phrasing"),
+    "again_together_slowly": ("Let's try it again together, slowly, one step at a time.", BUTTON, "condescending"),
+    "again_slowly_step_by_step": ("Let's do it again, slowly, step by step, and I'll stay with you.", BUTTON,
+                                  "condescending"),
+    "as_you_can_see_screenshot": ("As you can see in the screenshot, the button is on the left.", LAPTOP_ON,
+                                  "condescending"),
+    "be_careful_lifting": ("Be careful next time you lift it: it's heavy. I'll send a new one.", WRONG_DATE,
+                           "condescending"),
+    "great_idea_back_up": ("Great idea to back up your photos first! Now let's reset the phone.", APP_INSTALL,
+                           "unprofessional"),
+    "great_idea_update_now_you_see": ("Great idea to install the update. Now you should see the new menu.",
+                                      APP_INSTALL, "unprofessional"),
+    "older_phone_kindly": ("Your phone is a bit older, so the app may not support it; here's what we can do.",
+                           APP_INSTALL, "unprofessional"),
+    "manual_page_12": ("It's in the manual on page 12, and I'll walk you through it here too.", VACUUM, "dismissive"),
+    "anything_else_after_an_answer": ("I've refunded the second charge; you'll see it in 3-5 days. Is there anything "
+                                      "else I can help with?", DOUBLE_CHARGE, "premature_closure"),
+    "anything_else_after_thanks": ("Is there anything else I can help you with today?",
+                                   "Customer: thanks, that worked perfectly", "premature_closure"),
+    "take_as_long_as_you_need": ("Take as long as you need; I'll hold the offer for you until Friday.", PACKAGE,
+                                 "pressure"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MISSES_QA12))
+def test_qa12_miss_is_flagged(name: str) -> None:
+    draft, context, category = MISSES_QA12[name]
+    assert _serious(draft, context, category), f"{name}: no {category} warning for {draft!r}"
+
+
+@pytest.mark.parametrize("name", sorted(QUIET_QA12))
+def test_qa12_lookalike_stays_quiet(name: str) -> None:
+    draft, context, category = QUIET_QA12[name]
     assert not _serious(draft, context, category), f"{name}: {category} flagged {draft!r}"

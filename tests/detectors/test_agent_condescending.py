@@ -289,3 +289,35 @@ def test_v8_clearly_stated_and_actually_read(text: str, quote: str) -> None:
 def test_v8_plain_pointers_stay_quiet(text: str) -> None:
     c = conv(("c", "How long do I have to ask for a refund?"), ("a", text))
     assert detect("agent.condescending", c) == [], text
+
+
+# --- v9 (QA pass 12) -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("draft", "evidence"),
+    [
+        ("As anyone can see, the power button is the big one on the front. It's really not that complicated.",
+         ["As anyone can see", "It's really not that complicated"]),
+        ("Okay, let's try this again, slowly. The blue button. Not the red one. The blue one.", ["again, slowly"]),
+        ("Once more, very slowly: hold the button.", ["Once more, very slowly"]),
+        ("I've moved the booking. Please be more careful next time.", ["Please be more careful next time."]),
+    ],
+)
+def test_v9_anyone_can_see_again_slowly_and_the_careful_lecture(draft, evidence) -> None:
+    c = conv(("c", "I pressed the button but nothing happened."), ("a", draft))
+    found = detect("agent.condescending", c)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(c, found[0]) == evidence
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Let's try it again together, slowly, one step at a time.",
+        "Let's do it again, slowly, step by step.",
+        "As you can see in the screenshot, the button is on the left.",
+        "Be careful next time you lift it: it's heavy. I'll send a new one.",
+    ],
+)
+def test_v9_slowly_offered_as_help_and_safety_tips_stay_quiet(draft) -> None:
+    c = conv(("c", "I pressed the button but nothing happened."), ("a", draft))
+    assert detect("agent.condescending", c) == []

@@ -381,3 +381,37 @@ def test_v9_b21_best_of_luck_resolving_it_is_leaving_it_to_them() -> None:
 def test_v9_lookalikes_stay_quiet(text: str) -> None:
     c = conv(("c", "My printer still isn't working after the update."), ("a", text))
     assert detect("agent.dismissive", c) == [], text
+
+
+# --- v10 (QA pass 12) ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("draft", "evidence"),
+    [
+        ("lol dude that's a you problem, your phone is ancient", ["a you problem"]),
+        ("Don't call us about this again, we don't handle billing disputes on this line, you shouldn't have called "
+         "here.", ["Don't call us about this again", "you shouldn't have called here"]),
+        ("Do not email us regarding this matter again.", ["Do not email us regarding this matter again"]),
+        ("You'll have to figure it out with the manufacturer.", ["You'll have to figure it out"]),
+        ("Everything is explained in the manual.", ["Everything is explained in the manual."]),
+    ],
+)
+def test_v10_you_problem_dont_call_again_and_manual_pointer(draft, evidence) -> None:
+    c = conv(("c", "I want to dispute a charge on my bill."), ("a", draft))
+    found = detect("agent.dismissive", c)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(c, found[0]) == evidence
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Please don't call the bank about this; I've already refunded it.",
+        "You shouldn't have to call us again: the refund is on its way.",
+        "You should have received an email from us yesterday.",
+        "It's in the manual on page 12, and I'll walk you through it here too.",
+        "Is it a user problem or a server problem? Let me check the logs.",
+    ],
+)
+def test_v10_lookalikes_stay_quiet(draft) -> None:
+    c = conv(("c", "I want to dispute a charge on my bill."), ("a", draft))
+    assert detect("agent.dismissive", c) == []

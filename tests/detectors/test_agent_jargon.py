@@ -461,3 +461,25 @@ def test_v6_b19_acronyms_joined_by_a_slash_are_two_terms() -> None:
 def test_v6_paths_and_other_meanings_are_no_terms(text: str) -> None:
     found = [text[s:e] for s, e, _ in glossary_terms(text)]
     assert not any(t in ("DNS", "MX", "L2", "L2 support") for t in found), found
+
+
+# --- v7 / glossary v3 (QA pass 12) -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("draft", "term"),
+    [
+        ("Flush your DNS cache and check that the MTU isn't fragmenting over the IPsec tunnel.", "fragmenting"),
+        ("Flush your DNS cache and check that the MTU isn't fragmenting over the IPsec tunnel.", "IPsec tunnel"),
+        ("Flush your DNS cache and check the MTU isn't fragmenting over the IPsec tunnel.", "Flush your DNS"),
+        ("Enable two-factor authentication via TOTP and re-provision the OAuth token.", "TOTP"),
+        ("Enable two-factor authentication via TOTP and re-provision the OAuth token.", "OAuth token"),
+        ("Your ONT isn't getting a session; check the WAN port.", "ONT"),
+        ("Your ONT isn't getting a session; check the WAN port.", "WAN port"),
+    ],
+)
+def test_glossary_v3_terms(draft, term) -> None:
+    assert term in [draft[s:e] for s, e, _ in glossary_terms(draft)]
+
+
+def test_glossary_v3_ont_needs_its_capitals() -> None:
+    text = "Put it ont the table, then send it to the front desk."
+    assert [text[s:e] for s, e, _ in glossary_terms(text)] == []

@@ -167,3 +167,34 @@ def test_real_data_refusals_are_still_found() -> None:
         found = detect("agent.negative_phrasing", c)
         assert [f.message_id for f in found] == ["m2"], text
         assert evidence_text(c, found[0]) == ev, text
+
+
+# --- v3 (QA pass 12) -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("draft", "evidence"),
+    [
+        ("You can't get a refund unless you send the receipt. No receipt, no refund. Don't send photos, we don't "
+         "accept them.", ["No receipt, no refund.", "we don't accept"]),
+        ("No ticket number, no support!", ["No ticket number, no support!"]),
+        ("We do not accept returns.", ["We do not accept"]),
+    ],
+)
+def test_v3_slogan_and_we_dont_accept(draft, evidence) -> None:
+    c = conv(("c", "How do I get a refund for the broken kettle?"), ("a", draft))
+    found = detect("agent.negative_phrasing", c)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(c, found[0]) == evidence
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "No rush, and no receipt needed: a photo of the box is fine.",
+        "No rush, no pressure. Take your time.",
+        "Try pure WPA2 only. No TKIP, no mixed mode.",
+        "We don't accept cheques, but you can pay by card or bank transfer.",
+    ],
+)
+def test_v3_reassurance_instructions_and_alternatives_stay_quiet(draft) -> None:
+    c = conv(("c", "How do I get a refund for the broken kettle?"), ("a", draft))
+    assert detect("agent.negative_phrasing", c) == []

@@ -298,3 +298,44 @@ def test_v6_authorless_context_after_confirmation_stays_quiet():
 def test_v6_two_named_helpers_are_still_a_group_chat():
     c = conv(("a:bob", "try sudo apt update"), ("c", "ok but now it says locked"), ("a:eve", "problem solved then"))
     assert detect("agent.premature_closure", c) == []
+
+
+# --- v7 (QA pass 12): a bare wrap-up question after an unanswered complaint ----------------------
+LOST_LAPTOP = ("My laptop with my thesis died two days before the deadline and your repair shop lost it. "
+               "I'm going to fail.")
+
+
+@pytest.mark.parametrize(
+    ("customer", "draft"),
+    [
+        (LOST_LAPTOP, "I understand your frustration and appreciate your patience. Is there anything else I can help "
+                      "you with today?"),
+        ("The parcel never arrived and you still charged me for it.",
+         "We apologize for any inconvenience. Can I help you with anything else?"),
+        ("I was charged twice this month and nobody has fixed it.", "Thanks for reaching out! Will that be all?"),
+    ],
+)
+def test_v7_wrap_up_question_after_an_open_complaint_is_found(customer, draft) -> None:
+    c = conv(("c", customer), ("a", draft))
+    found = detect("agent.premature_closure", c)
+    assert [(f.message_id, f.data["kind"]) for f in found] == [("m2", "close_question")]
+
+
+@pytest.mark.parametrize(
+    ("customer", "draft"),
+    [
+        # an answer or a step before the wrap-up
+        (LOST_LAPTOP, "I'm so sorry. I've escalated this to the store manager, who will call you by 3pm today. Is "
+                      "there anything else I can help with?"),
+        # the customer confirmed
+        ("Thanks, that worked!", "Great! Is there anything else I can help you with today?"),
+        # an open door, not a wrap-up
+        ("Your courier left my parcel in the rain and everything inside is ruined.",
+         "I'm sorry to hear that. Let us know if there's anything else we can do."),
+        # no complaint: a plain question answered earlier in the chat
+        ("Ok, got it.", "Is there anything else I can help you with?"),
+    ],
+)
+def test_v7_wrap_up_after_an_answer_confirmation_or_no_complaint_stays_quiet(customer, draft) -> None:
+    c = conv(("c", customer), ("a", draft))
+    assert detect("agent.premature_closure", c) == []

@@ -222,3 +222,24 @@ def test_v6_deadline_or_we_assume_it_is_resolved(text: str) -> None:
 def test_v6_courtesy_closings_stay_quiet(text: str) -> None:
     c = conv(("c", "I'll check with my manager tomorrow and get back to you."), ("a", text))
     assert detect("agent.pressure", c) == [], text
+
+
+# --- v7 (QA pass 12) -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("draft", "evidence"),
+    [
+        ("The offer expires in 10 minutes and I can't hold it forever.", ["I can't hold it forever"]),
+        ("We won't hold the deal all day.", ["We won't hold the deal all day"]),
+    ],
+)
+def test_v7_cant_hold_it_forever(draft, evidence) -> None:
+    c = conv(("c", "Can I think about which package to pick?"), ("a", draft))
+    found = detect("agent.pressure", c)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(c, found[0]) == evidence
+
+
+def test_v7_holding_it_as_long_as_needed_stays_quiet() -> None:
+    c = conv(("c", "Can I think about which package to pick?"),
+             ("a", "Take as long as you need; I'll hold the offer for you until Friday."))
+    assert detect("agent.pressure", c) == []

@@ -301,3 +301,32 @@ def test_v8_mock_surprise_tagged_on(text: str, quote: str) -> None:
 def test_v8_willing_help_and_real_wonder_stay_quiet(text: str) -> None:
     c = conv(("c", "Could you please check my order status?"), ("a", text))
     assert detect("agent.unprofessional", c) == [], text
+
+
+# --- v9 (QA pass 12) -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Wow, great idea to install random software from the internet. Shockingly, now you have a virus.",
+        "Brilliant move clicking that link. Now your account is hacked.",
+        "You skipped the update. Shockingly, you're now locked out.",
+        "lol dude that's a you problem, your phone is ancient",
+    ],
+)
+def test_v9_mock_praise_mock_surprise_and_ancient_device(draft) -> None:
+    c = conv(("c", "my phone won't install the app"), ("a", draft))
+    assert [f.message_id for f in detect("agent.unprofessional", c)] == ["m2"]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Great idea to back up your photos first! Now let's reset the phone.",
+        "Great idea to install the update. Now you should see the new menu.",
+        "Your phone is ancient, so the app won't run on it; here's what we can do instead.",
+        "Shockingly, the price went up again this year, I'm sorry.",
+    ],
+)
+def test_v9_sincere_praise_and_a_lone_ancient_stay_quiet(draft) -> None:
+    c = conv(("c", "my phone won't install the app"), ("a", draft))
+    assert detect("agent.unprofessional", c) == []

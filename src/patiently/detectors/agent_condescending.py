@@ -27,6 +27,10 @@ v7 (QA pass 10): "Everyone knows you can't ..." (``obviousness``), "this is a si
 
 v8 (QA pass 11): "as is clearly stated in our FAQ" (``obviousness``) and urging the customer to
 "actually read" it ("which I'd encourage you to actually read", ``quizzing``).
+
+v9 (QA pass 12): "As anyone can see" (``obviousness``); "It's really not that complicated", "slowly"
+pinned on a retry ("let's try this again, slowly"; "again together, slowly, one step at a time" offers
+help and stays quiet) and the lecture "Please be more careful next time." (``belittling``).
 """
 
 from __future__ import annotations
@@ -69,7 +73,8 @@ class AgentCondescending(Detector):
     # "Please read your emails."
     # v7 (QA pass 10, lexicon): "Everyone knows ...", "this is a simple process", "most customers manage it
     # without help"
-    version = 8  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v9 (QA pass 12, lexicon): "As anyone can see", "again, slowly", "be more careful next time"
+    version = 9  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")

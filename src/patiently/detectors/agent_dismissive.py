@@ -35,6 +35,9 @@ can help with"), dropped by a real hand-over, an address, an offer or a "but ...
 ``just_how_it_works`` ("that's just how the software works" with no reason after it); "not sure
 what to tell you" in any wording; "best of luck resolving it"; "Don't contact us before then" and
 "Stop spamming the helpdesk" (``shut_down``).
+v10 (QA pass 12, lexicon v9): "that's a you problem" (``brush_off``), "Don't call us about this again"
+and "you shouldn't have called here" (``shut_down``), "You'll have to figure it out with the
+manufacturer" and "Everything is explained in the manual." (``look_it_up``).
 """
 
 from __future__ import annotations
@@ -111,7 +114,9 @@ class AgentDismissive(Detector):
     # v8 (QA pass 10): curt refusals ("Next question?", "that's not how refunds work")
     # v9 (QA pass 11): scope refusals with no hand-over, "not sure what to tell you", "don't contact us
     # until ...", "stop spamming the helpdesk", "that's just how the software works"
-    version = 9
+    # v10 (QA pass 12, lexicon): "a you problem", "Don't call us about this again", "you shouldn't have
+    # called here", "figure it out with the manufacturer", "Everything is explained in the manual."
+    version = 10
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

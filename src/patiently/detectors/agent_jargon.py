@@ -169,7 +169,8 @@ _prefix_lock = threading.Lock()
 class AgentJargon(Detector):
     name = "agent.jargon"
     # v5 (QA pass 8): an app to open or install ("Open the Microsoft Authenticator app") is no jargon
-    version = 6  # v6 (QA pass 11): "SPF/DKIM" is two terms; "run a traceroute" is a noun, not a command; glossary v2
+    version = 7  # v7 (QA pass 12): glossary v3 ("flush your DNS", fragmenting, TOTP, ONT, WAN port)
+    # v6 (QA pass 11): "SPF/DKIM" is two terms; "run a traceroute" is a noun, not a command; glossary v2
     labels = ("agent.jargon",)
     description = "Agent uses technical terms without explaining them, worse for non-technical customers."
     requires = ("customer.confusion",)

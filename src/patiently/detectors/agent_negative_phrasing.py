@@ -12,6 +12,8 @@ use pastebin", "my soundcard is not supported", "not supported in Lightroom 6") 
 ``cleared_by`` cues that count as an alternative besides tone_alternatives ("try #windows",
 "check with the developers", a link, "we'll share the interest with our team"), looked for
 in the sentence before as well ("Just reinstall. There's no way to repair it.").
+v3 (QA pass 12, lexicon v2): "we don't accept (them)" (``unsupported``) and the slogan "No receipt,
+no refund." (``slogan``: a sentence of its own whose second half withholds a service).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def _has_alternative(text: str, start: int, end: int, negatives: list[Match], cu
 
 class AgentNegativePhrasing(Detector):
     name = "agent.negative_phrasing"
-    version = 2
+    version = 3  # v3 (QA pass 12, lexicon): "No receipt, no refund.", "we don't accept them"
     labels = ("agent.negative_phrasing",)
     description = "Agent says what can't be done (I can't, not supported, impossible) without an alternative."
 

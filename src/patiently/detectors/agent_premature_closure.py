@@ -31,6 +31,11 @@ thank you so much"): ``confirm.yaml`` v3.
 v6 (QA pass 8): agent lines without an author do not make a group chat. The coach's context
 ("Agent: I've reset your MFA." / "Customer: ok but now I get 'invalid code'") has no authors, so
 the draft "Problem solved then. Closing." looked like a second helper's line and was let off.
+
+v7 (QA pass 12): the wrap-up question ("Is there anything else I can help you with today?") in a
+reply that holds nothing else but stock sympathy or thanks, while the customer's last message is a
+complaint or fault report (``complaint`` lexicon) that nobody has answered: the agent moves on from
+a problem that is still open. After an answer, a step or a promise it is a courtesy and stays quiet.
 """
 
 from __future__ import annotations
@@ -44,7 +49,9 @@ from ._chat_lines import nick, without_nick
 from .base import Detector, DetectorContext
 
 WINDOW = 30  # customer messages looked back at; keeps the cost per closure flat
-_NEG_BEFORE = re.compile(r"\b(?:not|n't|no\s+longer|never|isn't|wasn't|nothing)\s+(?:\w+\s+)?$", re.I)
+# v7: + nobody/no one ("nobody has fixed it" is no confirmation)
+_NEG_BEFORE = re.compile(r"\b(?:not|n't|no\s+longer|never|isn't|wasn't|nothing|nobody|no\s+one|noone)\s+"
+                         r"(?:\w+\s+)?$", re.I)
 # "was working fine", "used to print ok": the past, before the fault, is no confirmation
 _PAST_BEFORE = re.compile(r"\b(?:was|were|used\s+to|had\s+been|always|before|until)\s+(?:\w+\s+)?$", re.I)
 _NEG_INSIDE = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.I)
@@ -91,7 +98,13 @@ _DONE_BEFORE = re.compile(r"^\W*(?:all\s+)?done\b|\b(?:i['’]ve|i\s+have|we['�
                           r"\b(?:has|have)\s+been\s+\w+ed\b", re.I)
 LOOKBACK = 8  # messages before a group-chat declaration in which its author must have instructed
 _CHEAP = re.compile(r"\b(?:clos\w*|resolv\w*|mark\w*|solved|sorted|fixed|fix|set|good\s+to\s+go|works?|working|"
-                    r"ended|done|care|wrap\w*|archiv\w*|end\w*)\b", re.I)
+                    r"ended|done|care|wrap\w*|archiv\w*|end\w*|else|all)\b", re.I)  # v7: + else/all (close_question)
+# v7: a sentence that says something besides the wrap-up: a step, a link, a number, a promise of action
+_SUBSTANCE = re.compile(r"https?://|\d|\b(?:i['’]ll|i\s+will|we['’]ll|we\s+will|let\s+me|i['’]ve|i\s+have|we['’]ve|"
+                        r"we\s+have|i\s+can|we\s+can|you\s+can|please|here['’]?s|because|since)\b", re.I)
+_THANKS = re.compile(r"^\W*(?:thanks?|thank\s+you|hi|hello|hey|ok(?:ay)?|sure)\b[^.!?]{0,30}[.!]?\s*$", re.I)
+CLOSE_QUESTION_SCORE = 0.6
+_IF_BEFORE = re.compile(r"\b(?:if|whether|should)\b[^.!?]*$", re.I)
 
 
 def customer_state(text: str) -> str:
@@ -121,7 +134,8 @@ def _real_works(text: str, start: int, end: int) -> bool:
 
 class AgentPrematureClosure(Detector):
     name = "agent.premature_closure"
-    version = 6  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
+    # v7 (QA pass 12): a bare "anything else I can help with?" after an unanswered complaint
+    version = 7  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 
@@ -140,18 +154,24 @@ class AgentPrematureClosure(Detector):
                 continue
             if reported_since_customer or not _CHEAP.search(msg.text):
                 continue
-            hit = self._closure(msg.text, lex, ctx, i, msg.role)
+            hit = self._closure(msg.text, lex, ctx, i, msg.role) or _open_close_question(msg.text, lex, ctx, i)
             if hit is None:
                 continue
             kind, start, end = hit
             state = self._confirmation(conv, i)
+            if kind == "close_question" and state != "confirmed":
+                state = "open"
             if state == "confirmed":
                 continue
-            score = {"close_action": 0.8, "declare_fixed": 0.6, "system_close": 0.7}[kind]
+            if kind == "close_question" and state == "confirmed":
+                continue
+            score = {"close_action": 0.8, "declare_fixed": 0.6, "system_close": 0.7,
+                     "close_question": CLOSE_QUESTION_SCORE}[kind]
             if state == "broken":
                 score += 0.15
             quote = msg.text[start:end]
             said = {"broken": "while the customer was saying it still doesn't work",
+                    "open": "with nothing else said while the customer's complaint is still open",
                     "new": "before the customer confirmed the fix (their last message raised something else)",
                     }.get(state, "before the customer confirmed the fix worked")
             agent = msg.author or "agent"
@@ -219,6 +239,33 @@ class AgentPrematureClosure(Detector):
             if seen >= WINDOW:
                 break
         return "neutral"
+
+
+def _open_close_question(text: str, lex: Lexicon, ctx: DetectorContext, i: int) -> tuple[str, int, int] | None:
+    """v7: a wrap-up question in a reply that says nothing else, after an unanswered complaint.
+
+    "Nothing else" is measured per sentence: each other sentence must be stock sympathy or thanks
+    (``stock_empathy``/``empathy`` lexicons, "Thanks for waiting.") with no step, number, link or
+    promise in it. The customer's last message must report a fault or displeasure (``complaint``).
+    """
+    if ctx.conv.messages[i].role != "agent":
+        return None
+    pc = ctx.previous(i, "customer")
+    if pc is None or not load_lexicon("complaint").find(ctx.conv.messages[pc].text):
+        return None
+    hit: tuple[str, int, int] | None = None
+    for s, e in ctx.sentences(i):
+        sent = text[s:e]
+        q = lex.first(sent, ("close_question",))
+        if q is not None and _IF_BEFORE.search(sent[:q.start]):
+            q = None  # "let us know if there's anything else we can do": an open door, not a wrap-up
+        if q is not None and hit is None:
+            hit = ("close_question", s + q.start, s + q.end)
+            continue
+        hollow = _THANKS.match(sent) or load_lexicon("stock_empathy").first(sent) or load_lexicon("empathy").first(sent)
+        if _SUBSTANCE.search(sent) or not hollow:
+            return None  # the reply answers or acts on something: the wrap-up is a courtesy
+    return hit
 
 
 def _asked_action(ctx: DetectorContext, i: int) -> bool:

@@ -18,6 +18,7 @@ straight after the agent's own message scores low (``UNTIMED_NUDGE_SCORE``).
 
 v6 (QA pass 11): the threat after a demanded reply may be to treat the case as solved: "we need
 your answer by end of day, otherwise we will assume the issue is resolved and close it".
+v7 (QA pass 12, lexicon v6): "I can't hold it forever", "we won't wait all day" (``hurry``).
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ _ASKS_YOU = re.compile(r"(?:need|want|require)\s+you\b", re.I)
 _CHEAP = re.compile(r"\b(?:close|closed|closing|otherwise|cancel|today|tonight|lose|hear|quick|quickly|fast|hurry|"
                     r"day|time|customers|"
                     r"queue|busy|wrap|speed|there|hello+|helo|message|answer|respond|reply|waiting|with\s+me|chop|pace|asap|come|"
-                    r"people|move|end|last|interest|sake|delay|rush|just|now|minute|instant)\b", re.I)
+                    r"people|move|end|last|interest|sake|delay|rush|just|now|minute|instant|"
+                    r"forever|indefinitely)\b", re.I)  # v7: "I can't hold it forever"
 
 # what follows "just do what I said" when it only points back to earlier steps
 _POINTER = re.compile(r"\s*(?:in\s+|on\s+)?(?:my\s+|the\s+)?(?:last|above|earlier|before|previous)\b", re.I)
@@ -53,7 +55,8 @@ class AgentPressure(Detector):
     # closing this ticket', 'reply within the hour, otherwise we cannot guarantee your booking';
     # v4 (QA pass 7): 'I need an answer in the next five minutes or ...';
     # v3 (QA pass 5): "right now", "this minute" in a request to the customer
-    version = 6  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
+    # v7 (QA pass 12, lexicon): "I can't hold it forever"
+    version = 7  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 

@@ -35,6 +35,9 @@ guess" (``sarcasm``).
 v8 (QA pass 11): ``grudging`` help ("ugh fine, I'll look at it", "Fine, I'll check it."), mock
 surprise tagged on after a comma ("Coffee and keyboards, who would have thought.") and "gimme"
 as texting slang (a minor cue).
+v9 (QA pass 12): mock praise for a risky move followed by its bad outcome ("Great idea to install
+random software. Shockingly, now you have a virus."), a sentence opening "Shockingly, you ..." and,
+as a minor ``disparaging`` cue, "your phone is ancient" (reported with slang: "lol ... ancient").
 """
 
 from __future__ import annotations
@@ -144,7 +147,8 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 class AgentUnprofessional(Detector):
     name = "agent.unprofessional"
     # v7 (QA pass 8): "Who could have guessed", a grudging "again, I guess"
-    version = 8  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
+    # v9 (QA pass 12, lexicon): "great idea to ... Now you have a virus", "Shockingly,", "your phone is ancient"
+    version = 9  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
