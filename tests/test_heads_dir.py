@@ -97,3 +97,20 @@ def test_serve_settings_carry_the_heads_to_the_coach_and_the_web_app(local_heads
     state._analyzer, state._analyzer_lock, state.db = None, threading.Lock(), None
     monkeypatch.setattr("patiently.web.app.store.active_rubric", lambda db: load_rubric())
     assert state.analyzer().settings.heads.dir == str(local_heads)
+
+
+def test_customer_frustration_reads_the_goemotions_head_of_the_folder(local_heads: Path) -> None:
+    import numpy as np
+
+    from patiently.detectors.customer_frustration import emotion
+    from patiently.heads import NEGATIVE_EMOTIONS, load_heads
+
+    # A local head that never hears anger, annoyance, ...: its negative-emotion signal is 0.
+    arrays = dict(np.load(local_heads / "goemotions.npz"))
+    classes = load_heads().linear("goemotions").classes
+    arrays["bias"] = arrays["bias"].copy()
+    arrays["bias"][[classes.index(c) for c in NEGATIVE_EMOTIONS]] = -50.0
+    np.savez(local_heads / "goemotions.npz", **arrays)
+    angry = ["This is awful, I am furious with your useless service"]
+    assert emotion(angry)[0] > 0.5
+    assert emotion(angry, str(local_heads))[0] == 0.0

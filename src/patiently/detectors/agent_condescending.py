@@ -62,7 +62,7 @@ def customer_was_upset(conv: Conversation, ctx: DetectorContext, i: int) -> bool
         return True
     if load_lexicon("non_technical").find(prev.text, ("confusion",)):
         return True
-    return frustration_level(prev.text)[0] >= UPSET_AT
+    return frustration_level(prev.text, heads_dir=ctx.settings.heads.dir)[0] >= UPSET_AT
 
 
 class AgentCondescending(Detector):

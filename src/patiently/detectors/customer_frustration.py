@@ -90,28 +90,31 @@ def vader_compound(text: str) -> float:
     return float(_vader().polarity_scores(text[:2000])["compound"])
 
 
-_EMOTION_CACHE: dict[str, float] = {}  # text -> head signal; the coach re-reads the same context
+# (heads folder, text) -> head signal; the coach re-reads the same context
+_EMOTION_CACHE: dict[tuple[str | None, str], float] = {}
 
 
-def emotion(texts: list[str]) -> list[float]:
-    """The GoEmotions head's negative-emotion signal (0..1) of each text; the texts not seen
-    before are scored in one batch (the head is vectorised, a call per text is not)."""
-    from ..heads import emotion_signal
+def emotion(texts: list[str], heads_dir: str | None = None) -> list[float]:
+    """The GoEmotions head's negative-emotion signal (0..1) of each text, from the shipped
+    heads or those of ``heads_dir`` (``heads.dir``); the texts not seen before are scored in
+    one batch (the head is vectorised, a call per text is not)."""
+    from ..heads import emotion_signal, load_heads
 
     # Answers come from a local dict, never from the shared cache after an update: the cache
     # may be cleared (size bound) or written by another thread (web jobs) in between.
     known: dict[str, float] = {}
     for t in texts:
-        v = _EMOTION_CACHE.get(t)
+        v = _EMOTION_CACHE.get((heads_dir, t))
         if v is not None:
             known[t] = v
     todo = list(dict.fromkeys(t for t in texts if t not in known))
     if todo:
-        fresh = dict(zip(todo, (float(v) for v in emotion_signal(todo)), strict=True))
+        signal = emotion_signal(todo, load_heads(heads_dir))
+        fresh = dict(zip(todo, (float(v) for v in signal), strict=True))
         known.update(fresh)
         if len(_EMOTION_CACHE) > 8192:
             _EMOTION_CACHE.clear()
-        _EMOTION_CACHE.update(fresh)
+        _EMOTION_CACHE.update({(heads_dir, t): v for t, v in fresh.items()})
     return [known[t] for t in texts]
 
 
@@ -155,7 +158,8 @@ def head_text(text: str) -> str:
     return _blank(text, [*_self_spans(text), *(m.span() for m in _FAULT_WORDS.finditer(text))])
 
 
-def frustration_level(text: str, emotion_score: float | None = None) -> tuple[float, list[tuple[int, int]], list[str]]:
+def frustration_level(text: str, emotion_score: float | None = None, heads_dir: str | None = None
+                      ) -> tuple[float, list[tuple[int, int]], list[str]]:
     """Level 0..1, evidence spans and the reasons, for one customer message.
     ``emotion_score``: the head's signal when already computed for a batch (see :func:`emotion`)."""
     level, spans, reasons = _frustration_level(text)
@@ -163,7 +167,7 @@ def frustration_level(text: str, emotion_score: float | None = None) -> tuple[fl
     # A bare reply ("no", "weird", "nope, not a laptop") reads as disapproval to the head, but in
     # a help chat it answers a question; without any other sign it is not frustration.
     if text.strip() and not (level == 0.0 and _bare_reply(text)):
-        added = HEAD_WEIGHT * (emotion([head_text(text)])[0] if emotion_score is None else emotion_score)
+        added = HEAD_WEIGHT * (emotion([head_text(text)], heads_dir)[0] if emotion_score is None else emotion_score)
         level = min(1.0, level + added)
         if added >= HEAD_REASON_AT:
             out_reasons.append("annoyed or angry wording (model)")
@@ -316,7 +320,8 @@ class CustomerFrustration(Detector):
         if not ctx.targets("customer"):
             return []  # both labels sit on customer messages
         customers = ctx.indices("customer")
-        signals = emotion([head_text(conv.messages[i].text) for i in customers])  # one batch: the head is vectorised
+        # one batch: the head is vectorised
+        signals = emotion([head_text(conv.messages[i].text) for i in customers], ctx.settings.heads.dir)
         said: set[str] = set()
         for i, signal in zip(customers, signals, strict=True):
             msg = conv.messages[i]
