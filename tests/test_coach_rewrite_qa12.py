@@ -10,25 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from coach_rewrite_helpers import Flag, rewrite
 from patiently.coach import rewrite as rw
 from patiently.coach.rewrite_frame import Situation, acknowledgment, still_failing
-
-Flag = tuple[str, str]  # (category, the flagged words as they appear in the draft)
-
-
-def flags_for(draft: str, flags: list[Flag], learned: bool = False) -> list[rw.FlagDraft]:
-    out = []
-    for category, words in flags:
-        start = draft.index(words)
-        out.append(rw.FlagDraft(category, [(start, start + len(words))], {"learned": True} if learned else {}))
-    return out
-
-
-def rewrite(draft: str, *flags: Flag, where: Situation | None = None, learned: bool = False,
-            states: tuple[str, ...] = ()) -> str:
-    fds = flags_for(draft, list(flags), learned)
-    return rw.rewrite_draft(draft, fds, list(states), False, rw.plan(draft, fds, where), where)
-
 
 FAILING = Situation(earlier_contact=True, failing=True, agent_before=True)
 FIRST = Situation()
