@@ -337,3 +337,22 @@ def test_v7_you_are_doing_it_wrong(text: str, quote: str) -> None:
 def test_v7_reassurance_and_conditions_stay_quiet(text: str) -> None:
     c = conv(("c", "My new speaker won't connect to bluetooth."), ("a", text))
     assert detect("agent.blame", c) == [], text
+
+
+@pytest.mark.parametrize("reply", [
+    "It was a safety measure, not something you did wrong. I've unlocked it now.",  # QA pass 13, g21
+    "It wasn't because you typed it wrong; the server rejected every login for an hour.",
+    "Don't worry, it's nothing you did wrong.",
+])
+def test_v8_a_fault_denied_right_before_it_is_no_blame(reply: str) -> None:
+    assert detect("agent.blame", conv(("c", "Why was my account locked?"), ("a", reply))) == []
+
+
+@pytest.mark.parametrize("reply", [
+    "You did it wrong. Try again.",
+    "It's not complicated: you did it wrong.",
+    "You typed the password wrong, so the account locked.",
+])
+def test_v8_the_same_fault_not_denied_is_still_blame(reply: str) -> None:
+    assert [f.label for f in detect("agent.blame", conv(("c", "Why was my account locked?"), ("a", reply)))] == \
+        ["agent.blame"]

@@ -66,13 +66,19 @@ _DISCLAIMER = re.compile(
     r"(?:i|we)\s+(?:don['’]?t|do\s+not|didn['’]?t|did\s+not|wouldn['’]?t|would\s+not|never)|not\s+that\s+(?:i['’]m|i\s+am))"
     r"\s+(?:\w+\s+){0,2}?(?:saying|suggesting|implying|blaming|claiming|think|thinking|say|said|mean|meant|believe)\b"
     r"(?:(?!\b(?:but|however|though|still)\b)[^.!?;\n])*$", re.IGNORECASE)
+# "not something you did wrong", "It wasn't because you typed it wrong", "nothing you did":
+# the words right before the match deny it (QA pass 13: a reassurance flagged as blame).
+_DENIED_BEFORE = re.compile(
+    r"(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+){0,1}?(?:something|anything|because|due\s+to)\s+(?:that\s+)?$"
+    r"|\bnothing\s+(?:that\s+)?$", re.IGNORECASE)
 # ... unless the sentence turns on it: "I'm not saying it's your fault, but you clicked the link".
 _BUT_AFTER = re.compile(r"[^.!?;\n]*?\b(?:but|however|though|still)\b", re.IGNORECASE)
 
 
 class AgentBlame(Detector):
     name = "agent.blame"
-    version = 7  # v4 (QA pass 7): a reproachful "why would you click on that"
+    version = 8  # v4 (QA pass 7): a reproachful "why would you click on that"
+    # v8 (QA pass 13): a fault denied right before it is no blame ("not something you did wrong")
     # v7 (QA pass 11): "You are doing wrong." (you + doing/did/set + wrong, any or no object)
     # v6 (QA pass 10): passive "... have been changed on your device, which caused ...", "you can't use
     # X. That's why it broke"
@@ -93,6 +99,7 @@ class AgentBlame(Detector):
                 and not (m.category == "hindsight" and _EXPECTED_STATE.search(text, max(0, m.start - 20), m.start))
                 and not (m.category == "user_error" and _about_speaker(text, m.start, m.end))
                 and not _disclaimed(text, m.start, m.end)
+                and not _DENIED_BEFORE.search(text, max(0, m.start - 30), m.start)
             ]
             if not matches:
                 continue
