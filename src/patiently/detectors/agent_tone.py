@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from ..heads import Head
 
 # 1 - p(ok) at which a sentence is reported: the head's 5-fold CV precision on the written
-# sentences is 0.96 there (recall 0.17: it speaks when sure; see docs/detectors/agent.tone.md).
+# sentences is 0.96 there (recall 0.15: it speaks when sure; see docs/detectors/agent.tone.md).
 REPORT_AT = 0.8
 MAX_SENTENCES = 200  # a pasted log is not a reply: its first sentences are enough
 # A refusal read alone sounds like a brush-off ("Unfortunately we can't ship to PO boxes with

@@ -6,10 +6,11 @@ held ("lol ur printer is cooked mate", "I'd kindly suggest you look for a soluti
 elsewhere"). This head reads a sentence's meaning instead: a softmax over ``ok`` and seven of
 the coach's categories, trained on sentences the project wrote and labelled itself
 (``patiently/data/agent_tone/*.jsonl``: flagged units and look-alikes a trainer would send
-unchanged, in many registers), so its weights may ship (Apache-2.0, like the code).
+unchanged, in many registers), so its weights may ship (Apache-2.0, like the code), plus
+Ubuntu IRC helper lines (CC BY 4.0) as weak "ok" examples when ``--data`` holds them.
 
-    read_sentences() -> (texts, labels)      # the training data
-    build(run) -> (head, manifest entry)     # used by ``patiently train-heads``
+    read_sentences() -> (texts, labels, files)  # the written training data
+    build(run) -> (head, manifest entry)        # used by ``patiently train-heads``
 """
 
 from __future__ import annotations
