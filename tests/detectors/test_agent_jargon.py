@@ -483,3 +483,16 @@ def test_glossary_v3_terms(draft, term) -> None:
 def test_glossary_v3_ont_needs_its_capitals() -> None:
     text = "Put it ont the table, then send it to the front desk."
     assert [text[s:e] for s, e, _ in glossary_terms(text)] == []
+
+
+@pytest.mark.parametrize("said", [
+    "My shared folder vanished. I don't really know computers.",  # QA pass 13, b23
+    "I honestly don't get technology, sorry.",
+    "I do not really understand these things.",
+])
+def test_non_technical_v2_really_dont_know_computers(said: str) -> None:
+    from patiently.lexicon import load_lexicon
+
+    assert load_lexicon("non_technical").first(said, ("self_description",)) is not None
+    assert load_lexicon("non_technical").first("I don't know which computer model I have.",
+                                                ("self_description",)) is None
