@@ -133,6 +133,12 @@ class Settings(StrictModel):
     plugins: dict[str, dict[str, Any]] = {}
 
 
+def settings_for_heads(directory: str | Path | None) -> Settings | None:
+    """The default settings reading their heads from ``directory`` (checked: a heads folder with
+    the heads the analyser needs), or None for the shipped heads."""
+    return load_settings(overrides=[f"heads.dir={directory}"]) if directory else None
+
+
 def parse_value(raw: str) -> Any:
     """Parse an override value as YAML so numbers, booleans and lists work naturally."""
     try:

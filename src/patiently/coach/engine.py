@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
+from ..config import Settings, settings_for_heads
 from ..detectors.agent_scripted_empathy import names_situation
 from ..lexicon import lexicon_names, load_lexicon
 from ..model import Conversation, Finding, Message
 from ..pipeline import Analyzer
 from ..readers._common import not_unicode
-from ..text import sentence_spans
+from ..text import blank, sentence_spans
 from . import rewrite as rw
 from .context import MAX_CONTEXT_MESSAGES, CoachInputError, ContextInput, parse_context
 from .customer_state import acknowledges, customer_state
@@ -115,29 +116,25 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\
 _lock = threading.Lock()
 _analyzer: Analyzer | None = None
 _prefixes: PrefixCache | None = None
-_heads_dir: str | None = None
+_settings: Settings | None = None  # None: the defaults (the shipped heads)
 
 
 def use_heads(directory: str | None) -> None:
     """Check every later draft of this process with the heads of a ``train-heads`` folder
     (``check --heads``, ``serve --heads``); None: the shipped heads."""
-    from ..config import load_settings
-
-    global _analyzer, _heads_dir
-    settings = load_settings(overrides=[f"heads.dir={directory}"]) if directory else None  # validated here
+    global _analyzer, _settings
+    settings = settings_for_heads(directory)  # checked here, before any check is made
     with _lock:
-        _heads_dir, _analyzer = (settings.heads.dir if settings else None), None
+        _settings, _analyzer = settings, None
 
 
 def get_analyzer() -> Analyzer:
     """One Analyzer per process (detectors, lexicons and the embedder are loaded once)."""
-    from ..config import load_settings
-
     global _analyzer
     if _analyzer is None:
         with _lock:
             if _analyzer is None:
-                _analyzer = Analyzer(load_settings(overrides=[f"heads.dir={_heads_dir}"]) if _heads_dir else None)
+                _analyzer = Analyzer(_settings)
     return _analyzer
 
 
@@ -266,9 +263,7 @@ def _stock_only(f: Finding) -> bool:
 
 def _owns_it(draft: str) -> bool:
     """An apology in the agent's own voice besides the stock lines ("That's on us, and I'm sorry")."""
-    for m in load_lexicon("stock_empathy").find(draft):
-        draft = draft[:m.start] + " " * (m.end - m.start) + draft[m.end:]
-    return own_apology(draft)
+    return own_apology(blank(draft, ((m.start, m.end) for m in load_lexicon("stock_empathy").find(draft))))
 
 
 def _specific_spans(on_draft: list[Finding]) -> list[tuple[int, int]]:

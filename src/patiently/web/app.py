@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..config import load_settings
+from ..config import settings_for_heads
 from ..pipeline import Analyzer
 from . import store
 from .auth import LoginRequired
@@ -38,8 +38,7 @@ class WebState:
         """The shared analyzer (detectors load once), always with the active rubric."""
         with self._analyzer_lock:
             if self._analyzer is None:
-                heads = self.settings.heads_dir
-                self._analyzer = Analyzer(load_settings(overrides=[f"heads.dir={heads}"]) if heads else None)
+                self._analyzer = Analyzer(settings_for_heads(self.settings.heads_dir))
             self._analyzer.rubric = store.active_rubric(self.db)
             return self._analyzer
 
