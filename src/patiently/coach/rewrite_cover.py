@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import blank
 from .rewrite import Edit, FlagDraft, fill, library, negated, resolve, sentences
 
 # Categories whose edits are insertions or whole-sentence rewrites of their own.
@@ -71,7 +72,7 @@ def owned_apology(text: str) -> bool:
     if not own_apology(text):
         return False
     stock = load_lexicon("stock_empathy").find(text)
-    rest = "".join(" " if any(m.start <= k < m.end for m in stock) else c for k, c in enumerate(text))
+    rest = blank(text, ((m.start, m.end) for m in stock))
     return len(_WORDS.findall(rest)) - (0 if stock else 1) >= OWN_WORDS
 
 

@@ -163,8 +163,6 @@ class AgentPrematureClosure(Detector):
                 state = "open"
             if state == "confirmed":
                 continue
-            if kind == "close_question" and state == "confirmed":
-                continue
             score = {"close_action": 0.8, "declare_fixed": 0.6, "system_close": 0.7,
                      "close_question": CLOSE_QUESTION_SCORE}[kind]
             if state == "broken":

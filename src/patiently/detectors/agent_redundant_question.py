@@ -45,7 +45,7 @@ import re
 
 import numpy as np
 
-from ..lexicon import Lexicon, Match, load_lexicon
+from ..lexicon import Lexicon, Match, load_lexicon, words_of
 from ..model import Conversation, Finding
 from ..text import content_words, words
 from .base import Detector, DetectorContext
@@ -60,7 +60,6 @@ MIN_QUESTION_WORDS = 3  # "Windows 11?" echoes to confirm; it does not ask again
 IMPLIES = {"os_version": ("os",)}  # "Windows 11" answers "which OS?" as well
 DID = "did_"  # v7: slots for a fix the customer already did ("I've restarted the router")
 # the words of a did_* match that name the action, not the thing acted on ("i've" -> i, ve)
-_TOKEN = re.compile(r"[a-z0-9]+")
 _ACTION_WORDS = frozenset({
     "have", "did", "had", "you", "u", "i", "we", "ve", "d", "already", "also", "even", "ever", "just", "both",
     "again", "then", "obviously", "tried", "try", "to", "attempted", "restart", "restarted", "restarting", "reboot",
@@ -314,8 +313,8 @@ def _same_object(asked: str, given: str) -> bool:
     ("have you restarted it?") or they share a word ("your wifi router" / "the router"). Only the
     matched words count: "did you restart ssh?" is not answered by "i restarted networking ... i
     cannot ssh to it" (real IRC)."""
-    a = set(_TOKEN.findall(asked.lower())) - _ACTION_WORDS
-    g = set(_TOKEN.findall(given.lower())) - _ACTION_WORDS
+    a = words_of(asked) - _ACTION_WORDS
+    g = words_of(given) - _ACTION_WORDS
     return not a or not g or bool(a & g)
 
 

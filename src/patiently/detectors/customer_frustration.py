@@ -47,7 +47,7 @@ from typing import Any
 
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding, Span
-from ..text import caps_ratio, shouting_spans
+from ..text import blank, caps_ratio, shouting_spans
 from .base import Detector, DetectorContext
 
 _BANGS = re.compile(r"[!?]*![!?]*!+[!?]*|\?!+")
@@ -137,12 +137,6 @@ _FAULT_WORDS = re.compile(
     r"crash(?:ed|es|ing)?|froze|frozen|is\s+down|went\s+down|faulty|(?:was|were|is)\s+due)\b", re.IGNORECASE)
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    for s, e in spans:
-        text = text[:s] + " " * (e - s) + text[e:]
-    return text
-
-
 def _self_spans(text: str) -> list[tuple[int, int]]:
     """The customer's description of themselves: not technical ("I'm hopeless with technology") or (v6)
     their self-introduction by role ("I'm a sysadmin."): who they are, not how they feel."""
@@ -155,7 +149,7 @@ def head_text(text: str) -> str:
     (:func:`_self_spans`) and (v7) the words naming the fault (:data:`_FAULT_WORDS`). (Quoted text
     stays: blanking it left fragments such as 'there is no' that the head heard as annoyance, 15 of
     19 new findings wrong on Ubuntu IRC / TWCS.)"""
-    return _blank(text, [*_self_spans(text), *(m.span() for m in _FAULT_WORDS.finditer(text))])
+    return blank(text, [*_self_spans(text), *(m.span() for m in _FAULT_WORDS.finditer(text))])
 
 
 def frustration_level(text: str, emotion_score: float | None = None, heads_dir: str | None = None
@@ -242,7 +236,7 @@ def _frustration_level(text: str) -> tuple[float, tuple[tuple[int, int], ...], t
     # Pure in the text, and VADER costs ~0.1 ms a message: the coach reads the same context
     # messages on every check of a draft (and agent.condescending reads them again).
     text = masked(text)
-    text = _blank(text, _self_spans(text))  # v7: "I'm hopeless with technology" is not anger
+    text = blank(text, _self_spans(text))  # v7: "I'm hopeless with technology" is not anger
     lex = load_lexicon("frustration")
     matches = lex.find(text)
     spans = [(m.start, m.end) for m in matches]
