@@ -114,3 +114,70 @@ def test_customer_frustration_reads_the_goemotions_head_of_the_folder(local_head
     angry = ["This is awful, I am furious with your useless service"]
     assert emotion(angry)[0] > 0.5
     assert emotion(angry, str(local_heads))[0] == 0.0
+
+
+# --- bench frustration / escalation: the same detector, the same heads folder -------------------
+# Named mini-conversations: one angry customer message and one calm one, labelled; for the
+# escalation task, two conversations (one derails) whose customers open the same way.
+FRUSTRATION_SET = [
+    {"id": "angry", "messages": [
+        {"id": "1", "role": "customer", "text": "This is awful, I am furious with your useless service!!",
+         "labels": {"negative": True}},
+        {"id": "2", "role": "agent", "text": "I'm sorry, let me look into it right now."}]},
+    {"id": "calm", "messages": [
+        {"id": "1", "role": "customer", "text": "Could you tell me how to change my password?",
+         "labels": {"negative": False}},
+        {"id": "2", "role": "agent", "text": "Of course: open Settings, then Security."}]},
+]
+
+
+def _jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _spy_emotion(monkeypatch) -> list[str | None]:
+    """The heads folders customer.frustration's emotion signal is asked to read."""
+    from patiently.detectors import customer_frustration
+
+    seen: list[str | None] = []
+    real = customer_frustration.emotion
+
+    def spy(texts: list[str], heads_dir: str | None = None) -> list[float]:
+        seen.append(heads_dir)
+        return real(texts, heads_dir)
+
+    monkeypatch.setattr(customer_frustration, "emotion", spy)
+    return seen
+
+
+@pytest.mark.parametrize("task", ["frustration", "escalation"])
+def test_bench_reads_the_goemotions_head_of_the_heads_folder(task: str, local_heads: Path, tmp_path: Path,
+                                                              monkeypatch) -> None:
+    from patiently.bench.tasks import run_bench
+
+    rows = FRUSTRATION_SET if task == "frustration" else [
+        {**c, "labels": {"derails": c["id"] == "angry"}} for c in FRUSTRATION_SET]
+    data = _jsonl(tmp_path / f"{task}.jsonl", rows)
+    shipped = run_bench(task, [data])
+    seen = _spy_emotion(monkeypatch)
+    local = run_bench(task, [data], heads_dir=local_heads)
+    assert seen and set(seen) == {str(local_heads)}  # never the shipped head
+    assert local["heads"] == {**shipped["heads"], "dir": str(local_heads), "shipped": False}
+    assert local["heads"]["head"] == "goemotions"
+    metrics = ("precision", "recall", "f1") if task == "frustration" else ("accuracy", "auc")
+    assert {k: local[k] for k in metrics} == {k: shipped[k] for k in metrics}  # a copy: the same numbers
+
+
+def test_bench_frustration_needs_a_goemotions_head(local_heads: Path, tmp_path: Path) -> None:
+    from patiently.bench.tasks import run_bench
+    from patiently.errors import ModelError
+
+    data = _jsonl(tmp_path / "frustration.jsonl", FRUSTRATION_SET)
+    with pytest.raises(ModelError, match="no 'goemotions' head .*customer.frustration reads"):
+        run_bench("frustration", [data], heads_dir=_without(local_heads, "goemotions"))
+    # agent.tone's head is not needed here: a folder without it still measures frustration
+    other = tmp_path / "no_tone"
+    shutil.copytree(shipped_dir(), other)
+    ok = run_bench("frustration", [data], heads_dir=_without(other, "agent_tone"))
+    assert ok["n"] == 2

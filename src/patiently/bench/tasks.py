@@ -154,17 +154,26 @@ def _esconv(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
             "heads": _head_info(heads, "esconv", files)}
 
 
-def _analyzer() -> Any:
+def _analyzer(heads: Heads, labels: tuple[str, ...] = ()) -> Any:
+    """customer.frustration (and ``labels``) as the analyser runs them, reading ``heads``: the
+    shipped ones, or a local folder's GoEmotions head (``--heads``), as ``analyze --heads`` does."""
+    from ..config import HeadsSettings, Settings
     from ..detectors.registry import load_detectors
     from ..pipeline import Analyzer
 
-    return Analyzer(detectors=load_detectors(["customer.frustration"]))
+    settings = None
+    if not heads.shipped:
+        _local_only(heads, "goemotions", "customer.frustration reads its GoEmotions head")
+        # Not settings_for_heads: that also asks for agent.tone's head, which no detector here
+        # reads; the one head these detectors read was checked on the line above.
+        settings = Settings(heads=HeadsSettings.model_construct(dir=str(heads.directory)))
+    return Analyzer(settings=settings, detectors=load_detectors(["customer.frustration", *labels]))
 
 
 def _frustration(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
     from ..detectors.customer_frustration import vader_compound
 
-    analyzer = _analyzer()
+    analyzer = _analyzer(heads)
     y: list[int] = []
     pred: list[int] = []
     base: list[int] = []
@@ -184,12 +193,14 @@ def _frustration(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
     bp, br, bf = metrics.prf(y, base)
     return {"n": len(y), "positives": int(sum(y)), "precision": p, "recall": r, "f1": f,
             "baseline": {"name": f"VADER compound <= {VADER_NEGATIVE}", "precision": bp, "recall": br, "f1": bf},
-            "heads": {"detector": "customer.frustration", "dir": str(heads.directory), "shipped": heads.shipped}}
+            "heads": {"detector": "customer.frustration", "head": "goemotions", "dir": str(heads.directory),
+                      "shipped": heads.shipped}}
 
 
-def escalation_risk(conv: Any, findings: list[Any]) -> float:
+def escalation_risk(conv: Any, findings: list[Any], heads_dir: str | None = None) -> float:
     """Risk 0..1 that a conversation derails later, from what the analyser found so far
-    (``findings`` of ``conv``, the prefix up to and including the first agent reply).
+    (``findings`` of ``conv``, the prefix up to and including the first agent reply; the
+    levels of unreported messages read the GoEmotions head of ``heads_dir``, else the shipped one).
 
     Three signals, weighted by hand and checked on the tuning set (docs/model-card.md):
 
@@ -207,7 +218,7 @@ def escalation_risk(conv: Any, findings: list[Any]) -> float:
     from ..detectors.customer_frustration import frustration_level
 
     reported = {f.message_id: f.score for f in findings if f.label == "customer.frustration"}
-    levels = [reported[m.id] if m.id in reported else frustration_level(m.text)[0]
+    levels = [reported[m.id] if m.id in reported else frustration_level(m.text, heads_dir=heads_dir)[0]
               for m in conv.messages if m.role == "customer"]
     risk = max(levels, default=0.0)
     for f in findings:
@@ -221,10 +232,8 @@ def escalation_risk(conv: Any, findings: list[Any]) -> float:
 
 
 def _escalation(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
-    from ..detectors.registry import load_detectors
-    from ..pipeline import Analyzer
-
-    analyzer = Analyzer(detectors=load_detectors(["customer.frustration", *ESCALATION_AGENT_LABELS]))
+    analyzer = _analyzer(heads, ESCALATION_AGENT_LABELS)
+    heads_dir = analyzer.settings.heads.dir
     y: list[int] = []
     score: list[float] = []
     for path in files:
@@ -232,14 +241,15 @@ def _escalation(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
             if "derails" not in conv.labels:
                 raise RecordError(str(path), line, "labels.derails", f"conversation {conv.id!r} has no labels.derails")
             y.append(rd.binary_label(path, line, "labels.derails", conv.labels["derails"]))
-            score.append(escalation_risk(conv, analyzer.analyze(conv).findings))
+            score.append(escalation_risk(conv, analyzer.analyze(conv).findings, heads_dir))
     if not y:
         raise InputError(f"escalation: no conversations in {', '.join(map(str, files))}")
     pred = [int(s >= ESCALATION_THRESHOLD) for s in score]
     return {"n": len(y), "positives": int(sum(y)), "accuracy": metrics.accuracy(y, pred),
             "majority": metrics.accuracy(y, [int(2 * sum(y) > len(y))] * len(y)),
             "auc": metrics.roc_auc(y, score), "threshold": ESCALATION_THRESHOLD,
-            "heads": {"detector": "customer.frustration", "dir": str(heads.directory), "shipped": heads.shipped}}
+            "heads": {"detector": "customer.frustration", "head": "goemotions", "dir": str(heads.directory),
+                      "shipped": heads.shipped}}
 
 
 TASKS: dict[str, Callable[..., dict[str, Any]]] = {
