@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from patiently.analyze import analyze_conversation_by_id
-from patiently.explain import STYLES, explain_to_text, not_found, render_conversation, result_json, styled_text
+from patiently.analyze import find_conversation
+from patiently.explain import STYLES, explain_to_text, missing_message, render_conversation, result_json, styled_text
+from patiently.model import Conversation
+from patiently.pipeline import Analyzer
 from patiently.readers import ReadOptions
 from patiently.report.spans import Mark, highlight
 
@@ -96,10 +98,16 @@ def test_result_json_of_a_conversation_read_with_nan(tmp_path: Path) -> None:
     path = tmp_path / "nan.jsonl"
     path.write_text('{"id": "nan", "messages": [{"role": "agent", "text": "hi", "x": NaN}], "m": Infinity}\n',
                     encoding="utf-8")
-    result = analyze_conversation_by_id([path], "nan")
-    assert result is not None
-    out = _strict(result_json(result.to_dict()))
+    found = find_conversation([path], "nan")
+    assert isinstance(found, Conversation)
+    out = _strict(result_json(Analyzer().analyze(found).to_dict()))
     assert out["id"] == "nan"  # type: ignore[index]
+
+
+def not_found(paths: list[Path], conversation_id: str, options: ReadOptions | None = None) -> str:
+    """What ``explain`` says for a conversation the inputs do not give (as the command finds it)."""
+    found = find_conversation(paths, conversation_id, options)
+    return missing_message(None if isinstance(found, Conversation) else found, paths, conversation_id)
 
 
 def test_not_found_says_a_skipped_conversation_was_skipped_and_why(tmp_path: Path) -> None:

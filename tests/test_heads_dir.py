@@ -174,7 +174,7 @@ def test_bench_frustration_needs_a_goemotions_head(local_heads: Path, tmp_path: 
     from patiently.errors import ModelError
 
     data = _jsonl(tmp_path / "frustration.jsonl", FRUSTRATION_SET)
-    with pytest.raises(ModelError, match="no 'goemotions' head .*customer.frustration reads"):
+    with pytest.raises(ModelError, match=r"no 'goemotions' head .*customer\.frustration reads"):
         run_bench("frustration", [data], heads_dir=_without(local_heads, "goemotions"))
     # agent.tone's head is not needed here: a folder without it still measures frustration
     other = tmp_path / "no_tone"

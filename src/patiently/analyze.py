@@ -126,15 +126,6 @@ def analyze_files(
     return run
 
 
-def analyze_conversation_by_id(
-    paths: Iterable[str | Path], conversation_id: str, analyzer: Analyzer | None = None,
-    options: ReadOptions | None = None,
-) -> ConversationResult | None:
-    """Find one conversation in the inputs and analyse it alone (no corpus pass)."""
-    found = find_conversation(paths, conversation_id, options)
-    return (analyzer or Analyzer()).analyze(found) if isinstance(found, Conversation) else None
-
-
 def find_conversation(paths: Iterable[str | Path], conversation_id: str,
                       options: ReadOptions | None = None) -> Conversation | SkippedRecord | None:
     """The conversation ``conversation_id`` of the inputs; else the bad record skipped under

@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .errors import RecordError
-from .readers import ReadOptions, SkippedRecord
+from .readers import SkippedRecord
 from .report.spans import (
     Segment,
     finding_kind,
@@ -195,15 +195,6 @@ def result_json(result: Mapping[str, Any]) -> str:
     that holds one: Python's json reads them) is written as null, never as ``NaN``, which no
     JSON reader accepts."""
     return json.dumps(finite_tree(result), indent=2, ensure_ascii=False, allow_nan=False)
-
-
-def not_found(paths: Iterable[str | Path], conversation_id: str, options: ReadOptions | None = None) -> str:
-    """What ``explain`` says when the inputs give no conversation ``conversation_id``: that a
-    record with that id was skipped as bad (its line and the reason), else that there is none."""
-    from .analyze import find_conversation
-
-    found = find_conversation(paths, conversation_id, options)
-    return missing_message(found if isinstance(found, SkippedRecord) else None, paths, conversation_id)
 
 
 def missing_message(skipped: SkippedRecord | None, paths: Iterable[str | Path], conversation_id: str) -> str:
