@@ -452,3 +452,30 @@ def test_v7_fix_asked_again_after_a_new_step_is_quiet() -> None:
              ("c", "ok"),
              ("a", "Have you restarted the router?"))
     assert detect("agent.redundant_question", c) == []
+
+
+# v8 (QA pass 13, b36): the customer said the device has power; the agent asks whether it has.
+@pytest.mark.parametrize("customer, question", [
+    ("It's plugged in, the power light is on, I've tried two different sockets, and the TV still shows "
+     "'No signal'.", "Did you check if it's plugged in?"),
+    ("The TV is definitely switched on, the standby light is on, but there's no picture.", "Is the TV turned on?"),
+    ("I've checked the cables and tried another socket.", "Have you checked the power cable?"),
+    ("I plugged it back in twice and nothing happens.", "Have you tried plugging it in?"),
+    ("The printer is switched on but it won't print.", "Did you make sure the printer is switched on?"),
+])
+def test_v8_power_already_reported(customer: str, question: str) -> None:
+    found = detect("agent.redundant_question", conv(("c", customer), ("a", question)))
+    assert [f.data["slot"] for f in found] == ["did_power"]
+    assert found[0].explanation.startswith("Asks whether the customer did what they already said they did")
+
+
+@pytest.mark.parametrize("customer, question", [
+    ("My printer will not print anything.", "Did you check if it's plugged in?"),  # not said yet
+    ("It's not plugged in at the moment, I moved it.", "Is it plugged in?"),  # said it has none
+    ("Is it plugged in the right way? The light stays off.", "Is it plugged in?"),  # the customer's question
+    ("It's plugged in.", "Please make sure it's plugged in."),  # a step, not a question
+    ("It's plugged in.", "Can you confirm it's plugged in?"),  # verification
+    ("The power light is on but the screen is black.", "Is the HDMI cable connected to the laptop?"),
+])
+def test_v8_power_not_reported_or_not_asked_is_quiet(customer: str, question: str) -> None:
+    assert detect("agent.redundant_question", conv(("c", customer), ("a", question))) == []

@@ -37,6 +37,9 @@ Version 7 (QA pass 10): any device by brand and model number ("HP LaserJet Pro M
 restarted the router?" after "I've restarted the router twice already" is redundant. Only when
 the thing acted on matches (or either side names none: "restarted it"), and not once an agent
 has since told them to do something (then the question asks about the new try).
+Version 8 (QA pass 13): that the device has power is one more such slot (``did_power``): "Did you
+check if it's plugged in?" or "Is the TV switched on?" after "It's plugged in, the power light is
+on, I've tried two different sockets". "Please make sure it's plugged in" is a step, not a question.
 """
 
 from __future__ import annotations
@@ -70,6 +73,12 @@ _ACTION_WORDS = frozenset({
     "log", "logged", "logging", "sign", "signed", "signing", "out", "in", "the", "your", "my", "our", "this",
     "that", "it", "them", "all", "didn", "t", "not", "doesn", "does", "hasn", "has", "help", "work", "fix",
     "change", "do", "anything", "solve", "twice",
+    # v8: the words of a did_power match ("It's plugged in", "Did you check if the TV is switched on?")
+    "plug", "plugs", "plugged", "plugging", "connected", "powered", "s", "is", "are", "was", "were", "been",
+    "check", "checked", "tested", "make", "made", "sure", "look", "looked", "at", "see", "seen", "if", "whether",
+    "definitely", "properly", "firmly", "securely", "fully", "actually", "two", "three", "few", "several",
+    "different", "other", "another", "socket", "sockets", "outlet", "outlets", "points", "wall", "mains",
+    "light", "led", "lamp", "standby", "lit", "comes", "turns", "cable", "cables", "cord", "cords", "supply",
 })
 SLOT_NAMES = {
     "email": "email address", "error": "error message", "asset": "asset tag / serial number",
@@ -156,7 +165,9 @@ class AgentRedundantQuestion(Detector):
     # v5 (QA pass 7): shorter order numbers, 'what the error says';
     # v3: + the person_id slot; v4 (QA pass 6): 'when you open <what they named>' is no new try
     # v7 (QA pass 10): any device by brand + model number; fixes already tried ("Have you restarted the router?")
-    version = 7  # v6 (QA pass 8): "your account email", the router by brand and model (info lexicons)
+    # v8 (QA pass 13): whether the device has power ("Did you check if it's plugged in?") after the
+    # customer said so (``did_power``)
+    version = 8  # v6 (QA pass 8): "your account email", the router by brand and model (info lexicons)
     labels = ("agent.redundant_question",)
     description = "The agent asks for information the customer already gave."
     needs = frozenset({"embeddings"})
@@ -207,11 +218,12 @@ class AgentRedundantQuestion(Detector):
                 slot, j, g = hit
                 sim = self._sim_to(conv, index, vecs, rows.get(j, []), g, qvec)
                 score = 0.55 + 0.3 * g.weight + (0.1 if sim >= SLOT_SIMILARITY else 0.0)
-                name = SLOT_NAMES.get(slot, slot)
+                asks = ("Asks whether the customer did what they already said they did" if slot.startswith(DID)
+                        else f"Asks for the {SLOT_NAMES.get(slot, slot)} the customer already gave")
                 out.append(self.finding(
                     msg, score, [(s, e)],
-                    f'Asks for the {name} the customer already gave ("{_clip(g.text)}" in an earlier '
-                    "message): re-read the thread, or confirm it instead of asking again.",
+                    f'{asks} ("{_clip(g.text)}" in an earlier message): re-read the thread, or confirm it '
+                    "instead of asking again.",
                     data={"slot": slot, "given_message_id": conv.messages[j].id, "given_text": g.text,
                           "similarity": round(sim, 3)},
                 ))
