@@ -321,3 +321,35 @@ def test_v9_anyone_can_see_again_slowly_and_the_careful_lecture(draft, evidence)
 def test_v9_slowly_offered_as_help_and_safety_tips_stay_quiet(draft) -> None:
     c = conv(("c", "I pressed the button but nothing happened."), ("a", draft))
     assert detect("agent.condescending", c) == []
+
+
+# v10 (QA pass 13, b18): puzzling aloud over the customer's difficulty
+@pytest.mark.parametrize(
+    "draft, evidence",
+    [
+        ("Honestly, I don't know why you're having so much trouble with this. Nobody else has this issue.",
+         "I don't know why you're having so much trouble"),
+        ("I can't see why this is so hard for you.", "I can't see why this is so hard for you"),
+        ("I really don't understand why you're finding this so difficult.",
+         "I really don't understand why you're finding this so difficult"),
+    ],
+)
+def test_v10_puzzling_over_the_customers_difficulty(draft, evidence) -> None:
+    c = conv(("c", "I still can't connect my smart plug to the app."), ("a", draft))
+    found = detect("agent.condescending", c)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(c, found[0]) == [evidence]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "I'm not sure why the VPN is giving you so much trouble, let me check the server.",  # the system at fault
+        "I don't know why it's so slow today; I'll look at the logs.",
+        "I don't know why you're having trouble with the login, let me check the server.",  # no "so much"
+        "I can see why this is so confusing for you.",  # empathy
+    ],
+)
+def test_v10_the_system_at_fault_or_empathy_stays_quiet(draft) -> None:
+    c = conv(("c", "I still can't connect my smart plug to the app."), ("a", draft))
+    assert detect("agent.condescending", c) == []

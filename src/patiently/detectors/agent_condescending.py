@@ -31,6 +31,10 @@ v8 (QA pass 11): "as is clearly stated in our FAQ" (``obviousness``) and urging 
 v9 (QA pass 12): "As anyone can see" (``obviousness``); "It's really not that complicated", "slowly"
 pinned on a retry ("let's try this again, slowly"; "again together, slowly, one step at a time" offers
 help and stays quiet) and the lecture "Please be more careful next time." (``belittling``).
+
+v10 (QA pass 13): puzzling aloud over the customer's difficulty, "I don't know why you're having so
+much trouble with this", "I can't see why this is so hard for you" (``belittling``); not "I'm not
+sure why the VPN is giving you trouble" (the system is the subject).
 """
 
 from __future__ import annotations
@@ -74,7 +78,8 @@ class AgentCondescending(Detector):
     # v7 (QA pass 10, lexicon): "Everyone knows ...", "this is a simple process", "most customers manage it
     # without help"
     # v9 (QA pass 12, lexicon): "As anyone can see", "again, slowly", "be more careful next time"
-    version = 9  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v10 (QA pass 13, lexicon): "I don't know why you're having so much trouble with this"
+    version = 10  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")
