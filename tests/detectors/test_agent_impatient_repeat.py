@@ -310,3 +310,27 @@ def test_v6_checking_or_reexplaining_is_not_impatient(reply):
     c = conv(("c", "When will I get my refund?"), ("a", "Refunds take 10 business days."),
              ("c", "but when exactly?"), ("a", reply))
     assert all(f.score < 0.5 for f in run(c))
+
+
+# --- v7 (QA pass 13): pleasantries are courtesy, not a re-explanation ------------------------------
+@pytest.mark.parametrize("reply", [
+    # b24: a thank-you in front of "as mentioned in our previous email" re-explains nothing
+    "Thank you so much for reaching out! As mentioned in our previous email, the steps are in the help centre. "
+    "Have a wonderful day!",
+    "Sorry about that. As per my last email, the refund takes 10 days.",
+    "Thanks for your patience. As stated in my previous reply, it takes 10 days.",
+])
+def test_v7_courtesy_does_not_excuse_pointing_to_an_earlier_message(reply):
+    c = conv(("c", "I followed the help centre and it didn't work. Can someone actually help me?"), ("a", reply))
+    found = run(c)
+    assert found and found[0].score >= 0.45
+
+
+@pytest.mark.parametrize("reply", [
+    "Thank you! As mentioned, the refund takes 10 days, and I've set a reminder to check on it for you.",
+    "Sorry for the confusion! As mentioned, open Orders, then Refunds, and click the order.",
+    "As mentioned in our help centre, the refund takes 10 days; thanks for checking.",  # a source, not a message
+])
+def test_v7_courtesy_still_excuses_a_bare_soft_pointer(reply):
+    c = conv(("c", "How long does a refund take?"), ("a", reply))
+    assert run(c) == []

@@ -151,7 +151,7 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
             _cue(draft, "status") or any(f.label == "agent.progress_update" for f in on_draft)):
         return True  # "it's been 4 days" answered with where the order is and when it comes
     repeat_only = bool(frustration) and all(set(f.data.get("reasons") or ()) <= _REPEAT_ONLY for f in frustration)
-    return repeat_only and load_lexicon("impatient_repeat").first(draft, ("kind",)) is not None
+    return repeat_only and load_lexicon("impatient_repeat").first(draft, ("kind", "courtesy")) is not None
 
 
 def _answers_at_once(draft: str) -> bool:

@@ -27,6 +27,13 @@ explaining this"), refusing to go over it again ("I don't have time to go throug
 v6 (QA pass 8): the pointer family with a count or time ("Like I said twice now", "as I've
 explained three times"), refusing to repeat ("I'm not going to repeat myself") and sending them
 back to a named message ("Check the previous message"); "here are the steps again" is kind.
+
+v7 (QA pass 13): pleasantries ("thank you", "thanks for", "sorry") are their own ``courtesy``
+category, no longer ``kind``: they still excuse a bare "as mentioned", but not a soft pointer that
+names an earlier message ("Thank you so much for reaching out! As mentioned in our previous email,
+the steps are in the help centre."), which keeps its own weight: a thank-you re-explains nothing.
+A strong pointer with a pleasantry is softened as before ("like I said, it's a start, and you
+can't, sorry").
 """
 
 from __future__ import annotations
@@ -92,12 +99,16 @@ REPEAT_BONUS = 0.1
 # "per my last message, I need the version": a pointer that names a message points at the
 # agent's earlier words whatever follows (v3; "like I said, I need ..." may restate their situation)
 _NAMES_MESSAGE = re.compile(r"\b(?:message|messages|email|e-mail|mail|reply|note|post)\b", re.IGNORECASE)
+# "... in our previous email", "... in my last reply": the message the pointer names, right after it
+_MESSAGE_AFTER = re.compile(r"\s+(?:in|on|by|from)\s+(?:my|our|the)\s+(?:(?:previous|last|earlier|first|above|"
+                            r"original)\s+)?(?:message|messages|email|e-mail|mail|reply|replies|note|post|response)\b",
+                            re.IGNORECASE)
 
 
 class AgentImpatientRepeat(Detector):
     name = "agent.impatient_repeat"
     # v6 (QA pass 8): "Like I said twice now", "I'm not going to repeat myself", "Check the previous message"
-    version = 6  # v6 (QA pass 8)
+    version = 7  # v6 (QA pass 8); v7 (QA pass 13): a pleasantry does not excuse "as mentioned in our previous email"
     labels = ("agent.impatient_repeat",)
     description = "The agent shows impatience at answering again: points back at earlier answers or replies curtly."
     requires = ("customer.repeat",)
@@ -128,23 +139,29 @@ class AgentImpatientRepeat(Detector):
                         and not (_OWN_SITUATION_AFTER.match(msg.text, m.end)
                                  and not _NAMES_MESSAGE.search(m.text))]
             kind = any(m.category == "kind" for m in matches)
+            courtesy = any(m.category == "courtesy" for m in matches)
             if kind:
                 pointers = [m for m in pointers if m.category == "pointer"]
-            curt = self._curt(conv, j, replies.get(j), kind)
+            elif courtesy:  # v7: a pleasantry excuses "as mentioned", not "as mentioned in our previous email"
+                pointers = [m for m in pointers if m.category == "pointer" or _names_a_message(msg.text, m)]
+            curt = self._curt(conv, j, replies.get(j), kind or courtesy)
             if not pointers and curt is None:
                 continue
             if bot_reply(conv, j) or to_other_helper(conv, j):
                 continue  # read only for the few candidate lines: it scans the chat's authors
-            out.append(self._finding(conv, msg, pointers, curt, kind, j in replies))
+            # a pleasantry still softens "like I said, ..., sorry" as it always did; the soft
+            # pointers it lets through are kept at their own weight
+            soften = kind or (courtesy and any(m.category == "pointer" for m in pointers))
+            out.append(self._finding(conv, msg, pointers, curt, soften, j in replies))
         return out
 
     def _finding(
         self, conv: Conversation, msg: Message, pointers: list[Match], curt: tuple[int, int] | None,
-        kind: bool, to_repeat: bool,
+        softened: bool, to_repeat: bool,
     ) -> Finding:
         text = msg.text
         if pointers:
-            score = max(m.weight for m in pointers) - (KIND_DISCOUNT if kind else 0.0)
+            score = max(m.weight for m in pointers) - (KIND_DISCOUNT if softened else 0.0)
             score += REPEAT_BONUS if to_repeat else 0.0
             spans = [(m.start, m.end) for m in pointers]
             quote = pointers[0].text
@@ -180,6 +197,12 @@ class AgentImpatientRepeat(Detector):
         if n_first >= CURT_MIN_FIRST_WORDS and n_now <= CURT_MAX_WORDS and n_now < CURT_RATIO * n_first:
             return n_now, n_first
         return None
+
+
+def _names_a_message(text: str, m: Match) -> bool:
+    """The pointer sends the customer back to an earlier message: "as per my last email", "as
+    mentioned in our previous email", "as stated in my reply"."""
+    return bool(_NAMES_MESSAGE.search(m.text) or _MESSAGE_AFTER.match(text, m.end))
 
 
 def _question_of(conv: Conversation, f: Finding) -> str:
