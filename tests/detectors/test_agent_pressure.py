@@ -243,3 +243,29 @@ def test_v7_holding_it_as_long_as_needed_stays_quiet() -> None:
     c = conv(("c", "Can I think about which package to pick?"),
              ("a", "Take as long as you need; I'll hold the offer for you until Friday."))
     assert detect("agent.pressure", c) == []
+
+
+# --- v8 (QA pass 13, b39): hard_sell ---------------------------------------------------------------
+@pytest.mark.parametrize("draft, evidence", [
+    ("You need to decide today, the offer ends at midnight and I won't be able to hold it for you. "
+     "Many customers regret waiting.", ["You need to decide today", "Many customers regret waiting"]),
+    ("You have to choose by midnight.", ["You have to choose by midnight"]),
+    ("Honestly, you'll regret it if you wait.", ["you'll regret it"]),
+])
+def test_v8_hard_sell(draft, evidence) -> None:
+    c = conv(("c", "I need to talk to my wife before switching to the fiber plan."), ("a", draft))
+    found = detect("agent.pressure", c)
+    assert [f.data["kind"] for f in found] == ["hard_sell"]
+    assert evidence_text(c, found[0]) == evidence
+
+
+@pytest.mark.parametrize("draft", [
+    "You don't need to decide today; the offer ends at midnight, but take the time you need.",
+    "Just so you know, the offer ends at midnight.",
+    "You need to book by Friday to get delivery before Christmas.",
+    "Many customers regret not backing up their files, so I've turned on automatic backups for you.",
+    "You will not regret it, the fiber plan is much faster.",
+])
+def test_v8_a_deadline_as_information_is_not_hard_sell(draft) -> None:
+    c = conv(("c", "I need to talk to my wife before switching to the fiber plan."), ("a", draft))
+    assert detect("agent.pressure", c) == []

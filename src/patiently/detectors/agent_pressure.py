@@ -19,6 +19,9 @@ straight after the agent's own message scores low (``UNTIMED_NUDGE_SCORE``).
 v6 (QA pass 11): the threat after a demanded reply may be to treat the case as solved: "we need
 your answer by end of day, otherwise we will assume the issue is resolved and close it".
 v7 (QA pass 12, lexicon v6): "I can't hold it forever", "we won't wait all day" (``hurry``).
+v8 (QA pass 13, lexicon v7): ``hard_sell``, a decision demanded by a deadline ("You need to decide
+today, the offer ends at midnight") and regret held over the customer ("Many customers regret
+waiting"); the deadline said as information ("the offer ends at midnight, but take your time") is not.
 """
 
 from __future__ import annotations
@@ -42,7 +45,8 @@ _CHEAP = re.compile(r"\b(?:close|closed|closing|otherwise|cancel|today|tonight|l
                     r"day|time|customers|"
                     r"queue|busy|wrap|speed|there|hello+|helo|message|answer|respond|reply|waiting|with\s+me|chop|pace|asap|come|"
                     r"people|move|end|last|interest|sake|delay|rush|just|now|minute|instant|"
-                    r"forever|indefinitely)\b", re.I)  # v7: "I can't hold it forever"
+                    r"forever|indefinitely|"
+                    r"midnight|regret)\b", re.I)  # v7: "I can't hold it forever"; v8: hard_sell
 
 # what follows "just do what I said" when it only points back to earlier steps
 _POINTER = re.compile(r"\s*(?:in\s+|on\s+)?(?:my\s+|the\s+)?(?:last|above|earlier|before|previous)\b", re.I)
@@ -56,7 +60,8 @@ class AgentPressure(Detector):
     # v4 (QA pass 7): 'I need an answer in the next five minutes or ...';
     # v3 (QA pass 5): "right now", "this minute" in a request to the customer
     # v7 (QA pass 12, lexicon): "I can't hold it forever"
-    version = 7  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
+    # v8 (QA pass 13, lexicon v7): hard_sell, "You need to decide today", "Many customers regret waiting"
+    version = 8  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 
@@ -71,7 +76,8 @@ class AgentPressure(Detector):
             hits: list[tuple[float, int, int, str]] = []
             for m in lex.find(msg.text):
                 before = msg.text[max(0, m.start - 30):m.start]
-                if m.category in ("hurry", "quick_request") and (_NEGATION.search(before) or _IF_YOU.search(before)):
+                if m.category in ("hurry", "quick_request", "hard_sell") and (
+                        _NEGATION.search(before) or _IF_YOU.search(before)):
                     continue  # "no hurry", "don't rush" are patient; "if you're in a hurry" offers a shortcut
                 if m.category == "quick_request" and _SELF.search(before) and not _ASKS_YOU.match(m.text):
                     continue  # "I'll send it right away" is the agent's own pace; "I need you to ..." is not
@@ -98,6 +104,8 @@ class AgentPressure(Detector):
                              "and how they can reach you.",
                 "hurry": "Rushing the customer adds stress; give them the time they need.",
                 "quick_request": "Asking the customer to be quick adds pressure; let them go at their pace.",
+                "hard_sell": "Pushing for a decision now rushes the customer; give them the facts and the time "
+                             "to decide, and say how to come back to you.",
                 "nudge": "Checked whether the customer was there very soon after your own message; "
                          "give them time to read and try it.",
             }[best[3]]
