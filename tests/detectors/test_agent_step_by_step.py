@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import conv, detect, evidence_text
 
 NAME = "agent.step_by_step"
@@ -75,3 +77,34 @@ def test_numbered_questions_are_not_steps() -> None:
 
 def test_single_polite_instruction_stays_quiet() -> None:
     assert detect(NAME, SINGLE_POLITE_STEP) == []
+
+
+# --- v2: a chain of instructions in one sentence -----------------------------------------------
+@pytest.mark.parametrize("text, first", [
+    ("Click Start, then open Settings, then choose Network and Internet.", "Click"),
+    ("Restart the router, wait two minutes, then reconnect.", "Restart"),
+    ("Please unplug the router, wait 30 seconds and plug it back in.", "unplug"),
+    ("Okay, open Settings; tap Wi-Fi; forget the network.", "open"),
+])
+def test_v2_a_chain_of_three_instructions_in_one_sentence(text: str, first: str) -> None:
+    c = conv(("c", "My wifi keeps dropping."), ("a", text))
+    found = detect("agent.step_by_step", c)
+    assert [f.data["steps"] for f in found] == [3]
+    assert evidence_text(c, found[0])[0] == first
+
+
+@pytest.mark.parametrize("text", [
+    "Open the app, then sign in.",  # one instruction and a follow-up
+    "Thanks, check your email, and let me know.",  # opens with no instruction
+    "I restarted the server, then I checked the logs, then I called you.",  # the agent's own work
+    "Go to Settings > Network > Wi-Fi and turn it off and on.",
+    "Try sudo apt-get update, then install it.",
+])
+def test_v2_two_clauses_or_no_instruction_first_is_no_chain(text: str) -> None:
+    assert detect("agent.step_by_step", conv(("c", "My wifi keeps dropping."), ("a", text))) == []
+
+
+def test_v2_two_verbs_of_one_action_are_one_step() -> None:
+    c = conv(("c", "How do I move it?"),
+             ("a", "Use the show desktop thing in the launcher and drag and drop the window to the first screen."))
+    assert detect("agent.step_by_step", c) == []  # real IRC: "drag and drop" is one action

@@ -7,6 +7,13 @@ steps are needed. A run of consecutive agent messages (chat users send one step 
 counts as one set of instructions. Clauses that narrate the agent's own work ("then I
 restarted the server") and numbered questions are not steps. Numbered lists score highest,
 then bullets, then sequence words; more steps score a little higher.
+
+v2: a chain of instructions in one sentence counts too: a sentence that opens with an
+instruction verb and goes on with at least two more clauses that each open with one (after a
+comma, a semicolon, "then" or "and then"): "Restart the router, wait two minutes, then
+reconnect", "Click Start, then open Settings, then choose Network". Two clauses ("Open the app,
+then sign in") are one instruction with a follow-up, as before; a sentence that opens with
+anything else ("Thanks, check your email") is no chain.
 """
 
 from __future__ import annotations
@@ -40,6 +47,35 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
+# Where the next clause of a chain may open: after a comma or semicolon, "then", "and then",
+# "next", "and", each optionally followed by "please" / "just".
+_LINK = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?(?:then\s+|next\s+)?|\s+(?:and\s+)?then\s+|\s+and\s+)"
+                   r"(?:please\s+|just\s+)?$", re.I)
+_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|now|next|please|just)\W+)*$", re.I)
+CHAIN_MIN = 3  # instruction clauses in one sentence that make a list of steps
+_COMPOUND = re.compile(r"\s+and\s+", re.I)  # two verbs joined bare: "drag and drop", "copy and paste"
+
+
+def _chain(text: str, verbs: frozenset[str]) -> list[tuple[int, int]]:
+    """The instruction clauses of each sentence that is a chain of them (see v2 above)."""
+    from ..text import sentence_spans
+
+    out: list[tuple[int, int]] = []
+    for s, e in sentence_spans(text):
+        starts: list[tuple[int, int]] = []
+        for m in _WORD.finditer(text, s, e):
+            if m.group().lower() not in verbs:
+                continue
+            before = text[s:m.start()]
+            if not starts and _LEAD.match(before):
+                starts.append((m.start(), m.end()))
+            elif starts and _LINK.search(before) and _COMPOUND.fullmatch(text, starts[-1][1], m.start()) is None:
+                starts.append((m.start(), m.end()))  # not the "drop" of "drag and drop": one action
+        if len(starts) >= CHAIN_MIN:
+            out += starts
+    return out
+
+
 def steps_in(text: str) -> tuple[list[tuple[int, int, str]], bool]:
     """Step spans with their kind, and whether a sequence opener ("first") was seen."""
     lex = load_lexicon("steps")
@@ -65,12 +101,18 @@ def steps_in(text: str) -> tuple[list[tuple[int, int, str]], bool]:
                 continue
             steps.append((m.start, m.end, "words"))
             opener = opener or m.category == "opener"
+    # v2: a chain's clauses, each once (a "then" already counted covers the verb right after it)
+    words = [s for s, _, k in steps if k == "words"]
+    for s, e in _chain(text, verbs):
+        if not any(w <= s <= w + 16 for w in words):
+            steps.append((s, e, "words"))
+    steps.sort()
     return steps, opener
 
 
 class AgentStepByStep(Detector):
     name = "agent.step_by_step"
-    version = 1
+    version = 2  # v2: a chain of three instructions in one sentence
     labels = ("agent.step_by_step",)
     description = "The agent gives instructions as numbered, bulleted or sequenced steps."
 
