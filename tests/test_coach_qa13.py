@@ -100,3 +100,25 @@ def test_these_drafts_acknowledge_the_customer(draft: str, context: str) -> None
 ])
 def test_these_drafts_still_go_straight_on(draft: str, context: str) -> None:
     assert "no_acknowledgment" in {f.category for f in check(draft, context).flags}
+
+
+# One list of non-technical self-descriptions (non_technical.yaml v3): the coach's state and agent.jargon agree.
+@pytest.mark.parametrize("context", [
+    pytest.param("Customer: I'm 72 and my grandson set this up. I don't know what any of these words mean. The game "
+                 "console won't go online.", id="b26_grandson"),
+    pytest.param("Customer: Computers confuse me. The game console won't go online.", id="computers_confuse_me"),
+    pytest.param("Customer: I don't really know computers. The game console won't go online.",
+                 id="dont_really_know_computers"),
+])
+def test_jargon_to_a_non_technical_customer_is_a_problem(context: str) -> None:
+    r = check("Please go to your router's admin panel at 192.168.1.1, enable UPnP and set a DHCP reservation for "
+              "the console.", context)
+    assert "non_technical" in r.context.customer
+    assert any(f.category == "jargon" and f.severity == "problem" for f in r.flags)
+
+
+def test_jargon_to_a_customer_who_gave_no_such_sign_stays_below_problem() -> None:
+    r = check("Please go to your router's admin panel at 192.168.1.1, enable UPnP and set a DHCP reservation for "
+              "the console.", "Customer: My son set up a minecraft server and the console won't go online.")
+    assert "non_technical" not in r.context.customer
+    assert not any(f.category == "jargon" and f.severity == "problem" for f in r.flags)

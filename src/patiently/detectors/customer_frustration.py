@@ -152,7 +152,8 @@ _FAULT_SINCE = re.compile(r"\bany\s*more\b|\bany\s+longer\b", re.IGNORECASE)
 def _self_spans(text: str) -> list[tuple[int, int]]:
     """The customer's description of themselves: not technical ("I'm hopeless with technology") or (v6)
     their self-introduction by role ("I'm a sysadmin."): who they are, not how they feel."""
-    found = [*load_lexicon("confusion").find(text, ("non_technical",)), *load_lexicon("self_intro").find(text)]
+    # (v8: the non-technical list is non_technical.yaml's, which customer.confusion and agent.jargon read too)
+    found = [*load_lexicon("non_technical").find(text, ("self_description",)), *load_lexicon("self_intro").find(text)]
     return [(m.start, m.end) for m in found]
 
 
