@@ -393,3 +393,23 @@ def test_v8_calm_requests_and_reports_are_not_frustration(text: str) -> None:
 def test_v8_leaving_and_feelings_beside_a_refund_or_fault_are_still_read(text: str, reason: str) -> None:
     found = detect("customer.frustration", conv(("c", text)))
     assert found and reason in found[0].data["reasons"], found
+
+
+# v8 (frustration_cues v3): charged anyway is a complaint about the service, so "I want my money back" beside it
+# still reads as frustration; being charged, or asking about a charge, is not.
+@pytest.mark.parametrize("text", [
+    pytest.param("I was charged in March even though I stopped using it! I want my money back.", id="qa12_g04"),
+    pytest.param("I'm still being billed after I cancelled.", id="still_billed"),
+    pytest.param("You charged me again despite the cancellation.", id="despite"),
+])
+def test_v8_charged_anyway_is_a_complaint(text: str) -> None:
+    found = detect("customer.frustration", conv(("c", text)))
+    assert found and "complaint about the service" in found[0].data["reasons"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("I was charged for shipping, is that right?", id="charged_for_shipping"),
+    pytest.param("When will I be billed for the annual plan?", id="when_billed"),
+])
+def test_v8_a_charge_question_is_not_a_complaint(text: str) -> None:
+    assert detect("customer.frustration", conv(("c", text))) == []
