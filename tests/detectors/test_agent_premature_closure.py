@@ -374,7 +374,19 @@ def test_v8_terse_and_passive_closures_are_found(customer, draft, kind) -> None:
         pytest.param("Was my old ticket closed?", "The ticket closed yesterday was about your monitor; this one is "
                                                   "still open.", id="ticket_closed_yesterday"),
         pytest.param("The screen flickers.", "Has the issue been resolved since the update?", id="question"),
+        pytest.param("I'll check with my manager tomorrow.", "We need your answer by end of day, otherwise we will "
+                     "assume the issue is resolved.", id="assume_resolved"),
+        pytest.param("The screen flickers.", "Once the issue is fixed upstream we'll push the update.",
+                     id="once_fixed"),
     ],
 )
 def test_v8_confirmed_release_or_customer_side_wording_stays_quiet(customer, draft) -> None:
     assert detect("agent.premature_closure", conv(("c", customer), ("a", draft))) == []
+
+
+def test_v8_a_close_action_after_a_declaration_is_the_finding() -> None:
+    c = conv(("a", "I've cleared the print queue."), ("c", "It's still not printing, same error."),
+             ("a", "Your issue has been resolved. I'm closing the ticket."))
+    found = detect("agent.premature_closure", c)
+    assert [(f.data["kind"], f.data["customer_state"]) for f in found] == [("close_action", "broken")]
+    assert evidence_text(c, found[0]) == ["I'm closing the ticket"]

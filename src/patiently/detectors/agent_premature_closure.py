@@ -205,6 +205,9 @@ class AgentPrematureClosure(Detector):
         if role != "agent":
             return None
         confirm_check = load_lexicon("confirmation").first(text) is not None
+        # v8: a close action anywhere wins over a declaration before it ("Your issue has been resolved. I'm
+        # closing the ticket.": closing is the stronger finding, and was reported before closing.yaml v3)
+        declared: tuple[str, int, int] | None = None
         for s, e in ctx.sentences(i):
             sent = text[s:e]
             if sent.rstrip().endswith("?"):
@@ -218,7 +221,7 @@ class AgentPrematureClosure(Detector):
             hedges = {(m.start, m.end) for m in found if m.category == "hedge"}
             decl = next((m for m in found if m.category == "declare_fixed"
                          and not any(hs <= m.start < he for hs, he in hedges)), None)
-            if decl is None or confirm_check:
+            if decl is None or confirm_check or declared is not None:
                 continue
             before = without_nick(ctx.conv, sent[:decl.start])
             if (_ASKS.search(before) or _PROPOSAL.search(before) or _THEIR_RESULT.search(before)
@@ -226,8 +229,8 @@ class AgentPrematureClosure(Detector):
                 continue
             if _DONE_BEFORE.search(text[:s + decl.start]) and _asked_action(ctx, i):
                 continue  # "Done, you're all set" after "can you unlock my account?"
-            return "declare_fixed", s + decl.start, s + decl.end
-        return None
+            declared = ("declare_fixed", s + decl.start, s + decl.end)
+        return declared
 
     @staticmethod
     def _confirmation(conv: Conversation, i: int) -> str:
