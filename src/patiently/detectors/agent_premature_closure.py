@@ -102,9 +102,9 @@ _DONE_BEFORE = re.compile(r"^\W*(?:all\s+)?done\b|\b(?:i['’]ve|i\s+have|we['�
                           r"granted|updated|extended|sent|set\s+up|activated|cleared|approved|processed)\b|"
                           r"\b(?:has|have)\s+been\s+\w+ed\b", re.I)
 LOOKBACK = 8  # messages before a group-chat declaration in which its author must have instructed
+# v7: + else/all (close_question); v8: + action ("no further action is required from our side", closing.yaml v3)
 _CHEAP = re.compile(r"\b(?:clos\w*|resolv\w*|mark\w*|solved|sorted|fixed|fix|set|good\s+to\s+go|works?|working|"
-                    r"ended|done|care|wrap\w*|archiv\w*|end\w*|else|all|action)\b", re.I)  # v7: + else/all (close_question)
-# v8: + action ("no further action is required from our side", closing.yaml v3)
+                    r"ended|done|care|wrap\w*|archiv\w*|end\w*|else|all|action)\b", re.I)
 # v7: a sentence that says something besides the wrap-up: a step, a link, a number, a promise of action
 _SUBSTANCE = re.compile(r"https?://|\d|\b(?:i['’]ll|i\s+will|we['’]ll|we\s+will|let\s+me|i['’]ve|i\s+have|we['’]ve|"
                         r"we\s+have|i\s+can|we\s+can|you\s+can|please|here['’]?s|because|since)\b", re.I)
