@@ -415,3 +415,44 @@ def test_v10_you_problem_dont_call_again_and_manual_pointer(draft, evidence) -> 
 def test_v10_lookalikes_stay_quiet(draft) -> None:
     c = conv(("c", "I want to dispute a charge on my bill."), ("a", draft))
     assert detect("agent.dismissive", c) == []
+
+
+# v11 (QA pass 13, lexicon v10): "Nobody else has this issue" in any wording; "the steps are in the help centre"
+# ending its sentence.
+@pytest.mark.parametrize(
+    ("draft", "evidence"),
+    [
+        pytest.param("Honestly, I don't know why you're having so much trouble with this. Nobody else has this issue.",
+                     ["Nobody else has this issue"], id="b18_nobody_else"),
+        pytest.param("No one else is having that problem.", ["No one else is having that problem"],
+                     id="no_one_else_having"),
+        pytest.param("None of our other customers have reported this issue.",
+                     ["None of our other customers have reported this issue"], id="none_of_our_other_customers"),
+        pytest.param("Thank you so much for reaching out! As mentioned in our previous email, the steps are in the "
+                     "help centre. Have a wonderful day!", ["the steps are in the help centre"], id="b24_help_centre"),
+        pytest.param("The instructions are all on our website.", ["The instructions are all on our website"],
+                     id="instructions_on_website"),
+    ],
+)
+def test_v11_nobody_else_and_a_pointer_instead_of_the_steps(draft, evidence) -> None:
+    c = conv(("c", "I followed the help centre and it didn't work. Can someone actually help me?"), ("a", draft))
+    found = detect("agent.dismissive", c)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(c, found[0]) == evidence
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        pytest.param("Nobody else has reported this issue yet, so I'd like to look at your account settings with "
+                     "you.", id="nobody_else_then_engages"),
+        pytest.param("The steps are in the help centre under Billing > Refunds; I'll go through them with you here "
+                     "too.", id="says_where_and_offers"),
+        pytest.param("The steps are in the help centre article I've linked: https://example.com/reset.",
+                     id="linked_article"),
+        pytest.param("Has anyone else had this issue on your team?", id="question"),
+    ],
+)
+def test_v11_lookalikes_stay_quiet(draft) -> None:
+    c = conv(("c", "I followed the help centre and it didn't work. Can someone actually help me?"), ("a", draft))
+    assert detect("agent.dismissive", c) == []

@@ -198,3 +198,32 @@ def test_v3_slogan_and_we_dont_accept(draft, evidence) -> None:
 def test_v3_reassurance_instructions_and_alternatives_stay_quiet(draft) -> None:
     c = conv(("c", "How do I get a refund for the broken kettle?"), ("a", draft))
     assert detect("agent.negative_phrasing", c) == []
+
+
+# v4 (QA pass 13, tone_alternatives v3): "I'd be happy to ..." offers the alternative, also in the next sentence.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        pytest.param("I'm sorry, I won't be able to extend the free trial again, since it has already been extended "
+                     "once. If budget is the concern, our Starter plan is 50% off for the first three months for "
+                     "nonprofits, and I'd be happy to apply that for you.", id="g33_happy_to_apply"),
+        pytest.param("We can't refund a used voucher. We'd be glad to swap it for one at another branch, though.",
+                     id="glad_to_swap"),
+    ],
+)
+def test_v4_a_refusal_with_an_offer_in_the_next_sentence_stays_quiet(draft) -> None:
+    c = conv(("c", "Can you extend my trial again? We're a small charity and can't pay yet."), ("a", draft))
+    assert detect("agent.negative_phrasing", c) == []
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        pytest.param("I won't be able to extend the free trial again. I'd be happy to hear from you next year.",
+                     id="happy_to_hear_is_no_alternative"),
+        pytest.param("I won't be able to extend the free trial again.", id="bare_refusal"),
+    ],
+)
+def test_v4_a_refusal_without_an_alternative_is_still_found(draft) -> None:
+    c = conv(("c", "Can you extend my trial again? We're a small charity and can't pay yet."), ("a", draft))
+    assert [f.message_id for f in detect("agent.negative_phrasing", c)] == ["m2"]

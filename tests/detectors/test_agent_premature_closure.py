@@ -339,3 +339,54 @@ def test_v7_wrap_up_question_after_an_open_complaint_is_found(customer, draft) -
 def test_v7_wrap_up_after_an_answer_confirmation_or_no_complaint_stays_quiet(customer, draft) -> None:
     c = conv(("c", customer), ("a", draft))
     assert detect("agent.premature_closure", c) == []
+
+
+# v8 (QA pass 13, closing.yaml v3): a bare "Ticket closed.", the issue declared resolved in the passive or by the
+# records, nothing left to do on the agent's side.
+@pytest.mark.parametrize(
+    ("customer", "draft", "kind"),
+    [
+        pytest.param("Can I change the delivery address on my order?", "Not possible. Ticket closed.",
+                     "close_action", id="b17_ticket_closed"),
+        pytest.param("The printer on floor 3 is still jamming.", "Case resolved!", "close_action", id="case_resolved"),
+        pytest.param("Your app still shows the wrong balance on my savings account, since Monday.",
+                     "Kindly note that as per our records the issue has been resolved and no further action is "
+                     "required from our side.", "declare_fixed", id="b35_as_per_our_records"),
+        pytest.param("My VPN keeps dropping every ten minutes.", "Your problem is now fixed.", "declare_fixed",
+                     id="problem_now_fixed"),
+        pytest.param("The invoice still shows the old address.", "No further action is required on our side.",
+                     "declare_fixed", id="no_further_action_our_side"),
+    ],
+)
+def test_v8_terse_and_passive_closures_are_found(customer, draft, kind) -> None:
+    found = detect("agent.premature_closure", conv(("c", customer), ("a", draft)))
+    assert [f.data["kind"] for f in found] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("customer", "draft"),
+    [
+        pytest.param("Thanks, it works now!", "Great, ticket closed. Have a lovely day.", id="after_confirmation"),
+        pytest.param("Is this bug fixed yet?", "The issue is fixed in version 8.04, so upgrading will sort it.",
+                     id="fixed_in_a_release"),
+        pytest.param("Do I need to do anything else for the refund?", "No further action is required from you.",
+                     id="no_action_from_you"),
+        pytest.param("Was my old ticket closed?", "The ticket closed yesterday was about your monitor; this one is "
+                                                  "still open.", id="ticket_closed_yesterday"),
+        pytest.param("The screen flickers.", "Has the issue been resolved since the update?", id="question"),
+        pytest.param("I'll check with my manager tomorrow.", "We need your answer by end of day, otherwise we will "
+                     "assume the issue is resolved.", id="assume_resolved"),
+        pytest.param("The screen flickers.", "Once the issue is fixed upstream we'll push the update.",
+                     id="once_fixed"),
+    ],
+)
+def test_v8_confirmed_release_or_customer_side_wording_stays_quiet(customer, draft) -> None:
+    assert detect("agent.premature_closure", conv(("c", customer), ("a", draft))) == []
+
+
+def test_v8_a_close_action_after_a_declaration_is_the_finding() -> None:
+    c = conv(("a", "I've cleared the print queue."), ("c", "It's still not printing, same error."),
+             ("a", "Your issue has been resolved. I'm closing the ticket."))
+    found = detect("agent.premature_closure", c)
+    assert [(f.data["kind"], f.data["customer_state"]) for f in found] == [("close_action", "broken")]
+    assert evidence_text(c, found[0]) == ["I'm closing the ticket"]

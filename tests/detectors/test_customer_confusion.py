@@ -225,3 +225,46 @@ def test_not_understanding_computers_is_not_confusion_for_the_coach() -> None:
 
     assert says_confused("I don't understand computers, sorry.") == 0
     assert says_confused("I don't understand, sorry.") > 0
+
+
+# v5 (QA pass 13): one list of self-descriptions, non_technical.yaml's, read by customer.confusion (hence the coach)
+# and agent.jargon alike; someone else setting the devices up and not knowing what the words mean are in it.
+def test_v5_confusion_yaml_has_no_list_of_its_own() -> None:
+    from patiently.lexicon import load_lexicon
+
+    assert "non_technical" not in {c.name for c in load_lexicon("confusion").categories}
+
+
+def test_v5_every_listed_self_description_is_read_as_non_technical() -> None:
+    from patiently.lexicon import load_lexicon
+
+    lex = load_lexicon("non_technical")
+    said = lex.category("self_description").meta["phrases"]
+    missed = [p for p in said
+              if not any(f.data.get("non_technical") for f in detect("customer.confusion", conv(("c", f"Hi, {p}."))))]
+    assert said and not missed
+    # asking for plain words is read too: as non-technical, or as not following where confusion.yaml lists it
+    asked = lex.category("plain_request").meta["phrases"]
+    assert all(detect("customer.confusion", conv(("c", f"Hi, {p}."))) for p in asked)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("I'm 72 and my grandson set this up. I don't know what any of these words mean. The game console "
+                 "won't go online.", id="b26_grandson_set_this_up"),
+    pytest.param("My daughter usually sets it all up for me, and now the printer is offline.", id="daughter_sets_up"),
+    pytest.param("I have no idea what these terms mean, I just want the wifi back.", id="no_idea_what_terms_mean"),
+    pytest.param("I don't really know computers, the photos won't open.", id="b23_dont_really_know_computers"),
+])
+def test_v5_these_say_the_customer_is_not_technical(text: str) -> None:
+    found = detect("customer.confusion", conv(("c", text)))
+    assert found and found[0].data.get("non_technical")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("My son set up a minecraft server and it crashes every hour.", id="sons_server"),
+    pytest.param("I don't know what these error codes mean: 0x80070005.", id="error_codes"),
+    pytest.param("My brother set this up years ago, the RAID is degraded now.", id="brother_not_listed"),
+    pytest.param("I don't know which computer model I have.", id="which_model"),
+])
+def test_v5_these_do_not(text: str) -> None:
+    assert not any(f.data.get("non_technical") for f in detect("customer.confusion", conv(("c", text))))

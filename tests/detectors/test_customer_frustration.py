@@ -364,3 +364,52 @@ def test_v7_self_description_and_fault_words_are_not_frustration(text: str) -> N
 ])
 def test_v7_feeling_words_beside_a_fault_are_still_read(text: str) -> None:
     assert [f.label for f in detect("customer.frustration", conv(("c", text)))][:1] == ["customer.frustration"]
+
+
+# v8 (QA pass 13): asking for the money back is a request; switching is a threat only as the customer's decision to
+# leave; the head does not read a thing that will not do its job ("won't respond ... anymore").
+@pytest.mark.parametrize("text", [
+    pytest.param("I need to cancel my flight to Lisbon and I want my money back.", id="g09_money_back"),
+    pytest.param("I need to talk to my wife before switching to the fiber plan.", id="b39_switching_plan"),
+    pytest.param("switching to 64 bit image", id="irc_switching_image"),
+    pytest.param("I have a question regarding switching to ubuntu, are the only ways a cd and usb?",
+                 id="irc_switching_to_ubuntu"),
+    pytest.param("The smart lock won't respond to the app anymore.", id="b33_wont_respond"),
+    pytest.param("My tablet doesn't connect to the wifi any more.", id="doesnt_connect_any_more"),
+])
+def test_v8_calm_requests_and_reports_are_not_frustration(text: str) -> None:
+    assert detect("customer.frustration", conv(("c", text))) == []
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    pytest.param("I'm switching to Verizon, your service is a joke.", "threat", id="switching_to_competitor"),
+    pytest.param("I am considering switching to @Delta even if it means longer flights.", "threat",
+                 id="considering_switching"),
+    pytest.param("Time to switch to another bank.", "threat", id="time_to_switch"),
+    pytest.param("This is useless, I want my money back!", "anger", id="money_back_with_anger"),
+    pytest.param("The smart lock won't respond to the app anymore, this is so annoying.", "anger",
+                 id="wont_respond_and_annoyed"),
+])
+def test_v8_leaving_and_feelings_beside_a_refund_or_fault_are_still_read(text: str, reason: str) -> None:
+    found = detect("customer.frustration", conv(("c", text)))
+    assert found and reason in found[0].data["reasons"], found
+
+
+# v8 (frustration_cues v3): charged anyway is a complaint about the service, so "I want my money back" beside it
+# still reads as frustration; being charged, or asking about a charge, is not.
+@pytest.mark.parametrize("text", [
+    pytest.param("I was charged in March even though I stopped using it! I want my money back.", id="qa12_g04"),
+    pytest.param("I'm still being billed after I cancelled.", id="still_billed"),
+    pytest.param("You charged me again despite the cancellation.", id="despite"),
+])
+def test_v8_charged_anyway_is_a_complaint(text: str) -> None:
+    found = detect("customer.frustration", conv(("c", text)))
+    assert found and "complaint about the service" in found[0].data["reasons"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("I was charged for shipping, is that right?", id="charged_for_shipping"),
+    pytest.param("When will I be billed for the annual plan?", id="when_billed"),
+])
+def test_v8_a_charge_question_is_not_a_complaint(text: str) -> None:
+    assert detect("customer.frustration", conv(("c", text))) == []

@@ -38,6 +38,9 @@ what to tell you" in any wording; "best of luck resolving it"; "Don't contact us
 v10 (QA pass 12, lexicon v9): "that's a you problem" (``brush_off``), "Don't call us about this again"
 and "you shouldn't have called here" (``shut_down``), "You'll have to figure it out with the
 manufacturer" and "Everything is explained in the manual." (``look_it_up``).
+v11 (QA pass 13, lexicon v10): "Nobody else has this issue" in any wording (``works_for_me``), "the steps are in
+the help centre" ending its sentence (``look_it_up``); and (tone_alternatives v3) "I'd be happy to ..." is an
+offer, so a refusal with it in the next sentence is softened.
 """
 
 from __future__ import annotations
@@ -116,7 +119,8 @@ class AgentDismissive(Detector):
     # until ...", "stop spamming the helpdesk", "that's just how the software works"
     # v10 (QA pass 12, lexicon): "a you problem", "Don't call us about this again", "you shouldn't have
     # called here", "figure it out with the manufacturer", "Everything is explained in the manual."
-    version = 10
+    # v11 (QA pass 13, lexicon v10): "Nobody else has this issue", "the steps are in the help centre"
+    version = 11
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

@@ -14,6 +14,7 @@ use pastebin", "my soundcard is not supported", "not supported in Lightroom 6") 
 in the sentence before as well ("Just reinstall. There's no way to repair it.").
 v3 (QA pass 12, lexicon v2): "we don't accept (them)" (``unsupported``) and the slogan "No receipt,
 no refund." (``slogan``: a sentence of its own whose second half withholds a service).
+v4 (QA pass 13, tone_alternatives v3): "I'd be happy to apply that for you" in the next sentence is an offer.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def _has_alternative(text: str, start: int, end: int, negatives: list[Match], cu
 
 class AgentNegativePhrasing(Detector):
     name = "agent.negative_phrasing"
-    version = 3  # v3 (QA pass 12, lexicon): "No receipt, no refund.", "we don't accept them"
+    version = 4  # v3 (QA pass 12, lexicon): "No receipt, no refund.", "we don't accept them"; v4 (QA pass 13,
+    # tone_alternatives v3): "I'd be happy to apply that for you" is an alternative
     labels = ("agent.negative_phrasing",)
     description = "Agent says what can't be done (I can't, not supported, impossible) without an alternative."
 

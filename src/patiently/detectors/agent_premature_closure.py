@@ -36,6 +36,11 @@ v7 (QA pass 12): the wrap-up question ("Is there anything else I can help you wi
 reply that holds nothing else but stock sympathy or thanks, while the customer's last message is a
 complaint or fault report (``complaint`` lexicon) that nobody has answered: the agent moves on from
 a problem that is still open. After an answer, a step or a promise it is a courtesy and stays quiet.
+
+v8 (QA pass 13, ``closing.yaml`` v3): the agent's own terse "Ticket closed." (a whole sentence) closes; the issue
+declared resolved in the passive ("as per our records the issue has been resolved", "your problem is now fixed",
+not "the bug is fixed in 8.04") or nothing left to do on the agent's side ("no further action is required from
+our side") declares it fixed.
 """
 
 from __future__ import annotations
@@ -97,8 +102,9 @@ _DONE_BEFORE = re.compile(r"^\W*(?:all\s+)?done\b|\b(?:i['’]ve|i\s+have|we['�
                           r"granted|updated|extended|sent|set\s+up|activated|cleared|approved|processed)\b|"
                           r"\b(?:has|have)\s+been\s+\w+ed\b", re.I)
 LOOKBACK = 8  # messages before a group-chat declaration in which its author must have instructed
+# v7: + else/all (close_question); v8: + action ("no further action is required from our side", closing.yaml v3)
 _CHEAP = re.compile(r"\b(?:clos\w*|resolv\w*|mark\w*|solved|sorted|fixed|fix|set|good\s+to\s+go|works?|working|"
-                    r"ended|done|care|wrap\w*|archiv\w*|end\w*|else|all)\b", re.I)  # v7: + else/all (close_question)
+                    r"ended|done|care|wrap\w*|archiv\w*|end\w*|else|all|action)\b", re.I)
 # v7: a sentence that says something besides the wrap-up: a step, a link, a number, a promise of action
 _SUBSTANCE = re.compile(r"https?://|\d|\b(?:i['’]ll|i\s+will|we['’]ll|we\s+will|let\s+me|i['’]ve|i\s+have|we['’]ve|"
                         r"we\s+have|i\s+can|we\s+can|you\s+can|please|here['’]?s|because|since)\b", re.I)
@@ -134,8 +140,10 @@ def _real_works(text: str, start: int, end: int) -> bool:
 
 class AgentPrematureClosure(Detector):
     name = "agent.premature_closure"
-    # v7 (QA pass 12): a bare "anything else I can help with?" after an unanswered complaint
-    version = 7  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
+    # v7 (QA pass 12): a bare "anything else I can help with?" after an unanswered complaint;
+    # v8 (QA pass 13, closing.yaml v3): a bare "Ticket closed.", "the issue has been resolved", "no further action
+    # is required from our side"
+    version = 8  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 
@@ -197,6 +205,9 @@ class AgentPrematureClosure(Detector):
         if role != "agent":
             return None
         confirm_check = load_lexicon("confirmation").first(text) is not None
+        # v8: a close action anywhere wins over a declaration before it ("Your issue has been resolved. I'm
+        # closing the ticket.": closing is the stronger finding, and was reported before closing.yaml v3)
+        declared: tuple[str, int, int] | None = None
         for s, e in ctx.sentences(i):
             sent = text[s:e]
             if sent.rstrip().endswith("?"):
@@ -210,7 +221,7 @@ class AgentPrematureClosure(Detector):
             hedges = {(m.start, m.end) for m in found if m.category == "hedge"}
             decl = next((m for m in found if m.category == "declare_fixed"
                          and not any(hs <= m.start < he for hs, he in hedges)), None)
-            if decl is None or confirm_check:
+            if decl is None or confirm_check or declared is not None:
                 continue
             before = without_nick(ctx.conv, sent[:decl.start])
             if (_ASKS.search(before) or _PROPOSAL.search(before) or _THEIR_RESULT.search(before)
@@ -218,8 +229,8 @@ class AgentPrematureClosure(Detector):
                 continue
             if _DONE_BEFORE.search(text[:s + decl.start]) and _asked_action(ctx, i):
                 continue  # "Done, you're all set" after "can you unlock my account?"
-            return "declare_fixed", s + decl.start, s + decl.end
-        return None
+            declared = ("declare_fixed", s + decl.start, s + decl.end)
+        return declared
 
     @staticmethod
     def _confirmation(conv: Conversation, i: int) -> str:

@@ -6,11 +6,16 @@ short question that echoes a term from the agent's previous message ("BIOS?", "t
 portal?"): customers repeat the word they did not understand. Self-descriptions such as
 "I'm not very technical" are reported with ``data={"non_technical": True}`` so the jargon
 detector and the coach can hold the agent to plain words for the rest of the conversation.
+v5 (QA pass 13): those self-descriptions, and asking for plain words ("in layman's terms", "eli5"), are read
+from ``lexicons/non_technical.yaml`` (:func:`non_technical_matches`), the one list agent.jargon reads too;
+confusion.yaml's own copy had drifted ("I don't really know computers" was in one list, "computers confuse
+me" in the other), so the coach and the jargon detector disagreed about the same customer.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..lexicon import Match, load_lexicon
@@ -18,6 +23,10 @@ from ..model import Conversation, Finding
 from ..text import words
 from .base import Detector, DetectorContext
 
+# The categories of lexicons/non_technical.yaml that say the customer is not technical, and the weight such a
+# self-description carries here (confusion.yaml's non_technical weight before v5: it is not puzzlement).
+NON_TECHNICAL_CATEGORIES = ("self_description", "plain_request")
+NON_TECHNICAL_WEIGHT = 0.6
 ECHO_MAX_WORDS = 5  # "the admin portal?" echoes a term; longer questions are real questions
 ECHO_SCORE = 0.5
 # Confusion is about what the agent said: apart from "I'm not technical", a signal counts only
@@ -68,8 +77,9 @@ _EXPLAIN = {
 
 class CustomerConfusion(Detector):
     name = "customer.confusion"
-    version = 4  # v3 (QA pass 5): the family of "not good with computers" self-descriptions;
-    # v4 (QA pass 8): "I don't understand computers", "computers confuse me", "not a tech person"
+    version = 5  # v3 (QA pass 5): the family of "not good with computers" self-descriptions;
+    # v4 (QA pass 8): "I don't understand computers", "computers confuse me", "not a tech person";
+    # v5 (QA pass 13): self-descriptions read from non_technical.yaml, the list agent.jargon reads
     labels = ("customer.confusion",)
     description = "The customer does not understand the agent (or says they are not technical)."
 
@@ -78,10 +88,12 @@ class CustomerConfusion(Detector):
         out: list[Finding] = []
         for i in ctx.targets("customer"):
             msg = conv.messages[i]
-            matches = [m for m in _dedupe(lex.find(msg.text)) if _counts(msg.text, m)]
-            if not self._near_agent(ctx, i):
-                matches = [m for m in matches if m.category == "non_technical"]
-            elif matches:
+            found = [*lex.find(msg.text), *non_technical_matches(msg.text)]
+            near = self._near_agent(ctx, i)
+            if not near:  # before the overlap is settled: "in plain english" is then a plain request, not lost
+                found = [m for m in found if m.category == "non_technical"]
+            matches = [m for m in _dedupe(found) if _counts(msg.text, m)]
+            if near and matches:
                 matches = self._about_agent(ctx, i, matches)
             if matches and all(_BARE.match(m.text) for m in matches) and not self._replies_to_agent(ctx, i):
                 matches = []  # a bare "?" after the customer's own message is a nudge, not puzzlement
@@ -89,7 +101,7 @@ class CustomerConfusion(Detector):
             if not matches and echo is None:
                 continue
             spans = [(m.start, m.end) for m in matches]
-            cats = sorted({m.category for m in matches}, key=lambda c: -lex.category(c).weight)
+            cats = sorted({m.category for m in matches}, key=lambda c: -_weight(lex, c))
             score = max((m.weight for m in matches), default=0.0) + 0.1 * (len(cats) - 1)
             if echo is not None:
                 spans.append(echo)
@@ -166,9 +178,21 @@ def says_confused(text: str) -> float:
     this for the customer's state, because a confused customer needs plain words either way."""
     # "I don't understand computers" is a self-description (non_technical, the longer match), not
     # confusion about what the agent said.
-    found = [m for m in _dedupe(load_lexicon("confusion").find(text, ("not_understand", "non_technical")))
+    found = [m for m in _dedupe([*load_lexicon("confusion").find(text, ("not_understand",)),
+                                 *non_technical_matches(text)])
              if m.category == "not_understand" and _counts(text, m)]
     return max((m.weight for m in found), default=0.0)
+
+
+def non_technical_matches(text: str) -> list[Match]:
+    """Where the customer says they are not technical or asks for plain words (``lexicons/non_technical.yaml``),
+    as ``non_technical`` matches of :data:`NON_TECHNICAL_WEIGHT`."""
+    return [replace(m, category="non_technical", weight=NON_TECHNICAL_WEIGHT)
+            for m in load_lexicon("non_technical").find(text, NON_TECHNICAL_CATEGORIES)]
+
+
+def _weight(lex: Any, category: str) -> float:
+    return NON_TECHNICAL_WEIGHT if category == "non_technical" else float(lex.category(category).weight)
 
 
 def _counts(text: str, m: Match) -> bool:

@@ -35,6 +35,10 @@ lexicons or VADER either (it read "hopeless" as anger); and the emotion head doe
 the fault ("stopped syncing", "broken", "hasn't arrived"): it heard a calm one-line report ("my calendar stopped
 syncing", "how do I get a refund for the broken kettle?") as annoyance. The feeling words around a fault are
 still read ("my calendar stopped syncing, this is so disappointing").
+v8 (QA pass 13, ``frustration.yaml`` v4): "I want my money back" asks for a refund (a `request`, not a
+threat); "switching to" is a threat only when the customer says they are leaving ("I'm switching to Verizon"),
+not in "before switching to the fiber plan" or "switching to 64 bit image"; and the head does not read a thing
+that will not do its job ("won't respond to the app anymore"), which it heard as annoyance in a calm report.
 The trajectory compares the start and the end of the conversation, so coaches can see
 whether the agent calmed the customer down or the conversation escalated.
 """
@@ -134,13 +138,22 @@ _FAULT_WORDS = re.compile(
     r"\b(?:(?:has|have|had|did)n['’]?t\s+(?:arrived|come|turned\s+up|shown\s+up|been\s+delivered)|"
     r"(?:has|have)\s+not\s+(?:arrived|come)|never\s+arrived|not\s+(?:arrived|delivered|working|syncing|loading|"
     r"responding|connecting|printing|charging)|stopped\s+\w+ing|stopped|broken(?!\s+(?:man|woman|person|heart))|broke|"
-    r"crash(?:ed|es|ing)?|froze|frozen|is\s+down|went\s+down|faulty|(?:was|were|is)\s+due)\b", re.IGNORECASE)
+    r"crash(?:ed|es|ing)?|froze|frozen|is\s+down|went\s+down|faulty|(?:was|were|is)\s+due|"
+    # v8 (QA pass 13): a thing that will not do its job ("the smart lock won't respond to the app anymore",
+    # "it doesn't connect any more"), which the head heard as annoyance in a calm one-line report. Not "work":
+    # "and no, it does not work." is a frustrated reply the head rightly hears (hand-labelled evaluation set).
+    r"(?:won['’]?t|wont|will\s+not|doesn['’]?t|does\s+not|didn['’]?t|did\s+not|isn['’]?t|is\s+not)\s+"
+    r"(?:respond|connect|turn\s+on|power\s+on|start|boot|load|open|print|sync|charge|pair|update|play|show)\w*)\b",
+    re.IGNORECASE)
+# v8: "anymore" / "any longer" after a fault named above says since when, not how the customer feels.
+_FAULT_SINCE = re.compile(r"\bany\s*more\b|\bany\s+longer\b", re.IGNORECASE)
 
 
 def _self_spans(text: str) -> list[tuple[int, int]]:
     """The customer's description of themselves: not technical ("I'm hopeless with technology") or (v6)
     their self-introduction by role ("I'm a sysadmin."): who they are, not how they feel."""
-    found = [*load_lexicon("confusion").find(text, ("non_technical",)), *load_lexicon("self_intro").find(text)]
+    # (v8: the non-technical list is non_technical.yaml's, which customer.confusion and agent.jargon read too)
+    found = [*load_lexicon("non_technical").find(text, ("self_description",)), *load_lexicon("self_intro").find(text)]
     return [(m.start, m.end) for m in found]
 
 
@@ -149,7 +162,9 @@ def head_text(text: str) -> str:
     (:func:`_self_spans`) and (v7) the words naming the fault (:data:`_FAULT_WORDS`). (Quoted text
     stays: blanking it left fragments such as 'there is no' that the head heard as annoyance, 15 of
     19 new findings wrong on Ubuntu IRC / TWCS.)"""
-    return blank(text, [*_self_spans(text), *(m.span() for m in _FAULT_WORDS.finditer(text))])
+    faults = [m.span() for m in _FAULT_WORDS.finditer(text)]
+    since = [m.span() for m in _FAULT_SINCE.finditer(text) if faults and m.start() > faults[0][0]]
+    return blank(text, [*_self_spans(text), *faults, *since])
 
 
 def frustration_level(text: str, emotion_score: float | None = None, heads_dir: str | None = None
@@ -299,11 +314,12 @@ def trend_of(levels: list[float]) -> tuple[float, float, float, str]:
 
 class CustomerFrustration(Detector):
     name = "customer.frustration"
-    version = 7  # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
+    version = 8  # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
     # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure;
     # v5: plain requests and missing system messages are calm; stress idioms, shouted deadlines, got worse,
     # "!!" on a fault; v6: a self-introduction by role is not read by the emotion head; v7: self-descriptions are
-    # not read by any signal, and the head does not read the words naming the fault
+    # not read by any signal, and the head does not read the words naming the fault; v8: "I want my money back" is a
+    # request, "switching to" a threat only as the customer's decision, "won't respond (anymore)" a fault word
     labels = ("customer.frustration", "customer.frustration_trajectory")
     description = "Customer frustration per message (0..1) and whether it escalated or calmed down."
 
