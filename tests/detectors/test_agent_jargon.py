@@ -496,3 +496,15 @@ def test_non_technical_v2_really_dont_know_computers(said: str) -> None:
     assert load_lexicon("non_technical").first(said, ("self_description",)) is not None
     assert load_lexicon("non_technical").first("I don't know which computer model I have.",
                                                 ("self_description",)) is None
+
+
+# The one non-technical list (non_technical.yaml, merged for QA pass 13) is read with customer.confusion's
+# rule that it describes the writer: "my colleague is not a tech person" says nothing about the customer.
+@pytest.mark.parametrize("customer, non_technical", [
+    ("I'm not a tech person. My laptop won't join the wifi.", True),
+    ("My colleague is not a tech person. His laptop won't join the wifi.", False),
+])
+def test_non_technical_is_about_the_writer(customer: str, non_technical: bool) -> None:
+    found = detect("agent.jargon", conv(("c", customer),
+                                        ("a", "Flush the DNS cache and renew the DHCP lease, then check the SSID.")))
+    assert [f.data["non_technical_customer"] for f in found] == [non_technical]

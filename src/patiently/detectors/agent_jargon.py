@@ -58,6 +58,7 @@ from ._jargon_terms import (
     rare_technical_words,
 )
 from .base import Detector, DetectorContext
+from .customer_confusion import says_non_technical
 
 REPORT_AT = 0.3
 BASE_SCORE = 0.2  # one term, customer of unknown skill: below REPORT_AT
@@ -169,7 +170,9 @@ _prefix_lock = threading.Lock()
 class AgentJargon(Detector):
     name = "agent.jargon"
     # v5 (QA pass 8): an app to open or install ("Open the Microsoft Authenticator app") is no jargon
-    version = 7  # v7 (QA pass 12): glossary v3 ("flush your DNS", fragmenting, TOTP, ONT, WAN port)
+    # v8 (QA pass 13): the one non-technical list (non_technical.yaml v3), read with customer.confusion's
+    # rule that it describes the writer ("my colleague is not a tech person" does not)
+    version = 8  # v7 (QA pass 12): glossary v3 ("flush your DNS", fragmenting, TOTP, ONT, WAN port)
     # v6 (QA pass 11): "SPF/DKIM" is two terms; "run a traceroute" is a noun, not a command; glossary v2
     labels = ("agent.jargon",)
     description = "Agent uses technical terms without explaining them, worse for non-technical customers."
@@ -236,8 +239,8 @@ class AgentJargon(Detector):
         text = msg.text
         if msg.role == "customer":
             matches = load_lexicon("non_technical").find(text)
-            cats = {m.category for m in matches}
-            state.non_technical = state.non_technical or bool(cats & {"self_description", "plain_request"}) \
+            # the one non-technical list, with customer.confusion's rule that it is about the writer
+            state.non_technical = state.non_technical or says_non_technical(text) \
                 or msg.id in nt_ids or bool(_NEW_USER.search(text))
             state.confused = any(m.category == "confusion" and key(m.text) not in _NOT_CONFUSION for m in matches) \
                 or msg.id in confused_ids

@@ -191,6 +191,12 @@ def non_technical_matches(text: str) -> list[Match]:
             for m in load_lexicon("non_technical").find(text, NON_TECHNICAL_CATEGORIES)]
 
 
+def says_non_technical(text: str) -> bool:
+    """The customer says they are not technical, or asks for plain words, about themselves:
+    "my colleague is not a tech person" says nothing about the writer (agent.jargon reads this)."""
+    return any(not _OTHER_PERSON.search(text[max(0, m.start - 40):m.start]) for m in non_technical_matches(text))
+
+
 def _weight(lex: Any, category: str) -> float:
     return NON_TECHNICAL_WEIGHT if category == "non_technical" else float(lex.category(category).weight)
 
