@@ -53,6 +53,7 @@ _LINK = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?(?:then\s+|next\s+)?|\s+(?:and\s+)?
                    r"(?:please\s+|just\s+)?$", re.I)
 _LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|now|next|please|just)\W+)*$", re.I)
 CHAIN_MIN = 3  # instruction clauses in one sentence that make a list of steps
+_OPENING = re.compile(r"\W*(?:(?:ok(?:ay)?|so|now|next|please|just)\W+)*([A-Za-z][\w'-]*)", re.I)  # its first word
 _COMPOUND = re.compile(r"\s+and\s+", re.I)  # two verbs joined bare: "drag and drop", "copy and paste"
 
 
@@ -62,8 +63,11 @@ def _chain(text: str, verbs: frozenset[str]) -> list[tuple[int, int]]:
 
     out: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):
+        first = _OPENING.match(text, s, e)
+        if first is None or first.group(1).lower() not in verbs:
+            continue  # most sentences: no chain can start here
         starts: list[tuple[int, int]] = []
-        for m in _WORD.finditer(text, s, e):
+        for m in _WORD.finditer(text, first.start(1), e):
             if m.group().lower() not in verbs:
                 continue
             before = text[s:m.start()]
