@@ -24,6 +24,7 @@ from typing import Any
 from ..lexicon import load_data
 from ..text import sentence_spans
 from .rewrite_frame import Situation, with_confirmation, with_opener, without_success_claims
+from .rewrite_prefilter import Needs, may_match, needs
 
 _PLACEHOLDER = re.compile(r"\{([^{}|]+)(?:\|(\w+))?\}")
 
@@ -37,6 +38,7 @@ class Rule:
     regex: re.Pattern[str]
     replace: str
     scope: str = "span"  # where it may fire: see SCOPES and the library's description
+    needs: Needs = ()  # words every match holds (see .rewrite_prefilter)
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,8 @@ def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
     scope = str(raw.get("scope") or "span")
     if scope not in SCOPES:
         raise ValueError(f"rewrites.yaml: rule {raw['pattern']!r} has scope {scope!r}, not one of {SCOPES}")
-    return Rule(cat, re.compile(raw["pattern"], re.IGNORECASE), str(raw["replace"]), scope)
+    regex = re.compile(raw["pattern"], re.IGNORECASE)
+    return Rule(cat, regex, str(raw["replace"]), scope, needs(regex))
 
 
 @cache
@@ -121,6 +124,8 @@ def participle(verb: str) -> str:
 
 def fill(template: str, values: Mapping[str, str | None], *, keep_missing: bool = True) -> str:
     """``{name}`` / ``{name|base}`` from ``values``; a missing name becomes ``[name]`` for the agent."""
+    if "{" not in template:
+        return template
     def sub(m: re.Match[str]) -> str:
         name, fn = m.group(1), m.group(2)
         value = values.get(name)
@@ -209,11 +214,20 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
     whole = flag.category in lib.sentence_scope  # e.g. "your issue is resolved" next to "closing this ticket"
     for rule in lib.rules.get(flag.category, ()):
         a, b = (0, len(draft)) if rule.scope == "draft" else (lo, hi)
-        for m in rule.regex.finditer(draft, a, b):
-            if m.end() > m.start() and (whole or rule.scope != "span" or _overlaps(m.start(), m.end(), spans)):
+        if not may_match(rule.needs, draft, a, b):
+            continue
+        for m in _matches(rule.regex, draft, a, b):
+            if whole or rule.scope != "span" or _overlaps(m.start(), m.end(), spans):
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
                 out.append(Edit(m.start(), m.end(), fill(rule.replace, groups)))
     return out
+
+
+@lru_cache(maxsize=256)
+def _matches(regex: re.Pattern[str], draft: str, start: int, end: int) -> tuple[re.Match[str], ...]:
+    # Categories share rules ("or not", "stop asking" anywhere in the draft; the library's YAML
+    # anchors) and flags share sentences: each search is run once per draft.
+    return tuple(m for m in regex.finditer(draft, start, end) if m.end() > m.start())
 
 
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:the|a|an|your|my|our|this|that|its|their))+\s*$", re.IGNORECASE)
@@ -290,13 +304,16 @@ def first_time(text: str) -> str:
 def never_right(draft: str) -> list[Edit]:
     """The draft's sentences that match one of the library's ``never_right`` phrases (a brush-off
     such as "Stop sending me messages."): an apology in front of them would read as a sneer."""
-    phrases = _never_right_patterns()
+    phrases = [p for p, needed in _never_right_patterns() if may_match(needed, draft)]
+    if not phrases:
+        return []
     return [Edit(s, e, "") for s, e in _sentences(draft) if any(p.search(draft, s, e) for p in phrases)]
 
 
 @cache
-def _never_right_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(str(p), re.IGNORECASE) for p in library().templates["never_right"])
+def _never_right_patterns() -> tuple[tuple[re.Pattern[str], Needs], ...]:
+    compiled = [re.compile(str(p), re.IGNORECASE) for p in library().templates["never_right"]]
+    return tuple((p, needs(p)) for p in compiled)
 
 
 @cache
