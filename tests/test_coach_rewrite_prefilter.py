@@ -40,6 +40,9 @@ def test_may_match_looks_only_in_the_range() -> None:
     assert not may_match(wanted, text, 2, 20)
     assert not may_match(wanted, "Please stop. Keep trying.")
     assert not may_match(wanted, "nonstop basking")  # the literals, but not as words
+    # a search that ends inside a word sees a word end there: "stop ask" of "stop asking"
+    ask = re.compile(r"\bstop\s+ask\b", re.IGNORECASE)
+    assert ask.search(text, 0, 8) and may_match(needs(ask), text, 0, 8)
 
 
 def _texts() -> list[str]:

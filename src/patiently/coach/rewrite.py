@@ -304,6 +304,7 @@ def first_time(text: str) -> str:
 def never_right(draft: str) -> list[Edit]:
     """The draft's sentences that match one of the library's ``never_right`` phrases (a brush-off
     such as "Stop sending me messages."): an apology in front of them would read as a sneer."""
+    # a sentence never ends inside a word: what the whole draft cannot match, no sentence can
     phrases = [p for p, needed in _never_right_patterns() if may_match(needed, draft)]
     if not phrases:
         return []

@@ -12,11 +12,13 @@ where something it cannot match without is missing, so skipping never changes wh
 from __future__ import annotations
 
 import re
+import string
 from functools import cache
 from re import _parser  # type: ignore[attr-defined]
 
 from ..lexicon_index import folded, needs_of
 
+_WORD_CHARS = frozenset(string.ascii_lowercase + string.digits)  # what the folded words are made of
 # All of them hold; of each, one (literal, whole word?) at least: the most telling first.
 Needs = tuple[tuple[tuple[str, bool], ...], ...]
 
@@ -47,9 +49,12 @@ def may_match(needed: Needs, text: str, start: int = 0, end: int | None = None) 
     low, words = folded(text)
     if len(low) != len(text):  # a character lower-cased to two: offsets differ, look everywhere
         start, end = 0, None
+    # A search that stops inside a word sees a word end there ("ask" of "asking"): then a whole
+    # word is only a piece of one of the text's words.
+    cut = end is not None and end < len(low) and low[end] in _WORD_CHARS
     for need in needed:  # plain loops: this runs for every rule of every flag
         for lit, word in need:
-            if (not word or lit in words) and low.find(lit, start, end) >= 0:
+            if (not word or cut or lit in words) and low.find(lit, start, end) >= 0:
                 break
         else:
             return False
