@@ -98,6 +98,7 @@ def library() -> Library:
                    {str(k): str(v) for k, v in (raw.get("past_participles") or {}).items()})
 
 
+@lru_cache(maxsize=1024)  # a draft's verbs come back in every check of it (wordfreq is slow)
 def base_form(word: str) -> str:
     """'saved' -> 'save', 'checked' -> 'check', 'stopped' -> 'stop' (for "Next time, ...")."""
     w = word.lower()

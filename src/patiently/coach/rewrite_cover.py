@@ -39,11 +39,12 @@ MIN_REST_WORDS = 3  # what the rest of a sentence needs to stand on its own once
 def cover(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> list[list[Edit]]:
     """``per_flag`` with an edit that leaves out each flagged span no edit replaced."""
     out = [list(eds) for eds in per_flag]
+    resolved = resolve([e for eds in out for e in eds])  # what the edits so far do, until one is added
     for i, flag in enumerate(flags):
         if flag.category in NO_COVER:
             continue
         for span in flag.spans:
-            if negated(draft, span) or _covered(draft, span, resolve([e for eds in out for e in eds])):
+            if negated(draft, span) or _covered(draft, span, resolved):
                 continue
             ed = _leave_out(draft, flag.category, span, out)
             # a tone model's guess ("That's why it broke.") never deletes a sentence on its own, nor
@@ -56,6 +57,7 @@ def cover(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> lis
                 continue
             out = [[x for x in eds if not (x.start < ed.end and ed.start < x.end)] for eds in out]
             out[i].append(ed)
+            resolved = resolve([e for eds in out for e in eds])
     return out
 
 
@@ -99,7 +101,8 @@ def _covered(draft: str, span: tuple[int, int], edits: list[Edit]) -> bool:
     ranges = [(e.start, e.end) for e in edits if e.end > e.start and e.start < span[1] and span[0] < e.end]
     if not ranges:
         return False
-    left = "".join(" " if any(a <= k < b for a, b in ranges) else draft[k] for k in range(span[0], span[1]))
+    s0, e0 = span
+    left = blank(draft[s0:e0], ((max(a, s0) - s0, min(b, e0) - s0) for a, b in ranges))
     return len(_WORDS.findall(left)) <= MAX_WORDS_LEFT
 
 

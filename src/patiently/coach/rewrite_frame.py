@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import load_lexicon
 from ..model import Message
 from ..text import sentence_spans
+from .rewrite_prefilter import may_match, needs
 
 if TYPE_CHECKING:
     from .rewrite import Edit
@@ -123,6 +124,8 @@ def still_failing(text: str) -> bool:
 def without_success_claims(text: str) -> str:
     """``text`` less the sentences that say the problem is solved ("Glad I could help!")."""
     claim = _template_regex("success_claim")
+    if not may_match(needs(claim), text):  # most texts say nothing of the kind: no need to split them
+        return text
     spans = [(s, e) for s, e in sentence_spans(text) if claim.match(text[s:e])]
     for s, e in reversed(spans):
         text = text[:s] + text[e:]
