@@ -66,7 +66,7 @@ def _patterns() -> list[re.Pattern[str]]:
     lib = rw.library()
     out = [r.regex for rules in lib.rules.values() for r in rules]
     out += [re.compile(str(p), re.IGNORECASE) for p in lib.templates["never_right"]]
-    return out + [rewrite_frame._template_regex(name) for name in ("success_claim", "hedge", "leftover")]
+    return out + [rewrite_frame.template_regex(name) for name in ("success_claim", "hedge", "leftover")]
 
 
 def test_the_prefilter_never_skips_a_match_of_the_library() -> None:

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..lexicon import load_data
 from ..text import sentence_spans
-from .rewrite_frame import Situation, with_confirmation, with_opener, without_success_claims
+from .rewrite_frame import Situation, template_regex, with_confirmation, with_opener, without_success_claims
 from .rewrite_prefilter import Needs, may_match, needs
 
 _PLACEHOLDER = re.compile(r"\{([^{}|]+)(?:\|(\w+))?\}")
@@ -154,6 +154,11 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     return _sentences(text)
 
 
+def sentence_holding(draft: str, ed: Edit) -> tuple[int, int]:
+    """The sentence of ``draft`` that ``ed`` starts in; the edit's own range where there is none."""
+    return next(((a, b) for a, b in _sentences(draft) if a <= ed.start < b), (ed.start, ed.end))
+
+
 # "not", "never", "no" and real contractions ("don't", "isnt"); not the "nt" of "account" or "want".
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|\b(?:do|does|did|is|are|was|were|has|have|had|ca|wo|would|could|"
                        r"should|must|need|ai)n['’]?t\b", re.IGNORECASE)
@@ -282,7 +287,7 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
     active = [FlagDraft(f.category, [], f.data, f.severity) if kept(f, where) else f for f in flags]
     out = cover(draft, active, compound_glosses(draft, active, [edits_for(draft, f) for f in active]))
     out = one_offer(draft, one_offer(draft, with_hedges(draft, active, keep_referents(draft, out))), "repeat_leads")
-    out = fit_to_situation(draft, active, out, where)
+    out = fit_to_situation(draft, out, where)
     for f, eds in zip(active, out, strict=True):
         if f.category == "no_acknowledgment":
             eds.extend(never_right(draft))
@@ -321,8 +326,7 @@ def _never_right_patterns() -> tuple[tuple[re.Pattern[str], Needs], ...]:
 @cache
 def leftover_words() -> tuple[re.Pattern[str], frozenset[str]]:
     """The library's ``leftover`` pattern and its ``function_words``, read once."""
-    return (re.compile(str(library().templates["leftover"]), re.IGNORECASE),
-            frozenset(str(w).lower() for w in library().templates["function_words"]))
+    return template_regex("leftover"), frozenset(str(w).lower() for w in library().templates["function_words"])
 
 
 def resolve(edits: list[Edit]) -> list[Edit]:
@@ -418,7 +422,7 @@ def _capitalise(m: re.Match[str]) -> str:
     return m.group(1) + m.group(2).upper()
 
 
-_CONTENT = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+CONTENT_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # "don't", "v2": what a cut may leave standing
 MIN_CONTENT_WORDS = 2  # a sentence a deletion left with fewer content words goes as well
 
 
@@ -441,7 +445,7 @@ def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
         if not cut or not any(not ed.text and ed.end > ed.start for ed in inside):
             continue  # only replaced, nothing left out: the sentence keeps its weight
         rest = apply(draft[s:e], inside, offset=s)
-        words = [w for w in _CONTENT.findall(rest) if w.lower() not in function]
+        words = [w for w in CONTENT_WORD.findall(rest) if w.lower() not in function]
         # only a sentence the deletion cut down: "Is it plugged in or not?" less "or not" keeps its one word
         if rest and len(words) < MIN_CONTENT_WORDS and len(words) < _content_count(draft[s:e], function):
             out.append(Edit(s, e, ""))
@@ -449,7 +453,7 @@ def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
 
 
 def _content_count(text: str, function: frozenset[str]) -> int:
-    return sum(w.lower() not in function for w in _CONTENT.findall(text))
+    return sum(w.lower() not in function for w in CONTENT_WORD.findall(text))
 
 
 def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
