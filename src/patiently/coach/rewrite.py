@@ -16,6 +16,7 @@ draft does not already say it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -191,10 +192,18 @@ def _sentence_range(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """From the start of the first sentence touching ``spans`` to the end of the last one."""
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
     start, end = lo, hi
-    for s, e in _sentences(text):
+    # sentences are in order and apart: none that ends before lo or starts after hi touches them
+    for s, e in _sentences(text)[bisect_left(_sentence_ends(text), lo):]:
+        if s > hi:
+            break
         if s <= lo < e or (s < hi <= e) or (lo <= s and e <= hi):
             start, end = min(start, s), max(end, e)
     return start, end
+
+
+@lru_cache(maxsize=64)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    return tuple(e for _, e in _sentences(text))
 
 
 def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:

@@ -1,9 +1,12 @@
-"""The rewrite's prefilter (``coach/rewrite_prefilter.py``) may only skip searches that find nothing.
+"""The rewrite's shortcuts for speed may only skip work whose result is known.
 
-* The literals a pattern needs (read as the lexicon index reads them), on hand-made patterns.
-* Every pattern of the rewrite library, on every string of the coach tests and the coach's
-  example drafts (and the same texts upper-cased, with odd whitespace and Turkish i's): where
-  the pattern matches, in the whole text or in one sentence, the prefilter lets it search.
+* The prefilter (``coach/rewrite_prefilter.py``): the literals a pattern needs (read as the
+  lexicon index reads them), on hand-made patterns; and every pattern of the rewrite library,
+  on every string of the coach tests and the coach's example drafts (and the same texts
+  upper-cased, with odd whitespace and Turkish i's): where the pattern matches, in the whole
+  text or in one sentence, the prefilter lets it search.
+* The sentence range of a flag, found from the sentences that can touch it, is the one the
+  scan of every sentence finds.
 """
 
 from __future__ import annotations
@@ -81,3 +84,23 @@ def test_the_prefilter_never_skips_a_match_of_the_library() -> None:
                     hits += 1
                     assert may_match(wanted, text, s, e), (pattern.pattern, text[s:e])
     assert hits > 2000  # the texts exercise the library, not just its misses
+
+
+def _sentence_range_by_scan(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    start, end = lo, hi
+    for s, e in rw.sentences(text):
+        if s <= lo < e or (s < hi <= e) or (lo <= s and e <= hi):
+            start, end = min(start, s), max(end, e)
+    return start, end
+
+
+def test_sentence_range_is_that_of_a_scan() -> None:
+    text = "Hi Sam.  As I said, restart it!! Then: sign in again.\n\nThanks,\nTom"
+    edges = sorted({0, len(text), *(k for s, e in rw.sentences(text) for k in (s - 1, s, s + 1, e - 1, e, e + 1))})
+    edges = [k for k in edges if 0 <= k <= len(text)]
+    for lo in edges:
+        for hi in edges:
+            if lo <= hi:
+                for spans in ([(lo, hi)], [(lo, lo), (hi, hi)]):
+                    assert rw._sentence_range(text, spans) == _sentence_range_by_scan(text, spans), spans
