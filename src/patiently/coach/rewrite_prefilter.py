@@ -47,11 +47,12 @@ def may_match(needed: Needs, text: str, start: int = 0, end: int | None = None) 
     """Does ``text`` hold, within [start, end), one literal of each of ``needed`` (a whole word
     as a word of the text)? False means ``pattern.search(text, start, end)`` finds nothing."""
     low, words = folded(text)
-    if len(low) != len(text):  # a character lower-cased to two: offsets differ, look everywhere
-        start, end = 0, None
     # A search that stops inside a word sees a word end there ("ask" of "asking"): then a whole
     # word is only a piece of one of the text's words.
-    cut = end is not None and end < len(low) and low[end] in _WORD_CHARS
+    if len(low) != len(text):  # a character lower-cased to two: offsets differ, look everywhere
+        start, end, cut = 0, None, end is not None
+    else:
+        cut = end is not None and end < len(low) and low[end] in _WORD_CHARS
     for need in needed:  # plain loops: this runs for every rule of every flag
         for lit, word in need:
             if (not word or cut or lit in words) and low.find(lit, start, end) >= 0:
