@@ -34,11 +34,12 @@ def needs(pattern: re.Pattern[str]) -> Needs:
     words = {lit for need in found if len(need) == 1 for lit, word in need if word}
     unique = set()
     for need in found:
-        if min(len(lit) for lit, _ in need) < 2:
+        alternatives = tuple(sorted(need))
+        if min(len(lit) for lit, _ in alternatives) < 2:
             continue  # one letter is in nearly every text
-        if len(need) == 1 and next(iter(need)) in {(w, False) for w in words}:
+        if len(alternatives) == 1 and not alternatives[0][1] and alternatives[0][0] in words:
             continue  # looked for anyway as the word it is
-        unique.add(tuple(sorted(need)))
+        unique.add(alternatives)
     # the longest shortest literal first: "stated" rules a rule out more often than "you" does
     return tuple(sorted(unique, key=lambda need: (-min(len(lit) for lit, _ in need), len(need), need)))
 
