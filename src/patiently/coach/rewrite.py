@@ -16,6 +16,7 @@ draft does not already say it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -23,7 +24,9 @@ from typing import Any
 
 from ..lexicon import load_data
 from ..text import sentence_spans
-from .rewrite_frame import Situation, with_confirmation, with_opener, without_success_claims
+from .rewrite_frame import Situation, template_regex, with_confirmation, with_opener, without_success_claims
+from .rewrite_prefilter import Needs, may_match, needs
+from .rewrite_tidy import tidy
 
 _PLACEHOLDER = re.compile(r"\{([^{}|]+)(?:\|(\w+))?\}")
 
@@ -37,6 +40,7 @@ class Rule:
     regex: re.Pattern[str]
     replace: str
     scope: str = "span"  # where it may fire: see SCOPES and the library's description
+    needs: Needs = ()  # words every match holds (see .rewrite_prefilter)
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,8 @@ def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
     scope = str(raw.get("scope") or "span")
     if scope not in SCOPES:
         raise ValueError(f"rewrites.yaml: rule {raw['pattern']!r} has scope {scope!r}, not one of {SCOPES}")
-    return Rule(cat, re.compile(raw["pattern"], re.IGNORECASE), str(raw["replace"]), scope)
+    regex = re.compile(raw["pattern"], re.IGNORECASE)
+    return Rule(cat, regex, str(raw["replace"]), scope, needs(regex))
 
 
 @cache
@@ -95,6 +100,7 @@ def library() -> Library:
                    {str(k): str(v) for k, v in (raw.get("past_participles") or {}).items()})
 
 
+@lru_cache(maxsize=1024)  # a draft's verbs come back in every check of it (wordfreq is slow)
 def base_form(word: str) -> str:
     """'saved' -> 'save', 'checked' -> 'check', 'stopped' -> 'stop' (for "Next time, ...")."""
     w = word.lower()
@@ -121,6 +127,8 @@ def participle(verb: str) -> str:
 
 def fill(template: str, values: Mapping[str, str | None], *, keep_missing: bool = True) -> str:
     """``{name}`` / ``{name|base}`` from ``values``; a missing name becomes ``[name]`` for the agent."""
+    if "{" not in template:
+        return template
     def sub(m: re.Match[str]) -> str:
         name, fn = m.group(1), m.group(2)
         value = values.get(name)
@@ -146,6 +154,11 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
 
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
     return _sentences(text)
+
+
+def sentence_holding(draft: str, ed: Edit) -> tuple[int, int]:
+    """The sentence of ``draft`` that ``ed`` starts in; the edit's own range where there is none."""
+    return next(((a, b) for a, b in _sentences(draft) if a <= ed.start < b), (ed.start, ed.end))
 
 
 # "not", "never", "no" and real contractions ("don't", "isnt"); not the "nt" of "account" or "want".
@@ -179,10 +192,18 @@ def _sentence_range(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """From the start of the first sentence touching ``spans`` to the end of the last one."""
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
     start, end = lo, hi
-    for s, e in _sentences(text):
+    # sentences are in order and apart: none that ends before lo or starts after hi touches them
+    for s, e in _sentences(text)[bisect_left(_sentence_ends(text), lo):]:
+        if s > hi:
+            break
         if s <= lo < e or (s < hi <= e) or (lo <= s and e <= hi):
             start, end = min(start, s), max(end, e)
     return start, end
+
+
+@lru_cache(maxsize=64)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    return tuple(e for _, e in _sentences(text))
 
 
 def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
@@ -209,11 +230,20 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
     whole = flag.category in lib.sentence_scope  # e.g. "your issue is resolved" next to "closing this ticket"
     for rule in lib.rules.get(flag.category, ()):
         a, b = (0, len(draft)) if rule.scope == "draft" else (lo, hi)
-        for m in rule.regex.finditer(draft, a, b):
-            if m.end() > m.start() and (whole or rule.scope != "span" or _overlaps(m.start(), m.end(), spans)):
+        if not may_match(rule.needs, draft, a, b):
+            continue
+        for m in _matches(rule.regex, draft, a, b):
+            if whole or rule.scope != "span" or _overlaps(m.start(), m.end(), spans):
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
                 out.append(Edit(m.start(), m.end(), fill(rule.replace, groups)))
     return out
+
+
+@lru_cache(maxsize=256)
+def _matches(regex: re.Pattern[str], draft: str, start: int, end: int) -> tuple[re.Match[str], ...]:
+    # Categories share rules ("or not", "stop asking" anywhere in the draft; the library's YAML
+    # anchors) and flags share sentences: each search is run once per draft.
+    return tuple(m for m in regex.finditer(draft, start, end) if m.end() > m.start())
 
 
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:the|a|an|your|my|our|this|that|its|their))+\s*$", re.IGNORECASE)
@@ -267,7 +297,7 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
     active = [FlagDraft(f.category, [], f.data, f.severity) if kept(f, where) else f for f in flags]
     out = cover(draft, active, compound_glosses(draft, active, [edits_for(draft, f) for f in active]))
     out = one_offer(draft, one_offer(draft, with_hedges(draft, active, keep_referents(draft, out))), "repeat_leads")
-    out = fit_to_situation(draft, active, out, where)
+    out = fit_to_situation(draft, out, where)
     for f, eds in zip(active, out, strict=True):
         if f.category == "no_acknowledgment":
             eds.extend(never_right(draft))
@@ -290,20 +320,23 @@ def first_time(text: str) -> str:
 def never_right(draft: str) -> list[Edit]:
     """The draft's sentences that match one of the library's ``never_right`` phrases (a brush-off
     such as "Stop sending me messages."): an apology in front of them would read as a sneer."""
-    phrases = _never_right_patterns()
+    # a sentence never ends inside a word: what the whole draft cannot match, no sentence can
+    phrases = [p for p, needed in _never_right_patterns() if may_match(needed, draft)]
+    if not phrases:
+        return []
     return [Edit(s, e, "") for s, e in _sentences(draft) if any(p.search(draft, s, e) for p in phrases)]
 
 
 @cache
-def _never_right_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(str(p), re.IGNORECASE) for p in library().templates["never_right"])
+def _never_right_patterns() -> tuple[tuple[re.Pattern[str], Needs], ...]:
+    compiled = [re.compile(str(p), re.IGNORECASE) for p in library().templates["never_right"]]
+    return tuple((p, needs(p)) for p in compiled)
 
 
 @cache
 def leftover_words() -> tuple[re.Pattern[str], frozenset[str]]:
     """The library's ``leftover`` pattern and its ``function_words``, read once."""
-    return (re.compile(str(library().templates["leftover"]), re.IGNORECASE),
-            frozenset(str(w).lower() for w in library().templates["function_words"]))
+    return template_regex("leftover"), frozenset(str(w).lower() for w in library().templates["function_words"])
 
 
 def resolve(edits: list[Edit]) -> list[Edit]:
@@ -332,51 +365,7 @@ def apply(text: str, edits: list[Edit], offset: int = 0) -> str:
     return tidy("".join(out))
 
 
-_SPACES = re.compile(r"[ \t]{2,}")
-_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+([,.;:!?])")
-_DOUBLE_PUNCT = re.compile(r"([,;:])\s*([,.;:!?])")
-_LEADING_PUNCT = re.compile(r"(^|[.!?]\s+|\n)[,;:]\s*")
-_EMPTY_SENTENCE = re.compile(r"(^|[.!?:]\s*)[.!?]+")
-# "restart. The. Router.": one-word sentences around a lone article or pronoun, typed for emphasis
-_EMPHASIS = re.compile(r"\b([A-Za-z]+)((?:\.\s+[A-Za-z]+){2,})\.")
-_FUNCTION_WORDS = frozenset({"the", "a", "an", "your", "my", "this", "that", "it"})
-
-
-def _unemphasise(m: re.Match[str]) -> str:
-    words = [m.group(1)] + [w.strip(". \t\n") for w in m.group(2).split(".") if w.strip()]
-    if not any(w.lower() in _FUNCTION_WORDS for w in words[1:]):
-        return m.group(0)
-    return " ".join([words[0]] + [w if w.isupper() and len(w) > 1 else w.lower() for w in words[1:]]) + "."
-
-
-@lru_cache(maxsize=1024)  # a check tidies the same sentences for several flags and the rewrite
-def tidy(text: str) -> str:
-    """Clean what deletions leave behind: double spaces, orphan commas, empty sentences, case."""
-    t = _SPACES.sub(" ", text)
-    t = _EMPHASIS.sub(_unemphasise, t)
-    t = _SPACE_BEFORE_PUNCT.sub(r"\1", t)
-    t = _DOUBLE_PUNCT.sub(r"\2", t)
-    t = _LEADING_PUNCT.sub(r"\1", t)
-    t = _EMPTY_SENTENCE.sub(r"\1", t)
-    t = _SPACES.sub(" ", t).strip()
-    t = _SPACE_AT_EOL.sub("\n", t)  # a sentence left out before a line break leaves its space
-    t = _LEADING_COMMA.sub("", t)
-    t = _TRAILING_COMMA.sub(".", t)  # "... renew the lease, it's obvious." without its last clause
-    # Capital letter at each sentence start (a deleted opener leaves a lower-case word there).
-    return _SENTENCE_START.sub(_capitalise, t)
-
-
-_LEADING_COMMA = re.compile(r"^[,;:]\s*")
-_SPACE_AT_EOL = re.compile(r"[ \t]+\n")
-_TRAILING_COMMA = re.compile(r"\s*[,;]+$")
-_SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*)([a-z])")
-
-
-def _capitalise(m: re.Match[str]) -> str:
-    return m.group(1) + m.group(2).upper()
-
-
-_CONTENT = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+CONTENT_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # "don't", "v2": what a cut may leave standing
 MIN_CONTENT_WORDS = 2  # a sentence a deletion left with fewer content words goes as well
 
 
@@ -399,7 +388,7 @@ def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
         if not cut or not any(not ed.text and ed.end > ed.start for ed in inside):
             continue  # only replaced, nothing left out: the sentence keeps its weight
         rest = apply(draft[s:e], inside, offset=s)
-        words = [w for w in _CONTENT.findall(rest) if w.lower() not in function]
+        words = [w for w in CONTENT_WORD.findall(rest) if w.lower() not in function]
         # only a sentence the deletion cut down: "Is it plugged in or not?" less "or not" keeps its one word
         if rest and len(words) < MIN_CONTENT_WORDS and len(words) < _content_count(draft[s:e], function):
             out.append(Edit(s, e, ""))
@@ -407,7 +396,7 @@ def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
 
 
 def _content_count(text: str, function: frozenset[str]) -> int:
-    return sum(w.lower() not in function for w in _CONTENT.findall(text))
+    return sum(w.lower() not in function for w in CONTENT_WORD.findall(text))
 
 
 def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],

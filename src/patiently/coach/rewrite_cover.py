@@ -21,13 +21,13 @@ from __future__ import annotations
 import re
 
 from ..text import blank
-from .rewrite import Edit, FlagDraft, fill, library, negated, resolve, sentences
+from .rewrite import CONTENT_WORD, Edit, FlagDraft, fill, library, negated, resolve, sentence_holding, sentences
+from .rewrite_frame import template_regex
 
 # Categories whose edits are insertions or whole-sentence rewrites of their own.
 NO_COVER = frozenset({"jargon", "redundant_question", "no_acknowledgment"})
 # Clause boundaries inside a sentence: , ; : or a dash, and "but".
 _CLAUSE_SPLIT = re.compile(r"\s*(?:[,;:]|\s[-–—]\s)\s*|\s+but\s+", re.IGNORECASE)
-_WORDS = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 MAX_WORDS_LEFT = 1  # a replacement may keep a pronoun of the flagged words, not a phrase
 _TIE = re.compile(r"(?:so|and|which\s+means|because|as)\s+", re.IGNORECASE)
 # A clause that cannot stand without its main clause: a reason or a condition.
@@ -39,11 +39,12 @@ MIN_REST_WORDS = 3  # what the rest of a sentence needs to stand on its own once
 def cover(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> list[list[Edit]]:
     """``per_flag`` with an edit that leaves out each flagged span no edit replaced."""
     out = [list(eds) for eds in per_flag]
+    resolved = resolve([e for eds in out for e in eds])  # what the edits so far do, until one is added
     for i, flag in enumerate(flags):
         if flag.category in NO_COVER:
             continue
         for span in flag.spans:
-            if negated(draft, span) or _covered(draft, span, resolve([e for eds in out for e in eds])):
+            if negated(draft, span) or _covered(draft, span, resolved):
                 continue
             ed = _leave_out(draft, flag.category, span, out)
             # a tone model's guess ("That's why it broke.") never deletes a sentence on its own, nor
@@ -56,6 +57,7 @@ def cover(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> lis
                 continue
             out = [[x for x in eds if not (x.start < ed.end and ed.start < x.end)] for eds in out]
             out[i].append(ed)
+            resolved = resolve([e for eds in out for e in eds])
     return out
 
 
@@ -73,7 +75,7 @@ def owned_apology(text: str) -> bool:
         return False
     stock = load_lexicon("stock_empathy").find(text)
     rest = blank(text, ((m.start, m.end) for m in stock))
-    return len(_WORDS.findall(rest)) - (0 if stock else 1) >= OWN_WORDS
+    return len(CONTENT_WORD.findall(rest)) - (0 if stock else 1) >= OWN_WORDS
 
 
 _UNDERSTAND = re.compile(r"\b(?:understand|know|see|hear|imagine|appreciate)\b", re.IGNORECASE)
@@ -91,7 +93,7 @@ def owned_acknowledgment(text: str) -> bool:
     if not stock or not _UNDERSTAND.search(text, stock[0].start, stock[0].end):
         return False
     after = text[stock[0].end:]
-    return bool(_OBJECT.match(after)) and len(_WORDS.findall(after)) >= OWN_WORDS
+    return bool(_OBJECT.match(after)) and len(CONTENT_WORD.findall(after)) >= OWN_WORDS
 
 
 def _covered(draft: str, span: tuple[int, int], edits: list[Edit]) -> bool:
@@ -99,13 +101,14 @@ def _covered(draft: str, span: tuple[int, int], edits: list[Edit]) -> bool:
     ranges = [(e.start, e.end) for e in edits if e.end > e.start and e.start < span[1] and span[0] < e.end]
     if not ranges:
         return False
-    left = "".join(" " if any(a <= k < b for a, b in ranges) else draft[k] for k in range(span[0], span[1]))
-    return len(_WORDS.findall(left)) <= MAX_WORDS_LEFT
+    s0, e0 = span
+    left = blank(draft[s0:e0], ((max(a, s0) - s0, min(b, e0) - s0) for a, b in ranges))
+    return len(CONTENT_WORD.findall(left)) <= MAX_WORDS_LEFT
 
 
 def _leave_out(draft: str, category: str, span: tuple[int, int], per_flag: list[list[Edit]]) -> Edit:
     every = [e for eds in per_flag for e in eds]
-    if not _WORDS.search(draft, span[0], span[1]):
+    if not CONTENT_WORD.search(draft, span[0], span[1]):
         return Edit(span[0], span[1], "")  # "!!!", a stray symbol: only the marks go, not their clause
     s0, e0 = _sentence_of(draft, span)
     clause = _clause(draft, s0, e0, span)
@@ -132,7 +135,7 @@ _LEAD = re.compile(r"^(.*\S)\s*:\s*\{[^{}]+\}\s*\.$")
 def _goes_on(draft: str, end: int, edits: list[Edit]) -> bool:
     """The draft's next sentence after ``end`` stays as it is (no edit touches it)."""
     nxt = next(((s, e) for s, e in sentences(draft) if s >= end), None)
-    return nxt is not None and _WORDS.search(draft, *nxt) is not None \
+    return nxt is not None and CONTENT_WORD.search(draft, *nxt) is not None \
         and not any(x.start < nxt[1] and nxt[0] < x.end for x in edits)
 
 
@@ -222,17 +225,11 @@ def keep_referents(draft: str, per_flag: list[list[Edit]]) -> list[list[Edit]]:
 
 # --- what a replacement takes along, and what it must not say twice (QA pass 10) -------------
 
-def _pattern(name: str) -> re.Pattern[str]:
-    from .rewrite_frame import _template_regex
-
-    return _template_regex(name)
-
-
 def with_hedges(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> list[list[Edit]]:
     """Each edit that follows a sentence's opening hedge ("With all due respect, if you had
     followed ...") starts at the sentence instead: the hedge only announced the jab, and kept in
     front of "next time, it helps to ..." it still reads as one (the library's ``hedge``)."""
-    hedge = _pattern("hedge")
+    hedge = template_regex("hedge")
     out = []
     for flag, eds in zip(flags, per_flag, strict=True):
         if flag.category in NO_COVER:
@@ -240,8 +237,8 @@ def with_hedges(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) 
             continue
         moved = []
         for ed in eds:
-            s = next((a for a, b in sentences(draft) if a <= ed.start < b), None)
-            if s is not None and s < ed.start and ed.end > ed.start and hedge.match(draft[s:ed.start]):
+            s = sentence_holding(draft, ed)[0]
+            if s < ed.start and ed.end > ed.start and hedge.match(draft[s:ed.start]):
                 ed = Edit(s, ed.end, ed.text)
             moved.append(ed)
         out.append(moved)
@@ -264,12 +261,12 @@ def one_offer(draft: str, per_flag: list[list[Edit]], marks_of: str = "offer_pla
     for ed in sorted((e for eds in out for e in eds), key=lambda e: e.start):
         offers = any(m in ed.text for m in marks)
         if offers and seen:
-            s, e = next(((a, b) for a, b in sentences(draft) if a <= ed.start < b), (ed.start, ed.end))
+            s, e = sentence_holding(draft, ed)
             rest = draft[s:ed.start] + " " + draft[ed.end:e]
             # what the refusal is about ("transfers between accounts") is the draft's and stays
-            about = {w.lower() for w in _WORDS.findall(draft, ed.start, ed.end)} \
-                & {w.lower() for w in _WORDS.findall(ed.text)}
-            if len(_WORDS.findall(rest)) <= MAX_WORDS_LEFT and about <= function:
+            about = {w.lower() for w in CONTENT_WORD.findall(draft, ed.start, ed.end)} \
+                & {w.lower() for w in CONTENT_WORD.findall(ed.text)}
+            if len(CONTENT_WORD.findall(rest)) <= MAX_WORDS_LEFT and about <= function:
                 out = [[Edit(s, e, "") if x is ed else x for x in eds] for eds in out]
         seen = seen or offers
     return out
@@ -286,13 +283,13 @@ def one_step(draft: str, edits: list[Edit]) -> list[Edit]:
     instruction: "Let me go through it again: restart the router." (qa10 b01)."""
     from .rewrite_frame import gives_fix
 
-    in_full = _pattern("in_full")
+    in_full = template_regex("in_full")
     out = []
     for ed in edits:
         if in_full.search(ed.text) and "[" not in ed.text:
             spans = [(max(a, ed.end), b) for a, b in sentences(draft) if b > ed.end]
-            spans = [(a, b) for a, b in spans if _WORDS.search(draft, a, b)]
-            if spans and len(_WORDS.findall(draft, *spans[0])) <= ONE_STEP_WORDS \
+            spans = [(a, b) for a, b in spans if CONTENT_WORD.search(draft, a, b)]
+            if spans and len(CONTENT_WORD.findall(draft, *spans[0])) <= ONE_STEP_WORDS \
                     and not _MORE_STEPS.search(draft, *spans[0]) \
                     and not any(gives_fix(draft[a:b]) for a, b in spans[1:]):
                 ed = Edit(ed.start, ed.end, in_full.sub("", ed.text))

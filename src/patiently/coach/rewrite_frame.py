@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import load_lexicon
 from ..model import Message
 from ..text import sentence_spans
+from .rewrite_prefilter import may_match, needs
 
 if TYPE_CHECKING:
     from .rewrite import Edit
@@ -62,7 +63,7 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
     # the old app?", qa8 g23): it opened the rewrite with "sorry this is still causing you trouble".
     earlier = (agent_before or "repeating" in states
                or any(cues.first(m.text, ("cue",)) is not None or still_failing(m.text)
-                      or _template_regex("earlier_attempt").search(m.text) is not None for m in customers))
+                      or template_regex("earlier_attempt").search(m.text) is not None for m in customers))
     state = customer_state(last) if last else "neutral"
     ends = messages[-1] if messages else None
     return Situation(
@@ -79,13 +80,13 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
 def feeling(last: str) -> str:
     """"worried" ("I'm so worried, I have no money left") or "hurried" ("meeting starts in 2
     min"), from the customer's last message; "" otherwise. The frustrated opener misreads both."""
-    if _template_regex("worry").search(last):
+    if template_regex("worry").search(last):
         return "worried"
-    return "hurried" if _template_regex("hurry").search(last) else ""
+    return "hurried" if template_regex("hurry").search(last) else ""
 
 
 @cache
-def _template_regex(name: str) -> re.Pattern[str]:
+def template_regex(name: str) -> re.Pattern[str]:
     """A pattern of the rewrite library's templates, compiled once."""
     from .rewrite import library
 
@@ -102,9 +103,9 @@ def _instruction_verbs() -> frozenset[str]:
 def gives_fix(text: str) -> bool:
     """Does ``text`` give the customer something to try, or report a fix? ("Open Settings.",
     "Please restart it", "I've reset your password", "That should fix it")."""
-    if _template_regex("fix_given").search(text):
+    if template_regex("fix_given").search(text):
         return True
-    lead, verbs = _template_regex("instruction_lead"), _instruction_verbs()
+    lead, verbs = template_regex("instruction_lead"), _instruction_verbs()
     for s, e in sentence_spans(text):
         sentence = text[s:e].strip()
         m = lead.match(sentence)
@@ -117,12 +118,14 @@ def gives_fix(text: str) -> bool:
 
 def still_failing(text: str) -> bool:
     """The customer says the problem is still there ("Teams still crashes", "didn't work")."""
-    return bool(_template_regex("still_failing").search(text))
+    return bool(template_regex("still_failing").search(text))
 
 
 def without_success_claims(text: str) -> str:
     """``text`` less the sentences that say the problem is solved ("Glad I could help!")."""
-    claim = _template_regex("success_claim")
+    claim = template_regex("success_claim")
+    if not may_match(needs(claim), text):  # most texts say nothing of the kind: no need to split them
+        return text
     spans = [(s, e) for s, e in sentence_spans(text) if claim.match(text[s:e])]
     for s, e in reversed(spans):
         text = text[:s] + text[e:]
@@ -175,12 +178,12 @@ def with_opener(text: str, context_state: Sequence[str], where: Situation | None
     """The acknowledgment in front of ``text``, unless ``text`` already acknowledges."""
     if acknowledges(text):
         return text
-    hello = _template_regex("greeting").match(text)
+    hello = template_regex("greeting").match(text)
     cut = hello.end() if hello and hello.end() < len(text) else 0
     if cut and not text[cut - 1].isspace():
         cut = 0
     # "No problem at all." answers the customer: an apology in front of it reads as a clash
-    calm = _template_regex("reassurance").match(text, cut)
+    calm = template_regex("reassurance").match(text, cut)
     if calm and calm.end() < len(text):
         cut = calm.end()
     return f"{text[:cut]}{acknowledgment(context_state, where)} {text[cut:]}".strip()
@@ -200,7 +203,7 @@ def with_confirmation(text: str, where: Situation | None) -> str:
         s, e = spans[k]
         # a signature line ("Tom") under a sign-off ("Regards,") belongs to it
         name = k == len(spans) - 1 and k > 0 and _NAME_LINE.match(text[s:e]) is not None
-        sign_off = _template_regex("sign_off")
+        sign_off = template_regex("sign_off")
         if not (sign_off.match(text[s:e]) or (name and sign_off.match(text[spans[k - 1][0]:spans[k - 1][1]]))):
             break
         cut = s
@@ -215,17 +218,16 @@ _AND = re.compile(r"\s*and\s+", re.IGNORECASE)
 _TAKE_YOUR_TIME = re.compile(r"\btake\s+your\s+time\b\s*(?:[,;]\s*|and\s+|to\s+)?", re.IGNORECASE)
 
 
-def fit_to_situation(draft: str, flags: Sequence[object], per_flag: list[list[Edit]],
-                     where: Situation | None) -> list[list[Edit]]:
+def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | None) -> list[list[Edit]]:
     """``per_flag`` with replacements that the situation would contradict reworded:
     "I'm sorry this has held you up" to a worried customer (an alarm at 3am held nothing up) takes
     the library's ``held_up`` wording for that feeling, and "take your time" goes where the same
     sentence keeps a deadline ("the offer expires in 10 minutes", qa12 b34): the deadline is a
     fact the customer needs, and "take your time" next to it says the opposite."""
-    from .rewrite import library, sentences
+    from .rewrite import library, sentence_holding
 
     swaps: Mapping[str, str] = library().templates["held_up"]
-    deadline = _template_regex("deadline")
+    deadline = template_regex("deadline")
     held = "I'm sorry this has held you up"
     out = []
     for eds in per_flag:
@@ -235,7 +237,7 @@ def fit_to_situation(draft: str, flags: Sequence[object], per_flag: list[list[Ed
             if where is not None and held in text and where.feeling in swaps:
                 text = text.replace(held, swaps[where.feeling])
             if _TAKE_YOUR_TIME.search(text):
-                s, e = next(((a, b) for a, b in sentences(draft) if a <= ed.start < b), (ed.start, ed.end))
+                s, e = sentence_holding(draft, ed)
                 rest = draft[s:ed.start] + " " + draft[ed.end:e]
                 if deadline.search(rest):
                     text = _TAKE_YOUR_TIME.sub("", text, count=1)

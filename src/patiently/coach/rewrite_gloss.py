@@ -40,7 +40,7 @@ def compound_glosses(draft: str, flags: list[FlagDraft], per_flag: list[list[Edi
     for group in groups:
         if len(group) < 2:
             continue
-        start, end = group[0][0], group[-1][1]
+        start = group[0][0]
         found = _compound_gloss(draft, group, flags)
         if found is None:
             continue

@@ -1,0 +1,63 @@
+"""Which of the rewrite library's patterns can match a text at all, from the words each one needs.
+
+A check runs some 140 phrase rules over the sentences of a draft, and nearly all of them need a
+word that the sentence does not hold ("stated", "policy"): a search that finds nothing costs as
+much as one that finds something. What every match of a pattern contains is read as the
+lexicons read it (:func:`..lexicon_index.needs_of`: its literal text, one literal of each
+branch of an alternation, whole words where word breaks surround them), and looked for in the
+same folded copy of the text, within the range the rule searches. A pattern is skipped only
+where something it cannot match without is missing, so skipping never changes what matches.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from functools import cache
+from re import _parser  # type: ignore[attr-defined]
+
+from ..lexicon_index import folded, needs_of
+
+_WORD_CHARS = frozenset(string.ascii_lowercase + string.digits)  # what the folded words are made of
+# All of them hold; of each, one (literal, whole word?) at least: the most telling first.
+Needs = tuple[tuple[tuple[str, bool], ...], ...]
+
+
+@cache
+def needs(pattern: re.Pattern[str]) -> Needs:
+    """What every match of ``pattern`` contains; () when nothing can be told (or the parser of a
+    later Python reads the pattern differently: then it is always searched)."""
+    try:
+        found = needs_of(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # the private parser is only an optimisation: never let it fail a check
+        return ()
+    words = {lit for need in found if len(need) == 1 for lit, word in need if word}
+    unique = set()
+    for need in found:
+        alternatives = tuple(sorted(need))
+        if min(len(lit) for lit, _ in alternatives) < 2:
+            continue  # one letter is in nearly every text
+        if len(alternatives) == 1 and not alternatives[0][1] and alternatives[0][0] in words:
+            continue  # looked for anyway as the word it is
+        unique.add(alternatives)
+    # the longest shortest literal first: "stated" rules a rule out more often than "you" does
+    return tuple(sorted(unique, key=lambda need: (-min(len(lit) for lit, _ in need), len(need), need)))
+
+
+def may_match(needed: Needs, text: str, start: int = 0, end: int | None = None) -> bool:
+    """Does ``text`` hold, within [start, end), one literal of each of ``needed`` (a whole word
+    as a word of the text)? False means ``pattern.search(text, start, end)`` finds nothing."""
+    low, words = folded(text)
+    # A search that stops inside a word sees a word end there ("ask" of "asking"): then a whole
+    # word is only a piece of one of the text's words.
+    if len(low) != len(text):  # a character lower-cased to two: offsets differ, look everywhere
+        start, end, cut = 0, None, end is not None
+    else:
+        cut = end is not None and end < len(low) and low[end] in _WORD_CHARS
+    for need in needed:  # plain loops: this runs for every rule of every flag
+        for lit, word in need:
+            if (not word or cut or lit in words) and low.find(lit, start, end) >= 0:
+                break
+        else:
+            return False
+    return True
