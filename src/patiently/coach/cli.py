@@ -67,8 +67,10 @@ def render(result: CheckResult, colour: bool | None = None) -> str:
     if result.rewrite:
         src = "" if result.rewrite.source == "embedded" else " (polished by the LLM)"
         lines += ["", style(f"Suggested rewrite{src}:", bold=True), v(result.rewrite.text)]
-        if not result.rewrite.complete:
+        if "[" in result.rewrite.text:
             lines.append(style("(fill in the [bracketed] parts)", dim=True))
+        lines += [style(f'(no automatic rewrite for "{v(t)}": reword it yourself)', dim=True)
+                  for t in result.rewrite.unchanged]
     lines += [v(f"note: {n}") for n in result.notes]
     lines += [v(f"note: detector {e.get('detector')} failed: {e.get('error')}") for e in result.errors]
     return "\n".join(lines)

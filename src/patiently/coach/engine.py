@@ -242,7 +242,17 @@ def check(draft: str, context: ContextInput = None, *, llm: Any = None) -> Check
     rewrite = None
     if verdict != "ok":
         text = rw.rewrite_draft(draft, drafts, states, has_confirmation, per_flag, where)
-        rewrite = Rewrite(text=text, source="embedded", complete="[" not in text)
+        # A flag no rule rewrites (agent.tone's reading keeps its sentence) must not pass for
+        # fixed: the agent is told which words are still to reword (QA pass 14: five "rewrites"
+        # were the draft as it was, marked complete).
+        edits = [ed for eds in per_flag for ed in eds]
+        unchanged = list(dict.fromkeys(
+            fl.text for fl, d in zip(flags, drafts, strict=True)
+            if fl.severity != "info" and d.category != "no_acknowledgment"  # the opener answers that one
+            and not rw.kept(d, where) and fl.text.strip()
+            and not any(ed.start <= e and s <= ed.end for s, e in d.spans for ed in edits)))
+        rewrite = Rewrite(text=text, source="embedded", complete="[" not in text and not unchanged,
+                          unchanged=unchanged)
     out = CheckResult(
         draft=draft, verdict=verdict, flags=flags, strengths=strengths,
         context=ContextSummary(messages=len(messages), truncated=truncated, customer=states,

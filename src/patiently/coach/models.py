@@ -60,8 +60,12 @@ class ContextSummary(_Out):
 class Rewrite(_Out):
     text: str
     source: Literal["embedded", "llm"] = "embedded"
-    complete: bool = Field(True, description="False when some flags had no automatic rewrite "
-                                             "(the text then still contains [placeholders] to fill in).")
+    complete: bool = Field(True, description="False when some flags had no automatic rewrite: the text "
+                                             "still holds [placeholders] to fill in, or flagged words left "
+                                             "as they were (see unchanged).")
+    unchanged: list[str] = Field(default_factory=list, description=(
+        "Flagged words (warning or problem) the rewrite keeps as they were, because no rule rewrites "
+        "them (often a tone model's reading): reword them yourself."))
 
 
 class CheckResult(_Out):
