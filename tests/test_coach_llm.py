@@ -62,3 +62,17 @@ def test_no_llm_call_for_a_good_draft() -> None:
     r = check("Thanks, I'm looking into it now and will update you by 3pm.",
               llm=LLMSettings(url="http://127.0.0.1:9", timeout_s=2))
     assert r.rewrite is None and not r.notes
+
+
+def test_words_no_rule_rewrote_stay_listed_only_while_the_model_keeps_them() -> None:
+    bank = "Not sure why you're contacting us about this, it's a bank issue."  # QA14 b03: the tone model's flag
+    context = "Customer: My payment to you was declined but the money has left my account!"
+    settings = LLMSettings(url="http://llm.test", model="tiny")
+    kept = check(bank, context)
+    assert kept.rewrite is not None and kept.rewrite.unchanged == [bank]
+    polish(kept, [], settings, client=fake(content=f"I'm sorry about the payment. {bank}"))
+    assert kept.rewrite.unchanged == [bank] and kept.rewrite.complete is False
+    reworded = check(bank, context)
+    polish(reworded, [], settings, client=fake(content="I'm sorry: the money left your account, so let me check "
+                                                        "with our payments team now."))
+    assert reworded.rewrite is not None and reworded.rewrite.unchanged == [] and reworded.rewrite.complete is True

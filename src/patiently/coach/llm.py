@@ -87,4 +87,7 @@ def polish(result: CheckResult, context: Sequence[Message], settings: LLMSetting
         reason = f"HTTP {exc.response.status_code}" if isinstance(exc, httpx.HTTPStatusError) else type(exc).__name__
         result.notes.append(f"LLM polish unavailable ({reason}); showing the embedded rewrite.")
         return
-    result.rewrite = Rewrite(text=text, source="llm", complete="[" not in text)
+    # the words no rule rewrote stay listed while the model kept them word for word
+    unchanged = [t for t in result.rewrite.unchanged if t in text]
+    result.rewrite = Rewrite(text=text, source="llm", complete="[" not in text and not unchanged,
+                             unchanged=unchanged)
