@@ -75,7 +75,7 @@ class FlagDraft:
 _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_unknown", "sign_off",
               "empty_reply", "negated", "greeting", "fix_given", "instruction_lead", "still_failing",
               "success_claim", "earlier_attempt", "reassurance", "leftover", "function_words", "never_right",
-              "confirmed_closure", "hedge", "offer_placeholders", "in_full", "worry", "hurry",
+              "confirmed_closure", "hedge", "offer_placeholders", "in_full", "worry", "grief", "hurry",
               "repeat_leads", "held_up", "deadline")
 
 

@@ -78,8 +78,11 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
 
 
 def feeling(last: str) -> str:
-    """"worried" ("I'm so worried, I have no money left") or "hurried" ("meeting starts in 2
-    min"), from the customer's last message; "" otherwise. The frustrated opener misreads both."""
+    """"grieving" ("my father passed away last week"), "worried" ("I'm so worried, I have no money
+    left") or "hurried" ("meeting starts in 2 min"), from the customer's last message; ""
+    otherwise. The frustrated opener misreads all three."""
+    if template_regex("grief").search(last):
+        return "grieving"
     if template_regex("worry").search(last):
         return "worried"
     return "hurried" if template_regex("hurry").search(last) else ""
@@ -160,6 +163,8 @@ def acknowledgment(context_state: Sequence[str], where: Situation | None = None)
 
     where = where or Situation()
     ack: Mapping[str, str] = library().templates["acknowledgment"]
+    if where.feeling == "grieving":  # a loss comes before any frustration or repeat
+        return ack["grieving"]
     if "repeating" in context_state:
         return ack["asked_again"] if where.asked_again else ack["repeating"]
     if "confused" in context_state and "frustrated" not in context_state:
