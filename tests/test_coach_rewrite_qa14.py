@@ -1,0 +1,48 @@
+"""Rewrite rules from QA pass 14: each case and a made-up variant, through ``check()``'s full rewrite."""
+
+from __future__ import annotations
+
+import pytest
+
+from patiently.coach import check
+
+OUTAGE = ("Customer: Is there an outage?\nAgent: Yes, there is an outage in your area, engineers are working on it.\n"
+          "Customer: Is it just me or is the internet down in my street?")
+INVOICE = "Customer: I never received the invoice for May, can you send it?"
+CARD = "Customer: Let me check with my husband which card we used, one moment."
+CALENDAR = ("Customer: The shared calendar doesn't show my colleagues' meetings.\nAgent: I've re-shared the calendar "
+            "with your account. It can take up to an hour to appear.\nCustomer: OK, I'll check it after lunch.")
+
+
+@pytest.mark.parametrize("draft, context, expected, gone", [
+    # b15: the pointer takes the message it points at and its comma; no "step by step" before one fact
+    ("I already told you in my last message, the outage is in your area and we're working on it.", OUTAGE,
+     "Let me go through it again: the outage is in your area and we're working on it.", "in my last message"),
+    ("I've already told you twice, the outage is in your area.", OUTAGE,
+     "Let me go through it again: the outage is in your area.", "twice"),
+    # b38: "As per my previous email" becomes "To recap", not "As to recap"
+    ("As per my previous email, the invoice was attached.", INVOICE, "To recap, the invoice was attached.",
+     "As to recap"),
+    # b10: the threat after a demand goes with it
+    ("I need an answer from you in the next 10 minutes, otherwise I'll have to move on to the next customer.", CARD,
+     "Take your time to reply.", "next customer"),
+    ("I need an answer in the next 5 minutes or I will have to help other customers in line.", CARD,
+     "Take your time to reply.", "other customers"),
+    # b31: the reason after a closing goes with it
+    ("Great, that should fix it. I'll close this ticket now since the issue is resolved.", CALENDAR,
+     "I'll keep this ticket open for now.", "since"),
+    # b39: "on our end" and a subjectless "Must be something on your side"
+    ("Works fine on our end. Must be something on your side.", None,
+     "It works on our side, so let's find out what's different on yours.", "[tip]"),
+])
+def test_qa14_rewrites(draft: str, context: str | None, expected: str, gone: str) -> None:
+    r = check(draft, context=context)
+    assert r.rewrite is not None
+    assert expected in r.rewrite.text, r.rewrite.text
+    assert gone not in r.rewrite.text, r.rewrite.text
+
+
+def test_a_closing_with_another_reason_keeps_it() -> None:
+    # only "since the issue is resolved" goes: a reason that is about something else stays
+    r = check("I'll close this ticket now since you said it works on the laptop.", CALENDAR)
+    assert r.rewrite is None or "since you said it works on the laptop" in r.rewrite.text
