@@ -72,7 +72,7 @@ def test_non_technical_customer_gets_a_severe_finding_with_plain_wording() -> No
         (NEUTRAL_CUSTOMER, ["Flush the DNS", "DHCP lease"]),
         (RARE_TECH_WORDS, ["ndiswrapper", "wlan0", "/etc/network/interfaces"]),
         (CONFUSED_COMMON_TERM, ["VPN"]),
-        (PLAIN_ENGLISH_LATER, ["MDM profile", "enroll the device"]),
+        (PLAIN_ENGLISH_LATER, ["MDM profile", "re-enroll"]),  # it_glossary v4: re-enrol is its own term
     ],
 )
 def test_unexplained_terms_are_found(conversation, evidence) -> None:
@@ -508,3 +508,19 @@ def test_non_technical_is_about_the_writer(customer: str, non_technical: bool) -
     found = detect("agent.jargon", conv(("c", customer),
                                         ("a", "Flush the DNS cache and renew the DHCP lease, then check the SSID.")))
     assert [f.data["non_technical_customer"] for f in found] == [non_technical]
+
+
+# it_glossary v4 (QA pass 14 and a sweep of common helpdesk terms)
+@pytest.mark.parametrize("term", ["GPON", "DOCSIS", "bridge mode", "CGNAT", "PPPoE", "DFS channel", "an A record",
+                                  "CSP headers", "CORS", "HSTS", "rate limit", "HTTP 429", "IdP", "JWT",
+                                  "FIDO key", "seed phrase", "re-enroll", "sfc /scannow", "DISM", "Secure Boot",
+                                  "APN settings", "IMEI", "PUK code"])
+def test_v4_glossary_terms(term: str) -> None:
+    text = f"Please check {term} now."
+    assert [text[s:e] for s, e, _ in glossary_terms(text)] == [term]
+
+
+@pytest.mark.parametrize("text", ["A record of your calls is attached.", "Buy the licence from a CSP partner.",
+                                  "We keep a record of every change."])
+def test_v4_ordinary_words_are_not_terms(text: str) -> None:
+    assert glossary_terms(text) == []
