@@ -46,3 +46,26 @@ def test_a_closing_with_another_reason_keeps_it() -> None:
     # only "since the issue is resolved" goes: a reason that is about something else stays
     r = check("I'll close this ticket now since you said it works on the laptop.", CALENDAR)
     assert r.rewrite is None or "since you said it works on the laptop" in r.rewrite.text
+
+
+OUTLOOK = ("Customer: Outlook keeps asking for my password.\nAgent: Please remove the saved credentials in Credential "
+           "Manager.\nCustomer: I did that and it's still asking.")
+
+
+def test_qa14_b32_no_success_claim_after_the_customer_said_it_still_fails() -> None:
+    r = check("That will fix it. Marking this as solved. Have a nice day!", OUTLOOK)
+    assert r.rewrite is not None
+    assert "That will fix it" not in r.rewrite.text and "keep the ticket open" in r.rewrite.text
+
+
+@pytest.mark.parametrize("text, failing", [
+    ("I did that and it's still asking.", True),
+    ("It keeps popping up every five minutes.", True),
+    ("It still logs me out after lunch.", True),
+    ("I still ask myself why I bought it.", False),
+    ("Thanks, that did it!", False),
+])
+def test_still_failing_in_the_customers_words(text: str, failing: bool) -> None:
+    from patiently.coach.rewrite_frame import still_failing
+
+    assert still_failing(text) is failing
