@@ -1,0 +1,53 @@
+"""The coach on QA pass 14's misses that the agent-side detectors own (dismissive, condescending, unprofessional,
+impatient_repeat, premature_closure), through ``check()``: each case and made-up variants of the same cue family
+must get a warning or a problem in the expected category, and the look-alikes must not. (The customer-state and
+acknowledgment cases of the pass are in ``test_coach_qa14.py``.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_coach_misses import _serious
+
+PRINTER = "Customer: I'm working from home and want to connect my printer."
+PORTAL = ("Customer: The customer portal has been giving me a blank page for two days now. I need to download my "
+          "contract.")
+SETTINGS = "Customer: I can't find where to change the language."
+REFUND = ("Customer: When is my refund coming?\nAgent: Refund will come in 5 working days.\nCustomer: But when "
+          "exactly? I need that money.\nAgent: 5 working days sir.\nCustomer: So when do I get it?")
+EXPORT = "Customer: The export button has done nothing since today's update."
+FORM = "Customer: how do i send the form? i filled it in but nothing happens"
+WAITING = "Customer: Hello?? Are you still there? It's been 15 minutes!"
+CHARGED = "Customer: You've charged me twice again. This is the second month in a row and nobody has fixed it."
+REFUND_3W = "Customer: Where is my refund?\nAgent: It is processing.\nCustomer: It's been 3 weeks, where is it??"
+
+MISSES_QA14 = {
+    # dismissive v12 (lexicon v11)
+    "b01_try_googling_it": ("That's not really something we deal with. You could try Googling it.", PRINTER,
+                            "dismissive"),
+    "not_really_something_we_handle": ("That's not really something we handle.", PRINTER, "dismissive"),
+    "maybe_try_googling_that": ("Maybe try googling that.", PRINTER, "dismissive"),
+    "b02_try_again_later": ("It should be working. Try again later.", PORTAL, "dismissive"),
+    "try_again_tomorrow": ("Just try again tomorrow.", PORTAL, "dismissive"),
+}
+
+QUIET_QA14 = {
+    "try_googling_the_error": ("Try googling the exact error message, that usually finds the bug report.", PRINTER,
+                               "dismissive"),
+    "try_again_in_ten_minutes": ("We're restarting the server now, so please try again in ten minutes.", PORTAL,
+                                 "dismissive"),
+    "try_again_later_with_follow_up": ("Try again later, and I'll keep an eye on it and message you when it's back.",
+                                       PORTAL, "dismissive"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MISSES_QA14))
+def test_qa14_miss_is_flagged(name: str) -> None:
+    draft, context, category = MISSES_QA14[name]
+    assert _serious(draft, context, category), f"{name}: no {category} warning for {draft!r}"
+
+
+@pytest.mark.parametrize("name", sorted(QUIET_QA14))
+def test_qa14_lookalike_stays_quiet(name: str) -> None:
+    draft, context, category = QUIET_QA14[name]
+    assert not _serious(draft, context, category), f"{name}: {category} flagged {draft!r}"
