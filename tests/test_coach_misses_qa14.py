@@ -29,6 +29,15 @@ MISSES_QA14 = {
     "maybe_try_googling_that": ("Maybe try googling that.", PRINTER, "dismissive"),
     "b02_try_again_later": ("It should be working. Try again later.", PORTAL, "dismissive"),
     "try_again_tomorrow": ("Just try again tomorrow.", PORTAL, "dismissive"),
+    # condescending v11 (lexicon v11)
+    "b09_even_you": ("I'm sure even you can find the Settings icon, it's the gear one.", SETTINGS, "condescending"),
+    "even_you_should": ("Even you should be able to find the Settings icon.", SETTINGS, "condescending"),
+    "bet_even_you": ("I bet even you could manage that.", SETTINGS, "condescending"),
+    "b40_go_slow_here": ("Ok so basically, and I'll go slow here, you press the button that says Send. That's it. "
+                         "That's the whole thing.", FORM, "condescending"),
+    "go_slowly_this_time": ("I'm going to go really slowly this time: press Send.", FORM, "condescending"),
+    "b26_dude_chill": ("Dude, chill. I'm working on it.", WAITING, "condescending"),
+    "chill_alone": ("Chill. I'm on it.", None, "condescending"),
 }
 
 QUIET_QA14 = {
@@ -38,6 +47,10 @@ QUIET_QA14 = {
                                  "dismissive"),
     "try_again_later_with_follow_up": ("Try again later, and I'll keep an eye on it and message you when it's back.",
                                        PORTAL, "dismissive"),
+    "you_can_even_ask": ("You can even ask in the forum if you can't find it.", SETTINGS, "condescending"),
+    "go_slowly_together": ("We'll go slowly, one step at a time.", FORM, "condescending"),
+    "go_slowly_and_check": ("I'll go slowly through each setting with you.", FORM, "condescending"),
+    "chill_the_drink": ("Chill the bottle before opening.", None, "condescending"),
 }
 
 
