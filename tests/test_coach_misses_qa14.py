@@ -38,6 +38,10 @@ MISSES_QA14 = {
     "go_slowly_this_time": ("I'm going to go really slowly this time: press Send.", FORM, "condescending"),
     "b26_dude_chill": ("Dude, chill. I'm working on it.", WAITING, "condescending"),
     "chill_alone": ("Chill. I'm on it.", None, "condescending"),
+    # unprofessional v10 (lexicon v10): minor cues together
+    "b27_devs_eye_roll": ("Honestly no clue, our devs break something every release 🙄 Try again tomorrow maybe.",
+                          EXPORT, "unprofessional"),
+    "it_team_messed_up_dunno": ("Dunno, our IT team messed it up again.", EXPORT, "unprofessional"),
 }
 
 QUIET_QA14 = {
@@ -51,6 +55,9 @@ QUIET_QA14 = {
     "go_slowly_together": ("We'll go slowly, one step at a time.", FORM, "condescending"),
     "go_slowly_and_check": ("I'll go slowly through each setting with you.", FORM, "condescending"),
     "chill_the_drink": ("Chill the bottle before opening.", None, "condescending"),
+    "devs_looking_into_it": ("Our devs are looking into it now and I'll update you by 3pm.", EXPORT,
+                             "unprofessional"),
+    "no_idea_alone": ("No idea yet, let me check with the team.", EXPORT, "unprofessional"),
 }
 
 
