@@ -42,6 +42,13 @@ MISSES_QA14 = {
     "b27_devs_eye_roll": ("Honestly no clue, our devs break something every release 🙄 Try again tomorrow maybe.",
                           EXPORT, "unprofessional"),
     "it_team_messed_up_dunno": ("Dunno, our IT team messed it up again.", EXPORT, "unprofessional"),
+    # impatient_repeat v8 (lexicon v7)
+    "b13_already_telling_two_times": ("Sir I am already telling you two times, refund will come in 5 working days "
+                                      "only. Please understand.", REFUND, "impatient_repeat"),
+    "told_you_three_times": ("I told you three times, it's 5 working days.", REFUND, "impatient_repeat"),
+    "telling_you_already": ("I'm telling you already, 5 working days.", REFUND, "impatient_repeat"),
+    "b37_gone_over_this": ("Look, I've gone over this. The refund is processing.", REFUND_3W, "impatient_repeat"),
+    "been_over_that_already": ("We have been over that already. It's processing.", REFUND_3W, "impatient_repeat"),
 }
 
 QUIET_QA14 = {
@@ -58,6 +65,10 @@ QUIET_QA14 = {
     "devs_looking_into_it": ("Our devs are looking into it now and I'll update you by 3pm.", EXPORT,
                              "unprofessional"),
     "no_idea_alone": ("No idea yet, let me check with the team.", EXPORT, "unprofessional"),
+    "telling_you_its_fine": ("I'm telling you, it's fine.", REFUND, "impatient_repeat"),
+    "gone_over_the_logs": ("I've gone over the logs and found the error.", REFUND_3W, "impatient_repeat"),
+    "gone_over_this_with_team": ("I've gone over this with the team and we'll refund you today.", REFUND_3W,
+                                 "impatient_repeat"),
 }
 
 
