@@ -49,6 +49,11 @@ MISSES_QA14 = {
     "telling_you_already": ("I'm telling you already, 5 working days.", REFUND, "impatient_repeat"),
     "b37_gone_over_this": ("Look, I've gone over this. The refund is processing.", REFUND_3W, "impatient_repeat"),
     "been_over_that_already": ("We have been over that already. It's processing.", REFUND_3W, "impatient_repeat"),
+    # premature_closure v9
+    "b33_noted_anything_else": ("I've noted that on your account. Anything else I can do for you today?", CHARGED,
+                                "premature_closure"),
+    "logged_complaint_anything_else": ("I've logged your complaint. Is there anything else I can help you with?",
+                                       CHARGED, "premature_closure"),
 }
 
 QUIET_QA14 = {
@@ -69,6 +74,10 @@ QUIET_QA14 = {
     "gone_over_the_logs": ("I've gone over the logs and found the error.", REFUND_3W, "impatient_repeat"),
     "gone_over_this_with_team": ("I've gone over this with the team and we'll refund you today.", REFUND_3W,
                                  "impatient_repeat"),
+    "passed_to_billing": ("I've passed it to billing. Anything else I can do for you today?", CHARGED,
+                          "premature_closure"),
+    "noted_with_date": ("I've noted the refund and it will reach you Friday. Anything else I can do for you today?",
+                        CHARGED, "premature_closure"),
 }
 
 
