@@ -19,6 +19,7 @@ EXPORT = "Customer: The export button has done nothing since today's update."
 FORM = "Customer: how do i send the form? i filled it in but nothing happens"
 WAITING = "Customer: Hello?? Are you still there? It's been 15 minutes!"
 CHARGED = "Customer: You've charged me twice again. This is the second month in a row and nobody has fixed it."
+LOCKED = "Customer: I'm locked out of my account and I have a presentation in 20 minutes!"
 REFUND_3W = "Customer: Where is my refund?\nAgent: It is processing.\nCustomer: It's been 3 weeks, where is it??"
 
 MISSES_QA14 = {
@@ -38,6 +39,13 @@ MISSES_QA14 = {
     "go_slowly_this_time": ("I'm going to go really slowly this time: press Send.", FORM, "condescending"),
     "b26_dude_chill": ("Dude, chill. I'm working on it.", WAITING, "condescending"),
     "chill_alone": ("Chill. I'm on it.", None, "condescending"),
+    "b05_more_careful_when_typing": ("The logs show the password was entered wrong five times, which locked the "
+                                     "account. Please be more careful when typing it in future.", LOCKED,
+                                     "condescending"),
+    "more_careful_with_password": ("Please be more careful with your password.", LOCKED, "condescending"),
+    "b05_no_quick_answer_exemption": ("The logs show the password was entered wrong five times, which locked the "
+                                      "account. Please be more careful when typing it in future.", LOCKED,
+                                      "no_acknowledgment"),
     # unprofessional v10 (lexicon v10): minor cues together
     "b27_devs_eye_roll": ("Honestly no clue, our devs break something every release 🙄 Try again tomorrow maybe.",
                           EXPORT, "unprofessional"),
@@ -67,6 +75,9 @@ QUIET_QA14 = {
     "go_slowly_together": ("We'll go slowly, one step at a time.", FORM, "condescending"),
     "go_slowly_and_check": ("I'll go slowly through each setting with you.", FORM, "condescending"),
     "chill_the_drink": ("Chill the bottle before opening.", None, "condescending"),
+    "careful_lifting": ("Be careful when you lift it, it's heavy.", None, "condescending"),
+    "quick_answer_in_a_hurry": ("Sure! I've unlocked it; the temporary password is Guest-2024.", LOCKED,
+                                "no_acknowledgment"),
     "devs_looking_into_it": ("Our devs are looking into it now and I'll update you by 3pm.", EXPORT,
                              "unprofessional"),
     "no_idea_alone": ("No idea yet, let me check with the team.", EXPORT, "unprofessional"),

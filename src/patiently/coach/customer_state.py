@@ -85,6 +85,10 @@ _WAIT = frozenset({"waiting", "repeated question marks"})
 # The reasons of plain time pressure ("meeting starts in 2 min", "flight in an hour!"); see _answers_at_once().
 _HURRY = frozenset({"urgency", "exclamation"})
 QUICK_ANSWER_WORDS = 45  # a reply this short, with no question and no deferral, is the answer itself
+# QA pass 14: a short reply that blames, lectures or brushes off ("The logs show the password was entered wrong five
+# times. Please be more careful when typing it in future.") is no answer given at once, however short.
+_JABS = frozenset({"agent.blame", "agent.condescending", "agent.dismissive", "agent.unprofessional", "agent.pressure",
+                   "agent.tone"})
 
 
 def _apologetic(f: Finding, msgs: tuple[Message, ...]) -> bool:
@@ -155,7 +159,8 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
         return True  # "I hear you, it can be a nuisance"; "I can see why they looked like a duplicate"
     recent = _recent_customer_ids(conv)
     frustration = [f for f in findings if f.label == "customer.frustration" and f.message_id in recent]
-    if frustration and all(set(f.data.get("reasons") or ()) <= _HURRY for f in frustration) and _answers_at_once(draft):
+    if (frustration and all(set(f.data.get("reasons") or ()) <= _HURRY for f in frustration) and _answers_at_once(draft)
+            and not any(f.label in _JABS for f in on_draft)):
         return True  # "meeting starts in 2 min" answered with the password itself: speed is the acknowledgment
     mild = max((f.score for f in frustration), default=0.0) < THANKS_ACK_BELOW
     if _cue(draft, "thanks_effort") and mild:
