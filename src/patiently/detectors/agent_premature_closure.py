@@ -119,7 +119,8 @@ _THANKS = re.compile(r"^\W*(?:thanks?|thank\s+you|hi|hello|hey|ok(?:ay)?|sure)\b
 _NOTED = re.compile(r"^\W*(?:ok(?:ay)?,?\s+)?(?:i['’]ve|i\s+have|we['’]ve|we\s+have)\s+(?:now\s+|just\s+|duly\s+)?"
                     r"(?:noted|logged|recorded|made\s+a\s+note\s+of|added\s+a\s+note\s+(?:about|of)|taken\s+note\s+of)\s+"
                     r"(?:that|this|it|your\s+(?:feedback|comments?|concerns?|complaint|issue|problem))"
-                    r"(?:\s+(?:on|to|in|against)\s+(?:your|the|our)\s+(?:account|file|records?|system|notes))?\s*[.!]?\s*$", re.I)
+                    r"(?:\s+(?:on|to|in|against)\s+(?:your|the|our)\s+(?:account|file|records?|system|notes))?"
+                    r"\s*[.!]?\s*$", re.I)
 CLOSE_QUESTION_SCORE = 0.6
 _IF_BEFORE = re.compile(r"\b(?:if|whether|should)\b[^.!?]*$", re.I)
 
