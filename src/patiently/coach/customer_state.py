@@ -16,7 +16,9 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
     """What the customer's latest messages show; non-technical counts from anywhere in the context.
     A customer who apologises for themselves with no sign but soft ones is not frustrated (:func:`_apologetic`);
     one who is worried, stressed or in distress (a theft, illness, a death, tears) is read as ``frustrated``
-    (the state that wants an acknowledgment and weighs a stock line more)."""
+    (the state that wants an acknowledgment and weighs a stock line more), and so is one who says what the fault
+    costs them (QA pass 14: "I missed my flight", "a birthday present for tomorrow"). A customer who says they are
+    repeating themselves (:func:`says_repeating`) is ``repeating`` without a customer.repeat finding."""
     msgs = conv.messages[:-1]
     recent = _recent_customer_ids(conv)
     scores: dict[str, float] = {}
@@ -35,10 +37,16 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
         if state:
             scores[state] = max(scores.get(state, 0.0), f.score)
     # "I'm so worried", "please tell me you can get it back": stress; "my laptop was stolen", "my mother is in
-    # hospital": distress (QA pass 11), which no frustration cue hears but a stock line hurts as much
+    # hospital": distress (QA pass 11), which no frustration cue hears but a stock line hurts as much;
+    # QA pass 14: what the fault costs them ("I missed my flight", "a birthday present for tomorrow") too
     if "frustrated" not in scores and any(_cue(m.text, "stressed") or _cue(m.text, "distressed")
-                                          for m in msgs if m.id in recent):
+                                          or _cue(m.text, "at_stake") for m in msgs if m.id in recent):
         scores["frustrated"] = STRESSED_SCORE
+    # QA pass 14: the customer says they are repeating themselves ("I've told you this already!!", "I asked this
+    # yesterday too"). customer.repeat needs the earlier message, which a short context often lacks, and misses a
+    # reworded repeat; the customer's own word is enough for the coach.
+    if "repeating" not in scores and any(says_repeating(m.text) for m in msgs if m.id in recent):
+        scores["repeating"] = SAYS_REPEATING_SCORE
     if "confused" not in scores:  # "I'm confused" before any agent reply: no finding, still confused
         said = max((says_confused(m.text) for m in msgs if m.id in recent), default=0.0)
         if said:
@@ -52,6 +60,14 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
 # worried or stressed. Thanks acknowledge only a mildly upset customer (below THANKS_ACK_BELOW).
 THANKS_ACK_BELOW = 0.8
 STRESSED_SCORE = 0.55
+SAYS_REPEATING_SCORE = 0.7  # the customer's "I've told you this already": as sure as a matched repeat
+
+
+def says_repeating(text: str) -> bool:
+    """The customer says they are saying or asking this again: customer.repeat's ``said_before`` phrases ("I
+    already told you", "as I said") or the coach's ``says_repeating`` cue ("How many times do I have to say it?")."""
+    return (load_lexicon("repeat_cues").first(text, ("said_before",)) is not None
+            or _cue(text, "says_repeating"))
 
 
 def _cue(text: str, category: str) -> bool:
@@ -69,6 +85,10 @@ _WAIT = frozenset({"waiting", "repeated question marks"})
 # The reasons of plain time pressure ("meeting starts in 2 min", "flight in an hour!"); see _answers_at_once().
 _HURRY = frozenset({"urgency", "exclamation"})
 QUICK_ANSWER_WORDS = 45  # a reply this short, with no question and no deferral, is the answer itself
+# QA pass 14: a short reply that blames, lectures or brushes off ("The logs show the password was entered wrong five
+# times. Please be more careful when typing it in future.") is no answer given at once, however short.
+_JABS = frozenset({"agent.blame", "agent.condescending", "agent.dismissive", "agent.unprofessional", "agent.pressure",
+                   "agent.tone"})
 
 
 def _apologetic(f: Finding, msgs: tuple[Message, ...]) -> bool:
@@ -125,7 +145,8 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     customer's only sign is a plain wait ("where is my order? it's been 4 days"), an answer that says
     where it stands or when it comes ("It left our warehouse yesterday and should arrive Thursday").
     QA pass 11: the agent taking up the feeling or the customer's reading in their own words ("I hear you,
-    it can be a nuisance", "what a pain", "I can see why they looked like a duplicate"), and, when the
+    it can be a nuisance", "what a pain", "I can see why they looked like a duplicate"; QA pass 14: owning the
+    fault, "that's on us", "you've had to explain this three times"), and, when the
     customer's only sign is time pressure, a short answer given at once (:func:`_answers_at_once`).
     """
     if any(f.label == "agent.empathy" for f in on_draft) or own_apology(draft):
@@ -138,7 +159,8 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
         return True  # "I hear you, it can be a nuisance"; "I can see why they looked like a duplicate"
     recent = _recent_customer_ids(conv)
     frustration = [f for f in findings if f.label == "customer.frustration" and f.message_id in recent]
-    if frustration and all(set(f.data.get("reasons") or ()) <= _HURRY for f in frustration) and _answers_at_once(draft):
+    if (frustration and all(set(f.data.get("reasons") or ()) <= _HURRY for f in frustration) and _answers_at_once(draft)
+            and not any(f.label in _JABS for f in on_draft)):
         return True  # "meeting starts in 2 min" answered with the password itself: speed is the acknowledgment
     mild = max((f.score for f in frustration), default=0.0) < THANKS_ACK_BELOW
     if _cue(draft, "thanks_effort") and mild:

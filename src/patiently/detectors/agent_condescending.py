@@ -35,6 +35,9 @@ help and stays quiet) and the lecture "Please be more careful next time." (``bel
 v10 (QA pass 13): puzzling aloud over the customer's difficulty, "I don't know why you're having so
 much trouble with this", "I can't see why this is so hard for you" (``belittling``); not "I'm not
 sure why the VPN is giving you trouble" (the system is the subject).
+v11 (QA pass 14, lexicon v11): "I'm sure even you can find the Settings icon" / "Even you should be able to
+..." (``belittling``: "even you" after a show of confidence or with "should"), "I'll go slow here" (pacing pinned
+on the customer), and a bare "Dude, chill." (``tone_policing``).
 """
 
 from __future__ import annotations
@@ -79,7 +82,8 @@ class AgentCondescending(Detector):
     # without help"
     # v9 (QA pass 12, lexicon): "As anyone can see", "again, slowly", "be more careful next time"
     # v10 (QA pass 13, lexicon): "I don't know why you're having so much trouble with this"
-    version = 10  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v11 (QA pass 14, lexicon): "I'm sure even you can find ...", "I'll go slow here", "Dude, chill."
+    version = 11  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")

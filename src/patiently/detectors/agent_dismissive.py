@@ -41,6 +41,9 @@ manufacturer" and "Everything is explained in the manual." (``look_it_up``).
 v11 (QA pass 13, lexicon v10): "Nobody else has this issue" in any wording (``works_for_me``), "the steps are in
 the help centre" ending its sentence (``look_it_up``); and (tone_alternatives v3) "I'd be happy to ..." is an
 offer, so a refusal with it in the next sentence is softened.
+v12 (QA pass 14, lexicon v11): a hedged scope refusal ("That's not really something we deal with"), "You could
+try Googling it" (``look_it_up``) and ``try_later``: "It should be working. Try again later." with next to nothing
+else said (no reason, no status, no follow-up) puts the customer off.
 """
 
 from __future__ import annotations
@@ -120,7 +123,8 @@ class AgentDismissive(Detector):
     # v10 (QA pass 12, lexicon): "a you problem", "Don't call us about this again", "you shouldn't have
     # called here", "figure it out with the manufacturer", "Everything is explained in the manual."
     # v11 (QA pass 13, lexicon v10): "Nobody else has this issue", "the steps are in the help centre"
-    version = 11
+    # v12 (QA pass 14, lexicon v11): "not really something we deal with", "try Googling it", a bare "Try again later."
+    version = 12
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

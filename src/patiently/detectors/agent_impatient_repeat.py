@@ -34,6 +34,8 @@ names an earlier message ("Thank you so much for reaching out! As mentioned in o
 the steps are in the help centre."), which keeps its own weight: a thank-you re-explains nothing.
 A strong pointer with a pleasantry is softened as before ("like I said, it's a start, and you
 can't, sorry").
+v8 (QA pass 14, lexicon v7): non-native counts ("Sir I am already telling you two times", "I told you two
+times") and "Look, I've gone over this." ending its sentence.
 """
 
 from __future__ import annotations
@@ -108,7 +110,8 @@ _MESSAGE_AFTER = re.compile(r"\s+(?:in|on|by|from)\s+(?:my|our|the)\s+(?:(?:prev
 class AgentImpatientRepeat(Detector):
     name = "agent.impatient_repeat"
     # v6 (QA pass 8): "Like I said twice now", "I'm not going to repeat myself", "Check the previous message"
-    version = 7  # v6 (QA pass 8); v7 (QA pass 13): a pleasantry does not excuse "as mentioned in our previous email"
+    # v8 (QA pass 14, lexicon v7): "I am already telling you two times", "I've gone over this."
+    version = 8  # v6 (QA pass 8); v7 (QA pass 13): a pleasantry does not excuse "as mentioned in our previous email"
     labels = ("agent.impatient_repeat",)
     description = "The agent shows impatience at answering again: points back at earlier answers or replies curtly."
     requires = ("customer.repeat",)

@@ -41,6 +41,10 @@ v8 (QA pass 13, ``closing.yaml`` v3): the agent's own terse "Ticket closed." (a 
 declared resolved in the passive ("as per our records the issue has been resolved", "your problem is now fixed",
 not "the bug is fixed in 8.04") or nothing left to do on the agent's side ("no further action is required from
 our side") declares it fixed.
+
+v9 (QA pass 14): a sentence that only notes the complaint ("I've noted that on your account.", "I've logged your
+complaint.") is as hollow as stock sympathy beside the wrap-up question: "I've noted that on your account. Anything
+else I can do for you today?" after a repeated double charge moves on from an open problem.
 """
 
 from __future__ import annotations
@@ -109,6 +113,14 @@ _CHEAP = re.compile(r"\b(?:clos\w*|resolv\w*|mark\w*|solved|sorted|fixed|fix|set
 _SUBSTANCE = re.compile(r"https?://|\d|\b(?:i['’]ll|i\s+will|we['’]ll|we\s+will|let\s+me|i['’]ve|i\s+have|we['’]ve|"
                         r"we\s+have|i\s+can|we\s+can|you\s+can|please|here['’]?s|because|since)\b", re.I)
 _THANKS = re.compile(r"^\W*(?:thanks?|thank\s+you|hi|hello|hey|ok(?:ay)?|sure)\b[^.!?]{0,30}[.!]?\s*$", re.I)
+# v9 (QA pass 14): "I've noted that on your account.", "I've logged your complaint.": the complaint written down, with
+# nothing done about it, is no answer either; "I've passed it to billing" (a hand-over) and "I've noted the refund
+# and it will reach you Friday" (more said) are not this.
+_NOTED = re.compile(r"^\W*(?:ok(?:ay)?,?\s+)?(?:i['’]ve|i\s+have|we['’]ve|we\s+have)\s+(?:now\s+|just\s+|duly\s+)?"
+                    r"(?:noted|logged|recorded|made\s+a\s+note\s+of|added\s+a\s+note\s+(?:about|of)|taken\s+note\s+of)\s+"
+                    r"(?:that|this|it|your\s+(?:feedback|comments?|concerns?|complaint|issue|problem))"
+                    r"(?:\s+(?:on|to|in|against)\s+(?:your|the|our)\s+(?:account|file|records?|system|notes))?"
+                    r"\s*[.!]?\s*$", re.I)
 CLOSE_QUESTION_SCORE = 0.6
 _IF_BEFORE = re.compile(r"\b(?:if|whether|should)\b[^.!?]*$", re.I)
 
@@ -143,7 +155,8 @@ class AgentPrematureClosure(Detector):
     # v7 (QA pass 12): a bare "anything else I can help with?" after an unanswered complaint;
     # v8 (QA pass 13, closing.yaml v3): a bare "Ticket closed.", "the issue has been resolved", "no further action
     # is required from our side"
-    version = 8  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
+    # v9 (QA pass 14): "I've noted that on your account." beside the wrap-up question is no answer
+    version = 9  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 
@@ -272,6 +285,8 @@ def _open_close_question(text: str, lex: Lexicon, ctx: DetectorContext, i: int) 
             hit = ("close_question", s + q.start, s + q.end)
             continue
         hollow = _THANKS.match(sent) or load_lexicon("stock_empathy").first(sent) or load_lexicon("empathy").first(sent)
+        if _NOTED.match(sent):
+            continue  # v9: a note on the account answers nothing
         if _SUBSTANCE.search(sent) or not hollow:
             return None  # the reply answers or acts on something: the wrap-up is a courtesy
     return hit

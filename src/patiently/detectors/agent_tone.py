@@ -14,10 +14,15 @@ It is a second opinion, not a rule: the coach shows it only where no rule-based 
 flagged the same sentence, never above ``warning``, and says that it is the model's reading.
 The rubric gives it no weight. Bot replies and lines to another helper of a group chat are
 skipped like in the other agent detectors.
+
+v2 (QA pass 14): a condescending reading of a sentence that names a physical control and where it sits, and says
+nothing of the customer ("On the front of the printer there is a round button with a little power symbol."), is
+dropped: a plain description of the device, not talking down.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -41,6 +46,22 @@ MAX_SENTENCES = 200  # a pasted log is not a reply: its first sentences are enou
 # firm, kind no that the rule detectors let pass, and so does this one.
 _EXCUSED_BY_ALTERNATIVE = frozenset({"dismissive", "negative_phrasing"})
 _ALTERNATIVES = ("offer", "referral", "handover", "contact")
+# v2 (QA pass 14): the head reads a plain description of where a control is and what it looks like ("On the
+# front of the printer there is a round button with a little power symbol.") as condescending: it learned the
+# words of "it's the big round button, you can't miss it" without the jab. A sentence that names a physical
+# control and where it sits, and says nothing about the customer ("you", "yourself"), describes the device: the
+# concrete instruction the docs ask for with a non-technical customer, not talking down.
+_CONTROL = re.compile(r"\b(?:button|switch|icon|symbol|light|lamp|led|port|socket|plug|cable|lever|knob|dial|slot|"
+                      r"tab|key|sticker|label|screen|display|tray|lid|cover)s?\b", re.IGNORECASE)
+_PLACE = re.compile(r"\b(?:on|at|in)\s+the\s+(?:very\s+)?(?:front|back|rear|side|top|bottom|left|right|corner|"
+                    r"(?:top|bottom|upper|lower)\s+(?:left|right))\b|\b(?:next\s+to|beside|underneath|below|"
+                    r"above|behind)\s+(?:the|a|your)\b", re.IGNORECASE)
+_ABOUT_THEM = re.compile(r"\byou(?:[''’](?:re|ll|d|ve))?\b|\byourself\b", re.IGNORECASE)
+
+
+def _describes_device(sentence: str) -> bool:
+    """Names a physical control and where it is, and says nothing of the customer (v2)."""
+    return bool(_CONTROL.search(sentence) and _PLACE.search(sentence)) and not _ABOUT_THEM.search(sentence)
 
 
 # The lexicons of the rule-based detectors of the same categories (and of closing the ticket,
@@ -96,7 +117,8 @@ def _vectors(ctx: DetectorContext, head: Head, spans: list[tuple[int, int]], tex
 
 class AgentTone(Detector):
     name = "agent.tone"
-    version = 1
+    # v2 (QA pass 14): a condescending reading of a sentence that only describes where a control is is dropped
+    version = 2
     labels = ("agent.tone",)
     description = ("A learned reading of an agent sentence's tone (dismissive, blame, condescending, ...), "
                    "for impatience worded outside the lexicons; the coach's second opinion.")
@@ -132,6 +154,8 @@ class AgentTone(Detector):
             category = head.classes[1 + int(np.argmax(p[j, 1:]))]
             if category in _EXCUSED_BY_ALTERNATIVE and _alternative_near(msg.text, sents, k):
                 continue
+            if category == "condescending" and _describes_device(msg.text[s:e]):
+                continue  # v2: where the button is, not who the customer is
             out.append(self.finding(
                 msg, float(bad[j]), [(s, e)],
                 f"reads as {category.replace('_', ' ')} to the tone model "

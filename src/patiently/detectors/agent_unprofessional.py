@@ -38,6 +38,9 @@ as texting slang (a minor cue).
 v9 (QA pass 12): mock praise for a risky move followed by its bad outcome ("Great idea to install
 random software. Shockingly, now you have a virus."), a sentence opening "Shockingly, you ..." and,
 as a minor ``disparaging`` cue, "your phone is ancient" (reported with slang: "lol ... ancient").
+v10 (QA pass 14, lexicon v10): two more minor cues, an eye-roll emoji (``eye_roll``) and running down the company's
+own developers ("our devs break something every release", ``disparaging``): "Honestly no clue, our devs break
+something every release 🙄" is three minor cues together.
 """
 
 from __future__ import annotations
@@ -84,7 +87,8 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|myself|we)\b", re.IGNORECASE)
 # A shouted word glued to code characters is a key combo, variable, file name or id.
 _CODE_EDGE = set("=$_{}/\\.+-<>[]()~|#%&*0123456789")
 _GAP = re.compile(r"[\s,.;:!?'\"]*(?:[A-Z]{1,2}[\s,.;:!?'\"]+)*")  # between two words of one shouted phrase
-_MINOR = ("chat_slang", "shrug", "disparaging")  # v4/v5: reported only together (each weighs less than REPORT_AT)
+# v4/v5: reported only together (each weighs less than REPORT_AT); v10 (QA pass 14): + eye_roll
+_MINOR = ("chat_slang", "shrug", "disparaging", "eye_roll")
 _CHEAP = re.compile(r"[!*#@$%]|[A-Z]{3}")  # a lexicon-free message needs one of these to need a look
 
 
@@ -148,7 +152,8 @@ class AgentUnprofessional(Detector):
     name = "agent.unprofessional"
     # v7 (QA pass 8): "Who could have guessed", a grudging "again, I guess"
     # v9 (QA pass 12, lexicon): "great idea to ... Now you have a virus", "Shockingly,", "your phone is ancient"
-    version = 9  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
+    # v10 (QA pass 14, lexicon v10): an eye-roll emoji and "our devs break something", minor cues
+    version = 10  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
