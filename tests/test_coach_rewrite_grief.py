@@ -39,6 +39,13 @@ def test_held_up_becomes_the_loss() -> None:
     ("I passed on the message to my manager", ""),
     ("I lost my dad's phone charger", ""),
     ("It died on me in the middle of a call", ""),
+    # review: a place, a form or a business named after the event is no feeling
+    ("Please update my emergency contact number in the HR system.", ""),
+    ("The badge reader is in the hospital wing, it is offline.", ""),
+    ("I need access to the bereavement leave form.", ""),
+    ("Our funeral home website is down.", ""),
+    ("I\u2019m in hospital until Friday.", "worried"),
+    ("We had a family emergency.", "worried"),
 ])
 def test_feeling_of_the_last_customer_message(text: str, expected: str) -> None:
     assert feeling(text) == expected

@@ -44,8 +44,9 @@ def test_qa14_rewrites(draft: str, context: str | None, expected: str, gone: str
 
 def test_a_closing_with_another_reason_keeps_it() -> None:
     # only "since the issue is resolved" goes: a reason that is about something else stays
-    r = check("I'll close this ticket now since you said it works on the laptop.", CALENDAR)
-    assert r.rewrite is None or "since you said it works on the laptop" in r.rewrite.text
+    r = check("Great, that should fix it. I'll close this ticket now since you said it works on the laptop.",
+              CALENDAR)
+    assert r.rewrite is not None and "open for now since you said it works on the laptop" in r.rewrite.text
 
 
 OUTLOOK = ("Customer: Outlook keeps asking for my password.\nAgent: Please remove the saved credentials in Credential "
@@ -69,3 +70,32 @@ def test_still_failing_in_the_customers_words(text: str, failing: bool) -> None:
     from patiently.coach.rewrite_frame import still_failing
 
     assert still_failing(text) is failing
+
+
+# --- QA pass 15 and the session review ---------------------------------------------------------------
+CHARGER = "Customer: My laptop will not charge."
+
+
+@pytest.mark.parametrize("draft, expected", [
+    # the ask stays, its rush and its threat go (qa15 b07: it became "Take your time." and lost the ask)
+    ("I need you to reply within the next 30 minutes with the serial number, or I'll have to move on to the "
+     "next customer.", "When you're ready, please send me the serial number."),
+    ("I need your order number right now, otherwise I'll have to move on to the next customer.",
+     "When you're ready, please send me your order number."),
+    ("Please send the serial number within 10 minutes or I will close this chat.",
+     "When you're ready, please send me the serial number; I'll keep this open until then."),
+    # the pointer before a full stop or a dash, and curly apostrophes
+    ("I already told you in my last message. Click Forgot password.", "Let me go through it"),
+    ("I already told you in my last message \u2013 click Forgot password.", "Let me go through it: click"),
+])
+def test_review_rewrites(draft: str, expected: str) -> None:
+    r = check(draft, context=CHARGER if "password" not in draft else "Customer: I asked this already, how?")
+    assert r.rewrite is not None
+    assert expected in r.rewrite.text, r.rewrite.text
+    assert "last message" not in r.rewrite.text and "next customer" not in r.rewrite.text
+
+
+def test_curly_apostrophes_match_the_rules() -> None:
+    r = check("I\u2019ll close this ticket now as the issue is resolved!", "Customer: ok I updated it")
+    assert r.rewrite is not None and r.rewrite.text.startswith("I'll keep this ticket open for now")
+    assert "I\u2019ll I'll" not in r.rewrite.text

@@ -37,3 +37,16 @@ def test_the_cli_says_which_words_to_reword() -> None:
     out = CliRunner().invoke(check_command, [BANK_ISSUE, "--context", DECLINED])
     assert out.exit_code == 0, out.output
     assert f'(no automatic rewrite for "{BANK_ISSUE}": reword it yourself)' in out.output
+
+
+def test_untouched_counts_replacements_and_insertions_inside_the_words_only() -> None:
+    from patiently.coach.rewrite import Edit, FlagDraft, untouched
+
+    draft = "Flush the DNS. Not my problem."
+    flags = [FlagDraft("jargon", [(6, 13)], {}, "warning"), FlagDraft("dismissive", [(15, 29)], {}, "warning")]
+    gloss = Edit(13, 13, " (the address book)")  # an insertion where the term ends: a rewrite of it
+    before = Edit(0, 5, "Clear")  # a replacement that ends before the dismissive words: not one
+    assert untouched(draft, flags, [[gloss], [before]]) == [1]
+    assert untouched(draft, flags, [[], [before, Edit(15, 29, "")]]) == [0]
+    # the opener answers a no_acknowledgment flag, which is never listed
+    assert untouched(draft, [FlagDraft("no_acknowledgment", [(0, 14)], {}, "warning")], [[]]) == []

@@ -245,12 +245,8 @@ def check(draft: str, context: ContextInput = None, *, llm: Any = None) -> Check
         # A flag no rule rewrites (agent.tone's reading keeps its sentence) must not pass for
         # fixed: the agent is told which words are still to reword (QA pass 14: five "rewrites"
         # were the draft as it was, marked complete).
-        edits = [ed for eds in per_flag for ed in eds]
-        unchanged = list(dict.fromkeys(
-            fl.text for fl, d in zip(flags, drafts, strict=True)
-            if fl.severity != "info" and d.category != "no_acknowledgment"  # the opener answers that one
-            and not rw.kept(d, where) and fl.text.strip()
-            and not any(ed.start <= e and s <= ed.end for s, e in d.spans for ed in edits)))
+        unchanged = list(dict.fromkeys(flags[i].text for i in rw.untouched(draft, drafts, per_flag, where)
+                                       if flags[i].severity != "info" and flags[i].text.strip()))
         rewrite = Rewrite(text=text, source="embedded", complete="[" not in text and not unchanged,
                           unchanged=unchanged)
     out = CheckResult(

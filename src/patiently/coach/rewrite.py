@@ -228,11 +228,14 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
         return out
     lo, hi = _sentence_range(draft, spans)
     whole = flag.category in lib.sentence_scope  # e.g. "your issue is resolved" next to "closing this ticket"
+    # The rules spell apostrophes straight ("I'll"); a draft typed with curly ones ("I’ll close this
+    # ticket") is matched through a straight copy, character for character, so offsets still fit.
+    view = draft.replace("\u2019", "'") if "\u2019" in draft else draft
     for rule in lib.rules.get(flag.category, ()):
         a, b = (0, len(draft)) if rule.scope == "draft" else (lo, hi)
-        if not may_match(rule.needs, draft, a, b):
+        if not may_match(rule.needs, view, a, b):
             continue
-        for m in _matches(rule.regex, draft, a, b):
+        for m in _matches(rule.regex, view, a, b):
             if whole or rule.scope != "span" or _overlaps(m.start(), m.end(), spans):
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
                 out.append(Edit(m.start(), m.end(), fill(rule.replace, groups)))
@@ -367,6 +370,23 @@ def apply(text: str, edits: list[Edit], offset: int = 0) -> str:
 
 CONTENT_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # "don't", "v2": what a cut may leave standing
 MIN_CONTENT_WORDS = 2  # a sentence a deletion left with fewer content words goes as well
+
+
+def untouched(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]],
+              where: Situation | None = None) -> list[int]:
+    """The flags whose words the full rewrite leaves as they were: no edit (nor a sentence left
+    out with them, :func:`leftovers`) replaces any of their text or inserts inside it. Not a
+    no_acknowledgment flag (the opener answers it) nor a :func:`kept` one (kept on purpose)."""
+    edits = [ed for eds in per_flag for ed in eds]
+    edits += leftovers(draft, edits)
+
+    def touched(s: int, e: int) -> bool:
+        # a replacement overlapping the words, or an insertion at or inside them (a jargon gloss)
+        return any((ed.start < e and s < ed.end) or (ed.start == ed.end and s <= ed.start <= e) for ed in edits)
+
+    return [i for i, f in enumerate(flags)
+            if f.category != "no_acknowledgment" and not kept(f, where) and f.spans
+            and not any(touched(s, e) for s, e in f.spans)]
 
 
 def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
