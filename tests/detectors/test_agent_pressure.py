@@ -269,3 +269,10 @@ def test_v8_hard_sell(draft, evidence) -> None:
 def test_v8_a_deadline_as_information_is_not_hard_sell(draft) -> None:
     c = conv(("c", "I need to talk to my wife before switching to the fiber plan."), ("a", draft))
     assert detect("agent.pressure", c) == []
+
+
+@pytest.mark.parametrize("draft", ["You'll need to decide today.", "You’d better sign up tonight.",
+                                   "You had better choose by midnight."])
+def test_v8_hard_sell_with_contractions(draft) -> None:
+    found = detect("agent.pressure", conv(("c", "Can I think about it?"), ("a", draft)))
+    assert [f.data["kind"] for f in found] == ["hard_sell"]

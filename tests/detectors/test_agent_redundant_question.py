@@ -479,3 +479,9 @@ def test_v8_power_already_reported(customer: str, question: str) -> None:
 ])
 def test_v8_power_not_reported_or_not_asked_is_quiet(customer: str, question: str) -> None:
     assert detect("agent.redundant_question", conv(("c", customer), ("a", question))) == []
+
+
+def test_v8_power_light_contracted() -> None:
+    found = detect("agent.redundant_question", conv(("c", "The power light's on but the screen stays black."),
+                                                    ("a", "Is the monitor turned on?")))
+    assert [f.data["slot"] for f in found] == ["did_power"]

@@ -97,6 +97,7 @@ def test_v2_a_chain_of_three_instructions_in_one_sentence(text: str, first: str)
     "Open the app, then sign in.",  # one instruction and a follow-up
     "Thanks, check your email, and let me know.",  # opens with no instruction
     "I restarted the server, then I checked the logs, then I called you.",  # the agent's own work
+    "Let me check the logs, restart the server, then call you back.",  # the agent's own work, as "let me"
     "Go to Settings > Network > Wi-Fi and turn it off and on.",
     "Try sudo apt-get update, then install it.",
 ])

@@ -9,8 +9,9 @@ restarted the server") and numbered questions are not steps. Numbered lists scor
 then bullets, then sequence words; more steps score a little higher.
 
 v2: a chain of instructions in one sentence counts too: a sentence that opens with an
-instruction verb and goes on with at least two more clauses that each open with one (after a
-comma, a semicolon, "then" or "and then"): "Restart the router, wait two minutes, then
+instruction verb (not "Let me ...": the agent's own work) and goes on with at least two more
+clauses that each open with one (after a comma, a semicolon, "then", "and then", "next" or a bare
+"and"): "Restart the router, wait two minutes, then
 reconnect", "Click Start, then open Settings, then choose Network". Two clauses ("Open the app,
 then sign in") are one instruction with a follow-up, as before; a sentence that opens with
 anything else ("Thanks, check your email") is no chain.
@@ -64,8 +65,8 @@ def _chain(text: str, verbs: frozenset[str]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):
         first = _OPENING.match(text, s, e)
-        if first is None or first.group(1).lower() not in verbs:
-            continue  # most sentences: no chain can start here
+        if first is None or first.group(1).lower() not in verbs or first.group(1).lower() == "let":
+            continue  # most sentences: no chain starts here; "Let me check the logs, ..." is the agent's own work
         starts: list[tuple[int, int]] = []
         for m in _WORD.finditer(text, first.start(1), e):
             if m.group().lower() not in verbs:

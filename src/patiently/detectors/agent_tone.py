@@ -59,9 +59,18 @@ _PLACE = re.compile(r"\b(?:on|at|in)\s+the\s+(?:very\s+)?(?:front|back|rear|side
 _ABOUT_THEM = re.compile(r"\byou(?:[''’](?:re|ll|d|ve))?\b|\byourself\b", re.IGNORECASE)
 
 
+_CLAUSES = re.compile(r"\s*[,;]\s*|\s+[-\u2013\u2014]\s+|\s+but\s+", re.IGNORECASE)
+
+
 def _describes_device(sentence: str) -> bool:
-    """Names a physical control and where it is, and says nothing of the customer (v2)."""
-    return bool(_CONTROL.search(sentence) and _PLACE.search(sentence)) and not _ABOUT_THEM.search(sentence)
+    """Names a physical control and where it is, says nothing of the customer, and holds nothing
+    else: every clause of three words or more names the control or the place (a lead-in before a
+    colon aside, "Let's try one small thing: ..."). "The button is on the top, it's literally the
+    only button, how did anyone miss it" keeps its reading (v2)."""
+    body = sentence.split(":", 1)[1] if ":" in sentence else sentence
+    if not (_CONTROL.search(body) and _PLACE.search(body)) or _ABOUT_THEM.search(body):
+        return False
+    return all(_CONTROL.search(c) or _PLACE.search(c) for c in _CLAUSES.split(body) if len(c.split()) >= 3)
 
 
 # The lexicons of the rule-based detectors of the same categories (and of closing the ticket,
