@@ -169,15 +169,9 @@ def test_bench_reads_the_goemotions_head_of_the_heads_folder(task: str, local_he
     assert {k: local[k] for k in metrics} == {k: shipped[k] for k in metrics}  # a copy: the same numbers
 
 
-def test_bench_frustration_needs_a_goemotions_head(local_heads: Path, tmp_path: Path) -> None:
+def test_bench_frustration_needs_the_analysers_heads(local_heads: Path, tmp_path: Path) -> None:
     from patiently.bench.tasks import run_bench
-    from patiently.errors import ModelError
 
     data = _jsonl(tmp_path / "frustration.jsonl", FRUSTRATION_SET)
-    with pytest.raises(ModelError, match=r"no 'goemotions' head .*customer\.frustration reads"):
+    with pytest.raises(ConfigError, match=r"no head 'goemotions' \(customer\.frustration reads it\)"):
         run_bench("frustration", [data], heads_dir=_without(local_heads, "goemotions"))
-    # agent.tone's head is not needed here: a folder without it still measures frustration
-    other = tmp_path / "no_tone"
-    shutil.copytree(shipped_dir(), other)
-    ok = run_bench("frustration", [data], heads_dir=_without(other, "agent_tone"))
-    assert ok["n"] == 2

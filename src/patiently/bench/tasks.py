@@ -157,16 +157,12 @@ def _esconv(files: list[Path], heads: Heads, **_: Any) -> dict[str, Any]:
 def _analyzer(heads: Heads, labels: tuple[str, ...] = ()) -> Any:
     """customer.frustration (and ``labels``) as the analyser runs them, reading ``heads``: the
     shipped ones, or a local folder's GoEmotions head (``--heads``), as ``analyze --heads`` does."""
-    from ..config import HeadsSettings, Settings
+    from ..config import settings_for_heads
     from ..detectors.registry import load_detectors
     from ..pipeline import Analyzer
 
-    settings = None
-    if not heads.shipped:
-        _local_only(heads, "goemotions", "customer.frustration reads its GoEmotions head")
-        # Not settings_for_heads: that also asks for agent.tone's head, which no detector here
-        # reads; the one head these detectors read was checked on the line above.
-        settings = Settings(heads=HeadsSettings.model_construct(dir=str(heads.directory)))
+    # the analyser's own settings for the folder, checked as `analyze --heads` checks them
+    settings = None if heads.shipped else settings_for_heads(heads.directory)
     return Analyzer(settings=settings, detectors=load_detectors(["customer.frustration", *labels]))
 
 
