@@ -99,3 +99,35 @@ def test_curly_apostrophes_match_the_rules() -> None:
     r = check("I\u2019ll close this ticket now as the issue is resolved!", "Customer: ok I updated it")
     assert r.rewrite is not None and r.rewrite.text.startswith("I'll keep this ticket open for now")
     assert "I\u2019ll I'll" not in r.rewrite.text
+
+
+FLOOD = "Customer: I asked last week already: does my policy cover flood damage? Nobody answers!"
+
+
+@pytest.mark.parametrize("draft, context, expected, gone", [
+    # qa15 b04: what was typed is said as itself, never "the password"
+    ("The parcel went to the wrong address, so you must have typed it wrong at checkout.",
+     "Customer: My parcel was delivered to the wrong address!", "it may have been mistyped", "password"),
+    ("You must have typed the postcode wrong.", "Customer: My parcel was delivered to the wrong address!",
+     "The postcode may have been mistyped", "wrong got typed"),
+    # qa15 b28: a title's full stop ends no sentence, so the opener goes after the greeting line; the
+    # jab inside the pointer goes with it
+    ("Dear Mr. Patel,\n\nAs stated clearly in my previous email, which you seem not to have read, your policy does "
+     "not cover flood damage.\n\nRegards,\nAnna", FLOOD,
+     "Dear Mr. Patel,\n\nI'm sorry this is still causing you trouble", "have read"),
+    ("The form, which you clearly didn't read, says the refund takes 10 days.",
+     "Customer: When do I get my refund?? I asked twice already!", "The form says the refund takes 10 days.",
+     "didn't read"),
+])
+def test_qa15_rewrites(draft: str, context: str, expected: str, gone: str) -> None:
+    r = check(draft, context=context)
+    assert r.rewrite is not None
+    assert expected in r.rewrite.text and gone not in r.rewrite.text, r.rewrite.text
+
+
+def test_a_title_ends_no_sentence() -> None:
+    from patiently.text import sentence_spans
+
+    text = "Dear Mr. Patel, thanks. Dr. Lee will call. It is done."
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["Dear Mr. Patel, thanks.", "Dr. Lee will call.",
+                                                            "It is done."]

@@ -7,8 +7,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 # A sentence ends at . ! ? (possibly repeated) or a line break. Kept simple and fast on
-# purpose: support messages are short and messy, and offsets must map back to the text.
-_SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
+# purpose: support messages are short and messy, and offsets must map back to the text. The
+# full stop of a title is none: "Dear Mr. Patel," is one sentence (a coach opener once went
+# between "Mr." and "Patel").
+_SENT_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bMx)(?<!\bDr)(?<!\bProf)(?<!\bRev)[.!?]+(?=\s|$)|\n+")
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
 # All-caps words that are normal in IT support and must not count as shouting.
