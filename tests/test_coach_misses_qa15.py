@@ -1,5 +1,5 @@
-"""The coach on QA pass 15's misses that the agent-side lexicons own (condescending, pressure, unprofessional,
-dismissive, blame), through ``check()``: each case and made-up variants of the same cue family must get a warning or
+"""The coach on QA pass 15's misses and weak catches that the agent-side lexicons own (condescending, pressure,
+unprofessional, dismissive, blame, redundant_question), through ``check()``: each case and made-up variants of the same cue family must get a warning or
 a problem in the expected category, and the look-alikes must not."""
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ FLIGHT = "Customer: I'm not sure which flight yet, I need to check with my wife 
 PRINTER = "Customer: Our office printer keeps disappearing from the network."
 DASHBOARD = "Customer: The dashboard takes 40 seconds to load every morning."
 LETTER = "Customer: I'm confused, the letter says fasting but the website says not, which is it?"
+CHARGED = "Customer: The app charges me twice every month, this is the second time I'm writing about it."
+STRANDED = "Customer: My flight was cancelled and I'm stuck at the airport with two kids, nobody is helping us."
+ERROR = "Agent: What's the error?\nCustomer: It says 'Error 0x800F081F' like I told you."
 
 MISSES_QA15 = {
     # condescending v12 (lexicon v12)
@@ -45,6 +48,15 @@ MISSES_QA15 = {
     "runs_perfectly_for_me": ("Runs perfectly for me.", DASHBOARD, "dismissive"),
     "probably_your_wifi": ("Probably your wifi.", DASHBOARD, "blame"),
     "maybe_just_your_connection": ("Not sure. Maybe just your connection!", DASHBOARD, "blame"),
+    # dismissive v13 (lexicon v12): the fault left to go away on its own; a bare pointer to the website
+    "b02_sort_itself_out": ("These things happen sometimes. It'll probably sort itself out.", CHARGED, "dismissive"),
+    "should_fix_itself": ("It should fix itself.", CHARGED, "dismissive"),
+    "b36_check_website_for_options": ("I understand your frustration and appreciate your patience. Your satisfaction "
+                                      "is our top priority. Please check our website for rebooking options.", STRANDED,
+                                      "dismissive"),
+    "see_our_website_for_help": ("Please see our website for help.", STRANDED, "dismissive"),
+    # redundant_question v9 (info_asked v8)
+    "b37_error_message_again": ("OK. What does the error message say exactly?", ERROR, "redundant_question"),
 }
 
 QUIET_QA15 = {
@@ -65,6 +77,14 @@ QUIET_QA15 = {
     "maybe_router_check": ("Maybe it's your router, could you restart it and tell me if it's faster?", DASHBOARD,
                            "blame"),
     "could_be_browser_cache": ("It could be your browser cache; let's clear it together.", DASHBOARD, "blame"),
+    "sorts_itself_out_in_24h": ("It should sort itself out within 24 hours, once the update reaches your phone.",
+                                CHARGED, "dismissive"),
+    "website_for_more_details": ("I've rebooked you on the 6pm flight. Please check our website for more details.",
+                                 STRANDED, "dismissive"),
+    "website_options_with_link": ("Please check our website for rebooking options: https://example.com/rebook",
+                                  STRANDED, "dismissive"),
+    "error_message_not_given": ("What does the error message say exactly?", "Customer: My update keeps failing.",
+                                "redundant_question"),
 }
 
 
