@@ -1,6 +1,6 @@
 """The coach on QA pass 15's misses and weak catches that the agent-side lexicons own (condescending, pressure,
-unprofessional, dismissive, blame, redundant_question), through ``check()``: each case and made-up variants of the same cue family must get a warning or
-a problem in the expected category, and the look-alikes must not."""
+unprofessional, dismissive, blame, redundant_question), through ``check()``: each case and made-up variants of the
+same cue family must get a warning or a problem in the expected category, and the look-alikes must not."""
 
 from __future__ import annotations
 
