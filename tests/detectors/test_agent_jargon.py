@@ -524,3 +524,47 @@ def test_v4_glossary_terms(term: str) -> None:
                                   "We keep a record of every change."])
 def test_v4_ordinary_words_are_not_terms(text: str) -> None:
     assert glossary_terms(text) == []
+
+
+# it_glossary v5 (QA pass 15): operator-internal mobile terms and bank back-office terms said to ordinary customers
+@pytest.mark.parametrize("term", ["HLR", "OTA push", "OTA update", "UE", "SWIFT gpi", "AML screening", "AML",
+                                  "nostro account", "correspondent bank"])
+def test_v5_glossary_terms(term: str) -> None:
+    text = f"Please check {term} now."
+    assert [text[s:e] for s, e, _ in glossary_terms(text)] == [term]
+
+
+@pytest.mark.parametrize("text", ["Swift is a programming language.", "The aml file is attached.",
+                                  "Ota is my colleague's first name, not a term."])
+def test_v5_ordinary_words_are_not_terms(text: str) -> None:
+    assert [text[s:e] for s, e, _ in glossary_terms(text)] == []
+
+
+# v9 (QA pass 15, b12 and b35): four operator or bank terms to a customer who wrote in everyday words reach the
+# coach's warning level; two stay below it.
+@pytest.mark.parametrize("customer, reply, reported", [
+    ("my phone says no service since yesterday",
+     "Your SIM needs re-provisioning on the HLR. I've triggered an OTA push, so power-cycle the UE.", True),
+    ("where is my transfer?",
+     "It's held in the SWIFT gpi queue pending AML screening and the correspondent bank's nostro reconciliation.",
+     True),
+    ("my phone says no service since yesterday", "I've sent an OTA update; restart the phone.", False),
+])
+def test_v9_operator_and_bank_terms(customer: str, reply: str, reported: bool) -> None:
+    found = detect("agent.jargon", conv(("c", customer), ("a", reply)))
+    assert bool(found and found[0].score >= 0.5) is reported
+
+
+# v9 (QA pass 15, g05): an explanation after the term's head noun ("DNS setting, which is basically ...") or an
+# appositive with a relative clause ("DNS, the system that turns ...") explains the term; a list does not.
+@pytest.mark.parametrize("reply, explained", [
+    ("Your router's DNS setting, which is basically the address book your internet uses, points to an old server.",
+     True),
+    ("DNS, the system that turns website names into numbers, is misconfigured on your router.", True),
+    ("DNS, the router and the modem all need a restart.", False),
+    ("Your DNS setting points to an old server.", False),
+])
+def test_v9_explained_after_head_noun_or_appositive(reply: str, explained: bool) -> None:
+    found = detect("agent.jargon", conv(("c", "I'm not good with computers at all."), ("a", reply)))
+    terms = [t for f in found for t in f.data["terms"]]
+    assert ("DNS" not in terms) is explained

@@ -485,3 +485,21 @@ def test_v8_power_light_contracted() -> None:
     found = detect("agent.redundant_question", conv(("c", "The power light's on but the screen stays black."),
                                                     ("a", "Is the monitor turned on?")))
     assert [f.data["slot"] for f in found] == ["did_power"]
+
+
+# v9 (info_asked v8, QA pass 15 b37): "What does the error message say exactly?" asks for the error
+@pytest.mark.parametrize("customer, question", [
+    ("It says 'Error 0x800F081F' like I told you.", "OK. What does the error message say exactly?"),
+    ("The screen says \"Update failed, code 80070005\".", "What did the error code say?"),
+])
+def test_v9_what_the_error_message_says_already_given(customer: str, question: str) -> None:
+    found = detect("agent.redundant_question", conv(("c", customer), ("a", question)))
+    assert [f.data["slot"] for f in found] == ["error"]
+
+
+@pytest.mark.parametrize("customer, question", [
+    ("My update keeps failing.", "What does the error message say exactly?"),  # not given yet
+    ("It says 'Error 0x800F081F'.", "Does the error message say anything else below the code?"),  # new detail
+])
+def test_v9_error_message_not_given_is_quiet(customer: str, question: str) -> None:
+    assert detect("agent.redundant_question", conv(("c", customer), ("a", question))) == []

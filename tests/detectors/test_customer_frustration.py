@@ -413,3 +413,33 @@ def test_v8_charged_anyway_is_a_complaint(text: str) -> None:
 ])
 def test_v8_a_charge_question_is_not_a_complaint(text: str) -> None:
     assert detect("customer.frustration", conv(("c", text))) == []
+
+
+# v9 (frustration.yaml v5, QA pass 15): a shouted order opening its sentence is urgency (b21); lower case is not
+@pytest.mark.parametrize("text", [
+    pytest.param("You've charged me three times for the same concert tickets!!! Fix it NOW.", id="qa15_b21"),
+    pytest.param("Refund me TODAY!", id="refund_today"),
+    pytest.param("My internet is down again. Sort this out NOW.", id="sort_it_now"),
+])
+def test_v9_a_shouted_order_is_urgency(text: str) -> None:
+    found = detect("customer.frustration", conv(("c", text)))
+    assert found and "urgency" in found[0].data["reasons"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Could you fix it now please?", id="fix_it_now_lower"),
+    pytest.param("The button says FIX NOW but nothing happens when I press it.", id="quoted_label"),
+])
+def test_v9_a_plain_request_is_no_urgency(text: str) -> None:
+    assert all("urgency" not in f.data["reasons"] for f in detect("customer.frustration", conv(("c", text))))
+
+
+# v9: "every time I pick / enter / export ..." says when a fault shows (b32); "every time I call" still complains
+@pytest.mark.parametrize("text, exasperated", [
+    pytest.param("The report exports empty every time I pick a date range.", False, id="qa15_b32"),
+    pytest.param("It freezes every time I enter the code.", False, id="every_time_enter"),
+    pytest.param("Every time I call, nobody answers!", True, id="every_time_call"),
+])
+def test_v9_every_time_i_with_an_action(text: str, exasperated: bool) -> None:
+    found = detect("customer.frustration", conv(("c", text)))
+    assert any("exasperation" in f.data["reasons"] for f in found) is exasperated

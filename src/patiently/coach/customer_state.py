@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..detectors.agent_scripted_empathy import names_situation
 from ..detectors.customer_confusion import says_confused
 from ..lexicon import load_lexicon
@@ -49,10 +51,18 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
         scores["repeating"] = SAYS_REPEATING_SCORE
     if "confused" not in scores:  # "I'm confused" before any agent reply: no finding, still confused
         said = max((says_confused(m.text) for m in msgs if m.id in recent), default=0.0)
+        # QA pass 15 (b35): "what does 'pending' mean?" asks what a word means: the reply must be in plain words,
+        # agent reply or not. Not "what does this error mean?" (this/that/it: their own paste or screen).
+        said = said or max((m.weight for msg in msgs if msg.id in recent
+                            for m in load_lexicon("confusion").find(msg.text, ("what_is",))
+                            if not _ANAPHOR.search(m.text)), default=0.0)
         if said:
             scores["confused"] = said
     order = ("frustrated", "repeating", "confused", "non_technical")
     return [s for s in order if s in scores], scores
+
+
+_ANAPHOR = re.compile(r"\b(?:this|that|it|those|these)\b", re.IGNORECASE)
 
 
 # What the coach reads itself (lexicons/coach_cues.yaml): an apology in the agent's own voice,

@@ -61,7 +61,12 @@ _EXPLAINED_AFTER = re.compile(
     r"(?:the|a|an|just|basically|like|how|what|where|your|when|simply|kind\s+of|sort\s+of)\b|"
     r"\s+(?:\w+\s+)?(?:is|are)\s+(?:a|an|the)\s+(?:small|little|kind|sort|type|piece|bit|way|list|place|"
     r"setting|program|code|file|box|device|number|name|window|screen)\b|"
-    r"\s+(?:has|holds|lists|keeps|contains|stores)\s+(?:all|every|each|the\s+list)\b)",
+    r"\s+(?:has|holds|lists|keeps|contains|stores)\s+(?:all|every|each|the\s+list)\b|"
+    # QA pass 15 (g05): the explanation after the term's head noun, "DNS setting, which is basically the address
+    # book ...", and an appositive, "DNS, the system that turns website names into numbers, ...": plain words
+    # with a relative clause say what it is. Not "DNS, the router and the modem" (no "that/which/used").
+    r"\s+[a-z]{3,15},\s*(?:which|that)\s+(?:is|are|means|does|lets|keeps|stores|turns|holds|checks|acts|works|"
+    r"basically|just)\b|,\s*(?:the|a|an)\s+(?:[a-z\-]+\s+){1,4}?(?:that|which|used|where|who)\b)",
     re.IGNORECASE,
 )
 _EXPLAINED_BEFORE = re.compile(

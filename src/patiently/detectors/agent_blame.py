@@ -29,6 +29,9 @@ brand. That's why it broke").
 
 v7 (QA pass 11): "You are doing wrong." - you + doing/did/set + wrong with or without an object,
 as non-native writers put it; not "you did nothing wrong" nor a condition.
+
+v9 (QA pass 15, lexicon v8): a bare guess that the customer's connection is at fault, as its whole sentence ("Maybe
+it's your internet.", "Probably your wifi."); "Maybe it's your router, could you restart it?" goes on to a check.
 """
 
 from __future__ import annotations
@@ -77,7 +80,8 @@ _BUT_AFTER = re.compile(r"[^.!?;\n]*?\b(?:but|however|though|still)\b", re.IGNOR
 
 class AgentBlame(Detector):
     name = "agent.blame"
-    version = 8  # v4 (QA pass 7): a reproachful "why would you click on that"
+    # v9 (QA pass 15, lexicon v8): "Maybe it's your internet." (``your_side``)
+    version = 9  # v4 (QA pass 7): a reproachful "why would you click on that"
     # v8 (QA pass 13): a fault denied right before it is no blame ("not something you did wrong")
     # v7 (QA pass 11): "You are doing wrong." (you + doing/did/set + wrong, any or no object)
     # v6 (QA pass 10): passive "... have been changed on your device, which caused ...", "you can't use

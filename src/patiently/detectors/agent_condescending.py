@@ -38,6 +38,9 @@ sure why the VPN is giving you trouble" (the system is the subject).
 v11 (QA pass 14, lexicon v11): "I'm sure even you can find the Settings icon" / "Even you should be able to
 ..." (``belittling``: "even you" after a show of confidence or with "should"), "I'll go slow here" (pacing pinned
 on the customer), and a bare "Dude, chill." (``tone_policing``).
+v12 (QA pass 15, lexicon v12): "even my kids can do it" (``belittling``: anyone in the agent's family, any verb of
+coping), "Just read the letter properly" (``belittling``) and "Surely you've used one before?" / "You've used a
+browser before, right?" (``quizzing``).
 """
 
 from __future__ import annotations
@@ -83,7 +86,8 @@ class AgentCondescending(Detector):
     # v9 (QA pass 12, lexicon): "As anyone can see", "again, slowly", "be more careful next time"
     # v10 (QA pass 13, lexicon): "I don't know why you're having so much trouble with this"
     # v11 (QA pass 14, lexicon): "I'm sure even you can find ...", "I'll go slow here", "Dude, chill."
-    version = 11  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v12 (QA pass 15, lexicon v12): "even my kids can do it", "read the letter properly", "Surely you've used one"
+    version = 12  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")

@@ -44,6 +44,10 @@ offer, so a refusal with it in the next sentence is softened.
 v12 (QA pass 14, lexicon v11): a hedged scope refusal ("That's not really something we deal with"), "You could
 try Googling it" (``look_it_up``) and ``try_later``: "It should be working. Try again later." with next to nothing
 else said (no reason, no status, no follow-up) puts the customer off.
+v13 (QA pass 15, lexicon v12): "It loads fine for me." / "runs perfectly for me" (``works_for_me``: any verb of
+working with a manner word, not only "works fine for me"); "It'll probably sort itself out." with no time or reason
+after it (``minimising``) and "Please check our website for rebooking options." as the last sentence (``look_it_up``:
+options, help or answers, not "for more details").
 """
 
 from __future__ import annotations
@@ -124,7 +128,8 @@ class AgentDismissive(Detector):
     # called here", "figure it out with the manufacturer", "Everything is explained in the manual."
     # v11 (QA pass 13, lexicon v10): "Nobody else has this issue", "the steps are in the help centre"
     # v12 (QA pass 14, lexicon v11): "not really something we deal with", "try Googling it", a bare "Try again later."
-    version = 12
+    # v13 (QA pass 15, lexicon v12): "It loads fine for me.", "It'll sort itself out.", "check our website for options"
+    version = 13
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

@@ -22,6 +22,8 @@ v7 (QA pass 12, lexicon v6): "I can't hold it forever", "we won't wait all day" 
 v8 (QA pass 13, lexicon v7): ``hard_sell``, a decision demanded by a deadline ("You need to decide
 today, the offer ends at midnight") and regret held over the customer ("Many customers regret
 waiting"); the deadline said as information ("the offer ends at midnight, but take your time") is not.
+v9 (QA pass 15, lexicon v8): ``hard_sell`` also takes a decision ordered now ("Please make a decision now", "I need
+a decision right now"); "you don't have to decide now" and "decide now or later" are not.
 """
 
 from __future__ import annotations
@@ -61,7 +63,8 @@ class AgentPressure(Detector):
     # v3 (QA pass 5): "right now", "this minute" in a request to the customer
     # v7 (QA pass 12, lexicon): "I can't hold it forever"
     # v8 (QA pass 13, lexicon v7): hard_sell, "You need to decide today", "Many customers regret waiting"
-    version = 8  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
+    # v9 (QA pass 15, lexicon v8): "Please make a decision now"
+    version = 9  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 

@@ -40,6 +40,9 @@ has since told them to do something (then the question asks about the new try).
 Version 8 (QA pass 13): that the device has power is one more such slot (``did_power``): "Did you
 check if it's plugged in?" or "Is the TV switched on?" after "It's plugged in, the power light is
 on, I've tried two different sockets". "Please make sure it's plugged in" is a step, not a question.
+
+v9 (QA pass 15, ``info_asked.yaml`` v8): "What does the error message say exactly?" asks for the error, so after
+"It says 'Error 0x800F081F' like I told you" it is redundant.
 """
 
 from __future__ import annotations
@@ -167,7 +170,8 @@ class AgentRedundantQuestion(Detector):
     # v7 (QA pass 10): any device by brand + model number; fixes already tried ("Have you restarted the router?")
     # v8 (QA pass 13): whether the device has power ("Did you check if it's plugged in?") after the
     # customer said so (``did_power``)
-    version = 8  # v6 (QA pass 8): "your account email", the router by brand and model (info lexicons)
+    # v9 (QA pass 15, info_asked v8): "What does the error message say exactly?"
+    version = 9  # v6 (QA pass 8): "your account email", the router by brand and model (info lexicons)
     labels = ("agent.redundant_question",)
     description = "The agent asks for information the customer already gave."
     needs = frozenset({"embeddings"})

@@ -41,6 +41,8 @@ as a minor ``disparaging`` cue, "your phone is ancient" (reported with slang: "l
 v10 (QA pass 14, lexicon v10): two more minor cues, an eye-roll emoji (``eye_roll``) and running down the company's
 own developers ("our devs break something every release", ``disparaging``): "Honestly no clue, our devs break
 something every release 🙄" is three minor cues together.
+v11 (QA pass 15, lexicon v11): mocking whoever set up the customer's system ("whoever set up your network had no
+clue what they were doing", ``insult``).
 """
 
 from __future__ import annotations
@@ -153,7 +155,8 @@ class AgentUnprofessional(Detector):
     # v7 (QA pass 8): "Who could have guessed", a grudging "again, I guess"
     # v9 (QA pass 12, lexicon): "great idea to ... Now you have a virus", "Shockingly,", "your phone is ancient"
     # v10 (QA pass 14, lexicon v10): an eye-roll emoji and "our devs break something", minor cues
-    version = 10  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
+    # v11 (QA pass 15, lexicon v11): "whoever set up your network had no clue"
+    version = 11  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 

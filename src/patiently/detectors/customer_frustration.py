@@ -41,6 +41,9 @@ not in "before switching to the fiber plan" or "switching to 64 bit image"; and 
 that will not do its job ("won't respond to the app anymore"), which it heard as annoyance in a calm report.
 The trajectory compares the start and the end of the conversation, so coaches can see
 whether the agent calmed the customer down or the conversation escalated.
+v9 (QA pass 15, ``frustration.yaml`` v5): a shouted order opening its sentence ("...!!! Fix it NOW.", "Refund me
+TODAY!") is urgency; "every time I pick / enter / export ..." only says when a fault shows ("The report exports empty
+every time I pick a date range." is a calm fault report).
 """
 
 from __future__ import annotations
@@ -314,7 +317,8 @@ def trend_of(levels: list[float]) -> tuple[float, float, float, str]:
 
 class CustomerFrustration(Detector):
     name = "customer.frustration"
-    version = 8  # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
+    # v9 (QA pass 15, frustration.yaml v5): "Fix it NOW." is urgency; "every time I pick ..." says when
+    version = 9  # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
     # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure;
     # v5: plain requests and missing system messages are calm; stress idioms, shouted deadlines, got worse,
     # "!!" on a fault; v6: a self-introduction by role is not read by the emotion head; v7: self-descriptions are
