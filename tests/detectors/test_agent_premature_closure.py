@@ -390,3 +390,22 @@ def test_v8_a_close_action_after_a_declaration_is_the_finding() -> None:
     found = detect("agent.premature_closure", c)
     assert [(f.data["kind"], f.data["customer_state"]) for f in found] == [("close_action", "broken")]
     assert evidence_text(c, found[0]) == ["I'm closing the ticket"]
+
+
+# v10 (review): a declaration negated or made a condition in its own clause declares nothing
+@pytest.mark.parametrize("reply", [
+    "I don't think the issue is fixed yet, let me look at the logs.",
+    "After the issue is fixed you will get an email.",
+    "Assuming the problem is fixed, there is nothing more to do.",
+    "I'm not sure the problem is resolved, so I'll keep watching it.",
+])
+def test_v10_negated_or_conditional_declaration_is_quiet(reply: str) -> None:
+    c = conv(("c", "My VPN keeps dropping."), ("a", "Please update the client to 5.2."), ("c", "ok I updated it"),
+             ("a", reply))
+    assert detect("agent.premature_closure", c) == []
+
+
+def test_v10_a_plain_declaration_still_counts() -> None:
+    c = conv(("c", "My VPN keeps dropping."), ("a", "Please update the client to 5.2."), ("c", "ok I updated it"),
+             ("a", "Great, so the issue is resolved. Have a nice day."))
+    assert [f.message_id for f in detect("agent.premature_closure", c)] == ["m4"]

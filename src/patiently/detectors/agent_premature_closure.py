@@ -91,6 +91,12 @@ _NOT_YET = re.compile(r"\b(?:i['’]?ll|i\s+will|will|gonna|going\s+to|i\s+can)\
 # "back in the office / at work": a place, not "I'm back in" (logged in)
 _PLACE_AFTER = re.compile(r"\s+(?:the\s+|my\s+)?(?:office|work|town|building|country|bed|the\s+uk|the\s+us)\b", re.I)
 # "make sure you're sorted", "hope that's sorted", "check that you're all set": a wish or a check
+# v10 (review): a declaration negated or made a condition in its own clause declares nothing: "I don't
+# think the issue is fixed yet", "After the issue is fixed you will get an email", "Assuming the
+# problem is fixed, ..." (closing.yaml's lookbehinds see one word before the phrase only)
+_NOT_DECLARED = re.compile(r"(?:n['’]t\b|\b(?:not|never|no\s+longer|after|assuming|before|in\s+case|make\s+sure|"
+                           r"until|unless|if|once|when|whether|hope|hoping|as\s+soon\s+as|so\s+that)\b)[^,;:.!?]*$",
+                           re.IGNORECASE)
 _CHECKING = re.compile(r"\b(?:make\s+sure|ensure|check(?:ing)?(?:\s+(?:that|if|whether))?|see\s+(?:if|whether)|"
                        r"hope|hoping|know\s+(?:if|whether)|confirm(?:ing)?(?:\s+(?:that|if|whether))?)\s+"
                        r"(?:\w+\s+){0,2}$", re.I)
@@ -156,7 +162,8 @@ class AgentPrematureClosure(Detector):
     # v8 (QA pass 13, closing.yaml v3): a bare "Ticket closed.", "the issue has been resolved", "no further action
     # is required from our side"
     # v9 (QA pass 14): "I've noted that on your account." beside the wrap-up question is no answer
-    version = 9  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
+    # v10 (review): a declaration negated or made a condition in its clause declares nothing
+    version = 10  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 
@@ -238,7 +245,7 @@ class AgentPrematureClosure(Detector):
                 continue
             before = without_nick(ctx.conv, sent[:decl.start])
             if (_ASKS.search(before) or _PROPOSAL.search(before) or _THEIR_RESULT.search(before)
-                    or _CHECKING.search(before) or not _instructed(ctx.conv, i)):
+                    or _CHECKING.search(before) or _NOT_DECLARED.search(before) or not _instructed(ctx.conv, i)):
                 continue
             if _DONE_BEFORE.search(text[:s + decl.start]) and _asked_action(ctx, i):
                 continue  # "Done, you're all set" after "can you unlock my account?"
