@@ -443,3 +443,10 @@ def test_v9_a_plain_request_is_no_urgency(text: str) -> None:
 def test_v9_every_time_i_with_an_action(text: str, exasperated: bool) -> None:
     found = detect("customer.frustration", conv(("c", text)))
     assert any("exasperation" in f.data["reasons"] for f in found) is exasperated
+
+
+def test_v10_only_the_faults_own_anymore_is_hidden_from_the_head() -> None:
+    from patiently.detectors.customer_frustration import head_text
+
+    assert "anymore" not in head_text("The smart lock won't respond to the app anymore.")
+    assert "can't take this anymore" in head_text("It doesn't connect. I can't take this anymore, I'm done with you!")

@@ -194,7 +194,7 @@ def non_technical_matches(text: str) -> list[Match]:
 def says_non_technical(text: str) -> bool:
     """The customer says they are not technical, or asks for plain words, about themselves:
     "my colleague is not a tech person" says nothing about the writer (agent.jargon reads this)."""
-    return any(not _OTHER_PERSON.search(text[max(0, m.start - 40):m.start]) for m in non_technical_matches(text))
+    return any(_counts(text, m) for m in non_technical_matches(text))
 
 
 def _weight(lex: Any, category: str) -> float:

@@ -150,6 +150,8 @@ _FAULT_WORDS = re.compile(
     re.IGNORECASE)
 # v8: "anymore" / "any longer" after a fault named above says since when, not how the customer feels.
 _FAULT_SINCE = re.compile(r"\bany\s*more\b|\bany\s+longer\b", re.IGNORECASE)
+SINCE_WITHIN = 40  # characters after the fault words: "won't respond to the app anymore"
+_CLAUSE_END = re.compile(r"[.!?;]")
 
 
 def _self_spans(text: str) -> list[tuple[int, int]]:
@@ -166,7 +168,11 @@ def head_text(text: str) -> str:
     stays: blanking it left fragments such as 'there is no' that the head heard as annoyance, 15 of
     19 new findings wrong on Ubuntu IRC / TWCS.)"""
     faults = [m.span() for m in _FAULT_WORDS.finditer(text)]
-    since = [m.span() for m in _FAULT_SINCE.finditer(text) if faults and m.start() > faults[0][0]]
+    # only the "anymore" of the fault's own clause: "It doesn't connect. I can't take this anymore!" keeps
+    # the second one, which is how the customer feels (review)
+    since = [m.span() for m in _FAULT_SINCE.finditer(text)
+             if any(0 <= m.start() - fe <= SINCE_WITHIN and not _CLAUSE_END.search(text, fe, m.start())
+                    for _, fe in faults)]
     return blank(text, [*_self_spans(text), *faults, *since])
 
 
@@ -318,7 +324,8 @@ def trend_of(levels: list[float]) -> tuple[float, float, float, str]:
 class CustomerFrustration(Detector):
     name = "customer.frustration"
     # v9 (QA pass 15, frustration.yaml v5): "Fix it NOW." is urgency; "every time I pick ..." says when
-    version = 9  # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
+    # v10 (review): only the "anymore" of the fault's own clause is hidden from the head
+    version = 10  # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
     # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure;
     # v5: plain requests and missing system messages are calm; stress idioms, shouted deadlines, got worse,
     # "!!" on a fault; v6: a self-introduction by role is not read by the emotion head; v7: self-descriptions are
