@@ -49,3 +49,12 @@ def test_held_up_becomes_the_loss() -> None:
 ])
 def test_feeling_of_the_last_customer_message(text: str, expected: str) -> None:
     assert feeling(text) == expected
+
+
+def test_a_stock_line_to_a_bereaved_customer_becomes_condolences() -> None:
+    # qa15 b22: "We understand your frustration" became "I can see why this is frustrating"
+    r = check("Thank you for reaching out! We understand your frustration. I'd be happy to assist you with "
+              "cancelling the policy today.",
+              context="Customer: My wife died last week and I need to cancel her car insurance policy.")
+    assert r.rewrite is not None
+    assert "I'm so sorry for your loss" in r.rewrite.text and "frustrat" not in r.rewrite.text

@@ -76,7 +76,7 @@ _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_un
               "empty_reply", "negated", "greeting", "fix_given", "instruction_lead", "still_failing",
               "success_claim", "earlier_attempt", "reassurance", "leftover", "function_words", "never_right",
               "confirmed_closure", "hedge", "offer_placeholders", "in_full", "worry", "grief", "hurry",
-              "repeat_leads", "held_up", "deadline")
+              "repeat_leads", "held_up", "grief_swaps", "deadline")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:

@@ -232,6 +232,7 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
     from .rewrite import library, sentence_holding
 
     swaps: Mapping[str, str] = library().templates["held_up"]
+    grief = [str(p) for p in library().templates["grief_swaps"]]
     deadline = template_regex("deadline")
     held = "I'm sorry this has held you up"
     out = []
@@ -241,6 +242,9 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
             text = ed.text
             if where is not None and held in text and where.feeling in swaps:
                 text = text.replace(held, swaps[where.feeling])
+            if where is not None and where.feeling == "grieving":
+                for phrase in grief:
+                    text = text.replace(phrase, swaps["grieving"])
             if _TAKE_YOUR_TIME.search(text):
                 s, e = sentence_holding(draft, ed)
                 rest = draft[s:ed.start] + " " + draft[ed.end:e]
