@@ -81,7 +81,8 @@ _BUT_AFTER = re.compile(r"[^.!?;\n]*?\b(?:but|however|though|still)\b", re.IGNOR
 class AgentBlame(Detector):
     name = "agent.blame"
     # v9 (QA pass 15, lexicon v8): "Maybe it's your internet." (``your_side``)
-    version = 9  # v4 (QA pass 7): a reproachful "why would you click on that"
+    # v10 (QA pass 16, lexicon): 'accidental damage on your part', 'screens don't crack by themselves'
+    version = 10  # v4 (QA pass 7): a reproachful "why would you click on that"
     # v8 (QA pass 13): a fault denied right before it is no blame ("not something you did wrong")
     # v7 (QA pass 11): "You are doing wrong." (you + doing/did/set + wrong, any or no object)
     # v6 (QA pass 10): passive "... have been changed on your device, which caused ...", "you can't use

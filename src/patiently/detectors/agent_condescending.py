@@ -60,6 +60,10 @@ MIN_WEIGHT = 0.3  # matches weighing less (e.g. "it's simple" to a calm customer
 EXTRA_MATCH_BONUS = 0.1
 # "... when you try and keep up": a description of what the customer does, not an imperative.
 _DESCRIBED = re.compile(r"\b(?:when|if|whenever|once|as)\s+you\s+$", re.IGNORECASE)
+# v13 (QA pass 16, g16): "it's easy to miss because it's quite faint" blames the screen, not the
+# customer: a simplicity claim followed by what is easy to get wrong is sympathy
+_EASY_TO_GET_WRONG = re.compile(r"\s+to\s+(?:miss|overlook|get\s+wrong|mix\s+up|confuse|forget|misread|lose\s+track|"
+                                r"trip\s+over|get\s+stuck|click\s+the\s+wrong)\b", re.IGNORECASE)
 
 
 def customer_was_upset(conv: Conversation, ctx: DetectorContext, i: int) -> bool:
@@ -87,7 +91,8 @@ class AgentCondescending(Detector):
     # v10 (QA pass 13, lexicon): "I don't know why you're having so much trouble with this"
     # v11 (QA pass 14, lexicon): "I'm sure even you can find ...", "I'll go slow here", "Dude, chill."
     # v12 (QA pass 15, lexicon v12): "even my kids can do it", "read the letter properly", "Surely you've used one"
-    version = 12  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v13 (QA pass 16): 'it's easy to miss' is sympathy; 'it's hard to miss', 'at least you're consistent' (lexicon)
+    version = 13  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")
@@ -98,7 +103,8 @@ class AgentCondescending(Detector):
         for i in ctx.targets("agent"):
             msg = conv.messages[i]
             matches = [m for m in lex.find(msg.text)
-                       if not _DESCRIBED.search(msg.text, max(0, m.start - 20), m.start)]
+                       if not _DESCRIBED.search(msg.text, max(0, m.start - 20), m.start)
+                       and not (m.category == "simplicity" and _EASY_TO_GET_WRONG.match(msg.text, m.end))]
             if not matches or bot_reply(conv, i) or to_other_helper(conv, i):
                 continue
             weights: list[tuple[Match, float]] = []

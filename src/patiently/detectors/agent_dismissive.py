@@ -129,7 +129,8 @@ class AgentDismissive(Detector):
     # v11 (QA pass 13, lexicon v10): "Nobody else has this issue", "the steps are in the help centre"
     # v12 (QA pass 14, lexicon v11): "not really something we deal with", "try Googling it", a bare "Try again later."
     # v13 (QA pass 15, lexicon v12): "It loads fine for me.", "It'll sort itself out.", "check our website for options"
-    version = 13
+    # v14 (QA pass 16, lexicon): 'not really our problem'
+    version = 14
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

@@ -171,7 +171,9 @@ class AgentRedundantQuestion(Detector):
     # v8 (QA pass 13): whether the device has power ("Did you check if it's plugged in?") after the
     # customer said so (``did_power``)
     # v9 (QA pass 15, info_asked v8): "What does the error message say exactly?"
-    version = 9  # v6 (QA pass 8): "your account email", the router by brand and model (info lexicons)
+    # v10 (QA pass 16): did_spam ('Could you check your spam folder?' after 'I already checked spam');
+    # 'what email address is on the account?'
+    version = 10  # v6 (QA pass 8): "your account email", the router by brand and model (info lexicons)
     labels = ("agent.redundant_question",)
     description = "The agent asks for information the customer already gave."
     needs = frozenset({"embeddings"})

@@ -95,7 +95,9 @@ def canonical(sentence: str) -> str:
 
 class AgentScriptedEmpathy(Detector):
     name = "agent.scripted_empathy"
-    version = 4  # v3 (QA pass 7): an understanding line naming the customer's situation is specific;
+    # v5 (QA pass 16, stock_empathy v3): 'We understand how important this is to you',
+    # 'Your custom is very important to us'
+    version = 5  # v3 (QA pass 7): an understanding line naming the customer's situation is specific;
     # v4 (QA pass 12): "(we) (sincerely) regret any inconvenience" is a stock line (stock_empathy.yaml v2)
     labels = ("agent.scripted_empathy",)
     description = "Stock sympathy that does not fit the moment, or the same sympathy reused word for word."

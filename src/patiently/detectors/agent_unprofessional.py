@@ -156,7 +156,8 @@ class AgentUnprofessional(Detector):
     # v9 (QA pass 12, lexicon): "great idea to ... Now you have a virus", "Shockingly,", "your phone is ancient"
     # v10 (QA pass 14, lexicon v10): an eye-roll emoji and "our devs break something", minor cues
     # v11 (QA pass 15, lexicon v11): "whoever set up your network had no clue"
-    version = 11  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
+    # v12 (QA pass 16, lexicon): venting, 'I hate dealing with it', 'I can't stand this system'
+    version = 12  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
