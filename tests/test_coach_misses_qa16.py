@@ -36,9 +36,9 @@ MISSES_QA16 = {
 }
 
 QUIET_QA16 = {
-    "g16_easy_to_miss": ("No problem, let's go through it again. Tap Settings, then Security. Under the PIN box there's "
-                         "a small grey link that says Forgot PIN. It's easy to miss because it's quite faint.", PIN,
-                         "condescending"),
+    "g16_easy_to_miss": ("No problem, let's go through it again. Tap Settings, then Security. Under the PIN box "
+                         "there's a small grey link that says Forgot PIN. It's easy to miss because it's quite faint.",
+                         PIN, "condescending"),
     "easy_to_overlook": ("The option is easy to overlook, it's at the very bottom of the page.", PASSWORD,
                          "condescending"),
     "hate_it_when": ("Oh no, I hate it when that happens! Let me restore the files for you.", SYNC, "unprofessional"),
