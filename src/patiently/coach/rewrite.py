@@ -300,7 +300,7 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
     active = [FlagDraft(f.category, [], f.data, f.severity) if kept(f, where) else f for f in flags]
     out = cover(draft, active, compound_glosses(draft, active, [edits_for(draft, f) for f in active]))
     out = one_offer(draft, one_offer(draft, with_hedges(draft, active, keep_referents(draft, out))), "repeat_leads")
-    out = fit_to_situation(draft, out, where)
+    out = fit_to_situation(draft, out, where, [bool(f.data.get("learned")) for f in active])
     for f, eds in zip(active, out, strict=True):
         if f.category == "no_acknowledgment":
             eds.extend(never_right(draft))
@@ -475,6 +475,8 @@ def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
     text = apply(draft, edits + leftovers(draft, edits))
     if where is not None and where.failing:
         text = without_success_claims(text)
+    if text[-1:].isalnum() and any(ed.end >= len(draft.rstrip()) for ed in edits):
+        text += "."  # the edit took the draft's last words and its end: "Try this one i guess" (qa16 b25)
     if not any(c.isalnum() for c in text):  # every sentence had to go
         text = str(library().templates["empty_reply"])
     cats = {f.category for f in flags}

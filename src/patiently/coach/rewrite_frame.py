@@ -223,12 +223,17 @@ _AND = re.compile(r"\s*and\s+", re.IGNORECASE)
 _TAKE_YOUR_TIME = re.compile(r"\btake\s+your\s+time\b\s*(?:[,;]\s*|and\s+|to\s+)?", re.IGNORECASE)
 
 
-def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | None) -> list[list[Edit]]:
+def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | None,
+                     learned: Sequence[bool] = ()) -> list[list[Edit]]:
     """``per_flag`` with replacements that the situation would contradict reworded:
     "I'm sorry this has held you up" to a worried customer (an alarm at 3am held nothing up) takes
     the library's ``held_up`` wording for that feeling, and "take your time" goes where the same
     sentence keeps a deadline ("the offer expires in 10 minutes", qa12 b34): the deadline is a
-    fact the customer needs, and "take your time" next to it says the opposite."""
+    fact the customer needs, and "take your time" next to it says the opposite. A "Take your
+    time." in a whole sentence's place looks at the whole draft ("Send the receipt today,
+    otherwise ...", qa16 b15); with nothing left to say, the sentence goes, or stays as it was for
+    a ``learned`` flag's edit (a tone model's guess never deletes a sentence: it is listed in
+    ``unchanged`` instead)."""
     from .rewrite import library, sentence_holding
 
     swaps: Mapping[str, str] = library().templates["held_up"]
@@ -236,7 +241,7 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
     deadline = template_regex("deadline")
     held = "I'm sorry this has held you up"
     out = []
-    for eds in per_flag:
+    for i, eds in enumerate(per_flag):
         fitted = []
         for ed in eds:
             text = ed.text
@@ -247,9 +252,12 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
                     text = text.replace(phrase, swaps["grieving"])
             if _TAKE_YOUR_TIME.search(text):
                 s, e = sentence_holding(draft, ed)
-                rest = draft[s:ed.start] + " " + draft[ed.end:e]
+                whole = not any(c.isalnum() for c in draft[s:ed.start] + draft[ed.end:e])
+                rest = draft[:ed.start] + " " + draft[ed.end:] if whole else draft[s:ed.start] + " " + draft[ed.end:e]
                 if deadline.search(rest):
                     text = _TAKE_YOUR_TIME.sub("", text, count=1)
+                    if whole and not text.strip(" .") and i < len(learned) and learned[i]:
+                        continue
                     tie = _AND.match(draft, ed.end) if not text else None
                     if tie:  # "Hurry up and make a decision" -> "Make a decision"
                         fitted.append(type(ed)(ed.start, tie.end(), ""))

@@ -62,6 +62,10 @@ def tidy(text: str) -> str:
     t = _LEADING_COMMA.sub("", t)
     if t.endswith((",", ";", ",\n", ";\n")):  # where `$` can follow the comma
         t = _TRAILING_COMMA.sub(".", t)  # "... renew the lease, it's obvious." without its last clause
+    # A deleted first clause leaves the "so" that tied the rest to it ("and then" may start a step): "I have other
+    # customers waiting, so please try it" less its first clause is "Please try it" (qa16 b40)
+    if _TIE_START_HINT.search(t):
+        t = _TIE_START.sub(r"\1", t)
     # Capital letter at each sentence start (a deleted opener leaves a lower-case word there).
     if "a" <= t[:1] <= "z" or _SENTENCE_START_HINT.search(t):
         t = _SENTENCE_START.sub(_capitalise, t)
@@ -71,6 +75,8 @@ def tidy(text: str) -> str:
 _LEADING_COMMA = re.compile(r"^[,;:]\s*")
 _SPACE_AT_EOL = re.compile(r"[ \t]+\n")
 _TRAILING_COMMA = re.compile(r"\s*[,;]+$")
+_TIE_START = re.compile(r"(^|[.!?]\s+|\n\s*)so\b\s*,?\s+(?=[a-z])")
+_TIE_START_HINT = re.compile(r"(?:^|[.!?\n]\s*)so\b")
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*)([a-z])")
 
 
