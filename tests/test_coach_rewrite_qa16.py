@@ -28,10 +28,11 @@ LINK = "Customer: the download link doesn't work"
     # b15 variant: "Take your time." in a whole sentence's place never stands before a deadline
     ("Hurry up. Send the form by Friday or the claim will be closed.", "Customer: I'm still looking for the form.",
      "Send the form by Friday or the claim will be closed.", "Take your time"),
-    # g16: "It's easy to miss" is no clause to cut down to "To miss because ..."
+    # g16: "It's easy to miss" is no clause to cut down to "To miss because ..." (and since condescending v13
+    # it is sympathy, not flagged: the sentence stays as the agent wrote it)
     ("Right underneath the number 0 there's small grey text that says 'Forgot PIN?'. It's easy to miss because "
      "it's quite faint. Can you see it there?", PIN,
-     "It can be hard to spot because it's quite faint.", "To miss"),
+     "It's easy to miss because it's quite faint.", "To miss"),
     # b06: what was messed up stays, so "that's why" points at something
     ("Well, you messed up the router config, so that's why nothing works. Put the settings back the way they were.",
      WIFI, "The router config got messed up by accident, so that's why nothing works.", "Well, so"),
