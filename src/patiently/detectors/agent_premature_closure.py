@@ -163,7 +163,8 @@ class AgentPrematureClosure(Detector):
     # is required from our side"
     # v9 (QA pass 14): "I've noted that on your account." beside the wrap-up question is no answer
     # v10 (review): a declaration negated or made a condition in its clause declares nothing
-    version = 10  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
+    # v11 (QA pass 17, confirm.yaml v4): "Yes, it's right now. Thanks!" confirms the check
+    version = 11  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 

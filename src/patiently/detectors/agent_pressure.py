@@ -53,6 +53,11 @@ _CHEAP = re.compile(r"\b(?:close|closed|closing|otherwise|cancel|today|tonight|l
 # what follows "just do what I said" when it only points back to earlier steps
 _POINTER = re.compile(r"\s*(?:in\s+|on\s+)?(?:my\s+|the\s+)?(?:last|above|earlier|before|previous)\b", re.I)
 _COME_ON = re.compile(r"\bcome\s+on\b", re.I)
+# v10 (QA pass 17, g35): "Please enter it straight away" beside "the code is only valid for 10 minutes" is
+# the instruction the customer needs, not a rush: the message says why there is no time
+_SPAN = r"(?:\d+|a\s+few|five|ten|fifteen|thirty)\s*(?:sec|secs|seconds|min|mins|minutes|hours?)\b"
+_VALIDITY = re.compile(r"\b(?:valid|good|active|live)\s+for\s+(?:only\s+)?(?:the\s+next\s+)?" + _SPAN +
+                       r"|\bexpires?\s+(?:in|after|within)\s+" + _SPAN, re.I)
 
 
 class AgentPressure(Detector):
@@ -64,7 +69,8 @@ class AgentPressure(Detector):
     # v7 (QA pass 12, lexicon): "I can't hold it forever"
     # v8 (QA pass 13, lexicon v7): hard_sell, "You need to decide today", "Many customers regret waiting"
     # v9 (QA pass 15, lexicon v8): "Please make a decision now"
-    version = 9  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
+    # v10 (QA pass 17): a quick request beside what expires ("only valid for 10 minutes") is no rush
+    version = 10  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 
@@ -82,6 +88,8 @@ class AgentPressure(Detector):
                 if m.category in ("hurry", "quick_request", "hard_sell") and (
                         _NEGATION.search(before) or _IF_YOU.search(before)):
                     continue  # "no hurry", "don't rush" are patient; "if you're in a hurry" offers a shortcut
+                if m.category == "quick_request" and _VALIDITY.search(msg.text):
+                    continue  # v10: a code that expires in 10 minutes is why it must be entered now
                 if m.category == "quick_request" and _SELF.search(before) and not _ASKS_YOU.match(m.text):
                     continue  # "I'll send it right away" is the agent's own pace; "I need you to ..." is not
                 if m.category == "hurry" and _POINTER.match(msg.text, m.end):

@@ -325,7 +325,8 @@ class CustomerFrustration(Detector):
     name = "customer.frustration"
     # v9 (QA pass 15, frustration.yaml v5): "Fix it NOW." is urgency; "every time I pick ..." says when
     # v10 (review): only the "anymore" of the fault's own clause is hidden from the head
-    version = 10
+    # v11 (QA pass 17, frustration.yaml v6): "it's right now" (correct now) is no urgency
+    version = 11
     # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
     # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure;
     # v5: plain requests and missing system messages are calm; stress idioms, shouted deadlines, got worse,
