@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from ..lexicon import load_data, load_lexicon
 from ..model import Conversation, Finding, Span
+from ..text import sentence_spans
 from .base import Detector, DetectorContext
 
 RUN_GAP_SECONDS = 600  # agent messages further apart than this are separate instructions
@@ -52,7 +53,6 @@ def _line_end(text: str, pos: int) -> int:
 # "next", "and", each optionally followed by "please" / "just".
 _LINK = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?(?:then\s+|next\s+)?|\s+(?:and\s+)?then\s+|\s+and\s+)"
                    r"(?:please\s+|just\s+)?$", re.I)
-_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|now|next|please|just)\W+)*$", re.I)
 CHAIN_MIN = 3  # instruction clauses in one sentence that make a list of steps
 _OPENING = re.compile(r"\W*(?:(?:ok(?:ay)?|so|now|next|please|just)\W+)*([A-Za-z][\w'-]*)", re.I)  # its first word
 _COMPOUND = re.compile(r"\s+and\s+", re.I)  # two verbs joined bare: "drag and drop", "copy and paste"
@@ -60,21 +60,17 @@ _COMPOUND = re.compile(r"\s+and\s+", re.I)  # two verbs joined bare: "drag and d
 
 def _chain(text: str, verbs: frozenset[str]) -> list[tuple[int, int]]:
     """The instruction clauses of each sentence that is a chain of them (see v2 above)."""
-    from ..text import sentence_spans
-
     out: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):
         first = _OPENING.match(text, s, e)
         if first is None or first.group(1).lower() not in verbs or first.group(1).lower() == "let":
             continue  # most sentences: no chain starts here; "Let me check the logs, ..." is the agent's own work
-        starts: list[tuple[int, int]] = []
-        for m in _WORD.finditer(text, first.start(1), e):
+        starts = [first.span(1)]  # the opening instruction, after its optional "ok", "please", ...
+        for m in _WORD.finditer(text, first.end(1), e):
             if m.group().lower() not in verbs:
                 continue
-            before = text[s:m.start()]
-            if not starts and _LEAD.match(before):
-                starts.append((m.start(), m.end()))
-            elif starts and _LINK.search(before) and _COMPOUND.fullmatch(text, starts[-1][1], m.start()) is None:
+            between = text[starts[-1][1]:m.start()]  # since the last clause's verb: where a link can be
+            if _LINK.search(between) and _COMPOUND.fullmatch(between) is None:
                 starts.append((m.start(), m.end()))  # not the "drop" of "drag and drop": one action
         if len(starts) >= CHAIN_MIN:
             out += starts
