@@ -353,3 +353,29 @@ def test_v10_puzzling_over_the_customers_difficulty(draft, evidence) -> None:
 def test_v10_the_system_at_fault_or_empathy_stays_quiet(draft) -> None:
     c = conv(("c", "I still can't connect my smart plug to the app."), ("a", draft))
     assert detect("agent.condescending", c) == []
+
+
+# v14 (QA pass 17, b26): "Obviously you can't ..." lectures; only the permission "obviously you can" and the excuse
+# "you couldn't have known" are let off.
+OBVIOUSLY_YOU_CANT = conv(
+    ("c", "why can't I edit this invoice? I need to change the address on it"),
+    ("a", "That's not how the software works. Obviously you can't edit a locked invoice."),
+)
+CLEARLY_YOU_CANNOT = conv(("c", "It logs me out of one account."),
+                          ("a", "Clearly you cannot use two accounts at once."))
+OBVIOUSLY_YOU_COULDNT = conv(("c", "It won't start."), ("a", "Obviously you couldn't run it without the licence key."))
+OBVIOUSLY_YOU_CAN = conv(("c", "Where can I mount it?"), ("a", "Obviously you can mount it anywhere you like."))
+COULDNT_HAVE_KNOWN = conv(("c", "I didn't know it was locked."),
+                          ("a", "Obviously, you couldn't have known that, the lock icon is hidden. I've unlocked it."))
+WERENT_TO_KNOW = conv(("c", "Sorry, I deleted the wrong one."), ("a", "Clearly you weren't to know. I've restored it."))
+
+
+@pytest.mark.parametrize("conversation", [OBVIOUSLY_YOU_CANT, CLEARLY_YOU_CANNOT, OBVIOUSLY_YOU_COULDNT])
+def test_obviously_you_cant_is_condescending(conversation) -> None:
+    found = detect("agent.condescending", conversation)
+    assert [f.message_id for f in found] == ["m2"]
+
+
+@pytest.mark.parametrize("conversation", [OBVIOUSLY_YOU_CAN, COULDNT_HAVE_KNOWN, WERENT_TO_KNOW])
+def test_obviously_you_can_or_couldnt_have_known_stays_quiet(conversation) -> None:
+    assert detect("agent.condescending", conversation) == []

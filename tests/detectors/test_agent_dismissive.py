@@ -456,3 +456,39 @@ def test_v11_nobody_else_and_a_pointer_instead_of_the_steps(draft, evidence) -> 
 def test_v11_lookalikes_stay_quiet(draft) -> None:
     c = conv(("c", "I followed the help centre and it didn't work. Can someone actually help me?"), ("a", draft))
     assert detect("agent.dismissive", c) == []
+
+
+# v15 (QA pass 17, b38, lexicon v14): told to stop sending messages (what is sent, not only to whom), and told they will
+# be seen whenever it suits, with no time; the customer's own system, a route, a time or "as soon as" stay quiet.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        pytest.param("Please stop sending multiple messages, it slows everything down.", id="qa17_b38_multiple"),
+        pytest.param("Stop opening duplicate tickets, it slows us down.", id="duplicate_tickets"),
+        pytest.param("Kindly stop sending the same email every hour.", id="the_same_email"),
+        pytest.param("Someone will get to you when they can.", id="qa17_b38_when_they_can"),
+        pytest.param("We'll get round to it eventually.", id="eventually"),
+        pytest.param("An engineer will get to your ticket whenever they have time.", id="whenever_they_have_time"),
+    ],
+)
+def test_v15_stop_sending_and_when_they_can_are_found(draft) -> None:
+    c = conv(("c", "hello?"), ("c", "I really need help with my account, it's locked"), ("a", draft))
+    assert [f.message_id for f in detect("agent.dismissive", c)] == ["m3"]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        pytest.param("To stop sending duplicate emails to your customers, turn off the auto-reply in Settings.",
+                     id="their_own_system"),
+        pytest.param("Please stop sending duplicate requests to the old address; the portal is faster.",
+                     id="a_route"),
+        pytest.param("Someone will get to you within the hour.", id="a_time"),
+        pytest.param("We'll get to it as soon as we can; I've marked it urgent.", id="as_soon_as_we_can"),
+        pytest.param("Thanks for the reminder! I've merged your messages into one ticket so nothing gets lost.",
+                     id="merged_messages"),
+    ],
+)
+def test_v15_look_alikes_stay_quiet(draft) -> None:
+    c = conv(("c", "hello?"), ("c", "I really need help with my account, it's locked"), ("a", draft))
+    assert detect("agent.dismissive", c) == []

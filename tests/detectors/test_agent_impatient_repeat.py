@@ -334,3 +334,42 @@ def test_v7_courtesy_does_not_excuse_pointing_to_an_earlier_message(reply):
 def test_v7_courtesy_still_excuses_a_bare_soft_pointer(reply):
     c = conv(("c", "How long does a refund take?"), ("a", reply))
     assert run(c) == []
+
+
+# v9 (QA pass 17, lexicon v8): "Again," opening a later sentence points back when that sentence restates an earlier
+# agent message; a pleasantry said again, a courtesy ("Again, if you have questions ...") or new content does not.
+WIFI_ANSWER = ("a", "The Wi-Fi password is on the sticker on the back of the router.")
+WIFI_ASKED = ("c", "where do I find the wifi password?")
+
+
+@pytest.mark.parametrize(
+    "conversation",
+    [
+        pytest.param(conv(WIFI_ANSWER, WIFI_ASKED,
+                          ("a", "Sure, I'll check. Again, the Wi-Fi password is on the sticker. On the back. Of the "
+                                "router.")), id="qa17_b30"),
+        pytest.param(conv(("a", "Refunds take 5-7 business days."), ("c", "ok but when will I get the money?"),
+                          ("a", "Sure. Again, the refund takes 5-7 business days.")), id="refund_restated"),
+        pytest.param(conv(("a", "You need to update the app from the store."), ("c", "it still says error 502"),
+                          ("a", "Ok. Again: you need to update the app.")), id="again_colon"),
+    ],
+)
+def test_v9_again_before_a_restatement_is_found(conversation) -> None:
+    assert [f.message_id for f in run(conversation)] == ["m3"]
+
+
+@pytest.mark.parametrize(
+    "conversation",
+    [
+        pytest.param(conv(("c", "thanks for waiting with me"), ("a", "Again, thanks for your patience.")),
+                     id="again_thanks_opening"),
+        pytest.param(conv(("a", "Sorry for the wait."), ("c", "ok"), ("a", "All done. Again, sorry for the wait.")),
+                     id="again_sorry"),
+        pytest.param(conv(("a", "Let us know if you have any questions."), ("c", "ok"),
+                          ("a", "I've reset it. Again, if you have any questions, let us know.")), id="again_if"),
+        pytest.param(conv(("a", "I've reset your password."), ("c", "and the router?"),
+                          ("a", "Sure. Again, the new router ships tomorrow with tracking.")), id="again_new_content"),
+    ],
+)
+def test_v9_again_before_a_pleasantry_or_new_content_stays_quiet(conversation) -> None:
+    assert run(conversation) == []

@@ -227,3 +227,42 @@ def test_v4_a_refusal_with_an_offer_in_the_next_sentence_stays_quiet(draft) -> N
 def test_v4_a_refusal_without_an_alternative_is_still_found(draft) -> None:
     c = conv(("c", "Can you extend my trial again? We're a small charity and can't pay yet."), ("a", draft))
     assert [f.message_id for f in detect("agent.negative_phrasing", c)] == ["m2"]
+
+
+# v5 (QA passes 16-17, lexicon v3): the way forward as a condition someone can meet in the next sentence, or what
+# works instead, named; a negated condition is a threat and no way forward.
+@pytest.mark.parametrize(
+    "draft",
+    [
+        pytest.param("We can't accept the photo as it is, because the background has a shadow behind your head. If you "
+                     "send a new photo through the online tracker by Friday, your application keeps its place in the "
+                     "queue.", id="qa16_g27_if_you_send"),
+        pytest.param("I can't install software on classroom PCs without an approved request. For tomorrow's call, the "
+                     "Zoom web version works in Chrome on those PCs without installing anything.",
+                     id="qa16_g30_web_version_works"),
+        pytest.param("I can't reset the MFA for another staff member's account from here. If your colleague emails "
+                     "it-help from their own address, we'll sort it within the hour.", id="qa17_g24_if_colleague"),
+        pytest.param("I can't change the payee myself. Once the account holder calls us, we can do it straight away.",
+                     id="once_the_holder_calls"),
+        pytest.param("We can't process the refund yet. As soon as you upload the receipt, it will go through the same "
+                     "day.", id="as_soon_as_you_upload"),
+    ],
+)
+def test_v5_a_refusal_with_a_way_forward_in_the_next_sentence_stays_quiet(draft) -> None:
+    c = conv(("c", "Can you sort this out for me today?"), ("a", draft))
+    assert detect("agent.negative_phrasing", c) == []
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        pytest.param("We can't accept the photo. If you don't send a new one by Friday, we'll close your application.",
+                     id="negated_condition_is_a_threat"),
+        pytest.param("I can't extend the trial. Nothing works after the expiry date.", id="nothing_works"),
+        pytest.param("I can't reset the MFA for another staff member. If you ask again, the answer is the same.",
+                     id="if_you_ask_again_no_outcome"),
+    ],
+)
+def test_v5_a_refusal_without_a_way_forward_is_still_found(draft) -> None:
+    c = conv(("c", "Can you sort this out for me today?"), ("a", draft))
+    assert [f.message_id for f in detect("agent.negative_phrasing", c)] == ["m2"]

@@ -409,3 +409,43 @@ def test_v10_a_plain_declaration_still_counts() -> None:
     c = conv(("c", "My VPN keeps dropping."), ("a", "Please update the client to 5.2."), ("c", "ok I updated it"),
              ("a", "Great, so the issue is resolved. Have a nice day."))
     assert [f.message_id for f in detect("agent.premature_closure", c)] == ["m4"]
+
+
+# v12 (QA pass 17, closing.yaml v4): a farewell or a bare "Anything else?" in a reply holding nothing but stock
+# sympathy, after a complaint nobody answered, ends the exchange; after an answer, a confirmation or a plain question
+# it does not.
+STRANDED = ("c", "I've missed my connecting flight because your first flight was delayed 3 hours and nobody at the "
+                 "gate is helping. I'm stuck in Frankfurt with two kids.")
+NOT_REFUNDED = ("c", "I've explained three times now that the charge is wrong and still nobody has refunded me.")
+
+
+@pytest.mark.parametrize(
+    "conversation",
+    [
+        pytest.param(conv(STRANDED, ("a", "We're sorry for the inconvenience. Have a great day!")), id="qa17_b36"),
+        pytest.param(conv(STRANDED, ("a", "Thanks for reaching out. Enjoy the rest of your day.")),
+                     id="enjoy_your_day"),
+        pytest.param(conv(NOT_REFUNDED, ("a", "Ok. Anything else?")), id="qa17_b17_bare_anything_else"),
+        pytest.param(conv(NOT_REFUNDED, ("a", "We apologise for any inconvenience. Have a nice weekend!")),
+                     id="nice_weekend"),
+    ],
+)
+def test_v12_farewell_in_a_hollow_reply_to_a_complaint_is_found(conversation) -> None:
+    assert [f.message_id for f in detect("agent.premature_closure", conversation)] == ["m2"]
+
+
+@pytest.mark.parametrize(
+    "conversation",
+    [
+        pytest.param(conv(STRANDED, ("a", "I've rebooked you on the 18:05 and sent a hotel voucher. Have a great "
+                                          "day!")), id="after_an_answer"),
+        pytest.param(conv(("c", "great, that works now, thank you"), ("a", "Thanks! Have a great day!")),
+                     id="after_confirmation"),
+        pytest.param(conv(("c", "how do I change my password?"), ("a", "Happy to help. Have a great day!")),
+                     id="no_complaint"),
+        pytest.param(conv(NOT_REFUNDED, ("a", "I've refunded the charge now. Anything else?")), id="refund_done"),
+        pytest.param(conv(STRANDED, ("a", "Did you have a good day before this happened?")), id="not_a_farewell"),
+    ],
+)
+def test_v12_farewell_after_an_answer_or_no_complaint_stays_quiet(conversation) -> None:
+    assert detect("agent.premature_closure", conversation) == []

@@ -19,7 +19,9 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
     A customer who apologises for themselves with no sign but soft ones is not frustrated (:func:`_apologetic`);
     one who is worried, stressed or in distress (a theft, illness, a death, tears) is read as ``frustrated``
     (the state that wants an acknowledgment and weighs a stock line more), and so is one who says what the fault
-    costs them (QA pass 14: "I missed my flight", "a birthday present for tomorrow"). A customer who says they are
+    costs them (QA pass 14: "I missed my flight", "a birthday present for tomorrow"; QA pass 17: "I've lost a day's
+    pay") or that the service harmed or failed them in person (QA pass 17: "Your technician broke my gate"). A customer
+    who says they are
     repeating themselves (:func:`says_repeating`) is ``repeating`` without a customer.repeat finding."""
     msgs = conv.messages[:-1]
     recent = _recent_customer_ids(conv)
@@ -41,8 +43,11 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
     # "I'm so worried", "please tell me you can get it back": stress; "my laptop was stolen", "my mother is in
     # hospital": distress (QA pass 11), which no frustration cue hears but a stock line hurts as much;
     # QA pass 14: what the fault costs them ("I missed my flight", "a birthday present for tomorrow") too
+    # QA pass 17: harmed or failed in person by the service, said flatly ("Your technician broke my gate", "the engineer
+    # didn't turn up again and it's freezing in here, I have a baby"): no frustration cue hears it, a stock line hurts
     if "frustrated" not in scores and any(_cue(m.text, "stressed") or _cue(m.text, "distressed")
-                                          or _cue(m.text, "at_stake") for m in msgs if m.id in recent):
+                                          or _cue(m.text, "at_stake") or _cue(m.text, "let_down")
+                                          for m in msgs if m.id in recent):
         scores["frustrated"] = STRESSED_SCORE
     # QA pass 14: the customer says they are repeating themselves ("I've told you this already!!", "I asked this
     # yesterday too"). customer.repeat needs the earlier message, which a short context often lacks, and misses a

@@ -92,7 +92,8 @@ class AgentCondescending(Detector):
     # v11 (QA pass 14, lexicon): "I'm sure even you can find ...", "I'll go slow here", "Dude, chill."
     # v12 (QA pass 15, lexicon v12): "even my kids can do it", "read the letter properly", "Surely you've used one"
     # v13 (QA pass 16): 'it's easy to miss' is sympathy; 'it's hard to miss', 'at least you're consistent' (lexicon)
-    version = 13  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v14 (QA pass 17, lexicon v14): "Obviously you can't ..." is no permission (only "obviously you can" is let off)
+    version = 14  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")

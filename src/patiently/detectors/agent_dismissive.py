@@ -130,7 +130,8 @@ class AgentDismissive(Detector):
     # v12 (QA pass 14, lexicon v11): "not really something we deal with", "try Googling it", a bare "Try again later."
     # v13 (QA pass 15, lexicon v12): "It loads fine for me.", "It'll sort itself out.", "check our website for options"
     # v14 (QA pass 16, lexicon): 'not really our problem'
-    version = 14
+    # v15 (QA pass 17, lexicon v14): "Please stop sending multiple messages", "Someone will get to you when they can"
+    version = 15
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

@@ -36,6 +36,9 @@ A strong pointer with a pleasantry is softened as before ("like I said, it's a s
 can't, sorry").
 v8 (QA pass 14, lexicon v7): non-native counts ("Sir I am already telling you two times", "I told you two
 times") and "Look, I've gone over this." ending its sentence.
+v9 (QA pass 17, lexicon v8): "Again," opening a later sentence ("Sure, I'll check. Again, the Wi-Fi password is on the
+sticker.") points back when the rest of that sentence restates an earlier agent message (:func:`_restates`: most of
+its content words were in one); "Again, thanks for your patience." is a pleasantry said again, not a pointer.
 """
 
 from __future__ import annotations
@@ -111,7 +114,8 @@ class AgentImpatientRepeat(Detector):
     name = "agent.impatient_repeat"
     # v6 (QA pass 8): "Like I said twice now", "I'm not going to repeat myself", "Check the previous message"
     # v8 (QA pass 14, lexicon v7): "I am already telling you two times", "I've gone over this."
-    version = 8  # v6 (QA pass 8); v7 (QA pass 13): a pleasantry does not excuse "as mentioned in our previous email"
+    # v9 (QA pass 17, lexicon v8): "Again, <what an earlier agent message said>" mid-reply; "Again, thanks" is none
+    version = 9  # v6 (QA pass 8); v7 (QA pass 13): a pleasantry does not excuse "as mentioned in our previous email"
     labels = ("agent.impatient_repeat",)
     description = "The agent shows impatience at answering again: points back at earlier answers or replies curtly."
     requires = ("customer.repeat",)
@@ -137,7 +141,8 @@ class AgentImpatientRepeat(Detector):
         for j in ctx.targets("agent"):
             msg = conv.messages[j]
             matches = lex.find(msg.text)
-            pointers = [m for m in matches if m.category in ("pointer", "soft_pointer")
+            matches = [m for m in matches if m.category != "restated" or _restates(conv, j, m)]
+            pointers = [m for m in matches if m.category in ("pointer", "soft_pointer", "restated")
                         and not _SOURCE_AFTER.match(msg.text, m.end)
                         and not (_OWN_SITUATION_AFTER.match(msg.text, m.end)
                                  and not _NAMES_MESSAGE.search(m.text))]
@@ -200,6 +205,34 @@ class AgentImpatientRepeat(Detector):
         if n_first >= CURT_MIN_FIRST_WORDS and n_now <= CURT_MAX_WORDS and n_now < CURT_RATIO * n_first:
             return n_now, n_first
         return None
+
+
+# Words that say nothing about what was restated ("Again, the password is on the sticker" vs the earlier answer).
+_FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "on",
+    "in", "at", "of", "to", "for", "and", "or", "but", "so", "you", "your", "we", "our", "i", "my", "me", "it's",
+    "that's", "there", "here", "with", "from", "by", "as", "can", "will", "just"})
+RESTATED_SHARE = 0.6  # of the sentence's content words that an earlier agent message held
+RESTATED_MIN_WORDS = 2
+
+
+def _content_words(text: str) -> set[str]:
+    # a plural or third-person "s" dropped: "Refunds take" and "the refund takes" say the same thing
+    out = {w.lower().strip("'’") for w in words(text)} - _FUNCTION_WORDS
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in out}
+
+
+def _restates(conv: Conversation, j: int, m: Match) -> bool:
+    """v9: the sentence after a mid-reply "Again," restates an earlier message of the agent's: most of its content
+    words were in one ("Again, the Wi-Fi password is on the sticker." after "The Wi-Fi password is on the sticker on
+    the back of the router."). Without that it may be "Again, if you have questions, let us know."."""
+    text = conv.messages[j].text
+    end = next((k + 1 for k in range(m.end, len(text)) if text[k] in ".!?\n"), len(text))
+    said = _content_words(text[m.end:end])
+    if len(said) < RESTATED_MIN_WORDS:
+        return False
+    return any(len(said & _content_words(conv.messages[k].text)) >= RESTATED_SHARE * len(said)
+               for k in range(j) if conv.messages[k].role == "agent")
 
 
 def _names_a_message(text: str, m: Match) -> bool:

@@ -15,6 +15,10 @@ in the sentence before as well ("Just reinstall. There's no way to repair it.").
 v3 (QA pass 12, lexicon v2): "we don't accept (them)" (``unsupported``) and the slogan "No receipt,
 no refund." (``slogan``: a sentence of its own whose second half withholds a service).
 v4 (QA pass 13, tone_alternatives v3): "I'd be happy to apply that for you" in the next sentence is an offer.
+v5 (QA passes 16-17, lexicon v3): a condition the customer can meet, with what follows, is a way forward ("I can't reset
+MFA for another staff member. If your colleague emails it-help, we'll sort it within the hour."), and so is what works
+instead, named ("the Zoom web version works in Chrome"); a negated condition ("If you don't reply by Friday, ...") is
+a threat, not one.
 """
 
 from __future__ import annotations
@@ -44,8 +48,9 @@ def _has_alternative(text: str, start: int, end: int, negatives: list[Match], cu
 
 class AgentNegativePhrasing(Detector):
     name = "agent.negative_phrasing"
-    version = 4  # v3 (QA pass 12, lexicon): "No receipt, no refund.", "we don't accept them"; v4 (QA pass 13,
-    # tone_alternatives v3): "I'd be happy to apply that for you" is an alternative
+    version = 5  # v3 (QA pass 12, lexicon): "No receipt, no refund.", "we don't accept them"; v4 (QA pass 13,
+    # tone_alternatives v3): "I'd be happy to apply that for you" is an alternative; v5 (QA passes 16-17, lexicon v3):
+    # "If your colleague emails it-help, we'll sort it" and "the web version works" in the next sentence
     labels = ("agent.negative_phrasing",)
     description = "Agent says what can't be done (I can't, not supported, impossible) without an alternative."
 

@@ -45,6 +45,10 @@ our side") declares it fixed.
 v9 (QA pass 14): a sentence that only notes the complaint ("I've noted that on your account.", "I've logged your
 complaint.") is as hollow as stock sympathy beside the wrap-up question: "I've noted that on your account. Anything
 else I can do for you today?" after a repeated double charge moves on from an open problem.
+
+v12 (QA pass 17, ``closing.yaml`` v4): in such a hollow reply, the bare "Anything else?" is the wrap-up question too,
+and a farewell ("We're sorry for the inconvenience. Have a great day!" to a customer stranded by a missed connection)
+ends the exchange the same way (``sign_off``); after an answer, a step or a promise both stay courtesies.
 """
 
 from __future__ import annotations
@@ -114,7 +118,8 @@ _DONE_BEFORE = re.compile(r"^\W*(?:all\s+)?done\b|\b(?:i['’]ve|i\s+have|we['�
 LOOKBACK = 8  # messages before a group-chat declaration in which its author must have instructed
 # v7: + else/all (close_question); v8: + action ("no further action is required from our side", closing.yaml v3)
 _CHEAP = re.compile(r"\b(?:clos\w*|resolv\w*|mark\w*|solved|sorted|fixed|fix|set|good\s+to\s+go|works?|working|"
-                    r"ended|done|care|wrap\w*|archiv\w*|end\w*|else|all|action)\b", re.I)
+                    r"ended|done|care|wrap\w*|archiv\w*|end\w*|else|all|action|day|evening|weekend|afternoon|morning|night|week)\b",
+                    re.I)
 # v7: a sentence that says something besides the wrap-up: a step, a link, a number, a promise of action
 _SUBSTANCE = re.compile(r"https?://|\d|\b(?:i['’]ll|i\s+will|we['’]ll|we\s+will|let\s+me|i['’]ve|i\s+have|we['’]ve|"
                         r"we\s+have|i\s+can|we\s+can|you\s+can|please|here['’]?s|because|since)\b", re.I)
@@ -164,7 +169,8 @@ class AgentPrematureClosure(Detector):
     # v9 (QA pass 14): "I've noted that on your account." beside the wrap-up question is no answer
     # v10 (review): a declaration negated or made a condition in its clause declares nothing
     # v11 (QA pass 17, confirm.yaml v4): "Yes, it's right now. Thanks!" confirms the check
-    version = 11  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
+    # v12 (QA pass 17, closing.yaml v4): a bare "Anything else?" or "Have a great day!" in a hollow reply to a complaint
+    version = 12  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 
@@ -188,12 +194,12 @@ class AgentPrematureClosure(Detector):
                 continue
             kind, start, end = hit
             state = self._confirmation(conv, i)
-            if kind == "close_question" and state != "confirmed":
+            if kind in ("close_question", "sign_off") and state != "confirmed":
                 state = "open"
             if state == "confirmed":
                 continue
             score = {"close_action": 0.8, "declare_fixed": 0.6, "system_close": 0.7,
-                     "close_question": CLOSE_QUESTION_SCORE}[kind]
+                     "close_question": CLOSE_QUESTION_SCORE, "sign_off": CLOSE_QUESTION_SCORE}[kind]
             if state == "broken":
                 score += 0.15
             quote = msg.text[start:end]
@@ -286,11 +292,13 @@ def _open_close_question(text: str, lex: Lexicon, ctx: DetectorContext, i: int) 
     hit: tuple[str, int, int] | None = None
     for s, e in ctx.sentences(i):
         sent = text[s:e]
-        q = lex.first(sent, ("close_question",))
+        q = lex.first(sent, ("close_question", "sign_off"))
         if q is not None and _IF_BEFORE.search(sent[:q.start]):
             q = None  # "let us know if there's anything else we can do": an open door, not a wrap-up
+        if q is not None and q.category == "sign_off" and sent.rstrip().endswith("?"):
+            q = None  # v12: "Did you have a good day before this?" asks; it does not take leave
         if q is not None and hit is None:
-            hit = ("close_question", s + q.start, s + q.end)
+            hit = (q.category, s + q.start, s + q.end)
             continue
         hollow = _THANKS.match(sent) or load_lexicon("stock_empathy").first(sent) or load_lexicon("empathy").first(sent)
         if _NOTED.match(sent):
