@@ -156,10 +156,11 @@ def test_qa10_b22_a_second_refusal_with_its_own_placeholder_goes() -> None:
     ("I can't do that. That's not supported.", [("negative_phrasing", "I can't do that"),
                                                 ("negative_phrasing", "That's not supported")],
      "I'm not able to do that myself, but what I can do is [what you can offer]."),
-    # the second refusal says more than the refusal: it stays (right before, must stay)
+    # the second refusal says more than the refusal: it stays (right before, must stay); the offer is
+    # asked for once, after the last refusal (QA17 b07)
     ("It's not possible. We don't support transfers between accounts.",
      [("negative_phrasing", "not possible"), ("negative_phrasing", "We don't support transfers")],
-     "That isn't something we support, but [alternative] works and I can help you set it up. "
+     "That isn't something we support. "
      "Transfers between accounts isn't something we offer, but [alternative] is."),
 ])
 def test_qa10_b22_variants(draft: str, flags: list[Flag], expected: str) -> None:

@@ -53,7 +53,7 @@ LINK = "Customer: the download link doesn't work"
      "I can understand how worrying it is. Those emails get sent all the time.", "ignore it"),
     # b25: an edit that took the draft's last words ends the sentence
     ("lol yeah that link is busted, idk why. try this one i guess", LINK,
-     "Yeah that link is busted. Try this one.", "i guess"),
+     "Yeah that link is busted, I don't know why. Try this one.", "i guess"),
 ])
 def test_qa16_rewrites(draft: str, context: str | None, expected: str, gone: str) -> None:
     r = check(draft, context=context)

@@ -275,7 +275,10 @@ def test_qa6_g25_closing_after_the_customer_confirmed_stays() -> None:
     where = Situation(confirmed=True)
     (note,) = rw.suggestions(draft, fds, [], rw.plan(draft, fds, where), where)
     assert note.startswith("No change needed: the customer has confirmed it works")
-    assert "keep this ticket open" in rewrite(draft, flag)  # without the confirmation it is reworded
+    # the draft's own "thanks for confirming" says so too (QA17 g21): kept without the context's word
+    assert rewrite(draft, flag) == draft
+    other = "Great, I've reset it. I'll close the ticket now. Have a lovely afternoon."
+    assert "keep this ticket open" in rewrite(other, flag)  # without any confirmation it is reworded
 
 
 @pytest.mark.parametrize(("name", "draft", "kept"), [
@@ -604,7 +607,9 @@ def test_no_flagged_words_survive_the_rewrite(checked: list[tuple[str, str, Any]
         if r.rewrite is None:
             continue
         text = r.rewrite.text.lower()
+        # a closing the draft itself says was confirmed ("Thanks for confirming, ...") stays on purpose
         spans = [f for f in r.flags if f.category not in _NO_SPAN_CHECK and f.label != _LEARNED
+                 and not (f.category == "premature_closure" and rw.confirmed_in(draft))
                  and not rw.negated(draft, (f.span.start, f.span.end))
                  and not owned_acknowledgment(_sentence(draft, f.span.start))]
         for f in spans:

@@ -72,11 +72,12 @@ class FlagDraft:
     severity: str = "warning"
 
 
-_TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_unknown", "sign_off",
-              "empty_reply", "negated", "greeting", "fix_given", "instruction_lead", "still_failing",
-              "success_claim", "earlier_attempt", "reassurance", "leftover", "function_words", "never_right",
-              "confirmed_closure", "hedge", "offer_placeholders", "in_full", "worry", "grief", "hurry",
-              "repeat_leads", "held_up", "grief_swaps", "deadline")
+_TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_unknown", "sign_off", "empty_reply",
+              "negated", "greeting", "fix_given", "instruction_lead", "still_failing", "success_claim",
+              "earlier_attempt", "reassurance", "leftover", "function_words", "never_right", "confirmed_closure",
+              "hedge", "offer_placeholders", "in_full", "worry", "grief", "hurry", "repeat_leads", "held_up",
+              "grief_swaps", "deadline", "draft_confirmed", "offer_tail", "offer_follows", "filler_opening",
+              "redundant_question_done", "redundant_question_also", "redundant_question_end", "pronoun_swaps")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
@@ -221,7 +222,8 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
         given = flag.data.get("given_text")
         if given:
             s, e = _sentence_range(draft, flag.spans)
-            out.append(Edit(s, e, fill(str(lib.templates["redundant_question"]), {"given": quotable(str(given))})))
+            from .rewrite_thanks import thanks_for
+            out.append(Edit(s, e, thanks_for(str(given))))
         return out
     spans = [sp for sp in flag.spans if not negated(draft, sp)]
     if not spans:
@@ -283,23 +285,34 @@ _DANGLING = re.compile(r"(?:[\s,;:]+(?:and|or|but|so|then|the|a|an|to|of|with|my
                        re.IGNORECASE)
 
 
-def kept(flag: FlagDraft, where: Situation | None) -> bool:
-    """A flag whose words the rewrite keeps because the context says they are right: a closing
-    after the customer's last message confirmed that the fix works."""
-    return flag.category == "premature_closure" and where is not None and where.confirmed
+def kept(flag: FlagDraft, where: Situation | None, draft: str = "") -> bool:
+    """A flag whose words the rewrite keeps because they are right: a closing after the customer's
+    last message confirmed that the fix works, or after the draft itself says so (:func:`confirmed_in`)."""
+    return flag.category == "premature_closure" and ((where is not None and where.confirmed) or confirmed_in(draft))
+
+
+def confirmed_in(draft: str) -> bool:
+    """The draft thanks the customer for confirming the fix (the library's ``draft_confirmed``): "Thank you
+    for confirming the new address works. ... I'll mark this as resolved" stays as it is (QA17 g21)."""
+    return bool(draft) and template_regex("draft_confirmed").search(draft) is not None
 
 
 def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> list[list[Edit]]:
     """Every flag's edits: its rules, then a clause or sentence left out where no rule covered it.
     A :func:`kept` flag gets none; a no_acknowledgment flag (the rewrite puts an apology in
     front of the draft) takes the draft's :func:`never_right` sentences out."""
-    from .rewrite_cover import cover, keep_referents, one_offer, one_step, with_hedges
-    from .rewrite_frame import fit_to_situation
+    from .rewrite_cover import cover, end_asides, keep_referents, offer_last, one_offer, one_step, with_hedges
+    from .rewrite_frame import fit_to_situation, gives_fix
     from .rewrite_gloss import compound_glosses
+    from .rewrite_thanks import one_thanks
 
-    active = [FlagDraft(f.category, [], f.data, f.severity) if kept(f, where) else f for f in flags]
-    out = cover(draft, active, compound_glosses(draft, active, [edits_for(draft, f) for f in active]))
+    active = [FlagDraft(f.category, [], f.data, f.severity) if kept(f, where, draft) else f for f in flags]
+    fix = any(f.category == "premature_closure" for f in active) and (
+        (where is not None and where.fix_pending) or gives_fix(draft))
+    out = cover(draft, active, compound_glosses(draft, active, [edits_for(draft, f) for f in active]), fix)
     out = one_offer(draft, one_offer(draft, with_hedges(draft, active, keep_referents(draft, out))), "repeat_leads")
+    out = offer_last(draft, end_asides(draft, out))
+    out = one_thanks(draft, active, out)
     out = fit_to_situation(draft, out, where, [bool(f.data.get("learned")) for f in active])
     for f, eds in zip(active, out, strict=True):
         if f.category == "no_acknowledgment":
@@ -385,7 +398,7 @@ def untouched(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]],
         return any((ed.start < e and s < ed.end) or (ed.start == ed.end and s <= ed.start <= e) for ed in edits)
 
     return [i for i, f in enumerate(flags)
-            if f.category != "no_acknowledgment" and not kept(f, where) and f.spans
+            if f.category != "no_acknowledgment" and not kept(f, where, draft) and f.spans
             and not any(touched(s, e) for s, e in f.spans)]
 
 
@@ -442,7 +455,7 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
             # a compound's edit holds all of it; a gloss goes at its point ("provision (...) the")
             out.append(ed.text if ed.end > ed.start else draft[s:ed.start] + ed.text + draft[ed.start:e])
             continue
-        if kept(flag, where) and flag.spans:
+        if kept(flag, where, draft) and flag.spans:
             s, e = flag.spans[0]
             out.append(fill(str(lib.templates["confirmed_closure"]), {"text": draft[s:e]}))
             continue
@@ -482,6 +495,6 @@ def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
     cats = {f.category for f in flags}
     if "no_acknowledgment" in cats:
         text = with_opener(text, context_state, where)
-    if "premature_closure" in cats and not has_confirmation:
+    if "premature_closure" in cats and not has_confirmation and not confirmed_in(draft):
         text = with_confirmation(text, where)
     return tidy(text)

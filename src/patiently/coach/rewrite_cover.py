@@ -33,11 +33,15 @@ _TIE = re.compile(r"(?:so|and|which\s+means|because|as)\s+", re.IGNORECASE)
 # A clause that cannot stand without its main clause: a reason or a condition.
 _SUBORDINATE = re.compile(r"(?:since|because|as|if|unless|when|whenever|although|though|once|now\s+that|"
                           r"given\s+that|seeing\s+(?:as|that))\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:which|who|whom|whose)\b", re.IGNORECASE)
 MIN_REST_WORDS = 3  # what the rest of a sentence needs to stand on its own once a clause goes
 
 
-def cover(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> list[list[Edit]]:
-    """``per_flag`` with an edit that leaves out each flagged span no edit replaced."""
+def cover(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]], fix: bool = True) -> list[list[Edit]]:
+    """``per_flag`` with an edit that leaves out each flagged span no edit replaced. A clause or
+    sentence that holds more than the flagged words (:func:`loses_facts`) is kept instead: its
+    flag is then listed in ``unchanged``. ``fix``: the draft or the context gives a fix (only then
+    may a closing's fallback speak of confirming that it works)."""
     out = [list(eds) for eds in per_flag]
     resolved = resolve([e for eds in out for e in eds])  # what the edits so far do, until one is added
     for i, flag in enumerate(flags):
@@ -46,7 +50,7 @@ def cover(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> lis
         for span in flag.spans:
             if negated(draft, span) or _covered(draft, span, resolved):
                 continue
-            ed = _leave_out(draft, flag.category, span, out)
+            ed = _leave_out(draft, flag.category, span, out, fix)
             # a tone model's guess ("That's why it broke.") never deletes a sentence on its own, nor
             # puts a placeholder in its place: "[the answer in full]" lost "the refund window is 14
             # days" (qa11 b29); a lead-in to the answer that follows may replace it
@@ -55,10 +59,50 @@ def cover(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> lis
                 continue
             if owned_apology(draft[ed.start:ed.end]) or owned_acknowledgment(draft[ed.start:ed.end]):
                 continue
+            if loses_facts(draft, ed, flag.spans):
+                continue
             out = [[x for x in eds if not (x.start < ed.end and ed.start < x.end)] for eds in out]
             out[i].append(ed)
             resolved = resolve([e for eds in out for e in eds])
     return out
+
+
+# What a cut may not take (QA17 b04, b31, b39: "Please send the documents by 5pm today, otherwise we'll
+# close your claim." became "Take your time."): a number, a time or a date, or more content words
+# than a jab's remainder has ("I can't install software on classroom PCs without a request approved by the
+# head of department, ..." is the rule and its reason, QA16 g30).
+_FACT = re.compile(r"\b\d[\d.,:/]*(?:am|pm|%|h)?\b(?!\s*(?:times?|x)\b)|"
+                   r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+                   r"june|july|august|september|october|november|december)\b|"
+                   r"\b(?:an?|one|two|three|four|five|six|seven|ten|twelve|fifteen|twenty|thirty|few|several)\s+"
+                   r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+FACT_WORDS = 6  # content words outside the flagged words that make a clause or sentence worth keeping
+
+
+def loses_facts(draft: str, ed: Edit, spans: list[tuple[int, int]]) -> bool:
+    """Would ``ed``, a clause or sentence left out (or put in a stock line's place), take what the
+    customer needs with the flagged words: a number, a day, a date, a stretch of time or a deadline
+    (the library's ``deadline``) anywhere in it, or at least
+    :data:`FACT_WORDS` content words outside the flagged words? Then the rewrite keeps the draft's
+    words and says so (``unchanged``) rather than drop them."""
+    from .rewrite import leftover_words
+
+    if ed.end <= ed.start:
+        return False
+    removed = draft[ed.start:ed.end]
+    if _FACT.search(removed) or template_regex("deadline").search(removed):
+        return True
+    rest = blank(removed, ((max(a, ed.start) - ed.start, min(b, ed.end) - ed.start)
+                           for a, b in spans if a < ed.end and ed.start < b))
+    function = leftover_words()[1] | _GRAMMAR
+    return sum(w.lower() not in function for w in CONTENT_WORD.findall(rest)) >= FACT_WORDS
+
+
+# Words that carry no fact of their own, beside the library's ``function_words``.
+_GRAMMAR = frozenset({"have", "has", "had", "will", "would", "should", "could", "can", "may", "might", "must",
+                      "i've", "i'll", "i'd", "we've", "we'll", "we're", "you've", "you'll", "since", "because",
+                      "if", "when", "all", "any", "some", "what", "which", "who", "about", "from", "up", "out",
+                      "than", "not", "don't", "can't", "won't", "isn't", "there's", "that's", "please", "sure"})
 
 
 OWN_WORDS = 3  # content words beside a stock apology that make it the agent's own
@@ -103,13 +147,24 @@ def _covered(draft: str, span: tuple[int, int], edits: list[Edit]) -> bool:
         return False
     s0, e0 = span
     left = blank(draft[s0:e0], ((max(a, s0) - s0, min(b, e0) - s0) for a, b in ranges))
-    return len(CONTENT_WORD.findall(left)) <= MAX_WORDS_LEFT
+    # nor words with no content of their own: ", so there" left of "you deleted the folder yourself,
+    # so there" is no jab that survives (QA17 b02); "You didn't" left of "You clearly didn't" is
+    from .rewrite import leftover_words
+
+    function = leftover_words()[1]
+    words = CONTENT_WORD.findall(left)
+    return len(words) <= MAX_WORDS_LEFT or not any(w.lower() not in function for w in words)
 
 
-def _leave_out(draft: str, category: str, span: tuple[int, int], per_flag: list[list[Edit]]) -> Edit:
+def _leave_out(draft: str, category: str, span: tuple[int, int], per_flag: list[list[Edit]],
+               fix: bool = True) -> Edit:
     every = [e for eds in per_flag for e in eds]
     if not CONTENT_WORD.search(draft, span[0], span[1]):
-        return Edit(span[0], span[1], "")  # "!!!", a stray symbol: only the marks go, not their clause
+        # "!!!", a stray symbol: only the marks go, not their clause; one that ended a sentence leaves
+        # its full stop ("... every release 🙄 Try again" -> "... every release. Try again")
+        before, after = draft[:span[0]].rstrip(), draft[span[1]:].lstrip()
+        ends = before[-1:].isalnum() and after[:1].isupper()
+        return Edit(span[0], span[1], ". " if ends else "")
     s0, e0 = _sentence_of(draft, span)
     clause = _clause(draft, s0, e0, span)
     # A clause may go only if no other edit reaches across its edge (it would be cut in two).
@@ -117,6 +172,9 @@ def _leave_out(draft: str, category: str, span: tuple[int, int], per_flag: list[
                                       and not (clause[0] <= x.start and x.end <= clause[1]) for x in every):
         return Edit(clause[0], clause[1], "")
     text, unless = library().sentence_fallback.get(category, ("", ()))
+    if category == "premature_closure" and not fix:
+        # "until you've confirmed it works" with nothing to try is a new claim (QA17 b29)
+        text, unless = library().sentence_fallback.get("premature_closure_no_fix", ("", ()))
     if text and unless:
         said = " ".join([draft[:s0], draft[e0:], *(x.text for x in every)]).lower()
         if any(u.lower() in said for u in unless):
@@ -167,6 +225,10 @@ def _clause(draft: str, s0: int, e0: int, span: tuple[int, int]) -> tuple[int, i
             # claim: a reason or condition and its main clause go together (qa12 b17, b22)
             others = [c for j, c in enumerate(clauses) if j != k]
             if _SUBORDINATE.match(draft, cs) or (len(others) == 1 and _SUBORDINATE.match(draft, others[0][0])):
+                return None
+            # a relative clause never stays without the clause it hangs on: "You clearly didn't follow
+            # the setup guide, which is why it's not working" is no "Which is why ..." (QA17 b34)
+            if k + 1 < len(clauses) and _RELATIVE.match(draft, clauses[k + 1][0]):
                 return None
             if k > 0:  # with the separator before it: "Fine, whatever you say" -> "Fine"
                 return seps[k - 1][0], ce
@@ -295,3 +357,48 @@ def one_step(draft: str, edits: list[Edit]) -> list[Edit]:
                 ed = Edit(ed.start, ed.end, in_full.sub("", ed.text))
         out.append(ed)
     return out
+
+
+# --- one offer, after the last refusal; no run-on after an aside (QA pass 17) ------------------
+
+def offer_last(draft: str, per_flag: list[list[Edit]]) -> list[list[Edit]]:
+    """The offer a refusal's replacement asks for (the library's ``offer_tail``: "..., but what we can
+    do is [what you can offer]") only once, after the last refusal ("We're not able to X. We're not
+    able to Y, but what we can do is [...]", QA17 b07), and not at all where the draft's sentence
+    after the refusal makes an offer already (``offer_follows``: "If your colleague emails it-help
+    ..., we'll sort it within the hour", QA17 g24)."""
+    tail, follows = template_regex("offer_tail"), template_regex("offer_follows")
+    offers = sorted((ed for eds in per_flag for ed in eds if tail.search(ed.text)), key=lambda ed: ed.start)
+    if not offers:
+        return per_flag
+    swap: dict[int, Edit] = {}
+    for ed in offers:
+        end = sentence_holding(draft, ed)[1]
+        nxt = next(((a, b) for a, b in sentences(draft) if a >= end and CONTENT_WORD.search(draft, a, b)), None)
+        later = any(x.start >= end for x in offers)  # (one edit may stand in several flags' lists)
+        if later or (nxt is not None and follows.match(draft[nxt[0]:nxt[1]])):
+            text = tail.sub("", ed.text, count=1)
+            if CONTENT_WORD.search(text):
+                swap[id(ed)] = Edit(ed.start, ed.end, text)
+    return [[swap.get(id(ed), ed) for ed in eds] for eds in per_flag]
+
+
+# An aside a replacement ends with ("..., which is easy to do"), then the draft's ", that's why X":
+# two comma clauses after one main clause run on, so "that's why" starts a sentence (QA17 b14).
+_ASIDE_END = re.compile(r",\s*which\s+[^,.;!?]+$|,\s*which\s+happens\s+to\s+everyone$", re.IGNORECASE)
+_RUN_ON = re.compile(r"\s*,\s*(?=(?:and\s+)?(?:that|this)(?:['’]s|\s+is|\s+was)\s+(?:why|how|what)\b)", re.IGNORECASE)
+
+
+def end_asides(draft: str, per_flag: list[list[Edit]]) -> list[list[Edit]]:
+    """``per_flag`` with the comma after an edit that ends in an aside turned into a full stop where
+    the draft goes on with "that's why ..." ("It looks like the wrong IBAN got entered, which is easy
+    to do. That's why the transfer bounced.")."""
+    swap: dict[int, Edit] = {}
+    for eds in per_flag:
+        for ed in eds:
+            m = _RUN_ON.match(draft, ed.end)
+            if m and _ASIDE_END.search(ed.text):
+                swap[id(ed)] = Edit(ed.start, m.end(), ed.text + ". ")
+    if not swap:
+        return per_flag
+    return [[swap.get(id(ed), ed) for ed in eds] for eds in per_flag]

@@ -168,7 +168,8 @@ def acknowledgment(context_state: Sequence[str], where: Situation | None = None)
     if "repeating" in context_state:
         return ack["asked_again"] if where.asked_again else ack["repeating"]
     if "confused" in context_state and "frustrated" not in context_state:
-        return ack["confused"]
+        # "my last message wasn't clear" only where there was one (QA17: no action never taken)
+        return ack["confused"] if where.agent_before else ack["confused_first"]
     if "frustrated" not in context_state and where.feeling != "worried":
         # not frustrated: "how frustrating it is" misreads a calm or self-deprecating customer
         return ack["non_technical"] if "non_technical" in context_state else ack["calm"]
@@ -191,7 +192,26 @@ def with_opener(text: str, context_state: Sequence[str], where: Situation | None
     calm = template_regex("reassurance").match(text, cut)
     if calm and calm.end() < len(text):
         cut = calm.end()
-    return f"{text[:cut]}{acknowledgment(context_state, where)} {text[cut:]}".strip()
+    rest = text[cut:]
+    filler = template_regex("filler_opening").match(rest)
+    if filler:  # "I'm sorry ... Ok. Anything else?": the shrug goes behind the apology (QA17 b17)
+        rest = rest[filler.end():]
+        rest = rest[:1].upper() + rest[1:]
+    opener = not_repeating(acknowledgment(context_state, where), rest)
+    return f"{text[:cut]}{opener} {rest}".strip()
+
+
+_AND_CLAUSE = re.compile(r",\s+and\s+(?P<lead>\w+(?:['’]\w+)?\s+\w+\s+\w+)[^.!?]*(?P<end>[.!?])$")
+
+
+def not_repeating(opener: str, text: str) -> str:
+    """The opener without its second clause where the draft says the same words ("I'm sorry ..., and
+    I can see how frustrating it is. I can see you've already restarted ..." says "I can see" twice,
+    QA17 g17): no phrase twice."""
+    m = _AND_CLAUSE.search(opener)
+    if m and re.search(r"\b" + r"\s+".join(map(re.escape, m.group("lead").split())) + r"\b", text, re.IGNORECASE):
+        return opener[:m.start()] + m.group("end")
+    return opener
 
 
 def with_confirmation(text: str, where: Situation | None) -> str:
@@ -253,7 +273,9 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
             if _TAKE_YOUR_TIME.search(text):
                 s, e = sentence_holding(draft, ed)
                 whole = not any(c.isalnum() for c in draft[s:ed.start] + draft[ed.end:e])
-                rest = draft[:ed.start] + " " + draft[ed.end:] if whole else draft[s:ed.start] + " " + draft[ed.end:e]
+                # a deadline anywhere in the draft: "The code is only valid for 10 minutes. Please hurry up
+                # and enter it." is no "take your time" (QA17 g35)
+                rest = draft[:ed.start] + " " + draft[ed.end:]
                 if deadline.search(rest):
                     text = _TAKE_YOUR_TIME.sub("", text, count=1)
                     if whole and not text.strip(" .") and i < len(learned) and learned[i]:
