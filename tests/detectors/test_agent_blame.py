@@ -356,3 +356,40 @@ def test_v8_a_fault_denied_right_before_it_is_no_blame(reply: str) -> None:
 def test_v8_the_same_fault_not_denied_is_still_blame(reply: str) -> None:
     assert [f.label for f in detect("agent.blame", conv(("c", "Why was my account locked?"), ("a", reply)))] == \
         ["agent.blame"]
+
+
+# v11 (QA pass 18, b14): a lecture for next time that points at the rules the customer was given.
+@pytest.mark.parametrize(
+    "draft, evidence",
+    [
+        pytest.param("It looks like you may have overwritten the file when you saved your offline copy over it. In "
+                     "future, please make sure to always work in the online version as instructed in the onboarding "
+                     "guide.", "In future, please make sure to always work in the online version as instructed",
+                     id="b14"),
+        pytest.param("Please ensure you never share your password again, as stated in the security policy.",
+                     "Please ensure you never share your password again, as stated", id="never_as_stated"),
+        pytest.param("Going forward, make sure you save to OneDrive as you were told in the training.",
+                     "Going forward, make sure you save to OneDrive as you were told", id="as_you_were_told"),
+        pytest.param("Next time, please remember to log out as required by the IT policy.",
+                     "Next time, please remember to log out as required", id="as_required"),
+    ],
+)
+def test_v11_b14_lecture_pointing_at_the_rules(draft, evidence) -> None:
+    c = conv(("c", "The shared budget spreadsheet has lost all of yesterday's changes!"), ("a", draft))
+    found = detect("agent.blame", c)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(c, found[0]) == [evidence]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Next time, you can save it to OneDrive as shown in the guide, and it'll sync automatically.",
+        "As instructed in the onboarding guide, click Next and choose your team.",
+        "I've restored yesterday's version. In future, if it happens again, just message us and we'll restore it.",
+        "Please make sure to always save to OneDrive; that way they're backed up automatically.",
+    ],
+)
+def test_v11_tips_and_steps_stay_quiet(draft) -> None:
+    c = conv(("c", "The shared budget spreadsheet has lost all of yesterday's changes!"), ("a", draft))
+    assert detect("agent.blame", c) == []

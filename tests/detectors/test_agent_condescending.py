@@ -379,3 +379,83 @@ def test_obviously_you_cant_is_condescending(conversation) -> None:
 @pytest.mark.parametrize("conversation", [OBVIOUSLY_YOU_CAN, COULDNT_HAVE_KNOWN, WERENT_TO_KNOW])
 def test_obviously_you_can_or_couldnt_have_known_stays_quiet(conversation) -> None:
     assert detect("agent.condescending", conversation) == []
+
+
+# v15 (QA pass 18, b26 and b34): the answer put down as impossible to miss, slowness offered as what this customer
+# needs, the question put down to a lack of skill, and a common word the agent already wrote spelled out.
+RESET_AGAIN = (
+    ("c", "sorry which button do I press to reset the router?"),
+    ("a", "The small one on the back labelled RESET."),
+    ("c", "the one next to the cable?"),
+)
+
+
+@pytest.mark.parametrize(
+    "draft, evidence",
+    [
+        pytest.param("The one labelled RESET. R-E-S-E-T. It's literally written on it.",
+                     ["R-E-S-E-T", "It's literally written"], id="b34"),
+        pytest.param("Yes. It literally says RESET on it.", ["It literally says"], id="literally_says"),
+        pytest.param("The button is right there. It's right in front of you.", ["It's right in front of you"],
+                     id="in_front_of_you"),
+        pytest.param("The answer is staring you in the face: the reset button.", ["staring you in the face"],
+                     id="staring"),
+        pytest.param("The reset button, like I said. R-E-S-E-T.", ["R-E-S-E-T"], id="spelled_after_earlier_message"),
+    ],
+)
+def test_v15_b34_impossible_to_miss_and_spelled_out(draft, evidence) -> None:
+    c = conv(*RESET_AGAIN, ("a", draft))
+    found = detect("agent.condescending", c)
+    assert [f.message_id for f in found] == ["m4"]
+    assert evidence_text(c, found[0]) == evidence
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        pytest.param("Yes, that's the one: the small button next to the cable, marked RESET. Press it with a "
+                     "paperclip for ten seconds.", id="answers_again"),
+        pytest.param("It's written on the sticker on the back of the router: look for 'Wi-Fi Key'.",
+                     id="where_to_look"),
+        pytest.param("The surname on the booking is Smith, S-M-I-T-H, and I've corrected it.", id="name_spelled"),
+        pytest.param("Is that Jones, J-O-N-E-S?", id="spelling_asked"),
+        pytest.param("Your code is X-K-Q-7, valid for 10 minutes.", id="code"),
+        pytest.param("It's in the top-right corner, right in front of the clock.", id="in_front_of_a_thing"),
+    ],
+)
+def test_v15_where_to_look_and_spellings_stay_quiet(draft) -> None:
+    assert detect("agent.condescending", conv(*RESET_AGAIN, ("a", draft))) == []
+
+
+@pytest.mark.parametrize(
+    "draft, evidence",
+    [
+        pytest.param("Ah, this one trips up a lot of people who aren't very tech-savvy. Let me explain it slowly so "
+                     "it's easy for you: click your picture at the top, then 'Change picture'.",
+                     ["trips up a lot of people who aren't very tech-savvy", "slowly so it's easy for you"], id="b26"),
+        pytest.param("Let me explain it slowly for you: click your picture.", ["slowly for you"], id="slowly_for_you"),
+        pytest.param("I'll go slowly so it's simple enough for you. Click your picture.",
+                     ["slowly so it's simple enough for you"], id="simple_enough_for_you"),
+        pytest.param("No worries, this confuses folks who aren't good with computers.",
+                     ["confuses folks who aren't good with computers"], id="good_with_computers"),
+    ],
+)
+def test_v15_b26_slowly_for_you_and_not_tech_savvy(draft, evidence) -> None:
+    c = conv(("c", "How do I change my profile picture in Teams?"), ("a", draft))
+    found = detect("agent.condescending", c)
+    assert [f.message_id for f in found] == ["m2"]
+    assert evidence_text(c, found[0]) == evidence
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Let me explain it step by step: click your picture at the top, then 'Change picture'.",
+        "This one trips up a lot of people, it's well hidden. Click your picture at the top, then 'Change picture'.",
+        "I'll go slowly so it's easy to follow: first, click your picture at the top.",
+        "We'll go slowly, one step at a time. First, click your picture at the top.",
+    ],
+)
+def test_v15_step_by_step_and_well_hidden_stay_quiet(draft) -> None:
+    c = conv(("c", "How do I change my profile picture in Teams?"), ("a", draft))
+    assert detect("agent.condescending", c) == []

@@ -492,3 +492,60 @@ def test_v15_stop_sending_and_when_they_can_are_found(draft) -> None:
 def test_v15_look_alikes_stay_quiet(draft) -> None:
     c = conv(("c", "hello?"), ("c", "I really need help with my account, it's locked"), ("a", draft))
     assert detect("agent.dismissive", c) == []
+
+
+# v16 (QA pass 18, b01): the problem called normal and the worry waved away together, with nothing else said.
+LOUD_FAN = "My laptop fan is really loud since yesterday's update, it sounds like a jet engine and I can't concentrate."
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        pytest.param("That's normal, laptops get loud. Nothing to worry about.", id="b01"),
+        pytest.param("Totally normal, don't worry about it.", id="totally_normal_dont_worry"),
+        pytest.param("Nothing to worry about, it's perfectly normal.", id="worry_first"),
+        pytest.param("That happens all the time with these, no need to worry.", id="happens_all_the_time"),
+        pytest.param("It's expected. Do not worry about it.", id="expected_do_not_worry"),
+    ],
+)
+def test_v16_b01_normal_and_nothing_to_worry_about(draft) -> None:
+    found = detect("agent.dismissive", conv(("c", LOUD_FAN), ("a", draft)))
+    assert [f.message_id for f in found] == ["m2"]
+    assert found[0].score >= 0.5
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        pytest.param("That's normal for the first day after an update: it's re-indexing your files, so the fan works "
+                     "harder. Nothing to worry about, and if it's still loud tomorrow, tell me and I'll book a check.",
+                     id="explains_and_offers"),
+        pytest.param("That's normal after an update because it re-indexes; nothing to worry about.", id="because"),
+        pytest.param("It's normal to feel nervous, don't worry, we'll go through it together.", id="the_feeling"),
+        pytest.param("Nothing to worry about: that warning is normal after the update and it'll go away within a "
+                     "day.", id="reason_and_time"),
+        pytest.param("Don't worry, I've checked your sign-ins and they're all yours.", id="reassurance_with_fact"),
+    ],
+)
+def test_v16_normal_with_a_reason_or_offer_stays_quiet(draft) -> None:
+    assert detect("agent.dismissive", conv(("c", LOUD_FAN), ("a", draft))) == []
+
+
+# v16 (QA pass 18, g20): "stop asking" said of a program checks the fix; said to the customer it shuts them down.
+@pytest.mark.parametrize(
+    "draft, flagged",
+    [
+        pytest.param("Please close Outlook completely, open it again and sign in once. Does it stop asking after "
+                     "that?", False, id="g20"),
+        pytest.param("Outlook should then stop asking for your password.", False, id="outlook_should"),
+        pytest.param("After the update the sign-in prompt will stop asking every few minutes.", False,
+                     id="the_prompt_will"),
+        pytest.param("It'll stop asking once the new profile syncs.", False, id="itll"),
+        pytest.param("Please stop asking me the same thing.", True, id="please_stop_asking"),
+        pytest.param("Can you stop asking me for updates every hour?", True, id="can_you_stop"),
+        pytest.param("It won't change, so stop asking.", True, id="so_stop_asking"),
+    ],
+)
+def test_v16_g20_a_program_that_stops_asking(draft, flagged) -> None:
+    c = conv(("c", "Outlook keeps asking for my password every few minutes."), ("a", draft))
+    assert bool(detect("agent.dismissive", c)) is flagged

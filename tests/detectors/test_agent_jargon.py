@@ -568,3 +568,18 @@ def test_v9_explained_after_head_noun_or_appositive(reply: str, explained: bool)
     found = detect("agent.jargon", conv(("c", "I'm not good with computers at all."), ("a", reply)))
     terms = [t for f in found for t in f.data["terms"]]
     assert ("DNS" not in terms) is explained
+
+
+# v10 (QA pass 18, g09): an e-mail address is something to type or write to: no part of it is jargon ("jane.doe",
+# the "vpn" in "vpn.help@..."); the same words outside an address still count.
+@pytest.mark.parametrize("reply, terms", [
+    ("Type your full work email, for example jane.doe@acme.com, and tap Next.", []),
+    ("Write to vpn.help@it.acme.com or helpdesk-dns@acme.co.uk and they'll sort it.", []),
+    ("Type your username, e.g. j.smith_adm@corp.acme.com, then your password.", []),
+    ("Write to help@acme.com and ask them to renew the DHCP lease and flush the DNS.", ["DHCP lease", "flush the DNS"]),
+    ("Edit resolv.conf and restart NetworkManager.", ["resolv.conf", "NetworkManager"]),
+])
+def test_v10_g09_email_addresses_are_no_jargon(reply: str, terms: list[str]) -> None:
+    customer = "I did that but I don't understand what to do now. Sorry, how do I add it?"
+    found = detect("agent.jargon", conv(("c", customer), ("a", reply)))
+    assert [t.lower() for f in found for t in f.data["terms"]] == [t.lower() for t in terms]

@@ -276,3 +276,41 @@ def test_v8_a_deadline_as_information_is_not_hard_sell(draft) -> None:
 def test_v8_hard_sell_with_contractions(draft) -> None:
     found = detect("agent.pressure", conv(("c", "Can I think about it?"), ("a", draft)))
     assert [f.data["kind"] for f in found] == ["hard_sell"]
+
+
+# --- v11 (QA pass 18, b04 and b18): advice to decide now, an offer that ends with the agent, patience running out,
+# an answer demanded by a clock time with no reason ------------------------------------------------------------
+@pytest.mark.parametrize("customer, draft, kinds", [
+    ("I'm still deciding between the Pro and Business plans, can I get back to you next week?",
+     "I'd strongly advise you to decide today. This price is only guaranteed until I log off, and I can't keep holding "
+     "your quote while you think it over.", ["hard_sell", "hurry"]),
+    ("I'll need to check with my finance team before approving the licence renewal.",
+     "I need an answer by 5pm today. I've got a lot of other accounts to get through, so I can't keep chasing you on "
+     "this.", ["hurry", "quick_request"]),
+    ("Can I think about it?", "I'd really recommend deciding now.", ["hard_sell"]),
+    ("Can I think about it?", "The discount is valid only while we're on this call.", ["hard_sell"]),
+    ("Can I think about it?", "This offer ends when I hang up.", ["hard_sell"]),
+    ("Can I think about it?", "The deal is only on the table while I'm still on the line.", ["hard_sell"]),
+    ("I'll check with finance.", "We can't keep waiting on you for this.", ["hurry"]),
+    ("I'll check with finance.", "We need your decision by end of day.", ["quick_request"]),
+    ("I'll check with finance.", "I have other customers waiting, so please decide.", ["hurry"]),
+])
+def test_v11_b04_b18_rushing_a_decision(customer, draft, kinds) -> None:
+    found = detect("agent.pressure", conv(("c", customer), ("a", draft)))
+    assert len(found) == 1
+    assert found[0].data["kinds"] == kinds
+
+
+@pytest.mark.parametrize("draft", [
+    "Please reply by Friday so I can book the engineer.",
+    "I need your confirmation by 3pm so I can book the engineer for tomorrow morning.",
+    "This price is guaranteed until 31 March, so take the time you need.",
+    "I'd recommend deciding once you've checked with finance; the quote is valid for 30 days.",
+    "I'd recommend deciding today if you want it delivered before the holidays.",
+    "I can't keep chasing the courier myself, so I've escalated it to their manager.",
+    "We have other customers with the same issue, so it's being looked at.",
+    "I'll keep holding your quote while you think it over, no rush.",
+    "Of course. The quote is valid for 30 days; just reply here when you've decided.",
+])
+def test_v11_deadlines_with_a_reason_and_patient_holds_stay_quiet(draft) -> None:
+    assert detect("agent.pressure", conv(("c", "Can I think about it and get back to you?"), ("a", draft))) == []

@@ -330,3 +330,53 @@ def test_v9_mock_praise_mock_surprise_and_ancient_device(draft) -> None:
 def test_v9_sincere_praise_and_a_lone_ancient_stay_quiet(draft) -> None:
     c = conv(("c", "my phone won't install the app"), ("a", draft))
     assert detect("agent.unprofessional", c) == []
+
+
+# v13 (QA pass 18, b09 and b36): minor cues together ("haha", "piece of junk", "tbh", a step trailed by "I guess"),
+# the mishap's ingredients praised as a pair, and a bare "Nice one." right after the customer's own mishap.
+@pytest.mark.parametrize(
+    "customer, draft, kinds",
+    [
+        pytest.param("hey my printer keeps printing blank pages",
+                     "haha yeah that thing's a piece of junk tbh. try shaking the toner I guess",
+                     ["chat_slang", "disparaging", "shrug"], id="b09"),
+        pytest.param("hey my printer keeps printing blank pages", "lol that printer is a pile of garbage, no idea.",
+                     ["chat_slang", "disparaging", "shrug"], id="pile_of_garbage"),
+        pytest.param("I spilled coffee on my keyboard and now some keys don't work.",
+                     "Nice one. Coffee and electronics, great combination. You'll need to request a new keyboard "
+                     "through the portal.", ["mock_praise", "sarcasm"], id="b36"),
+        pytest.param("I dropped my phone in the bath.", "Well done. You'll need a new one.", ["mock_praise"],
+                     id="well_done_after_drop"),
+        pytest.param("I think I deleted the shared folder.",
+                     "Water and laptops: a match made in heaven. Anyway, I'll restore it.", ["sarcasm"],
+                     id="match_made_in_heaven"),
+    ],
+)
+def test_v13_b09_b36_junk_and_mock_praise(customer, draft, kinds) -> None:
+    found = detect("agent.unprofessional", conv(("c", customer), ("a", draft)))
+    assert [f.message_id for f in found] == ["m2"]
+    assert found[0].data["kinds"] == kinds
+
+
+@pytest.mark.parametrize(
+    "customer, draft",
+    [
+        pytest.param("I restarted it like you said and it works now!", "Nice one! Glad it's sorted.",
+                     id="nice_one_after_a_fix"),
+        pytest.param("I found the setting and turned it on myself.", "Nice one, thanks for letting me know.",
+                     id="nice_one_after_finding_it"),
+        pytest.param("I spilled coffee on my keyboard but unplugged it straight away.",
+                     "Good job. Unplugging it straight away was exactly the right thing to do. I'll send a new one.",
+                     id="praise_for_the_right_move"),
+        pytest.param("Which plan should I pick?", "Fibre and the mesh router are a great combination for a big house.",
+                     id="sincere_combination"),
+        pytest.param("printer prints blank pages", "haha, good question! Let me check the toner levels for you.",
+                     id="haha_alone"),
+        pytest.param("the update changed my settings", "I guess the update changed it; let's set it back together.",
+                     id="i_guess_as_a_hedge"),
+        pytest.param("printer prints blank pages", "Try shaking the toner cartridge gently, then print a test page.",
+                     id="the_same_step_plainly"),
+    ],
+)
+def test_v13_praise_after_a_fix_and_single_minor_cues_stay_quiet(customer, draft) -> None:
+    assert detect("agent.unprofessional", conv(("c", customer), ("a", draft))) == []

@@ -450,3 +450,24 @@ def test_v10_only_the_faults_own_anymore_is_hidden_from_the_head() -> None:
 
     assert "anymore" not in head_text("The smart lock won't respond to the app anymore.")
     assert "can't take this anymore" in head_text("It doesn't connect. I can't take this anymore, I'm done with you!")
+
+
+# v12 (QA pass 18, g30): "I feel terrible" after the customer's own mistake is guilt, not an insult; the same words
+# aimed at the service still are
+@pytest.mark.parametrize("text, insult", [
+    pytest.param("I think I deleted the whole shared Marketing folder by accident. I'm so sorry, I feel terrible.",
+                 False, id="qa18_g30"),
+    pytest.param("I feel so awful about this, I sent the invoice to the wrong client.", False, id="feel_so_awful"),
+    pytest.param("Sorry, I felt horrible asking again.", False, id="felt_horrible"),
+    pytest.param("Your service is terrible.", True, id="service_terrible"),
+    pytest.param("this is horrible, 3 days without internet", True, id="this_is_horrible"),
+    pytest.param("Awful support, nobody answers.", True, id="awful_support"),
+])
+def test_v12_feeling_terrible_is_no_insult(text: str, insult: bool) -> None:
+    found = detect("customer.frustration", conv(("c", text)))
+    assert any("insulting words" in f.data["reasons"] for f in found) is insult
+
+
+def test_v12_g30_a_guilty_customer_is_not_reported() -> None:
+    text = "I think I deleted the whole shared Marketing folder by accident. I'm so sorry, I feel terrible."
+    assert detect("customer.frustration", conv(("c", text))) == []

@@ -79,6 +79,8 @@ SEVERITY: dict[str, SeverityRule] = {
     "no_acknowledgment": _rule(0.0, 0.8, "repeating"),
 }
 _LEVELS = ("info", "warning", "problem")
+# the tone categories whose flagged words cannot also be a strength (a jargon term inside steps can)
+_JAB_CATEGORIES = frozenset({"dismissive", "blame", "condescending", "pressure", "impatient_repeat", "unprofessional"})
 
 WHY: dict[str, str] = {
     "dismissive": '"{text}" can read as a brush-off; own the problem and give a next step.',
@@ -232,9 +234,15 @@ def check(draft: str, context: ContextInput = None, *, llm: Any = None) -> Check
     texts = rw.suggestions(draft, drafts, states, per_flag, where)
     flags = [Flag(suggestion=t, **p.fields) for p, t in zip(pending, texts, strict=True)]
 
+    # QA pass 18 (b26): words flagged as a jab are no strength ("this one trips up a lot of people who aren't very
+    # tech-savvy" read as empathy and as condescending at once); each evidence span is compared, not the strength's
+    # whole stretch, which may enclose a jab between two good sentences
+    jabs = [(fl.span.start, fl.span.end) for fl in flags if fl.severity != "info" and fl.category in _JAB_CATEGORIES]
     strengths = [Strength(label=f.label, span=_span(f, draft), text=_text(f, draft), note=f.explanation)
                  for f in on_draft if f.label in STRENGTHS and f.score >= STRENGTHS[f.label]
-                 and not (f.label == "agent.empathy" and _stock_only(f))]
+                 and not (f.label == "agent.empathy" and _stock_only(f))
+                 and not any(a < e.end and e.start < b for e in f.evidence if e.message_id == DRAFT_ID
+                             for a, b in jabs)]
     has_confirmation = any(s.label == "agent.confirmation_check" for s in strengths)
 
     severities = {fl.severity for fl in flags}

@@ -78,6 +78,9 @@ _LABEL_BEFORE = re.compile(
     r"press)\s+(?:(?:\w+|[\"'`“‘])\s+){0,1}$|\b(?:label(?:l)?ed|marked)\s+\S+\s+and\s+$", re.IGNORECASE)
 # Links are addresses to open, not words to understand.
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+# An e-mail address ("jane.doe@acme.com", "it-help@vpn.example.org") is something to type or write
+# to, not vocabulary: no part of it is jargon (QA pass 18, g09).
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 # A command line to type: from a shell command word, or any word followed by an option
 # ("lsb_release -a", "xrandr --output VGA1"), to the end of the clause. What is in it is an
 # instruction to copy ("sudo apt-get install libncurses5-dev"), not vocabulary to learn.
@@ -184,6 +187,9 @@ def _glossary_terms(text: str) -> tuple[tuple[int, int, dict[str, Any]], ...]:
              for w in words_of(text) if w in by_anchor
              for rx, entry in by_anchor[w] if _may_match(rx, low, tokens)
              for m in finditer(rx, text)]
+    if found and "@" in text:
+        mails = [m.span() for m in _EMAIL.finditer(text)]
+        found = [t for t in found if not any(s <= t[0] < e for s, e in mails)]
     if not found:
         return ()
     found.sort(key=lambda t: (t[0], -t[1]))
@@ -232,6 +238,8 @@ def _rare_technical_words(
     out: list[tuple[int, int]] = []
     if "/" in text or "www." in text:
         taken = taken + [m.span() for m in _URL.finditer(text)]
+    if "@" in text:
+        taken = taken + [m.span() for m in _EMAIL.finditer(text)]
     if "/" in text or "\\" in text:
         for m in _PATH.finditer(text):
             p = m.group()

@@ -32,6 +32,8 @@ as non-native writers put it; not "you did nothing wrong" nor a condition.
 
 v9 (QA pass 15, lexicon v8): a bare guess that the customer's connection is at fault, as its whole sentence ("Maybe
 it's your internet.", "Probably your wifi."); "Maybe it's your router, could you restart it?" goes on to a check.
+v11 (QA pass 18, lexicon v10): the lecture for next time that points at the rules the customer was given ("In future,
+please make sure to always work in the online version as instructed in the onboarding guide", ``hindsight``).
 """
 
 from __future__ import annotations
@@ -82,7 +84,8 @@ class AgentBlame(Detector):
     name = "agent.blame"
     # v9 (QA pass 15, lexicon v8): "Maybe it's your internet." (``your_side``)
     # v10 (QA pass 16, lexicon): 'accidental damage on your part', 'screens don't crack by themselves'
-    version = 10  # v4 (QA pass 7): a reproachful "why would you click on that"
+    # v11 (QA pass 18, lexicon v10): "In future, please make sure to always ... as instructed in the onboarding guide"
+    version = 11  # v4 (QA pass 7): a reproachful "why would you click on that"
     # v8 (QA pass 13): a fault denied right before it is no blame ("not something you did wrong")
     # v7 (QA pass 11): "You are doing wrong." (you + doing/did/set + wrong, any or no object)
     # v6 (QA pass 10): passive "... have been changed on your device, which caused ...", "you can't use

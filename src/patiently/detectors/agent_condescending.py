@@ -41,6 +41,10 @@ on the customer), and a bare "Dude, chill." (``tone_policing``).
 v12 (QA pass 15, lexicon v12): "even my kids can do it" (``belittling``: anyone in the agent's family, any verb of
 coping), "Just read the letter properly" (``belittling``) and "Surely you've used one before?" / "You've used a
 browser before, right?" (``quizzing``).
+v15 (QA pass 18, lexicon v14): "It's literally written on it", "it's right in front of you" (``obviousness``), "Let me
+explain it slowly so it's easy for you" and "trips up a lot of people who aren't very tech-savvy" (``belittling``),
+and ``spelled_out``: a common word the agent already wrote, spelled out letter by letter ("The one labelled RESET.
+R-E-S-E-T."); a name, code or address spelled for clarity, a rare word, or a spelling asked about is not one.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ from ..lexicon import Match, load_lexicon
 from ..model import Conversation, Finding
 from ..text import readable
 from ._chat_lines import bot_reply, to_other_helper
+from ._jargon_terms import zipf
 from .base import Detector, DetectorContext
 from .customer_frustration import REPORT_AT as UPSET_AT
 from .customer_frustration import frustration_level
@@ -64,6 +69,29 @@ _DESCRIBED = re.compile(r"\b(?:when|if|whenever|once|as)\s+you\s+$", re.IGNORECA
 # customer: a simplicity claim followed by what is easy to get wrong is sympathy
 _EASY_TO_GET_WRONG = re.compile(r"\s+to\s+(?:miss|overlook|get\s+wrong|mix\s+up|confuse|forget|misread|lose\s+track|"
                                 r"trip\s+over|get\s+stuck|click\s+the\s+wrong)\b", re.IGNORECASE)
+
+# v15 (QA pass 18): a spelling given for clarity ("the surname is Smith, S-M-I-T-H", "is that J-O-N-E-S?")
+_SPELLING_ASKED = re.compile(r"\b(?:name|surname|username|user\s+name|e-?mail|address|code|password|reference|spell\w*|"
+                             r"spelt|letters?)\b", re.IGNORECASE)
+SPELLED_COMMON_ZIPF = 3.0  # a common word (reset, power, mail), not a rare name or a code
+
+
+def _spelled_like_a_jab(conv: Conversation, i: int, m: Match) -> bool:
+    """v15: a common word spelled out letter by letter that the agent already wrote out ("RESET. R-E-S-E-T."),
+    outside a question and with nothing saying a spelling is being given (a name, an address, a code)."""
+    text = conv.messages[i].text
+    word = m.text.replace("-", "").lower()
+    if len(word) < 3 or zipf(word) < SPELLED_COMMON_ZIPF:
+        return False
+    start = max(text.rfind(c, 0, m.start) for c in ".!?\n") + 1
+    end = min((k for k in (text.find(c, m.end) for c in ".!?\n") if k >= 0), default=len(text))
+    if text[end:end + 1] == "?" or _SPELLING_ASKED.search(text, max(0, m.start - 40), m.start) \
+            or _SPELLING_ASKED.search(text[start:end]):
+        return False
+    said = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+    own = [k for k in range(i) if conv.messages[k].role == "agent"][-1:]
+    return bool(said.search(text[:m.start]) or said.search(text[m.end:])
+                or any(said.search(conv.messages[k].text) for k in own))
 
 
 def customer_was_upset(conv: Conversation, ctx: DetectorContext, i: int) -> bool:
@@ -93,7 +121,9 @@ class AgentCondescending(Detector):
     # v12 (QA pass 15, lexicon v12): "even my kids can do it", "read the letter properly", "Surely you've used one"
     # v13 (QA pass 16): 'it's easy to miss' is sympathy; 'it's hard to miss', 'at least you're consistent' (lexicon)
     # v14 (QA pass 17, lexicon v14): "Obviously you can't ..." is no permission (only "obviously you can" is let off)
-    version = 14  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v15 (QA pass 18, lexicon v15): "literally written on it", "explain it slowly so it's easy for you", "people who
+    # aren't very tech-savvy", a common word spelled out ("R-E-S-E-T")
+    version = 15  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")
@@ -105,7 +135,9 @@ class AgentCondescending(Detector):
             msg = conv.messages[i]
             matches = [m for m in lex.find(msg.text)
                        if not _DESCRIBED.search(msg.text, max(0, m.start - 20), m.start)
-                       and not (m.category == "simplicity" and _EASY_TO_GET_WRONG.match(msg.text, m.end))]
+                       and not (m.category == "simplicity" and _EASY_TO_GET_WRONG.match(msg.text, m.end))
+                       and not (lex.category(m.category).meta.get("common_word_only")
+                                and not _spelled_like_a_jab(conv, i, m))]
             if not matches or bot_reply(conv, i) or to_other_helper(conv, i):
                 continue
             weights: list[tuple[Match, float]] = []

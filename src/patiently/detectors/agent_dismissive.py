@@ -48,6 +48,10 @@ v13 (QA pass 15, lexicon v12): "It loads fine for me." / "runs perfectly for me"
 working with a manner word, not only "works fine for me"); "It'll probably sort itself out." with no time or reason
 after it (``minimising``) and "Please check our website for rebooking options." as the last sentence (``look_it_up``:
 options, help or answers, not "for more details").
+v15 (QA pass 18, lexicon v14): ``normal_no_worry``, the problem called normal and the worry waved away together with no
+reason between ("That's normal, laptops get loud. Nothing to worry about."), where the "nothing to worry about" is
+part of the brush-off and no longer softens it as an explanation; "stop asking" said of a program ("Does it stop
+asking after that?", "Outlook should stop asking") is the fix being checked, not a ``shut_down``.
 """
 
 from __future__ import annotations
@@ -131,7 +135,8 @@ class AgentDismissive(Detector):
     # v13 (QA pass 15, lexicon v12): "It loads fine for me.", "It'll sort itself out.", "check our website for options"
     # v14 (QA pass 16, lexicon): 'not really our problem'
     # v15 (QA pass 17, lexicon v14): "Please stop sending multiple messages", "Someone will get to you when they can"
-    version = 15
+    # v16 (QA pass 18, lexicon v15): "That's normal ... Nothing to worry about."; "Does it stop asking?" is no shut-down
+    version = 16
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

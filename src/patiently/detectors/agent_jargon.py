@@ -39,6 +39,9 @@ v9 (QA pass 15): an explanation after the term's head noun ("DNS setting, which 
 ...") or an appositive with a relative clause ("DNS, the system that turns website names into numbers, ...")
 explains the term; glossary v5 adds operator-internal mobile terms (HLR, OTA, UE) and bank back-office terms (SWIFT
 gpi, AML screening, nostro, correspondent bank), so four of them to an ordinary customer reach a warning.
+
+v10 (QA pass 18): an e-mail address ("for example jane.doe@acme.com", "vpn.help@it.acme.com") is something to
+type or write to, like a web address: no part of it is a glossary term or a rare technical word.
 """
 
 from __future__ import annotations
@@ -178,7 +181,8 @@ class AgentJargon(Detector):
     # v8 (QA pass 13): the one non-technical list (non_technical.yaml v3), read with customer.confusion's
     # rule that it describes the writer ("my colleague is not a tech person" does not)
     # v9 (QA pass 15): "DNS setting, which is basically ..." is explained; glossary v5 (HLR, OTA, AML, nostro ...)
-    version = 9  # v7 (QA pass 12): glossary v3 ("flush your DNS", fragmenting, TOTP, ONT, WAN port)
+    # v10 (QA pass 18): no part of an e-mail address is a term ("for example jane.doe@acme.com")
+    version = 10  # v7 (QA pass 12): glossary v3 ("flush your DNS", fragmenting, TOTP, ONT, WAN port)
     # v6 (QA pass 11): "SPF/DKIM" is two terms; "run a traceroute" is a noun, not a command; glossary v2
     labels = ("agent.jargon",)
     description = "Agent uses technical terms without explaining them, worse for non-technical customers."

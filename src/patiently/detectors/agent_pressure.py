@@ -24,6 +24,13 @@ today, the offer ends at midnight") and regret held over the customer ("Many cus
 waiting"); the deadline said as information ("the offer ends at midnight, but take your time") is not.
 v9 (QA pass 15, lexicon v8): ``hard_sell`` also takes a decision ordered now ("Please make a decision now", "I need
 a decision right now"); "you don't have to decide now" and "decide now or later" are not.
+v11 (QA pass 18, lexicon v9): ``hard_sell`` also takes the decision urged by a deadline as advice ("I'd strongly advise
+you to decide today"; not with a condition after it, "... today if you want it before the holidays") and an offer
+that lasts only while the agent is there ("This price is only guaranteed until I log off"; a date is information);
+``hurry`` the agent's patience running out on the customer ("I can't keep chasing you on this", "I can't keep
+holding your quote while you think it over"; not "I can't keep chasing the courier") and other work as the reason
+("I've got a lot of other accounts to get through"); ``quick_request`` an answer demanded by a clock time with no
+reason ("I need an answer by 5pm today"; not "... by 3pm so I can book the engineer").
 """
 
 from __future__ import annotations
@@ -48,7 +55,10 @@ _CHEAP = re.compile(r"\b(?:close|closed|closing|otherwise|cancel|today|tonight|l
                     r"queue|busy|wrap|speed|there|hello+|helo|message|answer|respond|reply|waiting|with\s+me|chop|pace|asap|come|"
                     r"people|move|end|last|interest|sake|delay|rush|just|now|minute|instant|"
                     r"forever|indefinitely|"
-                    r"midnight|regret)\b", re.I)  # v7: "I can't hold it forever"; v8: hard_sell
+                    r"midnight|regret|"
+                    r"keep|other|advise|recommend|suggest|urge|encourage|guaranteed|valid|decision|confirmation|hang|ends|log|"
+                    r"offer|price|quote|deal|discount)\b",
+                    re.I)  # v7: "I can't hold it forever"; v8: hard_sell; v11: QA pass 18
 
 # what follows "just do what I said" when it only points back to earlier steps
 _POINTER = re.compile(r"\s*(?:in\s+|on\s+)?(?:my\s+|the\s+)?(?:last|above|earlier|before|previous)\b", re.I)
@@ -70,7 +80,9 @@ class AgentPressure(Detector):
     # v8 (QA pass 13, lexicon v7): hard_sell, "You need to decide today", "Many customers regret waiting"
     # v9 (QA pass 15, lexicon v8): "Please make a decision now"
     # v10 (QA pass 17): a quick request beside what expires ("only valid for 10 minutes") is no rush
-    version = 10  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
+    # v11 (QA pass 18, lexicon v9): "I'd strongly advise you to decide today", "only guaranteed until I log off",
+    # "I can't keep chasing you", "other accounts to get through", "I need an answer by 5pm today"
+    version = 11  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 

@@ -43,11 +43,17 @@ own developers ("our devs break something every release", ``disparaging``): "Hon
 something every release 🙄" is three minor cues together.
 v11 (QA pass 15, lexicon v11): mocking whoever set up the customer's system ("whoever set up your network had no
 clue what they were doing", ``insult``).
+v13 (QA pass 18, lexicon v13): "Coffee and electronics, great combination." (``sarcasm``); ``mock_praise``, a bare
+"Nice one." right after the customer told their own mishap (a category with ``after_customer``: the match counts only
+when the customer's last message matches it, and not when the reply goes on to praise what they did, ``unless``);
+minor cues "piece of junk" (``disparaging``), "haha" (``chat_slang``) and "try shaking the toner I guess"
+(``shrug``), so "haha yeah that thing's a piece of junk tbh. try shaking the toner I guess" is three of them.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..lexicon import Lexicon, Match, load_lexicon
 from ..model import Conversation, Finding
@@ -140,6 +146,30 @@ def _own_language(text: str, m: Match, lex: Lexicon, quoted: list[tuple[int, int
     return True
 
 
+def _fits_context(conv: Conversation, ctx: DetectorContext, i: int, m: Match, lex: Lexicon) -> bool:
+    """v13: a category with ``after_customer`` counts only after a customer message that matches it ("I spilled
+    coffee on my keyboard" before "Nice one."), and not when the reply matches its ``unless``."""
+    meta = lex.category(m.category).meta
+    need = meta.get("after_customer")
+    if not need:
+        return True
+    j = ctx.previous(i, "customer")
+    if j is None or not re.search(str(need), conv.messages[j].text, re.IGNORECASE):
+        return False
+    unless = meta.get("unless")
+    return not (unless and re.search(str(unless), conv.messages[i].text, re.IGNORECASE))
+
+
+def _tail(m: Match, lex: Lexicon) -> Match:
+    """v13: the match cut to the part its category's ``evidence_tail`` regex finds at its end ("I guess" of "try
+    shaking the toner I guess"): the rest was only context."""
+    tail = lex.category(m.category).meta.get("evidence_tail")
+    found = re.search(str(tail), m.text, re.IGNORECASE) if tail else None
+    if found is None or found.start() == 0:
+        return m
+    return replace(m, start=m.start + found.start(), text=m.text[found.start():])
+
+
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted spans without those inside another ("pissed" inside "pissed off")."""
     out: list[tuple[int, int]] = []
@@ -157,7 +187,9 @@ class AgentUnprofessional(Detector):
     # v10 (QA pass 14, lexicon v10): an eye-roll emoji and "our devs break something", minor cues
     # v11 (QA pass 15, lexicon v11): "whoever set up your network had no clue"
     # v12 (QA pass 16, lexicon): venting, 'I hate dealing with it', 'I can't stand this system'
-    version = 12  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
+    # v13 (QA pass 18, lexicon v13): "great combination." sarcasm, "Nice one." after the customer's mishap, and minor
+    # cues "piece of junk", "haha", "... I guess"
+    version = 13  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
@@ -175,7 +207,9 @@ class AgentUnprofessional(Detector):
                 # chat nicknames ("idiot", "bugger") are names, not insults
                 if names is None:
                     names = frozenset(m.author.lower() for m in conv.messages if m.author)
-                matches = [m for m in matches if m.text.lower() not in names and _own_language(text, m, lex, quoted)]
+                matches = [m for m in matches if m.text.lower() not in names and _own_language(text, m, lex, quoted)
+                           and _fits_context(conv, ctx, i, m, lex)]
+                matches = [_tail(m, lex) for m in matches]
                 # "lol" inside "lol ok whatever" is part of that sarcasm, not texting slang of its own
                 matches = [m for m in matches if m.category not in _MINOR or not any(
                     o.category not in _MINOR and o.start <= m.start and m.end <= o.end for o in matches)]

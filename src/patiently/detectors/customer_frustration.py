@@ -44,6 +44,9 @@ whether the agent calmed the customer down or the conversation escalated.
 v9 (QA pass 15, ``frustration.yaml`` v5): a shouted order opening its sentence ("...!!! Fix it NOW.", "Refund me
 TODAY!") is urgency; "every time I pick / enter / export ..." only says when a fault shows ("The report exports empty
 every time I pick a date range." is a calm fault report).
+v12 (QA pass 18, ``frustration_cues.yaml`` v4): "terrible", "horrible", "awful" after "I feel / felt / am feeling (so)"
+are how the customer feels about their own mistake ("I deleted the folder by accident. I'm so sorry, I feel terrible"),
+not name-calling: no ``insult`` cue there; "your service is terrible" still is one.
 """
 
 from __future__ import annotations
@@ -326,7 +329,8 @@ class CustomerFrustration(Detector):
     # v9 (QA pass 15, frustration.yaml v5): "Fix it NOW." is urgency; "every time I pick ..." says when
     # v10 (review): only the "anymore" of the fault's own clause is hidden from the head
     # v11 (QA pass 17, frustration.yaml v6): "it's right now" (correct now) is no urgency
-    version = 11
+    # v12 (QA pass 18, frustration_cues.yaml v4): "I feel terrible" is the customer's own guilt, no insult
+    version = 12
     # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
     # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure;
     # v5: plain requests and missing system messages are calm; stress idioms, shouted deadlines, got worse,
