@@ -73,9 +73,11 @@ _EXPLAINED_BEFORE = re.compile(
     r"(?:\(|\b(?:called|known\s+as|aka|named|so-called|we\s+call\s+it|it'?s\s+called|referred\s+to\s+as|"
     r"also\s+called)\s+(?:an?\s+|the\s+)?)[\"'`“‘]?$", re.IGNORECASE)
 # The customer reads it off a screen or a device: "ports labelled DP1 and DP2", "a button marked Input".
+# Not "your invoice shows a pro-rated adjustment" (QA pass 17): "a"/"an" after says/reads/shows is a description.
 _LABEL_BEFORE = re.compile(
     r"\b(?:label(?:l)?ed|marked|titled|entitled|says|saying|reads|shows|showing|select|choose|pick|tap|click|"
     r"press)\s+(?:(?:\w+|[\"'`“‘])\s+){0,1}$|\b(?:label(?:l)?ed|marked)\s+\S+\s+and\s+$", re.IGNORECASE)
+_DESCRIBED_BEFORE = re.compile(r"\b(?:says|saying|reads|shows|showing)\s+an?\s+$", re.IGNORECASE)
 # Links are addresses to open, not words to understand.
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 # An e-mail address ("jane.doe@acme.com", "it-help@vpn.example.org") is something to type or write
@@ -341,7 +343,7 @@ def is_instruction(text: str, start: int, end: int) -> bool:
         return True
     if _TYPE_BEFORE.search(before) and _INTO_BOX_AFTER.match(text, end):
         return True  # "type Floor2-HP in the search box": a name to copy, not a concept
-    return bool(_LABEL_BEFORE.search(before))
+    return bool(_LABEL_BEFORE.search(before)) and not _DESCRIBED_BEFORE.search(before)
 
 
 _QUOTE_PAIRS = (('"', '"'), ("`", "`"), ("“", "”"), ("«", "»"))

@@ -42,6 +42,13 @@ gpi, AML screening, nostro, correspondent bank), so four of them to an ordinary 
 
 v10 (QA pass 18): an e-mail address ("for example jane.doe@acme.com", "vpn.help@it.acme.com") is something to
 type or write to, like a web address: no part of it is a glossary term or a rare technical word.
+v11 (QA passes 16-18): glossary v6 adds billing and contract terms (ARR, MSA, true-up, pro-rated, per-seat licence,
+net 30, accrual ...), the Wi-Fi bands and "contention on the node", the boot order and a website's certificate words
+(intermediate chain, "the handshake fails", ACME). The customer's state reads non_technical.yaml v4, which also hears a
+customer who shows it without saying it: their age ("I'm 78"), the relative who helps being away ("my grandson isn't
+around to help"), "I have no idea how to do that". Three or more glossary terms packed into few words (at most eight
+words a term) add 0.1: a wall of jargon weighs more than the same terms spread out (not for a technical customer). "Your
+invoice shows a pro-rated adjustment" describes, it is no label read off a screen.
 """
 
 from __future__ import annotations
@@ -77,6 +84,13 @@ CONFUSED_BONUS = 0.25
 TECH_SAVVY_SIGNS = 2  # the customer showed this many signs of being technical ...
 TECH_SAVVY_FACTOR = 0.6  # ... so jargon weighs less for them
 HANDS_ON_WEIGHT = 2  # what they typed or pasted (a command, a path, output) is a stronger sign than a word
+# v10 (QA pass 16 b18): terms packed into a short reply ("Your TLS certificate expired and the intermediate chain is
+# misconfigured, so the handshake fails HSTS checks.") weigh more than the same terms spread over a long one:
+# three or more glossary terms (concepts, not a list of paths or names to type) with at most this many words per term
+# add DENSITY_BONUS (not for a technical customer).
+DENSE_TERMS = 3
+DENSE_WORDS_PER_TERM = 8
+DENSITY_BONUS = 0.1
 # Hands-on signs: what a customer who works at a terminal types or pastes.
 _HANDS_ON = re.compile(
     r"(?P<path>(?<![^\s(\"'`])(?:~/|/(?:etc|usr|var|dev|boot|home|lib|proc|sys|opt|tmp|media|mnt|bin|sbin|root)\b)"
@@ -112,6 +126,19 @@ _NEW_USER = re.compile(
     r"|\b(?:no|little|zero)\s+(?:\w+\s+)?(?:linux|ubuntu|computer|technical|tech)\s+(?:experience|knowledge|skills)\b"
     r"|\ba\s+new\s+(?:linux|ubuntu)\s+user\b",
     re.IGNORECASE)
+# v10: a customer who introduces themselves by a technical job ("I'm a sysadmin", "I'm the network admin at our Leeds
+# branch", "I'm a senior DevOps engineer", "network engineer here") is a technical audience, as if they had shown
+# TECH_SAVVY_SIGNS; not "I'm an office manager", "the engineer didn't come", "I'm a customer of your dev team".
+_TECH_ROLE = re.compile(
+    r"\b(?:(?:i['’]?m|im|i\s+am)\s+(?:a|an|the|our|one\s+of\s+the)|as\s+(?:a|an|the))\s+"
+    r"(?:(?!(?:of|your|their|his|her|the|for|with|at|to|that|and|but|not)\b)[\w-]+\s+){0,3}?"
+    r"(?P<role>sys-?admins?|(?:systems?|network|it|site|domain|database|db|linux|server|cloud|web)\s+admin(?:istrator)?s?|"
+    r"(?:software|web|backend|front-?end|full-?stack|app|mobile|python|java|linux|kernel)?\s*developers?|programmers?|"
+    r"devs?|(?:software|network|systems?|devops|site\s+reliability|cloud|security|it|platform|infrastructure|data|"
+    r"backend|qa|test|support|solutions?)\s+engineers?|devops|sres?|(?:solutions?|cloud|software|systems?|network|"
+    r"it)\s+architects?|it\s+(?:manager|technician|guy|person|lead|director))\b"
+    r"|\b(?:sys-?admin|developer|(?:network|software|devops|systems?|security|cloud)\s+engineer|devops|dev)\s+here\b",
+    re.IGNORECASE)
 # Questions about where to click are not confusion about a word (for this detector: agent.condescending
 # reads the same lexicon and keeps them).
 _NOT_CONFUSION = frozenset({"how do i find", "where do i find"})
@@ -141,6 +168,7 @@ class _State:
     to_customer: dict[str, bool] = field(default_factory=dict)
     non_technical: bool = False
     confused: bool = False
+    tech_role: bool = False  # introduced themselves by a technical job (v10)
 
     def copy(self) -> _State:
         return replace(self, explained=set(self.explained), customer_terms=set(self.customer_terms),
@@ -149,7 +177,7 @@ class _State:
     @property
     def technical(self) -> bool:
         """The customer showed they are technical and never said otherwise, nor is confused now."""
-        signs = len(self.customer_terms) + HANDS_ON_WEIGHT * len(self.hands_on)
+        signs = len(self.customer_terms) + HANDS_ON_WEIGHT * len(self.hands_on) + TECH_SAVVY_SIGNS * self.tech_role
         return signs >= TECH_SAVVY_SIGNS and not self.non_technical and not self.confused
 
 
@@ -182,7 +210,10 @@ class AgentJargon(Detector):
     # rule that it describes the writer ("my colleague is not a tech person" does not)
     # v9 (QA pass 15): "DNS setting, which is basically ..." is explained; glossary v5 (HLR, OTA, AML, nostro ...)
     # v10 (QA pass 18): no part of an e-mail address is a term ("for example jane.doe@acme.com")
-    version = 10  # v7 (QA pass 12): glossary v3 ("flush your DNS", fragmenting, TOTP, ONT, WAN port)
+    # v11 (QA passes 16-18): glossary v6 (billing and contract terms, the Wi-Fi bands, "contention on the node", the
+    # boot order, certificate chains); non_technical.yaml v4 (age, the helping relative away, "no idea how to do
+    # that"); terms packed densely weigh more; "your invoice shows a pro-rated ..." is no label to read off a screen
+    version = 11  # v7 (QA pass 12): glossary v3 ("flush your DNS", fragmenting, TOTP, ONT, WAN port)
     # v6 (QA pass 11): "SPF/DKIM" is two terms; "run a traceroute" is a noun, not a command; glossary v2
     labels = ("agent.jargon",)
     description = "Agent uses technical terms without explaining them, worse for non-technical customers."
@@ -230,6 +261,10 @@ class AgentJargon(Detector):
             if not unexplained or not ctx.wants(i):
                 continue
             score = BASE_SCORE + min(MAX_EXTRA, PER_EXTRA_TERM * (len(unexplained) - 1))
+            concepts = sum(1 for _, _, entry in unexplained if entry)  # glossary terms: not paths or names to type
+            if concepts >= DENSE_TERMS and not state.technical \
+                    and len(msg.text.split()) <= DENSE_WORDS_PER_TERM * concepts:
+                score += DENSITY_BONUS  # many concepts in few words: a wall of jargon
             if state.non_technical:
                 score += NON_TECHNICAL_BONUS
             if state.confused:
@@ -262,6 +297,7 @@ class AgentJargon(Detector):
             state.customer_terms.update(key(text[s:e]) for s, e, entry in found if level(entry) != "common")
             state.customer_terms.update(key(text[s:e]) for s, e in rare_technical_words(text, rare_zipf, taken, names))
             state.hands_on.update(_hands_on(text))
+            state.tech_role = state.tech_role or bool(_TECH_ROLE.search(text))
             state.customer_words += key(text) + " "
             return []
         if msg.role != "agent":

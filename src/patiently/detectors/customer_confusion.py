@@ -25,7 +25,8 @@ from .base import Detector, DetectorContext
 
 # The categories of lexicons/non_technical.yaml that say the customer is not technical, and the weight such a
 # self-description carries here (confusion.yaml's non_technical weight before v5: it is not puzzlement).
-NON_TECHNICAL_CATEGORIES = ("self_description", "plain_request")
+# v6: lay_signs (non_technical.yaml v4: "I'm 78", "my grandson isn't around to help", "no idea how to do that")
+NON_TECHNICAL_CATEGORIES = ("self_description", "lay_signs", "plain_request")
 NON_TECHNICAL_WEIGHT = 0.6
 ECHO_MAX_WORDS = 5  # "the admin portal?" echoes a term; longer questions are real questions
 ECHO_SCORE = 0.5
@@ -77,9 +78,10 @@ _EXPLAIN = {
 
 class CustomerConfusion(Detector):
     name = "customer.confusion"
-    version = 5  # v3 (QA pass 5): the family of "not good with computers" self-descriptions;
+    version = 6  # v3 (QA pass 5): the family of "not good with computers" self-descriptions;
     # v4 (QA pass 8): "I don't understand computers", "computers confuse me", "not a tech person";
     # v5 (QA pass 13): self-descriptions read from non_technical.yaml, the list agent.jargon reads
+    # v6 (QA passes 17-18): non_technical.yaml v4's lay_signs (age, the helping relative away, "no idea how to do that")
     labels = ("customer.confusion",)
     description = "The customer does not understand the agent (or says they are not technical)."
 
