@@ -102,7 +102,7 @@ CONTEXT_NOTES: dict[str, str] = {
                   "rushing, blame and brush-offs weigh more.",
     "repeating": "The customer is repeating themselves: the earlier answer didn't land; answer again in full.",
     "confused": "The customer is confused: short sentences, one step at a time, and check it made sense.",
-    "non_technical": "The customer said they are not technical: plain words; unexplained jargon is a problem.",
+    "non_technical": "The customer says or shows they are not technical: plain words; unexplained jargon is a problem.",
 }
 _EXTRA_WHY: dict[tuple[str, str], str] = {
     ("jargon", "non_technical"): " They said they aren't technical.",
