@@ -77,7 +77,8 @@ _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_un
               "earlier_attempt", "reassurance", "leftover", "function_words", "never_right", "confirmed_closure",
               "hedge", "offer_placeholders", "in_full", "worry", "grief", "hurry", "repeat_leads", "held_up",
               "grief_swaps", "deadline", "draft_confirmed", "offer_tail", "offer_follows", "filler_opening",
-              "redundant_question_done", "redundant_question_also", "redundant_question_end", "pronoun_swaps")
+              "redundant_question_done", "redundant_question_also", "redundant_question_end", "pronoun_swaps",
+              "fix_claimed", "fix_reported")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
@@ -496,5 +497,5 @@ def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
     if "no_acknowledgment" in cats:
         text = with_opener(text, context_state, where)
     if "premature_closure" in cats and not has_confirmation and not confirmed_in(draft):
-        text = with_confirmation(text, where)
+        text = with_confirmation(text, where, draft)
     return tidy(text)
