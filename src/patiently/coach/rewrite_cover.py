@@ -410,3 +410,31 @@ def end_asides(draft: str, per_flag: list[list[Edit]]) -> list[list[Edit]]:
     if not swap:
         return per_flag
     return [[swap.get(id(ed), ed) for ed in eds] for eds in per_flag]
+
+
+# --- a refusal said once (QA pass 18) ----------------------------------------------------------
+
+def no_echo(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> list[list[Edit]]:
+    """``per_flag`` with a sentence that only says the refusal again ("That's not possible.", the
+    library's ``refusal_echo``) left out, where it follows a refusal the rewrite reworded and no edit
+    touches it: "No, we're not able to change the address ... That's not possible. I can't change that
+    myself, but ..." says no three times (QA18 b07)."""
+    if not any(f.category == "negative_phrasing" for f in flags):
+        return per_flag
+    echo = template_regex("refusal_echo")
+    spans = sentences(draft)
+    every = [x for eds in per_flag for x in eds]
+    out = [list(eds) for eds in per_flag]
+    for i, flag in enumerate(flags):
+        if flag.category != "negative_phrasing":
+            continue
+        for ed in per_flag[i]:
+            if not ed.text:
+                continue
+            end = sentence_holding(draft, ed)[1]
+            nxt = next(((a, b) for a, b in spans if a >= end), None)
+            if nxt is not None and echo.match(draft[nxt[0]:nxt[1]]) \
+                    and not any(x.start < nxt[1] and nxt[0] < x.end for x in every):
+                out[i].append(Edit(nxt[0], nxt[1], ""))
+                every.append(out[i][-1])
+    return out
