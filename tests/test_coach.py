@@ -117,7 +117,8 @@ def test_full_rewrite() -> None:
     assert "As I said" not in text and "child" not in text and "obvious" not in text
     assert text.startswith("I'm sorry")  # acknowledgment for the upset customer
     r = check("Please check the DNS settings.", NOT_TECHNICAL)
-    assert r.rewrite is not None and "DNS (" in r.rewrite.text
+    # the gloss follows "DNS settings" and names its part (QA18 b06: never "DNS (...) settings")
+    assert r.rewrite is not None and "DNS settings (DNS is" in r.rewrite.text
 
 
 def test_strengths() -> None:

@@ -161,7 +161,8 @@ def test_qa10_b22_a_second_refusal_with_its_own_placeholder_goes() -> None:
     ("It's not possible. We don't support transfers between accounts.",
      [("negative_phrasing", "not possible"), ("negative_phrasing", "We don't support transfers")],
      "That isn't something we support. "
-     "Transfers between accounts isn't something we offer, but [alternative] is."),
+     # a plural takes "aren't", and the draft's own verb stays (QA18 b15)
+     "Transfers between accounts aren't something we support, but [alternative] is."),
 ])
 def test_qa10_b22_variants(draft: str, flags: list[Flag], expected: str) -> None:
     assert rewrite(draft, *flags) == expected

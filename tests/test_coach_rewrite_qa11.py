@@ -71,9 +71,11 @@ def test_qa11_b40_a_bare_still_or_down_is_not_failing(last: str) -> None:
 @pytest.mark.parametrize(("draft", "expected"), [
     ("This should be fixed now. Closing the ticket.", "I'll keep this ticket open for now."),
     ("It should be working again. Closing the ticket.", "I'll keep this ticket open for now."),
-    # a claim inside a sentence that also reports work stays: the work is a fact
+    # a claim inside a sentence that also reports work stays: the work is a fact; and the work is a new fix,
+    # so the customer is asked to try it (QA18 b17)
     ("I reset the server, so this should be fixed now. Closing the ticket.",
-     "I reset the server, so this should be fixed now. I'll keep this ticket open for now."),
+     "I reset the server, so this should be fixed now. I'll keep this ticket open for now. "
+     "Could you try it and let me know whether it works for you?"),
 ])
 def test_qa11_b40_a_success_claim_goes_when_the_customer_says_it_still_fails(draft: str, expected: str) -> None:
     assert rewrite(draft, ("premature_closure", "Closing the ticket"), where=FAILING) == expected

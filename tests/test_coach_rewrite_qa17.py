@@ -224,7 +224,8 @@ def test_b19_a_redundant_question_thanks_in_the_second_person() -> None:
     draft = "Have you tried turning the router off and on again?"
     fd = rw.FlagDraft("redundant_question", [(0, len(draft))], {"given_text": "I've turned the router off and on"})
     text = rw.rewrite_draft(draft, [fd], [], False, rw.plan(draft, [fd]))
-    assert text == "Thanks for letting me know you've turned the router off and on; I'll go from there."
+    # no next step in the draft: the agent is asked for one, never "I'll go from there" (QA18 b40)
+    assert text == "Thanks for letting me know you've turned the router off and on. Next, [your next step]."
     assert '"' not in text
 
 
@@ -235,7 +236,7 @@ def test_two_redundant_questions_thank_once() -> None:
            rw.FlagDraft("redundant_question", [(b, len(draft))], {"given_text": "j.moreno@fastmail.com"})]
     text = rw.rewrite_draft(draft, fds, [], False, rw.plan(draft, fds))
     assert text == ("Thanks for letting me know you already checked spam in Chrome. "
-                    "You also mentioned \"j.moreno@fastmail.com\"; I'll go from there.")
+                    "You also mentioned \"j.moreno@fastmail.com\". Next, [your next step].")
     _no_phrase_twice(text)
 
 

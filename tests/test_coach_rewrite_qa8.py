@@ -47,16 +47,17 @@ def test_qa8_b25_a_span_ending_in_an_article_is_no_compound_with_the_next_term()
     draft = "You need to re-provision the Intune profile."
     flags = [("jargon", "provision the"), ("jargon", "Intune")]
     assert rewrite(draft, *flags, plain=GLOSSES) == \
-        f"You need to re-provision ({PROVISION}) the Intune ({INTUNE}) profile."
+        f"You need to re-provision ({PROVISION}) the Intune profile (Intune: {INTUNE})."  # QA18 b06: no split
     # each flag's suggestion is its own term and gloss (the Intune flag carried "provision" before)
-    assert suggestions(draft, *flags, plain=GLOSSES) == [f"provision ({PROVISION}) the", f"Intune ({INTUNE})"]
+    assert suggestions(draft, *flags, plain=GLOSSES) == [f"provision ({PROVISION}) the",
+                                                         f"Intune profile (Intune: {INTUNE})"]
 
 
 @pytest.mark.parametrize(("draft", "expected"), [
     ("Please provision the Intune laptop today.",
      f"Please provision ({PROVISION}) the Intune ({INTUNE}) laptop today."),
     ("We provision the DNS server first.",
-     f"We provision ({PROVISION}) the DNS (the internet's address book) server first."),
+     f"We provision ({PROVISION}) the DNS server (DNS is the internet's address book) first."),
 ])
 def test_qa8_b25_variants(draft: str, expected: str) -> None:
     words = [w for w in ("provision the", "Intune", "DNS") if w in draft]

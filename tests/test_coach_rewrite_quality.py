@@ -352,8 +352,8 @@ def test_given_value_is_quoted_once() -> None:
     assert rw.quotable("I told you, it says 0x80070005") == "0x80070005"
     draft = "What's the error message?"
     fd = rw.FlagDraft("redundant_question", [(0, len(draft))], {"given_text": 'it says "0x80070005 Access denied"'})
-    assert rw.rewrite_draft(draft, [fd], [], False) == ('You mentioned "0x80070005 Access denied" earlier, thanks; '
-                                                       "I'll go from there.")
+    assert rw.rewrite_draft(draft, [fd], [], False) == ('You mentioned "0x80070005 Access denied" earlier, thanks. '
+                                                       "Next, [your next step].")
 
 
 def test_an_owned_apology_is_never_left_out() -> None:

@@ -103,4 +103,4 @@ def test_sentence_range_is_that_of_a_scan() -> None:
         for hi in edges:
             if lo <= hi:
                 for spans in ([(lo, hi)], [(lo, lo), (hi, hi)]):
-                    assert rw._sentence_range(text, spans) == _sentence_range_by_scan(text, spans), spans
+                    assert rw.sentence_range(text, spans) == _sentence_range_by_scan(text, spans), spans

@@ -77,7 +77,11 @@ _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_un
               "earlier_attempt", "reassurance", "leftover", "function_words", "never_right", "confirmed_closure",
               "hedge", "offer_placeholders", "in_full", "worry", "grief", "hurry", "repeat_leads", "held_up",
               "grief_swaps", "deadline", "draft_confirmed", "offer_tail", "offer_follows", "filler_opening",
-              "redundant_question_done", "redundant_question_also", "redundant_question_end", "pronoun_swaps")
+              "redundant_question_done", "redundant_question_also", "redundant_question_end", "pronoun_swaps",
+              "fix_claimed", "fix_reported", "redundant_question_plain", "redundant_question_done_plain",
+              "redundant_question_value", "redundant_question_value_plain", "given_value", "question_purpose",
+              "redundant_question_purpose", "redundant_question_next", "draft_thanks", "refusal_echo",
+              "gloss_heads", "time_deadline")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
@@ -189,7 +193,7 @@ def negated(text: str, span: tuple[int, int]) -> bool:
     return bool(_NEGATION.search(" ".join(before.split()[-NEGATION_WINDOW:])))
 
 
-def _sentence_range(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+def sentence_range(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """From the start of the first sentence touching ``spans`` to the end of the last one."""
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
     start, end = lo, hi
@@ -211,24 +215,17 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
     lib = library()
     out: list[Edit] = []
     if flag.category == "jargon":
-        plain: Mapping[str, str] = flag.data.get("plain") or {}
-        unknown = str(lib.templates["jargon_unknown"])
-        for s, e in flag.spans:
-            gloss = plain.get(draft[s:e])
-            at = gloss_point(draft, s, e)
-            out.append(Edit(at, at, f" ({gloss})" if gloss else f" {unknown}"))
-        return out
+        from .rewrite_gloss import jargon_edits
+
+        return jargon_edits(draft, flag)
     if flag.category == "redundant_question":
-        given = flag.data.get("given_text")
-        if given:
-            s, e = _sentence_range(draft, flag.spans)
-            from .rewrite_thanks import thanks_for
-            out.append(Edit(s, e, thanks_for(str(given))))
-        return out
+        from .rewrite_thanks import question_edits
+
+        return question_edits(draft, flag)
     spans = [sp for sp in flag.spans if not negated(draft, sp)]
     if not spans:
         return out
-    lo, hi = _sentence_range(draft, spans)
+    lo, hi = sentence_range(draft, spans)
     whole = flag.category in lib.sentence_scope  # e.g. "your issue is resolved" next to "closing this ticket"
     # The rules spell apostrophes straight ("I'll"); a draft typed with curly ones ("I’ll close this
     # ticket") is matched through a straight copy, character for character, so offsets still fit.
@@ -281,7 +278,7 @@ def quotable(given: str) -> str:
 # A quote cut off after a joining word ("I already restarted the router and") ends before it.
 # A count without its noun ("the modem three" of "three times") ends before the count (qa12 b18).
 _DANGLING = re.compile(r"(?:[\s,;:]+(?:and|or|but|so|then|the|a|an|to|of|with|my|your|because|one|two|three|four|"
-                       r"five|six|seven|eight|nine|ten|twice|several|many|a\s+few))+\W*$",
+                       r"five|six|seven|eight|nine|ten|several|many|a\s+few))+\W*$",
                        re.IGNORECASE)
 
 
@@ -301,7 +298,7 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
     """Every flag's edits: its rules, then a clause or sentence left out where no rule covered it.
     A :func:`kept` flag gets none; a no_acknowledgment flag (the rewrite puts an apology in
     front of the draft) takes the draft's :func:`never_right` sentences out."""
-    from .rewrite_cover import cover, end_asides, keep_referents, offer_last, one_offer, one_step, with_hedges
+    from .rewrite_cover import cover, end_asides, keep_referents, no_echo, offer_last, one_offer, one_step, with_hedges
     from .rewrite_frame import fit_to_situation, gives_fix
     from .rewrite_gloss import compound_glosses
     from .rewrite_thanks import one_thanks
@@ -311,7 +308,7 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
         (where is not None and where.fix_pending) or gives_fix(draft))
     out = cover(draft, active, compound_glosses(draft, active, [edits_for(draft, f) for f in active]), fix)
     out = one_offer(draft, one_offer(draft, with_hedges(draft, active, keep_referents(draft, out))), "repeat_leads")
-    out = offer_last(draft, end_asides(draft, out))
+    out = offer_last(draft, end_asides(draft, no_echo(draft, active, out)))
     out = one_thanks(draft, active, out)
     out = fit_to_situation(draft, out, where, [bool(f.data.get("learned")) for f in active])
     for f, eds in zip(active, out, strict=True):
@@ -464,7 +461,7 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
             out.append(fill(str(lib.templates["negated"]), {"text": draft[s:e]}))
             continue
         if own and flag.spans:
-            lo, hi = _sentence_range(draft, flag.spans + [(x.start, x.end) for x in own])
+            lo, hi = sentence_range(draft, flag.spans + [(x.start, x.end) for x in own])
             inside = [ed for ed in every if lo <= ed.start and ed.end <= hi]
             text = apply(draft[lo:hi], inside, offset=lo)
             if where is not None and where.failing:  # "Glad that should sort it!" to "it's offline again"
@@ -496,5 +493,5 @@ def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
     if "no_acknowledgment" in cats:
         text = with_opener(text, context_state, where)
     if "premature_closure" in cats and not has_confirmation and not confirmed_in(draft):
-        text = with_confirmation(text, where)
+        text = with_confirmation(text, where, draft)
     return tidy(text)

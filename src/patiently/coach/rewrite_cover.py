@@ -19,6 +19,7 @@ takes the pronoun's place ("The power button is the round one."), see :func:`kee
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 from ..text import blank
 from .rewrite import CONTENT_WORD, Edit, FlagDraft, fill, library, negated, resolve, sentence_holding, sentences
@@ -59,7 +60,10 @@ def cover(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]], fix: b
                 continue
             if owned_apology(draft[ed.start:ed.end]) or owned_acknowledgment(draft[ed.start:ed.end]):
                 continue
-            if loses_facts(draft, ed, flag.spans):
+            # what other edits already leave out is no fact this cut loses (QA18 b04: ", and I can't keep
+            # holding your quote ..." went by its rule, and still counted as six words to keep)
+            gone = [(x.start, x.end) for x in resolved if not x.text and x.end > x.start]
+            if loses_facts(draft, ed, flag.spans, gone):
                 continue
             out = [[x for x in eds if not (x.start < ed.end and ed.start < x.end)] for eds in out]
             out[i].append(ed)
@@ -79,21 +83,25 @@ _FACT = re.compile(r"\b\d[\d.,:/]*(?:am|pm|%|h)?\b(?!\s*(?:times?|x)\b)|"
 FACT_WORDS = 6  # content words outside the flagged words that make a clause or sentence worth keeping
 
 
-def loses_facts(draft: str, ed: Edit, spans: list[tuple[int, int]]) -> bool:
+def loses_facts(draft: str, ed: Edit, spans: list[tuple[int, int]], gone: Sequence[tuple[int, int]] = ()) -> bool:
     """Would ``ed``, a clause or sentence left out (or put in a stock line's place), take what the
     customer needs with the flagged words: a number, a day, a date, a stretch of time or a deadline
     (the library's ``deadline``) anywhere in it, or at least
     :data:`FACT_WORDS` content words outside the flagged words? Then the rewrite keeps the draft's
-    words and says so (``unchanged``) rather than drop them."""
+    words and says so (``unchanged``) rather than drop them. ``gone``: ranges other edits leave out."""
     from .rewrite import leftover_words
 
     if ed.end <= ed.start:
         return False
-    removed = draft[ed.start:ed.end]
+
+    def within(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(max(a, ed.start) - ed.start, min(b, ed.end) - ed.start) for a, b in ranges
+                if a < ed.end and ed.start < b]
+
+    removed = blank(draft[ed.start:ed.end], within(gone)) if gone else draft[ed.start:ed.end]
     if _FACT.search(removed) or template_regex("deadline").search(removed):
         return True
-    rest = blank(removed, ((max(a, ed.start) - ed.start, min(b, ed.end) - ed.start)
-                           for a, b in spans if a < ed.end and ed.start < b))
+    rest = blank(removed, within(spans))
     function = leftover_words()[1] | _GRAMMAR
     return sum(w.lower() not in function for w in CONTENT_WORD.findall(rest)) >= FACT_WORDS
 
@@ -402,3 +410,31 @@ def end_asides(draft: str, per_flag: list[list[Edit]]) -> list[list[Edit]]:
     if not swap:
         return per_flag
     return [[swap.get(id(ed), ed) for ed in eds] for eds in per_flag]
+
+
+# --- a refusal said once (QA pass 18) ----------------------------------------------------------
+
+def no_echo(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> list[list[Edit]]:
+    """``per_flag`` with a sentence that only says the refusal again ("That's not possible.", the
+    library's ``refusal_echo``) left out, where it follows a refusal the rewrite reworded and no edit
+    touches it: "No, we're not able to change the address ... That's not possible. I can't change that
+    myself, but ..." says no three times (QA18 b07)."""
+    if not any(f.category == "negative_phrasing" for f in flags):
+        return per_flag
+    echo = template_regex("refusal_echo")
+    spans = sentences(draft)
+    every = [x for eds in per_flag for x in eds]
+    out = [list(eds) for eds in per_flag]
+    for i, flag in enumerate(flags):
+        if flag.category != "negative_phrasing":
+            continue
+        for ed in per_flag[i]:
+            if not ed.text:
+                continue
+            end = sentence_holding(draft, ed)[1]
+            nxt = next(((a, b) for a, b in spans if a >= end), None)
+            if nxt is not None and echo.match(draft[nxt[0]:nxt[1]]) \
+                    and not any(x.start < nxt[1] and nxt[0] < x.end for x in every):
+                out[i].append(Edit(nxt[0], nxt[1], ""))
+                every.append(out[i][-1])
+    return out

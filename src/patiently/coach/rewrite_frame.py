@@ -106,8 +106,12 @@ def _instruction_verbs() -> frozenset[str]:
 def gives_fix(text: str) -> bool:
     """Does ``text`` give the customer something to try, or report a fix? ("Open Settings.",
     "Please restart it", "I've reset your password", "That should fix it")."""
-    if template_regex("fix_given").search(text):
-        return True
+    return template_regex("fix_given").search(text) is not None or instructs(text)
+
+
+def instructs(text: str) -> bool:
+    """Does a sentence of ``text`` tell the customer to do something ("Open Settings.", "Please
+    restart it")? A reported action ("I've escalated it") is no instruction."""
     lead, verbs = template_regex("instruction_lead"), _instruction_verbs()
     for s, e in sentence_spans(text):
         sentence = text[s:e].strip()
@@ -214,12 +218,21 @@ def not_repeating(opener: str, text: str) -> str:
     return opener
 
 
-def with_confirmation(text: str, where: Situation | None) -> str:
-    """The confirmation question after the last sentence that is not a sign-off."""
+def with_confirmation(text: str, where: Situation | None, draft: str = "") -> str:
+    """The confirmation question after the last sentence that is not a sign-off. After the
+    customer said it still fails, only about a new fix: the rewrite gives an instruction, or the
+    draft reports a fix and says it should work now ("I've reset your mail app settings. This should be
+    fixed now.", QA18 b17; "Try changing the protocol to TCP", b11); a claim alone ("This should be fixed
+    now.") or "I've escalated it" is none."""
     from .rewrite import library
 
     where = where or Situation()
-    if where.confirmed or where.failing or not (where.fix_pending or gives_fix(text)):
+    if where.failing:
+        fresh = instructs(text) or (template_regex("fix_claimed").search(draft) is not None
+                                    and template_regex("fix_reported").search(draft) is not None)
+        if not fresh:
+            return text
+    elif where.confirmed or not (where.fix_pending or gives_fix(text)):
         return text  # nothing to try: "Could you try it?" would ask about a fix never given
     question = str(library().templates["confirmation"])
     spans = sentence_spans(text)
@@ -276,7 +289,7 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
                 # a deadline anywhere in the draft: "The code is only valid for 10 minutes. Please hurry up
                 # and enter it." is no "take your time" (QA17 g35)
                 rest = draft[:ed.start] + " " + draft[ed.end:]
-                if deadline.search(rest):
+                if deadline.search(rest) or template_regex("time_deadline").search(rest):
                     text = _TAKE_YOUR_TIME.sub("", text, count=1)
                     if whole and not text.strip(" .") and i < len(learned) and learned[i]:
                         continue

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .rewrite import Edit, FlagDraft, gloss_point
+from .rewrite import Edit, FlagDraft, gloss_point, library
+from .rewrite_frame import template_regex
 
 _JOIN = re.compile(r"[ \t]*-?[ \t]*")
 _WORD_START = re.compile(r"\b\w")
@@ -74,3 +75,27 @@ def _compound_gloss(draft: str, group: list[tuple[int, int, int]],
         if plain.get(draft[s:e]):
             return e, plain[draft[s:e]]
     return None
+
+
+def jargon_edits(draft: str, flag: FlagDraft) -> list[Edit]:
+    """A jargon flag's glosses: the glossary's plain words after each term, or a placeholder where it
+    has none. After a noun the term modifies (the library's ``gloss_heads``: "reverse DNS lookup") the
+    gloss follows the noun and names the term, never splitting the two (QA18 b06)."""
+    plain: Mapping[str, str] = flag.data.get("plain") or {}
+    unknown = str(library().templates["jargon_unknown"])
+    out = []
+    for s, e in flag.spans:
+        gloss = plain.get(draft[s:e])
+        at = gloss_point(draft, s, e)
+        # one term ("DNS"), not a phrase the glossary explains whole ("Flush your DNS"): only a term is named
+        head = template_regex("gloss_heads").match(draft, at) if gloss and " " not in draft[s:at] else None
+        if head is not None:
+            out.append(Edit(s, head.end(), f"{draft[s:head.end()]} ({named_gloss(draft[s:at], str(gloss))})"))
+            continue
+        out.append(Edit(at, at, f" ({gloss})" if gloss else f" {unknown}"))
+    return out
+
+
+def named_gloss(term: str, gloss: str) -> str:
+    """A gloss placed after the noun a term modifies names the term: "DNS is the internet's address book"."""
+    return f"{term} is {gloss}" if re.match(r"(?:the|an?)\s", gloss) else f"{term}: {gloss}"
