@@ -393,3 +393,43 @@ def test_v11_b14_lecture_pointing_at_the_rules(draft, evidence) -> None:
 def test_v11_tips_and_steps_stay_quiet(draft) -> None:
     c = conv(("c", "The shared budget spreadsheet has lost all of yesterday's changes!"), ("a", draft))
     assert detect("agent.blame", c) == []
+
+
+# --- v12 (QA pass 19) ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "customer, draft, evidence",
+    [
+        ("Your banking app crashes every time I open it on my phone.",
+         "The app needs Android 10. That's what you get for hanging on to an ancient Samsung; honestly, upgrade.",
+         "That's what you get for hanging"),
+        ("I lost my files", "That's what you get for not backing up. I can try a recovery tool.",
+         "That's what you get for not backing"),
+        ("Why was I charged a £12 late fee? I always pay on time!",
+         "Because you paid late. The system doesn't make mistakes. The fee stays.", "Because you paid late."),
+        ("Why did my order fail?", "Because you typed the card number wrong.",
+         "Because you typed the card number wrong."),
+    ],
+)
+def test_v12_qa19_b24_b38_what_you_get_for_and_a_bare_because(customer, draft, evidence) -> None:
+    c = conv(("c", customer), ("a", draft))
+    found = detect("agent.blame", c)
+    assert len(found) == 1
+    assert evidence in evidence_text(c, found[0])
+
+
+@pytest.mark.parametrize(
+    "customer, draft",
+    [
+        ("What's in the free plan?", "That's what you get with the free plan: 5 GB of storage and email support."),
+        ("Why is yearly cheaper?", "That's what you get for paying yearly: two months free."),
+        ("Why was I charged a £12 late fee? I always pay on time!",
+         "Because you paid after the 5th, a £12 fee was added; if your bank delayed it, send me the statement and "
+         "I'll refund it."),
+        ("Why was I charged a £12 late fee? I always pay on time!",
+         "The system flagged a late payment on 3 March, so a £12 fee was added. If you think that's wrong, send me "
+         "your bank statement and I'll dispute it for you."),
+        ("Why did my order fail?", "It's because the payment bounced; could you try another card?"),
+    ],
+)
+def test_v12_qa19_look_alikes_stay_quiet(customer, draft) -> None:
+    assert detect("agent.blame", conv(("c", customer), ("a", draft))) == []

@@ -459,3 +459,48 @@ def test_v15_b26_slowly_for_you_and_not_tech_savvy(draft, evidence) -> None:
 def test_v15_step_by_step_and_well_hidden_stay_quiet(draft) -> None:
     c = conv(("c", "How do I change my profile picture in Teams?"), ("a", draft))
     assert detect("agent.condescending", c) == []
+
+
+# --- v16 (QA pass 19) ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "customer, draft, evidence",
+    [
+        ("How do I attach a file to an email? Sorry if this is a silly question.",
+         "No worries, this is something most people pick up on their first day with a computer, but I'm happy to "
+         "spell it out for you. Click the paperclip.",
+         ["most people pick up on their first day", "spell it out for you"]),
+        ("How do I attach a file?", "Honestly, everyone learns this as a kid. Click the paperclip.",
+         ["everyone learns this as a kid"]),
+        ("Where is dark mode?", "Most users figure it out in five minutes. It's under Settings.",
+         ["Most users figure it out in five minutes"]),
+        ("Where is it?", "Happy to spell this out for you: Settings, then Mail, then Accounts.",
+         ["spell this out for you"]),
+        ("Your banking app crashes every time I open it on my phone.",
+         "Your phone runs Android 8. Honestly, anyone who cares about their banking would have upgraded years ago.",
+         ["anyone who cares about their banking would have"]),
+        ("I lost my files", "Anybody who knows what they're doing would've backed it up first.",
+         ["Anybody who knows what they're doing would've"]),
+    ],
+)
+def test_v16_qa19_b09_b24_learned_at_once_spelled_out_and_care_judged(customer, draft, evidence) -> None:
+    c = conv(("c", customer), ("a", draft))
+    found = detect("agent.condescending", c)
+    assert len(found) == 1
+    assert evidence_text(c, found[0]) == evidence
+
+
+@pytest.mark.parametrize(
+    "customer, draft",
+    [
+        ("How do I attach a file? Sorry if this is silly.", "Not a silly question at all! Most people get the hang of "
+         "it in their first week, so don't worry. Click the paperclip at the top."),
+        ("How long does it take to learn Excel?", "Most people pick it up within a month of daily use."),
+        ("How do I attach a file?", "Let me spell out the steps: click the paperclip, pick the file, press Send."),
+        ("I need my account", "Could you spell out your surname for me?"),
+        ("I never got the email", "Anyone who signed up before March would have received the email about it; I'll "
+         "resend it now."),
+        ("Is 2FA worth it?", "Anyone who cares about security should turn it on; here's how."),
+    ],
+)
+def test_v16_qa19_look_alikes_stay_quiet(customer, draft) -> None:
+    assert detect("agent.condescending", conv(("c", customer), ("a", draft))) == []

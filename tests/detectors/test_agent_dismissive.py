@@ -549,3 +549,27 @@ def test_v16_normal_with_a_reason_or_offer_stays_quiet(draft) -> None:
 def test_v16_g20_a_program_that_stops_asking(draft, flagged) -> None:
     c = conv(("c", "Outlook keeps asking for my password every few minutes."), ("a", draft))
     assert bool(detect("agent.dismissive", c)) is flagged
+
+
+# --- v17 (QA pass 19, b38): the system declared unable to err, with no check ---------------------------------------
+@pytest.mark.parametrize(
+    "draft, flagged",
+    [
+        pytest.param("Because you paid late. The system doesn't make mistakes. The fee stays.", True, id="b38"),
+        pytest.param("Our records are never wrong. The charge stands.", True, id="records_never_wrong"),
+        pytest.param("We don't make mistakes with late fees.", True, id="we_dont_make_mistakes"),
+        pytest.param("The billing system can't get it wrong, sorry.", True, id="cant_get_it_wrong"),
+        pytest.param("The system flagged a late payment on 3 March. If you think that's wrong, send me your bank "
+                     "statement and I'll dispute it for you.", False, id="flagged_neutrally_with_a_dispute"),
+        pytest.param("The system rarely makes mistakes, but I'll check the payment date for you now.", False,
+                     id="rarely_with_a_check"),
+        pytest.param("The system doesn't make mistakes often, but I'll check the payment date for you now.", False,
+                     id="softened_by_an_offer"),
+        pytest.param("The system doesn't make a backup on its own, so please turn on OneDrive sync.", False,
+                     id="a_fact_not_a_verdict"),
+    ],
+)
+def test_v17_qa19_infallible(draft, flagged) -> None:
+    c = conv(("c", "Why was I charged a £12 late fee? I always pay on time!"), ("a", draft))
+    found = [f for f in detect("agent.dismissive", c) if "infallible" in f.data["categories"]]
+    assert bool(found) is flagged

@@ -314,3 +314,55 @@ def test_v11_b04_b18_rushing_a_decision(customer, draft, kinds) -> None:
 ])
 def test_v11_deadlines_with_a_reason_and_patient_holds_stay_quiet(draft) -> None:
     assert detect("agent.pressure", conv(("c", "Can I think about it and get back to you?"), ("a", draft))) == []
+
+
+# v12 (QA pass 19, g01): someone else waiting on the customer is sympathy; the agent waiting is hurry
+@pytest.mark.parametrize("draft", [
+    "I'm really sorry. Being locked out three times in one week, with payroll waiting on you, is maddening.",
+    "I know your team is waiting on you, so I've moved this to the top of my list.",
+    "The whole office has been waiting on you all morning, I'm sorry this took so long.",
+    "With three clients waiting on you, I'll keep this short: the fix is below.",
+])
+def test_v12_g01_someone_else_waiting_on_the_customer_stays_quiet(draft) -> None:
+    assert detect(NAME, conv(("c", "Locked out AGAIN, I have payroll to run."), ("a", draft))) == []
+
+
+@pytest.mark.parametrize("draft", [
+    "I'm still waiting on you. Please send the file.",
+    "Waiting on you.",
+    "We're waiting on you to send the log.",
+    "Still waiting on you here.",
+])
+def test_v12_the_agent_waiting_on_the_customer_is_hurry(draft) -> None:
+    found = detect(NAME, conv(("c", "one sec"), ("a", draft)))
+    assert len(found) == 1 and found[0].data["kind"] == "hurry"
+
+
+# v12 (QA pass 19, b14): the demanded reply is the thing itself, and the loss may be starting over
+@pytest.mark.parametrize("draft, evidence", [
+    ("We need it within the hour, otherwise I'll have to close the case and you'll need to start again.",
+     "We need it within the hour, otherwise I'll have to close"),
+    ("We need the photo by 5pm, otherwise you'll need to start again.",
+     "We need the photo by 5pm, otherwise you'll need to start again"),
+    ("I need that screenshot today or I'm closing the ticket.", "I need that screenshot today or I'm closing"),
+    ("We need the serial number within the hour, or the case will be closed.",
+     "We need the serial number within the hour, or the case will be closed"),
+])
+def test_v12_b14_the_thing_demanded_by_a_deadline_or_closing(draft, evidence) -> None:
+    c = conv(("a", "Please send a photo of the serial number sticker."),
+             ("c", "I'm at work until 7, can I send it tonight?"), ("a", draft))
+    found = detect(NAME, c)
+    assert len(found) == 1 and found[0].data["kind"] == "ultimatum"
+    assert evidence_text(c, found[0]) == [evidence]
+
+
+@pytest.mark.parametrize("draft", [
+    "We need it within the hour if you want the engineer today, otherwise we'll book tomorrow.",
+    "Send it whenever you can tonight; the case stays open until I hear from you.",
+    "You'll need to start again from the Settings page, then tap Reset.",
+    "We need it to book the repair, so send it whenever suits you.",
+])
+def test_v12_a_need_without_a_threat_stays_quiet(draft) -> None:
+    c = conv(("a", "Please send a photo of the serial number sticker."),
+             ("c", "I'm at work until 7, can I send it tonight?"), ("a", draft))
+    assert detect(NAME, c) == []

@@ -1,4 +1,7 @@
+import pytest
+
 from patiently.config import Settings
+from patiently.detectors.agent_scripted_empathy import names_situation
 from patiently.detectors.base import DetectorContext
 from patiently.detectors.registry import get, load_detectors
 from patiently.model import Conversation, Finding
@@ -213,3 +216,26 @@ def test_v3_understanding_that_names_the_situation_is_not_stock():
 
 def test_v3_bare_understanding_to_a_calm_customer_is_still_stock():
     assert run(BARE_STOCK_LINE)
+
+
+# --- v6 (QA pass 19, g18): "why you're ..." / "that you've ..." names the situation too --------------------------
+@pytest.mark.parametrize("draft", [
+    "I completely understand why you're thinking of leaving; two weeks of daily drops when you work from home is a "
+    "real problem, and we should have caught it sooner.",
+    "I totally understand that you've had to chase this three times already. I've refunded it.",
+    "I completely understand why you'd want this sorted before your trip next week. It's done.",
+    "I completely understand that you're worried about the payment going out on Friday. It won't.",
+])
+def test_v6_g18_a_contracted_you_that_names_the_situation_is_not_stock(draft):
+    c = conv(("c", "How do I reset my PIN before my trip?"), ("a", draft))
+    assert run(c) == []
+    assert names_situation(draft, draft.index("understand") + len("understand"))
+
+
+@pytest.mark.parametrize("draft", [
+    "I completely understand why you're upset. Open Settings.",
+    "I completely understand that you're annoyed. Open Settings.",
+    "I completely understand. Open Settings.",
+])
+def test_v6_a_contracted_you_with_nothing_specific_is_still_stock(draft):
+    assert run(conv(("c", "How do I reset my PIN before my trip?"), ("a", draft)))

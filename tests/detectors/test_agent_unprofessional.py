@@ -380,3 +380,71 @@ def test_v13_b09_b36_junk_and_mock_praise(customer, draft, kinds) -> None:
 )
 def test_v13_praise_after_a_fix_and_single_minor_cues_stay_quiet(customer, draft) -> None:
     assert detect("agent.unprofessional", conv(("c", customer), ("a", draft))) == []
+
+
+# --- v14 (QA pass 19) ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "customer, draft, kind",
+    [
+        pytest.param("my printer keeps printing blank pages, what's going on?",
+                     "lol yeah that printer is a total dinosaur tbh. prob out of ink, chuck a new cartridge in and "
+                     "pray.",
+                     "disparaging", id="b08_dinosaur_and_pray"),
+        pytest.param("laptop is really slow",
+                     "haha that laptop's a bit of a relic tbh, restart it and hope for the best.",
+                     "shrug", id="relic_and_hope_for_the_best"),
+        pytest.param("I set my password to 'password123' and now it says my account was compromised??",
+                     "Wow, what a shock that 'password123' didn't keep the hackers out. I've reset it; maybe pick "
+                     "something a little less creative this time.", "sarcasm", id="b11_what_a_shock_that"),
+        pytest.param("I got a virus from a free download", "How surprising that the free antivirus didn't catch it.",
+                     "sarcasm", id="how_surprising_that"),
+        pytest.param("my password got hacked", "I've reset it. Maybe go for something a bit less original next time.",
+                     "sarcasm", id="less_original_next_time"),
+        pytest.param("Is the cloud the same as the internet?",
+                     "Great question, really cutting edge stuff there. Yes, more or less. Anything else?",
+                     "sarcasm", id="b31_cutting_edge_stuff_there"),
+        pytest.param("Is wifi the same as the internet?", "Good question, truly groundbreaking stuff. No.",
+                     "sarcasm", id="groundbreaking_stuff"),
+        pytest.param("Why is my internet so slow?! I pay for 500mb and get 20!!",
+                     "Dunno mate, probably everyone streaming. Not much I can do from here, deal with it.",
+                     "rude_dismissal", id="b20_deal_with_it"),
+        pytest.param("why is it so expensive", "It's the price, get over it.", "rude_dismissal", id="get_over_it"),
+        pytest.param("the fan is loud", "Just suck it up, mate.", "rude_dismissal", id="suck_it_up"),
+    ],
+)
+def test_v14_qa19_sarcasm_rude_dismissal_and_minor_cues(customer, draft, kind) -> None:
+    found = detect("agent.unprofessional", conv(("c", customer), ("a", draft)))
+    assert len(found) == 1
+    assert kind in found[0].data["kinds"]
+
+
+def test_v14_b20_evidence_is_the_order_itself() -> None:
+    c = conv(("c", "Why is my internet so slow?!"), ("a", "Not much I can do from here, deal with it."))
+    assert evidence_text(c, detect("agent.unprofessional", c)[0]) == ["deal with it"]
+
+
+@pytest.mark.parametrize(
+    "customer, draft",
+    [
+        pytest.param("printer is slow", "That printer is a bit of a dinosaur, so I've ordered you a replacement; it "
+                     "arrives Tuesday.", id="dinosaur_alone_with_a_fix"),
+        pytest.param("printer is slow", "Restart it and keep your fingers crossed; if it still fails I'll send an "
+                     "engineer tomorrow.", id="fingers_crossed_going_on"),
+        pytest.param("my account was hacked", "What a shock that must have been! I've locked the account and reset the "
+                     "password.", id="sympathy_what_a_shock"),
+        pytest.param("the update fixed it", "What a nice surprise that the update fixed it for you!",
+                     id="pleasant_surprise"),
+        pytest.param("Is the cloud the same as the internet?", "Great question! Not quite: the internet is the "
+                     "network, and the cloud is other companies' computers you reach over it.",
+                     id="sincere_great_question"),
+        pytest.param("Does my laptop do wifi 7?", "Great question, cutting-edge stuff: Wi-Fi 7 only came out this "
+                     "year, so your laptop won't support it yet.", id="cutting_edge_going_on"),
+        pytest.param("my invoice is wrong", "I'll deal with it now and call you back within the hour.",
+                     id="agent_deals_with_it"),
+        pytest.param("my invoice is wrong", "How would you like us to deal with it?", id="deal_with_it_question"),
+        pytest.param("naming files", "Be less creative with file names so search finds them.",
+                     id="less_creative_as_a_tip"),
+    ],
+)
+def test_v14_qa19_look_alikes_stay_quiet(customer, draft) -> None:
+    assert detect("agent.unprofessional", conv(("c", customer), ("a", draft))) == []

@@ -34,6 +34,8 @@ v9 (QA pass 15, lexicon v8): a bare guess that the customer's connection is at f
 it's your internet.", "Probably your wifi."); "Maybe it's your router, could you restart it?" goes on to a check.
 v11 (QA pass 18, lexicon v10): the lecture for next time that points at the rules the customer was given ("In future,
 please make sure to always work in the online version as instructed in the onboarding guide", ``hindsight``).
+v12 (QA pass 19, lexicon v11): "That's what you get for hanging on to an ancient Samsung" (not "... with the free plan:
+5 GB") and the bare answer "Because you paid late." as a sentence of its own.
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ class AgentBlame(Detector):
     # v9 (QA pass 15, lexicon v8): "Maybe it's your internet." (``your_side``)
     # v10 (QA pass 16, lexicon): 'accidental damage on your part', 'screens don't crack by themselves'
     # v11 (QA pass 18, lexicon v10): "In future, please make sure to always ... as instructed in the onboarding guide"
-    version = 11  # v4 (QA pass 7): a reproachful "why would you click on that"
+    # v12 (QA pass 19, lexicon v11): "That's what you get for hanging on to ...", a bare "Because you paid late."
+    version = 12  # v4 (QA pass 7): a reproachful "why would you click on that"
     # v8 (QA pass 13): a fault denied right before it is no blame ("not something you did wrong")
     # v7 (QA pass 11): "You are doing wrong." (you + doing/did/set + wrong, any or no object)
     # v6 (QA pass 10): passive "... have been changed on your device, which caused ...", "you can't use

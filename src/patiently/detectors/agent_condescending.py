@@ -45,6 +45,9 @@ v15 (QA pass 18, lexicon v14): "It's literally written on it", "it's right in fr
 explain it slowly so it's easy for you" and "trips up a lot of people who aren't very tech-savvy" (``belittling``),
 and ``spelled_out``: a common word the agent already wrote, spelled out letter by letter ("The one labelled RESET.
 R-E-S-E-T."); a name, code or address spelled for clarity, a rare word, or a spelling asked about is not one.
+v16 (QA pass 19, lexicon v16): "something most people pick up on their first day with a computer" (not reassurance,
+"... in their first week, so don't worry"), "I'm happy to spell it out for you" and "anyone who cares about their
+banking would have upgraded years ago" (``belittling``).
 """
 
 from __future__ import annotations
@@ -123,7 +126,9 @@ class AgentCondescending(Detector):
     # v14 (QA pass 17, lexicon v14): "Obviously you can't ..." is no permission (only "obviously you can" is let off)
     # v15 (QA pass 18, lexicon v15): "literally written on it", "explain it slowly so it's easy for you", "people who
     # aren't very tech-savvy", a common word spelled out ("R-E-S-E-T")
-    version = 15  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v16 (QA pass 19, lexicon v16): "something most people pick up on their first day", "spell it out for you",
+    # "anyone who cares about their banking would have upgraded"
+    version = 16  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")

@@ -52,6 +52,8 @@ v15 (QA pass 18, lexicon v14): ``normal_no_worry``, the problem called normal an
 reason between ("That's normal, laptops get loud. Nothing to worry about."), where the "nothing to worry about" is
 part of the brush-off and no longer softens it as an explanation; "stop asking" said of a program ("Does it stop
 asking after that?", "Outlook should stop asking") is the fix being checked, not a ``shut_down``.
+v17 (QA pass 19, lexicon v16): ``infallible``, the customer's doubt waved away by declaring the system unable to err
+("The system doesn't make mistakes.", "Our records are never wrong"), dropped with an offer or a hand-over.
 """
 
 from __future__ import annotations
@@ -136,7 +138,8 @@ class AgentDismissive(Detector):
     # v14 (QA pass 16, lexicon): 'not really our problem'
     # v15 (QA pass 17, lexicon v14): "Please stop sending multiple messages", "Someone will get to you when they can"
     # v16 (QA pass 18, lexicon v15): "That's normal ... Nothing to worry about."; "Does it stop asking?" is no shut-down
-    version = 16
+    # v17 (QA pass 19, lexicon v16): `infallible`, "The system doesn't make mistakes." with no check offered
+    version = 17
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

@@ -31,6 +31,10 @@ that lasts only while the agent is there ("This price is only guaranteed until I
 holding your quote while you think it over"; not "I can't keep chasing the courier") and other work as the reason
 ("I've got a lot of other accounts to get through"); ``quick_request`` an answer demanded by a clock time with no
 reason ("I need an answer by 5pm today"; not "... by 3pm so I can book the engineer").
+v12 (QA pass 19, lexicon v10): "waiting on you" with someone else in the customer's life waiting ("with payroll waiting
+on you", "your team is waiting on you") is sympathy, not hurry; the demanded reply may be the thing itself ("We need it
+within the hour, otherwise I'll have to close the case", "I need that screenshot today or ...") and the loss may be
+starting over ("... otherwise you'll need to start again").
 """
 
 from __future__ import annotations
@@ -63,6 +67,14 @@ _CHEAP = re.compile(r"\b(?:close|closed|closing|otherwise|cancel|today|tonight|l
 # what follows "just do what I said" when it only points back to earlier steps
 _POINTER = re.compile(r"\s*(?:in\s+|on\s+)?(?:my\s+|the\s+)?(?:last|above|earlier|before|previous)\b", re.I)
 _COME_ON = re.compile(r"\bcome\s+on\b", re.I)
+# v12 (QA pass 19, g01): "waiting on you" is hurry only when the agent (or no one named) waits: "I'm still waiting on
+# you", "Waiting on you.". Someone else in the customer's life waiting on them is sympathy: "with payroll waiting on
+# you", "your team is waiting on you", "the whole office has been waiting on you".
+_WAITING = re.compile(r"\bwaiting\s+on\s+you$", re.I)
+_OTHER_WAITS = re.compile(
+    r"(?<![\w'’])(?!(?:i|we|i'm|i’m|we're|we’re|im|am|are|is|was|were|been|be|still|just|all|me|us|and|so|now|keep|kept|"
+    r"left|leave|leaves|here|there|m|re|ve|s|this|that|you)\b)[a-z]+s?\s+(?:(?:is|are|was|were|has\s+been|have\s+been|"
+    r"['’]s|['’]re|sits?|sitting|left)\s+)?(?:still\s+|all\s+|just\s+)?(?:still\s+)?$", re.I)
 # v10 (QA pass 17, g35): "Please enter it straight away" beside "the code is only valid for 10 minutes" is
 # the instruction the customer needs, not a rush: the message says why there is no time
 _SPAN = r"(?:\d+|a\s+few|five|ten|fifteen|thirty)\s*(?:sec|secs|seconds|min|mins|minutes|hours?)\b"
@@ -82,7 +94,9 @@ class AgentPressure(Detector):
     # v10 (QA pass 17): a quick request beside what expires ("only valid for 10 minutes") is no rush
     # v11 (QA pass 18, lexicon v9): "I'd strongly advise you to decide today", "only guaranteed until I log off",
     # "I can't keep chasing you", "other accounts to get through", "I need an answer by 5pm today"
-    version = 11  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
+    # v12 (QA pass 19, lexicon v10): "with payroll waiting on you" is no hurry; "We need it within the hour, otherwise
+    # I'll have to close the case and you'll need to start again"
+    version = 12  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 
@@ -106,6 +120,9 @@ class AgentPressure(Detector):
                     continue  # "I'll send it right away" is the agent's own pace; "I need you to ..." is not
                 if m.category == "hurry" and _POINTER.match(msg.text, m.end):
                     continue  # "just do what I said in my last comment": points back to the steps
+                if m.category == "hurry" and _WAITING.search(m.text) and _OTHER_WAITS.search(
+                        re.split(r"[.!?;:,\n]", msg.text[max(0, m.start - 60):m.start])[-1]):
+                    continue  # v12: "with payroll waiting on you": the customer's work waits, not the agent
                 if m.category == "hurry" and _COME_ON.search(msg.text[m.start:m.end]) and \
                         self._reacts_to_customer(conv, ctx, i):
                     continue  # "We're Linux geeks. Come on.": exasperation at what was said, not hurry

@@ -8,6 +8,10 @@ business") said when it does not fit: the customer had not shown frustration (no
 ``Settings.scripted.min_conversations`` different conversations reads as a script whatever
 its wording, so every use of it is reported with the count.
 
+v6 (QA pass 19): a stock opener that goes on with "why you're ..." / "that you've ..." names the customer's
+situation as "why you ..." always did ("I completely understand why you're thinking of leaving; two weeks of daily
+drops ..."); a bare "I completely understand why you're upset." (one word after) is still stock.
+
 v2, after hand-judging Twitter support chats: whether the customer was upset, or had
 reported a fault, is also read from ``lexicons/complaint.yaml`` ("Lame.", "Really?", "😡",
 "terrible customer service"), because customer.frustration is built for explicit frustration
@@ -51,9 +55,10 @@ _SYMPATHY = re.compile(
 )
 # v3 (QA pass 7): an understanding line that goes on to name what the customer wants or faces is
 # specific, not stock: "I completely understand wanting this sorted before your flight".
+# v6 (QA pass 19, g18): with the contracted verb too, "why you're thinking of leaving", "that you've had to chase".
 _SPECIFIC_AFTER = re.compile(
-    r"\s+(?:(?:wanting|needing|why\s+you|that\s+you|that\s+your|you\s+(?:want|need)|how\s+(?:important|urgent|stressful|"
-    r"worrying)|the\s+need|the\s+urgency|the\s+rush)\b)(?:\s+[\w'’-]+){2,}",
+    r"\s+(?:(?:wanting|needing|(?:why|that)\s+you(?:['’](?:re|ve|d))?|that\s+your|you\s+(?:want|need)|"
+    r"how\s+(?:important|urgent|stressful|worrying)|the\s+need|the\s+urgency|the\s+rush)\b)(?:\s+[\w'’-]+){2,}",
     re.IGNORECASE,
 )
 
@@ -97,7 +102,9 @@ class AgentScriptedEmpathy(Detector):
     name = "agent.scripted_empathy"
     # v5 (QA pass 16, stock_empathy v3): 'We understand how important this is to you',
     # 'Your custom is very important to us'
-    version = 5  # v3 (QA pass 7): an understanding line naming the customer's situation is specific;
+    # v6 (QA pass 19): "I completely understand why you're thinking of leaving; ..." names the situation (a
+    # contracted "you're" / "you've" after "why" / "that" was read as the end of the line)
+    version = 6  # v3 (QA pass 7): an understanding line naming the customer's situation is specific;
     # v4 (QA pass 12): "(we) (sincerely) regret any inconvenience" is a stock line (stock_empathy.yaml v2)
     labels = ("agent.scripted_empathy",)
     description = "Stock sympathy that does not fit the moment, or the same sympathy reused word for word."

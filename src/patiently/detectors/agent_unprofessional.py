@@ -48,6 +48,10 @@ v13 (QA pass 18, lexicon v13): "Coffee and electronics, great combination." (``s
 when the customer's last message matches it, and not when the reply goes on to praise what they did, ``unless``);
 minor cues "piece of junk" (``disparaging``), "haha" (``chat_slang``) and "try shaking the toner I guess"
 (``shrug``), so "haha yeah that thing's a piece of junk tbh. try shaking the toner I guess" is three of them.
+v14 (QA pass 19, lexicon v14): mock surprise with what failed ("what a shock that 'password123' didn't keep the hackers
+out"), "a little less creative this time", mock praise of a basic question closing its sentence ("Great question,
+really cutting edge stuff there."), ``rude_dismissal`` ("..., deal with it.", "get over it", "suck it up"), and minor
+cues "that printer is a total dinosaur" (``disparaging``) and a step trailed by "and pray" (``shrug``).
 """
 
 from __future__ import annotations
@@ -189,7 +193,9 @@ class AgentUnprofessional(Detector):
     # v12 (QA pass 16, lexicon): venting, 'I hate dealing with it', 'I can't stand this system'
     # v13 (QA pass 18, lexicon v13): "great combination." sarcasm, "Nice one." after the customer's mishap, and minor
     # cues "piece of junk", "haha", "... I guess"
-    version = 13  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
+    # v14 (QA pass 19, lexicon v14): "what a shock that ... didn't", "less creative this time", "Great question, really
+    # cutting edge stuff there.", "deal with it" (rude_dismissal), minor "a total dinosaur" and "... and pray"
+    version = 14  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
