@@ -24,15 +24,7 @@ from typing import Any
 
 from ..lexicon import load_data
 from ..text import sentence_spans
-from .rewrite_frame import (
-    Situation,
-    acknowledges,
-    acknowledgment,
-    template_regex,
-    with_confirmation,
-    with_opener,
-    without_success_claims,
-)
+from .rewrite_frame import Situation, template_regex, with_confirmation, with_opener, without_success_claims
 from .rewrite_prefilter import Needs, may_match, needs
 from .rewrite_tidy import tidy
 
@@ -427,14 +419,14 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
     """One rewritten sentence per flag: its sentence with every edit that falls in it (so the
     suggestion can be pasted as is), or the category's fallback wording when no rule matched.
     ``per_flag``: :func:`plan` of the flags, when already computed."""
-    from .rewrite_apology import empathy_cut, upset
+    from .rewrite_apology import opener_owed
+    from .rewrite_frame import acknowledgment
 
     lib = library()
     if per_flag is None:
         per_flag = plan(draft, flags, where)
     every = [ed for eds in per_flag for ed in eds]
-    owed = upset(context_state, where) and empathy_cut(draft, flags, per_flag) \
-        and not acknowledges(apply(draft, every + leftovers(draft, every)))
+    owed = opener_owed(draft, "", flags, per_flag, context_state, where)
     out: list[str] = []
     for flag, own in zip(flags, per_flag, strict=True):
         if flag.category == "no_acknowledgment":  # the opener before the (rewritten) first sentence

@@ -83,5 +83,13 @@ def empathy_cut(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) 
 
 def opener_owed(draft: str, text: str, flags: list[FlagDraft], per_flag: list[list[Edit]],
                 context_state: Sequence[str], where: Situation | None) -> bool:
-    """The full rewrite ``text`` needs the opener although no_acknowledgment was not flagged."""
-    return upset(context_state, where) and empathy_cut(draft, flags, per_flag) and not acknowledges(text)
+    """The full rewrite ``text`` (the edits applied, where ``text`` is empty) needs the opener although
+    no_acknowledgment was not flagged."""
+    if not (upset(context_state, where) and empathy_cut(draft, flags, per_flag)):
+        return False
+    if not text:
+        from .rewrite import apply, leftovers
+
+        every = [ed for eds in per_flag for ed in eds]
+        text = apply(draft, every + leftovers(draft, every))
+    return not acknowledges(text)
