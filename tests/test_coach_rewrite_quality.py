@@ -16,6 +16,7 @@ import pytest
 import coach_golden
 from patiently.coach import check
 from patiently.coach import rewrite as rw
+from patiently.coach.rewrite_apology import never_right
 from patiently.coach.rewrite_cover import owned_acknowledgment
 from patiently.coach.rewrite_frame import Situation, acknowledges, situation
 from patiently.model import Message
@@ -295,7 +296,7 @@ def test_no_apology_in_front_of_a_brush_off(name: str, draft: str, kept: str) ->
 
 def test_never_right_finds_brush_offs_only() -> None:
     draft = "Stop sending me messages. Restart the router."
-    assert rw.never_right(draft) and not rw.never_right("Restart the router. I'll look at it today.")
+    assert never_right(draft) and not never_right("Restart the router. I'll look at it today.")
 
 
 def test_a_failing_fix_is_not_called_resolved() -> None:  # qa6 B23

@@ -81,7 +81,7 @@ _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_un
               "fix_claimed", "fix_reported", "redundant_question_plain", "redundant_question_done_plain",
               "redundant_question_value", "redundant_question_value_plain", "given_value", "question_purpose",
               "redundant_question_purpose", "redundant_question_next", "draft_thanks", "refusal_echo",
-              "gloss_heads", "time_deadline")
+              "gloss_heads", "time_deadline", "self_service", "self_service_answer", "farewell", "apologetic")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
@@ -297,7 +297,8 @@ def confirmed_in(draft: str) -> bool:
 def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> list[list[Edit]]:
     """Every flag's edits: its rules, then a clause or sentence left out where no rule covered it.
     A :func:`kept` flag gets none; a no_acknowledgment flag (the rewrite puts an apology in
-    front of the draft) takes the draft's :func:`never_right` sentences out."""
+    front of the draft) takes out what may not stand behind it (:func:`.rewrite_apology.behind_apology`)."""
+    from .rewrite_apology import behind_apology
     from .rewrite_cover import cover, end_asides, keep_referents, no_echo, offer_last, one_offer, one_step, with_hedges
     from .rewrite_frame import fit_to_situation, gives_fix
     from .rewrite_gloss import compound_glosses
@@ -313,7 +314,7 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
     out = fit_to_situation(draft, out, where, [bool(f.data.get("learned")) for f in active])
     for f, eds in zip(active, out, strict=True):
         if f.category == "no_acknowledgment":
-            eds.extend(never_right(draft))
+            eds.extend(behind_apology(draft))
         if f.category == "impatient_repeat":
             eds[:] = one_step(draft, eds)
             if where is not None and not where.agent_before:
@@ -328,22 +329,6 @@ def first_time(text: str) -> str:
     """A repeat's replacement without "again" / "once more", for a context with no earlier
     agent message: "let me go through it again, more fully:" would claim an answer never given."""
     return _AGAIN.sub("", text)
-
-
-def never_right(draft: str) -> list[Edit]:
-    """The draft's sentences that match one of the library's ``never_right`` phrases (a brush-off
-    such as "Stop sending me messages."): an apology in front of them would read as a sneer."""
-    # a sentence never ends inside a word: what the whole draft cannot match, no sentence can
-    phrases = [p for p, needed in _never_right_patterns() if may_match(needed, draft)]
-    if not phrases:
-        return []
-    return [Edit(s, e, "") for s, e in _sentences(draft) if any(p.search(draft, s, e) for p in phrases)]
-
-
-@cache
-def _never_right_patterns() -> tuple[tuple[re.Pattern[str], Needs], ...]:
-    compiled = [re.compile(str(p), re.IGNORECASE) for p in library().templates["never_right"]]
-    return tuple((p, needs(p)) for p in compiled)
 
 
 @cache
@@ -434,10 +419,14 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
     """One rewritten sentence per flag: its sentence with every edit that falls in it (so the
     suggestion can be pasted as is), or the category's fallback wording when no rule matched.
     ``per_flag``: :func:`plan` of the flags, when already computed."""
+    from .rewrite_apology import opener_owed
+    from .rewrite_frame import acknowledgment
+
     lib = library()
     if per_flag is None:
         per_flag = plan(draft, flags, where)
     every = [ed for eds in per_flag for ed in eds]
+    owed = opener_owed(draft, "", flags, per_flag, context_state, where)
     out: list[str] = []
     for flag, own in zip(flags, per_flag, strict=True):
         if flag.category == "no_acknowledgment":  # the opener before the (rewritten) first sentence
@@ -449,7 +438,10 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
         text = ""
         if flag.category == "jargon" and own:  # a phrase is clearer than the whole sentence
             (s, e), ed = flag.spans[0], own[0]
-            # a compound's edit holds all of it; a gloss goes at its point ("provision (...) the")
+            # a compound's edit holds all of it; a gloss goes at its point ("provision (...) the"); a term the
+            # compound's gloss stops short of is not explained by it (QA19 b29 showed pro-rata's gloss)
+            if ed.end > ed.start and ed.end <= s and ed.text.startswith(draft[ed.start:ed.end] + " ("):
+                ed = Edit(e, e, " " + str(lib.templates["jargon_unknown"]))
             out.append(ed.text if ed.end > ed.start else draft[s:ed.start] + ed.text + draft[ed.start:e])
             continue
         if kept(flag, where, draft) and flag.spans:
@@ -460,7 +452,7 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
             s, e = flag.spans[0]
             out.append(fill(str(lib.templates["negated"]), {"text": draft[s:e]}))
             continue
-        if own and flag.spans:
+        if own and flag.spans and (flag.category != "scripted_empathy" or _touches(flag.spans, own)):
             lo, hi = sentence_range(draft, flag.spans + [(x.start, x.end) for x in own])
             inside = [ed for ed in every if lo <= ed.start and ed.end <= hi]
             text = apply(draft[lo:hi], inside, offset=lo)
@@ -470,8 +462,16 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
                 text = ""
             elif not text:
                 text = "(Leave this sentence out: it adds nothing the customer needs.)"
+        if flag.category == "scripted_empathy" and text.startswith("(Leave") and owed:
+            text = acknowledgment(context_state, where)  # the opener takes the cut apology's place (QA19 b40)
         out.append(text or fill(lib.fallback.get(flag.category, "Say it more kindly."), {}))
     return out
+
+
+def _touches(spans: list[tuple[int, int]], edits: list[Edit]) -> bool:
+    """An edit replaces some of the spans' words: a stock line no rule rewrote keeps its advice as its
+    suggestion, not the sentence with a sentence-scoped edit beside it (QA19 tail rule)."""
+    return any(ed.start < e and s < ed.end for ed in edits for s, e in spans)
 
 
 def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
@@ -479,18 +479,20 @@ def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
                   where: Situation | None = None) -> str:
     """The whole draft with every flag's edits, plus an opener or a closing check if needed
     (see :mod:`.rewrite_frame`); ``where``: what the context says (earlier contact, ...)."""
+    from .rewrite_apology import opener_owed
+
     if per_flag is None:
         per_flag = plan(draft, flags, where)
     edits = [ed for eds in per_flag for ed in eds]
     text = apply(draft, edits + leftovers(draft, edits))
     if where is not None and where.failing:
         text = without_success_claims(text)
-    if text[-1:].isalnum() and any(ed.end >= len(draft.rstrip()) for ed in edits):
+    if (text[-1:].isalnum() or text.endswith("]")) and any(ed.end >= len(draft.rstrip()) for ed in edits):
         text += "."  # the edit took the draft's last words and its end: "Try this one i guess" (qa16 b25)
     if not any(c.isalnum() for c in text):  # every sentence had to go
         text = str(library().templates["empty_reply"])
     cats = {f.category for f in flags}
-    if "no_acknowledgment" in cats:
+    if "no_acknowledgment" in cats or opener_owed(draft, text, flags, per_flag, context_state, where):
         text = with_opener(text, context_state, where)
     if "premature_closure" in cats and not has_confirmation and not confirmed_in(draft):
         text = with_confirmation(text, where, draft)

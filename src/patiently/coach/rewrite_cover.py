@@ -35,6 +35,9 @@ _TIE = re.compile(r"(?:so|and|which\s+means|because|as)\s+", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"(?:since|because|as|if|unless|when|whenever|although|though|once|now\s+that|"
                           r"given\s+that|seeing\s+(?:as|that))\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:which|who|whom|whose)\b", re.IGNORECASE)
+# what goes on after an aside between commas is the sentence's verb ("..., with payroll waiting, is ...")
+_PREDICATE = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|makes?|made|seems?|"
+                        r"looks?|sounds?|feels?)\b", re.IGNORECASE)
 MIN_REST_WORDS = 3  # what the rest of a sentence needs to stand on its own once a clause goes
 
 
@@ -238,6 +241,11 @@ def _clause(draft: str, s0: int, e0: int, span: tuple[int, int]) -> tuple[int, i
             # the setup guide, which is why it's not working" is no "Which is why ..." (QA17 b34)
             if k + 1 < len(clauses) and _RELATIVE.match(draft, clauses[k + 1][0]):
                 return None
+            if k > 0 and k + 1 < len(clauses) and _PREDICATE.match(draft, clauses[k + 1][0]) \
+                    and draft[slice(*seps[k - 1])].strip() == draft[slice(*seps[k])].strip() == ",":
+                # an aside between subject and verb takes both commas: "Being locked out three times in
+                # one week, with payroll waiting on you, is maddening" (QA19 g01 kept "week, is")
+                return seps[k - 1][0], draft.index(",", seps[k][0]) + 1
             if k > 0:  # with the separator before it: "Fine, whatever you say" -> "Fine"
                 return seps[k - 1][0], ce
             # the first clause, with the separator after it and a conjunction that tied the next
@@ -343,8 +351,17 @@ def one_offer(draft: str, per_flag: list[list[Edit]], marks_of: str = "offer_pla
 
 
 ONE_STEP_WORDS = 8  # an answer this short is one step: "more fully" in front of it promises too much
-# "Open Settings and tap Accounts", "Restart it, then sign in": two steps, "step by step" fits
+# "Open Settings and tap Accounts", "Restart it, then sign in": two steps, "step by step" fits; "receipt
+# and item" is one list, no steps: "more fully" in front of it promised more than it gave (QA19 b30)
 _MORE_STEPS = re.compile(r"[,;]|\b(?:and|then|or)\b", re.IGNORECASE)
+STEP_WORDS = 2  # a part of an answer with this many content words is a step of its own
+
+
+def _steps(text: str) -> int:
+    """How many steps an answer gives: parts of more than one word each; a list of three or more is steps
+    ("Settings, Accounts, Sign out")."""
+    parts = [p for p in _MORE_STEPS.split(text) if CONTENT_WORD.search(p)]
+    return len(parts) if len(parts) > 2 else sum(len(CONTENT_WORD.findall(p)) >= STEP_WORDS for p in parts)
 
 
 def one_step(draft: str, edits: list[Edit]) -> list[Edit]:
@@ -360,7 +377,7 @@ def one_step(draft: str, edits: list[Edit]) -> list[Edit]:
             spans = [(max(a, ed.end), b) for a, b in sentences(draft) if b > ed.end]
             spans = [(a, b) for a, b in spans if CONTENT_WORD.search(draft, a, b)]
             if spans and len(CONTENT_WORD.findall(draft, *spans[0])) <= ONE_STEP_WORDS \
-                    and not _MORE_STEPS.search(draft, *spans[0]) \
+                    and _steps(draft[spans[0][0]:spans[0][1]]) < 2 \
                     and not any(gives_fix(draft[a:b]) for a, b in spans[1:]):
                 ed = Edit(ed.start, ed.end, in_full.sub("", ed.text))
         out.append(ed)

@@ -48,6 +48,7 @@ class Situation:
     fix_pending: bool = False  # the context ends with an agent's fix the customer has not answered
     agent_before: bool = False  # an agent message in the context: only then may a rewrite say "again"
     feeling: str = ""  # "worried" or "hurried" from the customer's last message (the library's worry / hurry)
+    apologised: bool = False  # the customer said sorry for themselves and their last message is calm
 
 
 def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
@@ -74,7 +75,34 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
         fix_pending=ends is not None and ends.role == "agent" and gives_fix(ends.text),
         agent_before=agent_before,
         feeling=feeling(last),
+        apologised=apologised(messages),
     )
+
+
+def apologised(messages: Sequence[Message]) -> bool:
+    """The customer apologised for themselves (the library's ``apologetic``) in the messages the draft
+    answers ("I don't see Security under Profile, sorry."), or in the turn before when they now just ask
+    again, please ("sorry, what was it?" ... "one more time please"), and they neither exclaim nor say it
+    still fails: "I can see how frustrating it is" misread them (QA19 b12, b39). An apology the agent
+    already answered is no longer one ("sorry for the caps" ... "No need to apologise")."""
+    turns: list[list[str]] = [[]]
+    for m in messages:
+        if m.role == "agent" and turns[-1]:
+            turns.append([])
+        elif m.role == "customer":
+            turns[-1].append(m.text)
+    if messages and messages[-1].role != "customer":
+        return False
+    now = turns[-1]
+    if not now or any("!" in t or "??" in t or still_failing(t) for t in now):
+        return False
+    sorry = template_regex("apologetic")
+
+    def says_sorry(texts: list[str]) -> bool:
+        return any(sorry.search(s) for t in texts for s in re.split(r"(?<=[.!?])\s+|\n+", t.strip()))
+
+    return says_sorry(now) or (len(turns) > 1 and says_sorry(turns[-2]) and any(
+        re.search(r"\bplease\b", t, re.IGNORECASE) for t in now))
 
 
 def feeling(last: str) -> str:
@@ -174,6 +202,8 @@ def acknowledgment(context_state: Sequence[str], where: Situation | None = None)
     if "confused" in context_state and "frustrated" not in context_state:
         # "my last message wasn't clear" only where there was one (QA17: no action never taken)
         return ack["confused"] if where.agent_before else ack["confused_first"]
+    if where.apologised and where.feeling not in ("worried", "hurried"):
+        return ack["apologised"]  # "No problem at all." to "sorry, what was it?" (QA19 b12, b39)
     if "frustrated" not in context_state and where.feeling != "worried":
         # not frustrated: "how frustrating it is" misreads a calm or self-deprecating customer
         return ack["non_technical"] if "non_technical" in context_state else ack["calm"]
@@ -273,6 +303,7 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
     grief = [str(p) for p in library().templates["grief_swaps"]]
     deadline = template_regex("deadline")
     held = "I'm sorry this has held you up"
+    condoled = False
     out = []
     for i, eds in enumerate(per_flag):
         fitted = []
@@ -283,6 +314,9 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
             if where is not None and where.feeling == "grieving":
                 for phrase in grief:
                     text = text.replace(phrase, swaps["grieving"])
+                if swaps["grieving"] in text and condoled:  # one "I'm so sorry for your loss" (QA19 b21)
+                    text = re.sub(r"\s*,?\s*(?:and\s+)?" + re.escape(swaps["grieving"]), "", text)
+                condoled = condoled or swaps["grieving"] in text
             if _TAKE_YOUR_TIME.search(text):
                 s, e = sentence_holding(draft, ed)
                 whole = not any(c.isalnum() for c in draft[s:ed.start] + draft[ed.end:e])

@@ -22,6 +22,7 @@ from .rewrite_frame import template_regex
 
 _JOIN = re.compile(r"[ \t]*-?[ \t]*")
 _WORD_START = re.compile(r"\b\w")
+_MODIFIER = re.compile(r"(?:ed|ing)$", re.IGNORECASE)  # "cached", "managed": a participle before its noun
 
 
 def compound_glosses(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> list[list[Edit]]:
@@ -70,11 +71,22 @@ def _compound_gloss(draft: str, group: list[tuple[int, int, int]],
             whole = found[0][2].get("plain")
             if whole:
                 return end, str(whole)
+    parts = []
     for s, e, i in group:
         plain: Mapping[str, str] = flags[i].data.get("plain") or {}
-        if plain.get(draft[s:e]):
-            return e, plain[draft[s:e]]
-    return None
+        parts.append((draft[s:e], plain.get(draft[s:e])))
+    # a later part that modifies the next word ("Exchange cached mode") is not the glossary's sense of it:
+    # only the first term is glossed, after itself
+    if not any(gloss and not _MODIFIER.search(term) for term, gloss in parts[1:]):
+        for s, e, i in group:
+            if parts[group.index((s, e, i))][1]:
+                return e, str(parts[group.index((s, e, i))][1])
+        return None
+    # a later noun has its own gloss: the gloss goes after the whole compound and names each part, never
+    # between them ("a pro-rata (...) true-up" split the term, and its suggestion for "true-up" was
+    # pro-rata's gloss, QA19 b29); a part the glossary cannot explain asks the agent
+    unknown = str(library().templates["jargon_unknown"])
+    return end, "; ".join(named_gloss(term, str(gloss)) if gloss else f"{term}: {unknown}" for term, gloss in parts)
 
 
 def jargon_edits(draft: str, flag: FlagDraft) -> list[Edit]:
@@ -98,4 +110,5 @@ def jargon_edits(draft: str, flag: FlagDraft) -> list[Edit]:
 
 def named_gloss(term: str, gloss: str) -> str:
     """A gloss placed after the noun a term modifies names the term: "DNS is the internet's address book"."""
-    return f"{term} is {gloss}" if re.match(r"(?:the|an?)\s", gloss) else f"{term}: {gloss}"
+    # a gloss with a colon of its own ("single sign-on: one login ...") takes "is": never "SSO: single sign-on: ..."
+    return f"{term} is {gloss}" if re.match(r"(?:the|an?)\s", gloss) or ":" in gloss else f"{term}: {gloss}"

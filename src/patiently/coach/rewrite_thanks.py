@@ -99,7 +99,7 @@ def one_thanks(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -
     """Several redundant questions thank the customer once: "You mentioned "on Windows" earlier,
     thanks. You also mentioned ...; I'll go from there." (see :func:`thanks_for`; QA16 b35, b36)."""
     found = [(eds[0], f) for f, eds in zip(flags, per_flag, strict=True)
-             if f.category == "redundant_question" and len(eds) == 1 and f.data.get("given_text")]
+             if f.category == "redundant_question" and eds and f.data.get("given_text")]
     if len(found) < 2:
         return per_flag
     found.sort(key=lambda x: x[0].start)
@@ -117,4 +117,14 @@ def question_edits(draft: str, flag: FlagDraft) -> list[Edit]:
     if not given:
         return []
     s, e = sentence_range(draft, flag.spans)
-    return [Edit(s, e, thanks_for(str(given), end=next_step(draft, s, e), thanked=thanks_already(draft, s, e)))]
+    out = [Edit(s, e, thanks_for(str(given), end=next_step(draft, s, e), thanked=thanks_already(draft, s, e)))]
+    # the next sentence's "Also" added to the question, which is gone: "Thanks for letting me know you've
+    # already restarted it. Also try unplugging ..." had nothing before it (QA19 b37)
+    also = _ALSO.match(draft, e)
+    nxt = next((b for a, b in sentences(draft) if a > e), len(draft))
+    if also is not None and not draft[:nxt].rstrip().endswith("?"):  # a question of its own: its flag rewrites it
+        out.append(Edit(also.start("also"), also.end(), ""))
+    return out
+
+
+_ALSO = re.compile(r"\s+(?P<also>(?:and\s+)?also\b\s*,?\s*|as\s+well\s*,\s*)(?=[a-z])", re.IGNORECASE)

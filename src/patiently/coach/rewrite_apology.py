@@ -1,0 +1,95 @@
+"""What stands behind the apology the full rewrite adds, and when a cut apology is replaced.
+
+An apology in front of a brush-off reads as a sneer (docs/coach.md, "No apology in front of a
+brush-off"). Behind an added opener, the library's ``never_right`` sentences go (:func:`never_right`);
+a pointer to self-service that is all the draft answers ("I'd kindly suggest you try our FAQ page,
+which covers most questions like this one.", the library's ``self_service``) keeps its page and asks
+the agent for the steps (``self_service_answer``); and a cheery farewell ("Have a great day!", the
+library's ``farewell``) goes where the draft fixes nothing (QA19 b28). A stock sympathy line the
+rewrite leaves out is the customer's only acknowledgment: where the customer is upset and nothing
+else acknowledges them, the opener takes its place (:func:`empathy_cut`, QA19 b40).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from .rewrite import Edit, FlagDraft, fill, library, sentences
+from .rewrite_frame import Situation, acknowledges, gives_fix, template_regex
+from .rewrite_prefilter import Needs, may_match, needs
+
+
+def never_right(draft: str) -> list[Edit]:
+    """The draft's sentences that match one of the library's ``never_right`` phrases (a brush-off
+    such as "Stop sending me messages."): an apology in front of them would read as a sneer."""
+    # a sentence never ends inside a word: what the whole draft cannot match, no sentence can
+    phrases = [p for p, needed in _never_right_patterns() if may_match(needed, draft)]
+    if not phrases:
+        return []
+    return [Edit(s, e, "") for s, e in sentences(draft) if any(p.search(draft, s, e) for p in phrases)]
+
+
+@cache
+def _never_right_patterns() -> tuple[tuple[re.Pattern[str], Needs], ...]:
+    compiled = [re.compile(str(p), re.IGNORECASE) for p in library().templates["never_right"]]
+    return tuple((p, needs(p)) for p in compiled)
+
+
+def behind_apology(draft: str) -> list[Edit]:
+    """Edits for the sentences an added apology may not stand in front of: :func:`never_right`
+    ones go; a self-service pointer keeps its page and asks for the steps; a cheery farewell goes
+    where the draft gives no fix ("I'm sorry ... Have a great day!" after a FAQ link, QA19 b28)."""
+    out = never_right(draft)
+    gone = {(ed.start, ed.end) for ed in out}
+    pointer, farewell = template_regex("self_service"), template_regex("farewell")
+    fixes = gives_fix(draft)
+    for s, e in sentences(draft):
+        if (s, e) in gone:
+            continue
+        m = pointer.match(draft, s, e)
+        if m is not None:
+            res = m.group("res")
+            out.append(Edit(s, e, fill(str(library().templates["self_service_answer"]),
+                                       {"res": res[:1].upper() + res[1:]})))
+            fixes = False  # the pointer was the answer: nothing in the draft fixed anything
+        elif not fixes and farewell.match(draft, s, e) and s > 0:
+            out.append(Edit(s, e, ""))
+    if not fixes:
+        return out
+    return [ed for ed in out if ed.text or not farewell.match(draft, ed.start, ed.end)]
+
+
+def upset(context_state: Sequence[str], where: Situation | None) -> bool:
+    """The customer is frustrated, worried or grieving: an acknowledgment is owed."""
+    return "frustrated" in context_state or (where is not None and where.feeling in ("worried", "grieving"))
+
+
+def empathy_cut(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> bool:
+    """A scripted_empathy flag's whole sentence is left out ("Sorry to hear that."): the draft loses
+    its only apology, and an upset customer gets the opener in its place (QA19 b40)."""
+    if any(f.category == "no_acknowledgment" for f in flags):
+        return False  # the opener comes anyway
+    for f, eds in zip(flags, per_flag, strict=True):
+        if f.category != "scripted_empathy":
+            continue
+        for ed in eds:
+            whole = [(s, e) for s, e in sentences(draft) if s >= ed.start and e <= ed.end]
+            if not ed.text and whole and any(s < sp[1] and sp[0] < e for s, e in whole for sp in f.spans):
+                return True
+    return False
+
+
+def opener_owed(draft: str, text: str, flags: list[FlagDraft], per_flag: list[list[Edit]],
+                context_state: Sequence[str], where: Situation | None) -> bool:
+    """The full rewrite ``text`` (the edits applied, where ``text`` is empty) needs the opener although
+    no_acknowledgment was not flagged."""
+    if not (upset(context_state, where) and empathy_cut(draft, flags, per_flag)):
+        return False
+    if not text:
+        from .rewrite import apply, leftovers
+
+        every = [ed for eds in per_flag for ed in eds]
+        text = apply(draft, every + leftovers(draft, every))
+    return not acknowledges(text)
