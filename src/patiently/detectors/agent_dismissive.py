@@ -136,7 +136,8 @@ class AgentDismissive(Detector):
     # v14 (QA pass 16, lexicon): 'not really our problem'
     # v15 (QA pass 17, lexicon v14): "Please stop sending multiple messages", "Someone will get to you when they can"
     # v16 (QA pass 18, lexicon v15): "That's normal ... Nothing to worry about."; "Does it stop asking?" is no shut-down
-    version = 16
+    # v17 (QA pass 19, lexicon v16): "take that up with the hotel directly"; "I'll take that up with them" is none
+    version = 17
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 
