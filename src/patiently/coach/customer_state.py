@@ -9,8 +9,10 @@ import re
 
 from ..detectors.agent_scripted_empathy import names_situation
 from ..detectors.customer_confusion import says_confused
+from ..detectors.customer_frustration import exclaims_about_fault
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding, Message
+from ..text import sentence_spans
 from .rewrite_frame import own_apology
 
 
@@ -34,7 +36,7 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
             if f.message_id in recent and set(f.data.get("reasons") or ()) - {"non_technical"}:
                 state = "confused"
         elif (f.label == "customer.frustration" and f.message_id in recent and not _apologetic(f, msgs)
-              and not _plain_report(f, msgs)):
+              and not _plain_report(f, msgs) and not _plain_request(f)):
             state = "frustrated"
         elif f.label == "customer.repeat" and f.message_id in recent:
             state = "repeating"
@@ -49,6 +51,11 @@ def customer_state(conv: Conversation, findings: list[Finding]) -> tuple[list[st
                                           or _cue(m.text, "at_stake") or _cue(m.text, "let_down")
                                           for m in msgs if m.id in recent):
         scores["frustrated"] = STRESSED_SCORE
+    # QA pass 19: "!!" or "?!" on a fault, a loss or a slowness ("My files disappeared from the shared drive!!", "Why is
+    # my internet so slow?! I pay for 500mb and get 20!!") is upset, though customer.frustration's level stays under its
+    # reporting line when the emotion head hears nothing; not "Found it!!" or "slow down!!" (no fault)
+    if "frustrated" not in scores and any(exclaims_about_fault(m.text) for m in msgs if m.id in recent):
+        scores["frustrated"] = EXCLAIMED_SCORE
     # QA pass 14: the customer says they are repeating themselves ("I've told you this already!!", "I asked this
     # yesterday too"). customer.repeat needs the earlier message, which a short context often lacks, and misses a
     # reworded repeat; the customer's own word is enough for the coach.
@@ -75,6 +82,7 @@ _ANAPHOR = re.compile(r"\b(?:this|that|it|those|these)\b", re.IGNORECASE)
 # worried or stressed. Thanks acknowledge only a mildly upset customer (below THANKS_ACK_BELOW).
 THANKS_ACK_BELOW = 0.8
 STRESSED_SCORE = 0.55
+EXCLAIMED_SCORE = 0.5  # "!!" on a fault with nothing else: below a frustration finding's usual level
 SAYS_REPEATING_SCORE = 0.7  # the customer's "I've told you this already": as sure as a matched repeat
 
 
@@ -100,6 +108,10 @@ _WAIT = frozenset({"waiting", "repeated question marks"})
 # The reasons of plain time pressure ("meeting starts in 2 min", "flight in an hour!"); see _answers_at_once().
 _HURRY = frozenset({"urgency", "exclamation"})
 QUICK_ANSWER_WORDS = 45  # a reply this short, with no question and no deferral, is the answer itself
+# QA pass 19 (g11): a reply whose first sentences say the thing is done for them ("I've just emailed your boarding pass
+# ...") is the answer given at once, with a fallback or a link after it, up to this many words
+DONE_ANSWER_WORDS = 80
+DONE_WITHIN_SENTENCES = 2
 # QA pass 14: a short reply that blames, lectures or brushes off ("The logs show the password was entered wrong five
 # times. Please be more careful when typing it in future.") is no answer given at once, however short.
 _JABS = frozenset({"agent.blame", "agent.condescending", "agent.dismissive", "agent.unprofessional", "agent.pressure",
@@ -127,6 +139,19 @@ def _plain_report(f: Finding, msgs: tuple[Message, ...]) -> bool:
     text = next((m.text for m in msgs if m.id == f.message_id), "")
     ev = [text[s.start:s.end] for s in f.evidence if s.message_id == f.message_id]
     return bool(ev) and all(_cue(t, "plain_report") for t in ev)
+
+
+# QA pass 19 (g34): a plain request ("I want to cancel my subscription effective end of this month.") with nothing but
+# the emotion head's reading beside it: frustration.yaml's `request` is no frustration by itself, and the head hears
+# "cancel" as annoyance (0.25 + 0.31). A second cue, "!!", shouting or a strong head reading still is frustration.
+_REQUEST = frozenset({"request", "annoyed or angry wording (model)", "negative tone"})
+PLAIN_REQUEST_BELOW = 0.6
+
+
+def _plain_request(f: Finding) -> bool:
+    """A frustration finding whose only evidence is a plain request and a mild emotion-head reading."""
+    reasons = set(f.data.get("reasons") or ())
+    return "request" in reasons and reasons <= _REQUEST and f.score < PLAIN_REQUEST_BELOW
 
 
 def _mild_wait(f: Finding, conv: Conversation) -> bool:
@@ -193,8 +218,16 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
 
 def _answers_at_once(draft: str) -> bool:
     """A short reply that asks nothing and puts nothing off ("Sure! It's Guest-2024 (capital G)."): to a
-    customer whose only sign is time pressure, it is the answer itself, not a reply that goes straight on."""
-    return ("?" not in draft and len(draft.split()) <= QUICK_ANSWER_WORDS and not _cue(draft, "defers"))
+    customer whose only sign is time pressure, it is the answer itself, not a reply that goes straight on. QA pass 19:
+    so is a longer one (up to :data:`DONE_ANSWER_WORDS`) whose first sentences say it is done for them already ("I've
+    just emailed your boarding pass ...", coach_cues ``done_now``): the length is a fallback, not a delay."""
+    if "?" in draft or _cue(draft, "defers"):
+        return False
+    words = len(draft.split())
+    if words <= QUICK_ANSWER_WORDS:
+        return True
+    spans = sentence_spans(draft)[:DONE_WITHIN_SENTENCES]
+    return words <= DONE_ANSWER_WORDS and bool(spans) and _cue(draft[:spans[-1][1]], "done_now")
 
 
 def _recent_customer_ids(conv: Conversation) -> set[str]:

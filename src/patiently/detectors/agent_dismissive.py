@@ -139,7 +139,8 @@ class AgentDismissive(Detector):
     # v15 (QA pass 17, lexicon v14): "Please stop sending multiple messages", "Someone will get to you when they can"
     # v16 (QA pass 18, lexicon v15): "That's normal ... Nothing to worry about."; "Does it stop asking?" is no shut-down
     # v17 (QA pass 19, lexicon v16): `infallible`, "The system doesn't make mistakes." with no check offered
-    version = 17
+    # v18 (QA pass 19, lexicon v17): "take that up with the hotel directly"; "I'll take that up with them" is none
+    version = 18
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

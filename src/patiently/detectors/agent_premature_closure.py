@@ -49,6 +49,13 @@ else I can do for you today?" after a repeated double charge moves on from an op
 v12 (QA pass 17, ``closing.yaml`` v4): in such a hollow reply, the bare "Anything else?" is the wrap-up question too,
 and a farewell ("We're sorry for the inconvenience. Have a great day!" to a customer stranded by a missed connection)
 ends the exchange the same way (``sign_off``); after an answer, a step or a promise both stay courtesies.
+
+v13 (QA pass 19, ``closing.yaml`` v5): "I'll mark this ticket as resolved." (the ticket named after "this") closes,
+right after "the wifi still drops"; and a sentence that only says such things take time ("Refunds can take some
+time.", "It should come through eventually.": ``vague_wait``) is as hollow as stock sympathy beside the wrap-up
+question, so "Refunds can take some time. Is there anything else I can help you with today?" after a refund promised
+and never paid moves on from an open complaint. With a number ("Refunds can take up to 5 working days") it is an
+answer and the question a courtesy.
 """
 
 from __future__ import annotations
@@ -170,7 +177,8 @@ class AgentPrematureClosure(Detector):
     # v10 (review): a declaration negated or made a condition in its clause declares nothing
     # v11 (QA pass 17, confirm.yaml v4): "Yes, it's right now. Thanks!" confirms the check
     # v12 (QA pass 17, closing.yaml v4): a bare "Anything else?" or "Have a great day!" in a hollow reply to a complaint
-    version = 12  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
+    # v13 (QA pass 19, closing.yaml v5): "mark this ticket as resolved"; "Refunds can take some time." is hollow too
+    version = 13  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 
@@ -300,7 +308,9 @@ def _open_close_question(text: str, lex: Lexicon, ctx: DetectorContext, i: int) 
         if q is not None and hit is None:
             hit = (q.category, s + q.start, s + q.end)
             continue
-        hollow = _THANKS.match(sent) or load_lexicon("stock_empathy").first(sent) or load_lexicon("empathy").first(sent)
+        hollow = (_THANKS.match(sent) or load_lexicon("stock_empathy").first(sent)
+                  or load_lexicon("empathy").first(sent)
+                  or lex.first(sent, ("vague_wait",)))  # v13: "Refunds can take some time."
         if _NOTED.match(sent):
             continue  # v9: a note on the account answers nothing
         if _SUBSTANCE.search(sent) or not hollow:

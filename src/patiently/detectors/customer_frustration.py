@@ -47,6 +47,10 @@ every time I pick a date range." is a calm fault report).
 v12 (QA pass 18, ``frustration_cues.yaml`` v4): "terrible", "horrible", "awful" after "I feel / felt / am feeling (so)"
 are how the customer feels about their own mistake ("I deleted the folder by accident. I'm so sorry, I feel terrible"),
 not name-calling: no ``insult`` cue there; "your service is terrible" still is one.
+v13 (QA pass 19, ``frustration.yaml`` v7, ``frustration_cues.yaml`` v5): "!!" or "?!" on a loss or a slowness ("My files
+disappeared from the shared drive!!", "Why is my internet so slow?! I pay for 500mb and get 20!!") is exclaiming about
+the problem, as on "can't" / "not working"; a shouted deadline after
+"want" ("I want my money NOW") is urgency, as after "need"; "nobody is answering my emails" is a failed service.
 """
 
 from __future__ import annotations
@@ -67,8 +71,13 @@ _SHOUT_RUN = re.compile(r"\b[A-Z]{2,}(?:[\s,]+[A-Z]{2,}){2,}\b")
 REPORT_AT = 0.35  # a message is reported as frustrated from this level
 # v5: "!!" on a message that says something does not work ("I can't log in to anything!!") is
 # exclaiming about the problem; on anything else ("Found it!!", "$3 burritos!!!") it is as often joy.
+# v13 (QA pass 19): a loss or a slowness is a fault too ("My files disappeared from the shared drive!!", "my photos are
+# gone!!", "Why is my internet so slow?! ... get 20!!"); not a bare "slow" ("slow down!!") nor "gone" alone
 _FAULT = re.compile(r"\b(?:can['’]?t|cannot|won['’]?t|wont|doesn['’]?t|does\s+not|isn['’]?t|"
-                    r"not\s+working|stopped\s+working|broken|still\s+not|no\s+longer)\b", re.IGNORECASE)
+                    r"not\s+working|stopped\s+working|broken|still\s+not|no\s+longer|"
+                    r"disappeared|vanished|(?:is|are|has|have|all|just)\s+(?:been\s+)?gone|missing|"
+                    r"(?:so|too|really|very|super|painfully|extremely|unbelievably|ridiculously|incredibly)\s+slow)\b",
+                    re.IGNORECASE)
 BANG_ON_FAULT = 0.3
 # Weight of the GoEmotions head's 0..1 negative-emotion signal. 0.6 was chosen on half of the
 # TweetEval-sentiment stand-in (scripts/make_frustration_standin.py; the other half only
@@ -167,8 +176,8 @@ def _self_spans(text: str) -> list[tuple[int, int]]:
 
 def head_text(text: str) -> str:
     """What the emotion head reads: the message less the customer's description of themselves
-    (:func:`_self_spans`) and (v7) the words naming the fault (:data:`_FAULT_WORDS`). (Quoted text
-    stays: blanking it left fragments such as 'there is no' that the head heard as annoyance, 15 of
+    (:func:`_self_spans`) and (v7) the words naming the fault (:data:`_FAULT_WORDS`).
+    (Quoted text stays: blanking it left fragments such as 'there is no' that the head heard as annoyance, 15 of
     19 new findings wrong on Ubuntu IRC / TWCS.)"""
     faults = [m.span() for m in _FAULT_WORDS.finditer(text)]
     # only the "anymore" of the fault's own clause: "It doesn't connect. I can't take this anymore!" keeps
@@ -198,6 +207,17 @@ def frustration_level(text: str, emotion_score: float | None = None, heads_dir: 
 _HANDLES = re.compile(r"@\w+|https?://\S+|^\s*[\w\[\]|^`-]{2,20}[:,]\s")  # @handles, links, an IRC "nick:" prefix
 _ANSWER_WORDS = frozenset({"no", "nope", "nah", "not", "wrong", "weird", "strange", "odd", "nothing", "none",
                            "never", "yes", "yeah", "yep", "ok", "okay", "hmm"})
+
+
+def exclaims_about_fault(text: str) -> bool:
+    """v13: "!!" or "?!" on a message that names a fault, a loss or a slowness (:data:`_FAULT`), outside quotes
+    ("My files disappeared from the shared drive!!"): the reply coach reads it as upset even below the reporting level.
+    "Can't wait!!" is eagerness, not a fault."""
+    text = masked(text)
+    return bool(_BANGS.search(text)) and any(not _EAGER.match(text, m.end()) for m in _FAULT.finditer(text))
+
+
+_EAGER = re.compile(r"\s+wait\b", re.IGNORECASE)  # "Can't wait any more!!": eagerness, no fault
 
 
 def _bare_reply(text: str) -> bool:
@@ -330,7 +350,9 @@ class CustomerFrustration(Detector):
     # v10 (review): only the "anymore" of the fault's own clause is hidden from the head
     # v11 (QA pass 17, frustration.yaml v6): "it's right now" (correct now) is no urgency
     # v12 (QA pass 18, frustration_cues.yaml v4): "I feel terrible" is the customer's own guilt, no insult
-    version = 12
+    # v13 (QA pass 19, frustration.yaml v7, frustration_cues.yaml v5): "!!" on a loss or slowness ("disappeared!!",
+    # "so slow?!"), "I want my money NOW", "nobody is answering my emails"
+    version = 13
     # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
     # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure;
     # v5: plain requests and missing system messages are calm; stress idioms, shouted deadlines, got worse,
