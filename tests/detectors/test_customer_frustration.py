@@ -471,3 +471,39 @@ def test_v12_feeling_terrible_is_no_insult(text: str, insult: bool) -> None:
 def test_v12_g30_a_guilty_customer_is_not_reported() -> None:
     text = "I think I deleted the whole shared Marketing folder by accident. I'm so sorry, I feel terrible."
     assert detect("customer.frustration", conv(("c", text))) == []
+
+
+# v14 (recall round on the tuning set): a shouted adverb of expectation is emphasis on its own; "and yet" / "but yet"
+# is a persisting problem; "for the two weeks" is a wait; "Is it really necessary?" is rhetorical. Invented wording.
+@pytest.mark.parametrize("text", [
+    pytest.param("i JUST renewed it", id="shouted_just"),
+    pytest.param("you guys ALREADY have my order number", id="shouted_already"),
+    pytest.param("I reset the router and yet I still can't get online", id="and_yet_still"),
+    pytest.param("the courier drove past my door but yet it still says out for delivery", id="but_yet_still"),
+    pytest.param("my account page has shown a blank screen for the three days", id="for_the_three_days"),
+    pytest.param("Two forms for one parcel. Is it really necessary?", id="really_necessary"),
+    pytest.param("All I want is a working login, is that to much to ask?", id="too_much_to_ask"),
+])
+def test_v14_expectation_contrast_and_rhetorical_need_are_frustration(text: str) -> None:
+    assert _level(text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("I have a Dell XPS with NVIDIA graphics, which driver should I use?", id="acronyms"),
+    pytest.param("I clicked CONTINUE but nothing happens", id="quoted_label"),
+    pytest.param("I just renewed it, how long until it shows up?", id="lower_case_just"),
+    pytest.param("ok, and yet another question: how do I mount a usb stick?", id="yet_another"),
+    pytest.param("I was away for the two weeks, can I pause my plan next time?", id="away_two_weeks"),
+    pytest.param("is it really necessary to reboot after the update?", id="real_question"),
+    pytest.param("it still says the disk is full", id="plain_still"),
+])
+def test_v14_calm_messages_stay_quiet(text: str) -> None:
+    assert not _level(text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Dont you EVER sleep? ... :)", id="teasing_smiley"),
+    pytest.param("I unplugged the router and kept JUST the modem for now", id="just_the_only"),
+])
+def test_v14_a_shouted_adverb_in_teasing_or_meaning_only_is_no_emphasis(text: str) -> None:
+    assert not _level(text)

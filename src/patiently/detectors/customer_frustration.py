@@ -51,6 +51,9 @@ v13 (QA pass 19, ``frustration.yaml`` v7, ``frustration_cues.yaml`` v5): "!!" or
 disappeared from the shared drive!!", "Why is my internet so slow?! I pay for 500mb and get 20!!") is exclaiming about
 the problem, as on "can't" / "not working"; a shouted deadline after
 "want" ("I want my money NOW") is urgency, as after "need"; "nobody is answering my emails" is a failed service.
+v14 (recall round on the tuning set, ``frustration.yaml`` v8, ``frustration_cues.yaml`` v6): a shouted adverb of
+expectation ("i JUST bought it", "you STILL send me a bill") is emphasis on its own (:data:`_STRESSED`); "and yet" /
+"but yet" is a persisting problem; "for the two weeks" is a wait; "Is it really necessary?" is rhetorical.
 """
 
 from __future__ import annotations
@@ -263,6 +266,15 @@ _QUOTING = re.compile(r"(?:\b(?:click(?:ed)?|press(?:ed)?|tap(?:ped)?|select(?:e
                       re.IGNORECASE)
 
 
+# v14: a shouted adverb of expectation ("i JUST bought it", "you STILL send me a bill", "couldn't deliver EVEN after a
+# month", "I'm NEVER using Amazon again") stresses that what should have happened did not: emphasis, where one shouted
+# noun is more often a label ("it says ACCESS DENIED"). Adverbs, so never a button, an error or an acronym.
+# Not "JUST the modem" (only, not expectation), nor beside a smiley ("Dont you EVER sleep? :)": teasing).
+_STRESSED = re.compile(r"(?<![\w'’])(?:JUST(?!\s+(?:the|a|an|my|one|this|that|to)\b)|"
+                       r"ALREADY|STILL|NEVER|EVEN|AGAIN|EVER|ALWAYS|YET)(?![\w'’])")
+_PLAYFUL = re.compile(r"(?:^|\s)[:;=]-?[)D>pP](?!\w)|\blo+l\w*\b|\b(?:ha){2,}\w*|\bhehe\w*|[😂🤣😉😀😄😁😆😊😜😛]")
+
+
 def _emphasis(text: str) -> list[tuple[int, int]]:
     """Shouted words in two or more separate places of a mostly calm message ("I AM RESPONDING
     ... my laptop is LOCKED", "I tried EVERYTHING and it is STILL broken"): emphasis, where one
@@ -294,11 +306,12 @@ def _frustration_level(text: str) -> tuple[float, tuple[tuple[int, int], ...], t
         level = strongest + 0.1 * (len({m.text.lower() for m in matches}) - 1)
     ratio = caps_ratio(text)
     runs = [m.span() for m in _SHOUT_RUN.finditer(text) if shouting_spans(m.group())]
+    stressed = [] if _PLAYFUL.search(text) else [m.span() for m in _STRESSED.finditer(text)]
     if ratio >= 0.3 or runs:
-        level += 0.35 if ratio >= 0.6 or runs else 0.25
+        level += 0.35 if ratio >= 0.6 or runs or stressed else 0.25
         spans += runs or shouting_spans(text)
         reasons.append("shouting")
-    elif emphasis := _emphasis(text):
+    elif emphasis := _emphasis(text) or stressed:
         level += 0.35
         spans += emphasis
         reasons.append("shouting")
@@ -352,7 +365,9 @@ class CustomerFrustration(Detector):
     # v12 (QA pass 18, frustration_cues.yaml v4): "I feel terrible" is the customer's own guilt, no insult
     # v13 (QA pass 19, frustration.yaml v7, frustration_cues.yaml v5): "!!" on a loss or slowness ("disappeared!!",
     # "so slow?!"), "I want my money NOW", "nobody is answering my emails"
-    version = 13
+    # v14 (recall round, frustration.yaml v8, frustration_cues.yaml v6): shouted expectation adverbs ("i JUST bought
+    # it"), "and yet" / "but yet", "for the two weeks", "Is it really necessary?"
+    version = 14
     # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
     # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure;
     # v5: plain requests and missing system messages are calm; stress idioms, shouted deadlines, got worse,
