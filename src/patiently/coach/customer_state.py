@@ -93,6 +93,11 @@ def says_repeating(text: str) -> bool:
             or _cue(text, "says_repeating"))
 
 
+def reassures(text: str) -> bool:
+    """Reassurance that answers a worry (coach_cues ``reassures``: "Don't worry", "you won't lock yourself out")."""
+    return _cue(text, "reassures")
+
+
 def _cue(text: str, category: str) -> bool:
     return load_lexicon("coach_cues").first(text, (category,)) is not None
 
@@ -205,10 +210,12 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     mild = max((f.score for f in frustration), default=0.0) < THANKS_ACK_BELOW
     if _cue(draft, "thanks_effort") and mild:
         return True
+    angry = any(_ANGRY.intersection(f.data.get("reasons") or ()) for f in frustration)
     if (_cue(draft, "reassures") and any(_cue(m.text, "worried") or _cue(m.text, "distressed")
-                                         for m in conv.messages[:-1] if m.id in recent)
-            and not any(_ANGRY.intersection(f.data.get("reasons") or ()) for f in frustration)):
+                                         for m in conv.messages[:-1] if m.id in recent) and not angry):
         return True  # reassurance answering a worried or distressed customer's worry (not anger at the service)
+    if _cue(draft, "reassures") and _done_first(draft) and not angry:
+        return True  # QA pass 20 (g30): "Don't worry, I've caught it in time. I've changed your booking ..."
     if frustration and all(_mild_wait(f, conv) for f in frustration) and (
             _cue(draft, "status") or any(f.label == "agent.progress_update" for f in on_draft)):
         return True  # "it's been 4 days" answered with where the order is and when it comes
@@ -226,8 +233,13 @@ def _answers_at_once(draft: str) -> bool:
     words = len(draft.split())
     if words <= QUICK_ANSWER_WORDS:
         return True
+    return words <= DONE_ANSWER_WORDS and _done_first(draft)
+
+
+def _done_first(draft: str) -> bool:
+    """The draft's first sentences say the thing is done for the customer already (coach_cues ``done_now``)."""
     spans = sentence_spans(draft)[:DONE_WITHIN_SENTENCES]
-    return words <= DONE_ANSWER_WORDS and bool(spans) and _cue(draft[:spans[-1][1]], "done_now")
+    return bool(spans) and _cue(draft[:spans[-1][1]], "done_now")
 
 
 def _recent_customer_ids(conv: Conversation) -> set[str]:

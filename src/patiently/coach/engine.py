@@ -25,7 +25,7 @@ from ..readers._common import not_unicode
 from ..text import blank, sentence_spans
 from . import rewrite as rw
 from .context import MAX_CONTEXT_MESSAGES, CoachInputError, ContextInput, parse_context
-from .customer_state import acknowledges, customer_state
+from .customer_state import acknowledges, customer_state, reassures
 from .models import CheckResult, ContextSummary, Flag, Rewrite, Strength, TextSpan
 from .prefixes import CONVERSATION_ID, PrefixCache
 from .rewrite_frame import own_apology, situation
@@ -346,6 +346,8 @@ def _learned(draft: str, on_draft: list[Finding], pending: list[Pending], states
         for s, e in ((sp.start, sp.end) for sp in f.evidence if sp.message_id == DRAFT_ID):
             if any(a < e and s < b for p in pending for a, b in p.draft.spans):
                 continue
+            if category == "negative_phrasing" and reassures(draft[s:e]):
+                continue  # QA pass 20 (g13): "You're not going to fail over this, I promise." denies a fear, no ask
             p = _make(draft, str(category), (s, e), f.score, f.label, {**f.data, "learned": True}, states)
             p.fields["severity"] = p.draft.severity = min(p.fields["severity"], "warning", key=_LEVELS.index)
             p.fields["why"] += LEARNED_WHY

@@ -128,7 +128,9 @@ class AgentCondescending(Detector):
     # aren't very tech-savvy", a common word spelled out ("R-E-S-E-T")
     # v16 (QA pass 19, lexicon v16): "something most people pick up on their first day", "spell it out for you",
     # "anyone who cares about their banking would have upgraded"
-    version = 16  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v17 (QA pass 20, lexicon v17): "since billing seems to be a bit much", "keep it simple for you", "Most people
+    # find it on their own", "especially at your age"
+    version = 17  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")

@@ -54,6 +54,10 @@ part of the brush-off and no longer softens it as an explanation; "stop asking" 
 asking after that?", "Outlook should stop asking") is the fix being checked, not a ``shut_down``.
 v17 (QA pass 19, lexicon v16): ``infallible``, the customer's doubt waved away by declaring the system unable to err
 ("The system doesn't make mistakes.", "Our records are never wrong"), dropped with an offer or a hand-over.
+v19 (QA pass 20, lexicon v18): a scope refusal with a bare "You'll need to contact your bank." after it ("That's not
+something we can help with. You'll need to contact your bank.") is not softened: "you'll need to" counts as an offer
+elsewhere, but here it only sends the customer away (``not_softened_by``); with a number, an address or a real
+hand-over it is still dropped.
 """
 
 from __future__ import annotations
@@ -123,6 +127,19 @@ def alternatives(text: str, categories: tuple[str, ...], exclude: list[Match]) -
     return [a for a in found if not any(a.start < x.end and x.start < a.end for x in exclude)]
 
 
+def _real(text: str, found: list[Match], meta: dict[str, Any]) -> list[Match]:
+    """The softeners that count: a category's ``not_softened_by`` regexes, tried at a softener's start, drop it
+    (v19, QA pass 20: "You'll need to contact your bank." after a scope refusal is the bare referral itself, not the
+    offer "you'll need to" otherwise reads as)."""
+    rules = [_compiled(p) for p in meta.get("not_softened_by") or ()]
+    return [a for a in found if not any(r.match(text, a.start) for r in rules)]
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
 class AgentDismissive(Detector):
     name = "agent.dismissive"
     # v7 (QA pass 8): bare referrals ("Contact the billing team."), new-ticket and FAQ brush-offs,
@@ -140,7 +157,9 @@ class AgentDismissive(Detector):
     # v16 (QA pass 18, lexicon v15): "That's normal ... Nothing to worry about."; "Does it stop asking?" is no shut-down
     # v17 (QA pass 19, lexicon v16): `infallible`, "The system doesn't make mistakes." with no check offered
     # v18 (QA pass 19, lexicon v17): "take that up with the hotel directly"; "I'll take that up with them" is none
-    version = 18
+    # v19 (QA pass 20, lexicon v18): a scope refusal followed by a bare "You'll need to contact your bank." is no
+    # hand-over ("you'll need to" is no offer there, scope_refusal's `not_softened_by`)
+    version = 19
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 
@@ -160,7 +179,7 @@ class AgentDismissive(Detector):
                     continue
                 softeners = tuple(meta.get("softened_by") or ())
                 weight = m.weight
-                if softeners and alternatives(msg.text, softeners, matches):
+                if softeners and _real(msg.text, alternatives(msg.text, softeners, matches), meta):
                     if meta.get("drop_if_softened"):
                         continue
                     weight *= SOFTEN_FACTOR

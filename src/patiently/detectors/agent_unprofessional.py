@@ -195,7 +195,8 @@ class AgentUnprofessional(Detector):
     # cues "piece of junk", "haha", "... I guess"
     # v14 (QA pass 19, lexicon v14): "what a shock that ... didn't", "less creative this time", "Great question, really
     # cutting edge stuff there.", "deal with it" (rude_dismissal), minor "a total dinosaur" and "... and pray"
-    version = 14  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
+    # v15 (QA pass 20, lexicon v15): "Well, that's certainly a creative way to use a printer." (sarcasm)
+    version = 15  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
