@@ -68,3 +68,94 @@ def test_b27_end_to_end() -> None:
               context="Customer: my smart hub won't connect to my wifi, I've tried everything")
     assert r.rewrite is not None
     assert "2.4GHz" in r.rewrite.text and ".4GHz" not in r.rewrite.text.replace("2.4GHz", "")
+
+
+# --- (2) no contradiction, no broken grammar, no claim the rewrite does not keep --------------------
+@pytest.mark.parametrize(("draft", "expected"), [
+    ("If it's not back with us within 7 days you'll be charged the full price, so I'd hurry up and decide.",
+     "If it's not back with us within 7 days you'll be charged the full price, so I'd decide before then."),
+    # made up: a charge date said another way
+    ("Unless you cancel within 14 days you will be billed for the year, so hurry up and decide.",
+     "Unless you cancel within 14 days you will be billed for the year, so decide before then."),
+])
+def test_b29_take_your_time_never_stands_beside_a_charge_date(draft: str, expected: str) -> None:
+    out = rewrite(draft, ("pressure", "hurry up"))
+    assert out == expected
+    assert "take your time" not in out.lower()
+
+
+def test_no_charge_date_keeps_take_your_time() -> None:
+    # right before, must stay: nothing is due, so the customer may take their time
+    assert rewrite("I have other customers, so hurry up and decide.", ("pressure", "hurry up")) \
+        .lower().count("take your time") == 1
+
+
+@pytest.mark.parametrize("last", [
+    "Thanks, but it dropped again twice since then, the wifi still cuts out.",
+    "It crashed again this morning.",
+])
+def test_b10_no_glad_its_sorted_beside_sorry_it_still_fails(last: str) -> None:
+    r = check("Great, glad that's sorted! I'll mark this ticket as resolved. Have a good day!",
+              context=f"Agent: I've updated the Wi-Fi driver, that should sort the drops.\nCustomer: {last}")
+    assert r.rewrite is not None
+    assert "sorted" not in r.rewrite.text and "resolved" not in r.rewrite.text
+    assert "I'll keep this ticket open for now." in r.rewrite.text
+
+
+def test_a_still_opener_takes_the_success_claim_out() -> None:
+    from patiently.coach.rewrite_frame import Situation, with_opener
+    out = with_opener("Glad we could help! I'll look into it.", ["frustrated"], Situation(earlier_contact=True))
+    assert "still" in out and "Glad" not in out
+
+
+@pytest.mark.parametrize(("draft", "flag", "expected"), [
+    ("You must have deleted them yourself, files don't just disappear. Check your Recycle Bin.",
+     "You must have deleted",
+     "It looks like they got deleted by accident, which is easy to do. Check your Recycle Bin."),
+    ("You must have moved them by mistake. Look in Documents.", "You must have moved",
+     "It looks like they got moved by accident, which is easy to do. Look in Documents."),
+    ("You must have deleted it yourself, an email doesn't just disappear.", "You must have deleted",
+     "It looks like it got deleted by accident, which is easy to do."),
+])
+def test_b02_them_is_no_subject_and_the_jab_goes(draft: str, flag: str, expected: str) -> None:
+    assert rewrite(draft, ("blame", flag)) == expected
+
+
+@pytest.mark.parametrize(("draft", "flag", "expected"), [
+    ("You'll have to take that up with the hotel directly.", "take that up with",
+     "The hotel can sort this out for you, and I'm happy to help you reach them."),
+    ("Unfortunately we're just the booking platform, so you'd need to take that up with the hotel directly.",
+     "take that up with", "Unfortunately we're just the booking platform, so the hotel can sort this out for you, "
+     "and I'm happy to help you reach them."),
+    ("Not our department, contact the airline directly.", "Not our department",
+     "The airline can sort this out for you, and I'm happy to help you reach them."),
+])
+def test_b38_an_adverb_is_no_part_of_the_addressee(draft: str, flag: str, expected: str) -> None:
+    assert rewrite(draft, ("dismissive", flag)) == expected
+
+
+def test_b01_the_same_instruction_again_is_not_more_fully() -> None:
+    ctx = ("Customer: how do I get into my email again? I forgot how\n"
+           "Agent: Click 'Forgot password' on the login page and follow the steps.\n"
+           "Customer: I'm sorry, I'm 84 and I don't see that. Where do I go to get into my email?")
+    r = check("As I already said, click Forgot password on the login page and follow the steps.", context=ctx)
+    assert r.rewrite is not None
+    assert r.rewrite.text == "Let me go through it again: click Forgot password on the login page and follow the steps."
+
+
+def test_a_new_longer_answer_keeps_more_fully() -> None:
+    # right before, must stay: the answer is not what the agent said before
+    from patiently.coach.rewrite_cover import said_before
+    assert said_before("click Forgot password on the login page and follow the steps",
+                       ["Click 'Forgot password' on the login page and follow the steps."])
+    assert not said_before("open Chrome, type gmail.com at the top, then click Forgot password under the box",
+                           ["Click 'Forgot password' on the login page and follow the steps."])
+
+
+def test_no_edit_glues_its_words_to_the_draft() -> None:
+    draft = "Hello, thank you for writing to us and sorry for the trouble with the SMS."
+    out = rewrite(draft, ("scripted_empathy", "sorry for the trouble"))
+    assert "andI" not in out and " and I'm sorry this has held you up" in out
+    draft = "We sincerely apologize for any inconvenience caused. Please find the procedure attached."
+    assert rewrite(draft, ("scripted_empathy", "sincerely apologize for any inconvenience")).startswith(
+        "I'm sorry this has held you up.")

@@ -82,7 +82,8 @@ _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_un
               "fix_claimed", "fix_reported", "redundant_question_plain", "redundant_question_done_plain",
               "redundant_question_value", "redundant_question_value_plain", "given_value", "question_purpose",
               "redundant_question_purpose", "redundant_question_next", "draft_thanks", "refusal_echo",
-              "gloss_heads", "time_deadline", "self_service", "self_service_answer", "farewell", "apologetic")
+              "gloss_heads", "time_deadline", "charge_date", "self_service", "self_service_answer", "farewell",
+              "apologetic")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
@@ -249,17 +250,6 @@ def _matches(regex: re.Pattern[str], draft: str, start: int, end: int) -> tuple[
     return tuple(m for m in regex.finditer(draft, start, end) if m.end() > m.start())
 
 
-_TRAILING_FUNCTION = re.compile(r"(?:\s+(?:the|a|an|your|my|our|this|that|its|their))+\s*$", re.IGNORECASE)
-
-
-def gloss_point(draft: str, s: int, e: int) -> int:
-    """Where a jargon span's gloss goes: after the term, before any article the span ends with
-    ("re-provision the profile" flagged as "provision the": the gloss goes after "provision",
-    never between "the" and its noun)."""
-    m = _TRAILING_FUNCTION.search(draft, s, e)
-    return m.start() if m and m.start() > s else e
-
-
 _QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”')
 _SAYS = re.compile(r"^(?:i\s+told\s+you\s*,?\s*)?(?:it\s+(?:says|said|shows|showed)|it['’]s|the\s+error\s+is)\s*:?\s*",
                    re.IGNORECASE)
@@ -317,7 +307,7 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
         if f.category == "no_acknowledgment":
             eds.extend(behind_apology(draft))
         if f.category == "impatient_repeat":
-            eds[:] = one_step(draft, eds)
+            eds[:] = one_step(draft, eds, where.agent_said if where is not None else ())
             if where is not None and not where.agent_before:
                 eds[:] = [Edit(ed.start, ed.end, first_time(ed.text)) for ed in eds]
     # The invariant every source of edits keeps (rules, glosses, cuts): none starts or ends inside a word,
