@@ -10,7 +10,6 @@ from coach_rewrite_helpers import rewrite, suggestions
 from patiently.coach import check
 from patiently.coach import rewrite as rw
 from patiently.coach.rewrite_frame import Situation, situation
-from patiently.lexicon import load_data
 from patiently.model import Message
 
 AGENT_BEFORE = Situation(earlier_contact=True, agent_before=True)
@@ -226,7 +225,3 @@ def test_b39_i_dont_know_what_to_tell_you_becomes_a_next_step() -> None:
     draft = "It's under Profile. If you can't see it, I don't know what to tell you."
     assert rewrite(draft, ("dismissive", "I don't know what to tell you")) == (
         "It's under Profile. If you can't see it, let's find another way: [next step].")
-
-
-def test_library_is_v6() -> None:
-    assert load_data("rewrites")["version"] == 6

@@ -27,6 +27,7 @@ from ..text import sentence_spans
 from .rewrite_frame import Situation, template_regex, with_confirmation, with_opener, without_success_claims
 from .rewrite_prefilter import Needs, may_match, needs
 from .rewrite_tidy import tidy
+from .rewrite_words import glued, matching_view, splits_word, unmask
 
 _PLACEHOLDER = re.compile(r"\{([^{}|]+)(?:\|(\w+))?\}")
 
@@ -81,7 +82,8 @@ _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_un
               "fix_claimed", "fix_reported", "redundant_question_plain", "redundant_question_done_plain",
               "redundant_question_value", "redundant_question_value_plain", "given_value", "question_purpose",
               "redundant_question_purpose", "redundant_question_next", "draft_thanks", "refusal_echo",
-              "gloss_heads", "time_deadline", "self_service", "self_service_answer", "farewell", "apologetic")
+              "gloss_heads", "time_deadline", "charge_date", "self_service", "self_service_answer", "farewell",
+              "apologetic")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
@@ -227,16 +229,16 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
         return out
     lo, hi = sentence_range(draft, spans)
     whole = flag.category in lib.sentence_scope  # e.g. "your issue is resolved" next to "closing this ticket"
-    # The rules spell apostrophes straight ("I'll"); a draft typed with curly ones ("I’ll close this
-    # ticket") is matched through a straight copy, character for character, so offsets still fit.
-    view = draft.replace("\u2019", "'") if "\u2019" in draft else draft
+    view = matching_view(draft)
     for rule in lib.rules.get(flag.category, ()):
         a, b = (0, len(draft)) if rule.scope == "draft" else (lo, hi)
         if not may_match(rule.needs, view, a, b):
             continue
         for m in _matches(rule.regex, view, a, b):
+            if splits_word(draft, m.start(), m.end()):
+                continue  # a match that starts or ends inside a word is no match (QA20 b23 "thi|s fare")
             if whole or rule.scope != "span" or _overlaps(m.start(), m.end(), spans):
-                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                groups = {k: unmask(v) for k, v in m.groupdict().items() if v is not None}
                 out.append(Edit(m.start(), m.end(), fill(rule.replace, groups)))
     return out
 
@@ -246,17 +248,6 @@ def _matches(regex: re.Pattern[str], draft: str, start: int, end: int) -> tuple[
     # Categories share rules ("or not", "stop asking" anywhere in the draft; the library's YAML
     # anchors) and flags share sentences: each search is run once per draft.
     return tuple(m for m in regex.finditer(draft, start, end) if m.end() > m.start())
-
-
-_TRAILING_FUNCTION = re.compile(r"(?:\s+(?:the|a|an|your|my|our|this|that|its|their))+\s*$", re.IGNORECASE)
-
-
-def gloss_point(draft: str, s: int, e: int) -> int:
-    """Where a jargon span's gloss goes: after the term, before any article the span ends with
-    ("re-provision the profile" flagged as "provision the": the gloss goes after "provision",
-    never between "the" and its noun)."""
-    m = _TRAILING_FUNCTION.search(draft, s, e)
-    return m.start() if m and m.start() > s else e
 
 
 _QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”')
@@ -316,10 +307,13 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
         if f.category == "no_acknowledgment":
             eds.extend(behind_apology(draft))
         if f.category == "impatient_repeat":
-            eds[:] = one_step(draft, eds)
+            eds[:] = one_step(draft, eds, where.agent_said if where is not None else ())
             if where is not None and not where.agent_before:
                 eds[:] = [Edit(ed.start, ed.end, first_time(ed.text)) for ed in eds]
-    return out
+    # The invariant every source of edits keeps (rules, glosses, cuts): none starts or ends inside a word,
+    # and none glues its words to the draft's ("andI'm sorry").
+    return [[Edit(ed.start, ed.end, glued(draft, ed.start, ed.end, ed.text)) for ed in eds
+             if not splits_word(draft, ed.start, ed.end)] for eds in out]
 
 
 _AGAIN = re.compile(r"\s+(?:again|once\s+more)\b,?(?=\s|$|:)", re.IGNORECASE)

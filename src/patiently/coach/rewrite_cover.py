@@ -364,10 +364,12 @@ def _steps(text: str) -> int:
     return len(parts) if len(parts) > 2 else sum(len(CONTENT_WORD.findall(p)) >= STEP_WORDS for p in parts)
 
 
-def one_step(draft: str, edits: list[Edit]) -> list[Edit]:
+def one_step(draft: str, edits: list[Edit], said: Sequence[str] = ()) -> list[Edit]:
     """A repeat's lead-in without "more fully" / "step by step" (the library's ``in_full``)
     where the answer after it is one short clause and nothing after that gives another
-    instruction: "Let me go through it again: restart the router." (qa10 b01)."""
+    instruction: "Let me go through it again: restart the router." (qa10 b01), or where the
+    answer is what the agent ``said`` before, word for word: "more fully" before the same terse
+    instruction claims what the rewrite does not give (QA20 b01)."""
     from .rewrite_frame import gives_fix
 
     in_full = template_regex("in_full")
@@ -376,12 +378,26 @@ def one_step(draft: str, edits: list[Edit]) -> list[Edit]:
         if in_full.search(ed.text) and "[" not in ed.text:
             spans = [(max(a, ed.end), b) for a, b in sentences(draft) if b > ed.end]
             spans = [(a, b) for a, b in spans if CONTENT_WORD.search(draft, a, b)]
-            if spans and len(CONTENT_WORD.findall(draft, *spans[0])) <= ONE_STEP_WORDS \
-                    and _steps(draft[spans[0][0]:spans[0][1]]) < 2 \
-                    and not any(gives_fix(draft[a:b]) for a, b in spans[1:]):
+            short = spans and len(CONTENT_WORD.findall(draft, *spans[0])) <= ONE_STEP_WORDS \
+                and _steps(draft[spans[0][0]:spans[0][1]]) < 2 \
+                and not any(gives_fix(draft[a:b]) for a, b in spans[1:])
+            if short or (spans and said_before(draft[ed.end:spans[-1][1]], said)):
                 ed = Edit(ed.start, ed.end, in_full.sub("", ed.text))
         out.append(ed)
     return out
+
+
+SAID_BEFORE = 0.8  # this share of an answer's content words in one earlier agent message: it is a repeat
+
+
+def said_before(answer: str, said: Sequence[str]) -> bool:
+    """``answer`` says again what one of the agent's earlier messages said (most of its content words)."""
+    from .rewrite import leftover_words
+
+    function = leftover_words()[1]
+    words = {w.lower() for w in CONTENT_WORD.findall(answer)} - function
+    return bool(words) and any(
+        len(words & {w.lower() for w in CONTENT_WORD.findall(text)}) >= SAID_BEFORE * len(words) for text in said)
 
 
 # --- one offer, after the last refusal; no run-on after an aside (QA pass 17) ------------------

@@ -49,6 +49,7 @@ class Situation:
     agent_before: bool = False  # an agent message in the context: only then may a rewrite say "again"
     feeling: str = ""  # "worried" or "hurried" from the customer's last message (the library's worry / hurry)
     apologised: bool = False  # the customer said sorry for themselves and their last message is calm
+    agent_said: tuple[str, ...] = ()  # the agent's earlier messages (a repeat of one is no fuller answer)
 
 
 def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
@@ -76,6 +77,7 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
         agent_before=agent_before,
         feeling=feeling(last),
         apologised=apologised(messages),
+        agent_said=tuple(m.text for m in messages if m.role == "agent"),
     )
 
 
@@ -232,7 +234,12 @@ def with_opener(text: str, context_state: Sequence[str], where: Situation | None
         rest = rest[filler.end():]
         rest = rest[:1].upper() + rest[1:]
     opener = not_repeating(acknowledgment(context_state, where), rest)
+    if _STILL.search(opener):  # "sorry this is still causing you trouble ... glad that's sorted!" (QA20 b10)
+        rest = without_success_claims(rest).strip()
     return f"{text[:cut]}{opener} {rest}".strip()
+
+
+_STILL = re.compile(r"\bstill\b")
 
 
 _AND_CLAUSE = re.compile(r",\s+and\s+(?P<lead>\w+(?:['’]\w+)?\s+\w+\s+\w+)[^.!?]*(?P<end>[.!?])$")
@@ -283,6 +290,8 @@ def with_confirmation(text: str, where: Situation | None, draft: str = "") -> st
 
 
 _AND = re.compile(r"\s*and\s+", re.IGNORECASE)
+# What a tied verb says up to its sentence's end, three words at most: "decide", "make a decision"
+_SHORT_END = re.compile(r"(?:\w+\s+){0,2}\w+(?=\s*(?:[.!]|$))")
 _TAKE_YOUR_TIME = re.compile(r"\btake\s+your\s+time\b\s*(?:[,;]\s*|and\s+|to\s+)?", re.IGNORECASE)
 
 
@@ -323,14 +332,24 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
                 # a deadline anywhere in the draft: "The code is only valid for 10 minutes. Please hurry up
                 # and enter it." is no "take your time" (QA17 g35)
                 rest = draft[:ed.start] + " " + draft[ed.end:]
-                if deadline.search(rest) or template_regex("time_deadline").search(rest):
+                if deadline.search(rest) or template_regex("time_deadline").search(rest) \
+                        or template_regex("charge_date").search(rest):
                     text = _TAKE_YOUR_TIME.sub("", text, count=1)
                     if whole and not text.strip(" .") and i < len(learned) and learned[i]:
                         continue
                     tie = _AND.match(draft, ed.end) if not text else None
                     if tie:  # "Hurry up and make a decision" -> "Make a decision"
                         fitted.append(type(ed)(ed.start, tie.end(), ""))
+                        # "..., within 7 days you'll be charged, so I'd decide before then" (QA20 b29)
+                        then = _SHORT_END.match(draft, tie.end())
+                        if then and _dated(draft[s:ed.start]):
+                            fitted.append(type(ed)(then.end(), then.end(), " before then"))
                         continue
             fitted.append(ed if text == ed.text else type(ed)(ed.start, ed.end, text))
         out.append(fitted)
     return out
+
+
+def _dated(text: str) -> bool:
+    """``text`` names a deadline or a charge date ("within 7 days you'll be charged"): "before then" fits."""
+    return any(template_regex(name).search(text) for name in ("deadline", "time_deadline", "charge_date"))

@@ -17,12 +17,23 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .rewrite import Edit, FlagDraft, gloss_point, library
+from .rewrite import Edit, FlagDraft, library
 from .rewrite_frame import template_regex
 
 _JOIN = re.compile(r"[ \t]*-?[ \t]*")
 _WORD_START = re.compile(r"\b\w")
 _MODIFIER = re.compile(r"(?:ed|ing)$", re.IGNORECASE)  # "cached", "managed": a participle before its noun
+
+
+_TRAILING_FUNCTION = re.compile(r"(?:\s+(?:the|a|an|your|my|our|this|that|its|their))+\s*$", re.IGNORECASE)
+
+
+def gloss_point(draft: str, s: int, e: int) -> int:
+    """Where a jargon span's gloss goes: after the term, before any article the span ends with
+    ("re-provision the profile" flagged as "provision the": the gloss goes after "provision",
+    never between "the" and its noun)."""
+    m = _TRAILING_FUNCTION.search(draft, s, e)
+    return m.start() if m and m.start() > s else e
 
 
 def compound_glosses(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> list[list[Edit]]:

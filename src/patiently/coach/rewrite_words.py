@@ -1,0 +1,56 @@
+"""Words stay whole: no edit of the rewrite starts or ends inside a word of the draft (QA pass 20).
+
+"We cannot reissue the ticket either and we do not offer refunds on this fare" became "... refunds on
+thi, but what we can do is [what you can offer]s fare" (a rule's capped group stopped in a word), and
+"you'd know the hub only works on 2.4GHz" became "... works on 2; ... easy to miss.4GHz" (a rule's
+"[^,.!?;]" stopped at the decimal point). The rules match a :func:`matching_view` of the draft in which
+such joiners are masked; :func:`splits_word` is the invariant :func:`.rewrite.plan` holds every edit to,
+whatever made it; :func:`glued` keeps a replacement from running into the draft's next word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# A word with what joins it inside: "2.4GHz", "example.com", "1,000", "10:30" are one word each.
+_WORD = re.compile(r"\w+(?:(?:\.|(?<=\d)[,:](?=\d))\w+)*")
+# The "." of "2.4GHz" or "example.com" and the "," of "1,000" are no clause ends: the rules' "[^,.!?;]"
+# would stop there and cut the word ("the hub only works on 2; ... easy to miss.4GHz", QA20 b27).
+_JOINER = re.compile(r"(?<=\d)[.,](?=\d)|(?<=[a-z])\.(?=[a-z])")
+_MASK = {".": "\ue000", ",": "\ue001"}
+_UNMASK = {ord(v): k for k, v in _MASK.items()}
+
+
+@lru_cache(maxsize=64)
+def matching_view(draft: str) -> str:
+    """The draft as the rules see it, character for character (offsets fit the draft): apostrophes
+    straight (the rules spell "I'll"; a draft may type "I’ll") and the joiners inside words masked."""
+    view = draft.replace("\u2019", "'") if "\u2019" in draft else draft
+    return _JOINER.sub(lambda m: _MASK[m.group(0)], view) if ("." in view or "," in view) else view
+
+
+def unmask(text: str) -> str:
+    """A group of :func:`matching_view` as the draft spells it (its joiners back)."""
+    return text.translate(_UNMASK)
+
+
+@lru_cache(maxsize=64)
+def _inside_words(text: str) -> frozenset[int]:
+    return frozenset(i for m in _WORD.finditer(text) for i in range(m.start() + 1, m.end()))
+
+
+def splits_word(draft: str, start: int, end: int) -> bool:
+    """``[start, end)`` starts or ends inside a word of ``draft`` ("thi|s", "2|.4GHz"): an edit there
+    would leave half a word behind. An apostrophe is a boundary ("you|'ll" may become "we'll")."""
+    inside = _inside_words(draft)
+    return start in inside or end in inside
+
+
+def glued(draft: str, start: int, end: int, text: str) -> str:
+    """``text`` with a space where it would run into the draft's word before or after it ("andI'm")."""
+    if text[:1].isalnum() and start > 0 and draft[start - 1].isalnum():
+        text = " " + text
+    if text[-1:].isalnum() and end < len(draft) and draft[end].isalnum():
+        text += " "
+    return text
