@@ -557,6 +557,8 @@ def test_v15_a_shouted_adverb_without_a_complaint_is_no_emphasis(text: str) -> N
     pytest.param("i JUST bought it", id="just_bought"),
     pytest.param("I've called THREE times and you STILL send me a bill", id="still_with_cue"),
     pytest.param("i JUST renewed it", id="just_renewed"),
+    pytest.param("You couldn't deliver EVEN after a month. Order 4411.", id="even_couldnt_deliver"),
+    pytest.param("app order messed up AGAIN. 4th time.", id="again_messed_up"),
 ])
 def test_v15_a_shouted_adverb_on_a_complaint_is_still_emphasis(text: str) -> None:
     assert _level(text)
