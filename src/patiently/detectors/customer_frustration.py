@@ -54,6 +54,12 @@ the problem, as on "can't" / "not working"; a shouted deadline after
 v14 (recall round on the tuning set, ``frustration.yaml`` v8, ``frustration_cues.yaml`` v6): a shouted adverb of
 expectation ("i JUST bought it", "you STILL send me a bill") is emphasis on its own (:data:`_STRESSED`); "and yet" /
 "but yet" is a persisting problem; "for the two weeks" is a wait; "Is it really necessary?" is rhetorical.
+v15 (review, ``frustration.yaml`` v9, ``frustration_cues.yaml`` v7): a loss or slowness said as over or beside thanks
+("It worked, the error is gone!! Thanks so much!!", "not so slow anymore!!") and "Am I missing something?!" are no fault
+(:func:`faults`); a shouted adverb counts only with a complaint, a fault or a cue in the message and never beside thanks
+or success ("Thanks, that worked! I NEVER knew that menu existed."); "for the two weeks" is a wait only after a fault or
+wait word; the "I feel terrible" exception is checked in code at any width (:data:`_FEELING`); "want ... NOW" is urgency
+only at the end of its clause.
 """
 
 from __future__ import annotations
@@ -65,6 +71,7 @@ from typing import Any
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding, Span
 from ..text import blank, caps_ratio, shouting_spans
+from ._frustration_faults import _FEELING, _FEELING_WORD, _GRIEVANCE, _PAID, _SUCCESS, faults
 from .base import Detector, DetectorContext
 
 _BANGS = re.compile(r"[!?]*![!?]*!+[!?]*|\?!+")
@@ -72,15 +79,6 @@ _QUERIES = re.compile(r"\?{2,}")
 # Three or more shouted words in a row read as shouting even inside a long, calm message.
 _SHOUT_RUN = re.compile(r"\b[A-Z]{2,}(?:[\s,]+[A-Z]{2,}){2,}\b")
 REPORT_AT = 0.35  # a message is reported as frustrated from this level
-# v5: "!!" on a message that says something does not work ("I can't log in to anything!!") is
-# exclaiming about the problem; on anything else ("Found it!!", "$3 burritos!!!") it is as often joy.
-# v13 (QA pass 19): a loss or a slowness is a fault too ("My files disappeared from the shared drive!!", "my photos are
-# gone!!", "Why is my internet so slow?! ... get 20!!"); not a bare "slow" ("slow down!!") nor "gone" alone
-_FAULT = re.compile(r"\b(?:can['’]?t|cannot|won['’]?t|wont|doesn['’]?t|does\s+not|isn['’]?t|"
-                    r"not\s+working|stopped\s+working|broken|still\s+not|no\s+longer|"
-                    r"disappeared|vanished|(?:is|are|has|have|all|just)\s+(?:been\s+)?gone|missing|"
-                    r"(?:so|too|really|very|super|painfully|extremely|unbelievably|ridiculously|incredibly)\s+slow)\b",
-                    re.IGNORECASE)
 BANG_ON_FAULT = 0.3
 # Weight of the GoEmotions head's 0..1 negative-emotion signal. 0.6 was chosen on half of the
 # TweetEval-sentiment stand-in (scripts/make_frustration_standin.py; the other half only
@@ -217,7 +215,7 @@ def exclaims_about_fault(text: str) -> bool:
     ("My files disappeared from the shared drive!!"): the reply coach reads it as upset even below the reporting level.
     "Can't wait!!" is eagerness, not a fault."""
     text = masked(text)
-    return bool(_BANGS.search(text)) and any(not _EAGER.match(text, m.end()) for m in _FAULT.finditer(text))
+    return bool(_BANGS.search(text)) and any(not _EAGER.match(text, m.end()) for m in faults(text))
 
 
 _EAGER = re.compile(r"\s+wait\b", re.IGNORECASE)  # "Can't wait any more!!": eagerness, no fault
@@ -233,7 +231,8 @@ def _bare_reply(text: str) -> bool:
 def _cues(text: str) -> tuple[float, list[tuple[int, int]], list[str]]:
     """v3's complaint cues: the strongest weight plus CUE_EXTRA per further distinct cue; a
     cue inside a longer one ("still" in "still can't") is the same evidence and not counted."""
-    matches = load_lexicon("frustration_cues").find(text)
+    matches = [m for m in load_lexicon("frustration_cues").find(text)
+               if not (m.category == "insult" and _FEELING_WORD.fullmatch(m.text) and _FEELING.search(text[:m.start]))]
     kept = [m for m in matches
             if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
                        for o in matches)]
@@ -306,7 +305,16 @@ def _frustration_level(text: str) -> tuple[float, tuple[tuple[int, int], ...], t
         level = strongest + 0.1 * (len({m.text.lower() for m in matches}) - 1)
     ratio = caps_ratio(text)
     runs = [m.span() for m in _SHOUT_RUN.finditer(text) if shouting_spans(m.group())]
-    stressed = [] if _PLAYFUL.search(text) else [m.span() for m in _STRESSED.finditer(text)]
+    cue_level, cue_spans, cue_reasons = _cues(text)
+    # v15 (review): a shouted adverb is emphasis only on a complaint, a fault or a cue in the message, never beside
+    # thanks or success ("Thanks, that worked! I NEVER knew that menu existed." is delight)
+    # (the shouted word's own cue, "NEVER", is not the complaint)
+    stressed = [m.span() for m in _STRESSED.finditer(text)]
+    other = [(s, e) for s, e in [*((m.start, m.end) for m in matches), *cue_spans]
+             if not any(s < se and ss < e for ss, se in stressed)]
+    if _PLAYFUL.search(text) or _SUCCESS.search(text) or not (other or faults(text) or _PAID.search(text)
+                                                               or _GRIEVANCE.search(text)):
+        stressed = []
     if ratio >= 0.3 or runs:
         level += 0.35 if ratio >= 0.6 or runs or stressed else 0.25
         spans += runs or shouting_spans(text)
@@ -317,14 +325,13 @@ def _frustration_level(text: str) -> tuple[float, tuple[tuple[int, int], ...], t
         reasons.append("shouting")
     bangs = list(_BANGS.finditer(text))
     if bangs:
-        level += BANG_ON_FAULT if _FAULT.search(text) else 0.15
+        level += BANG_ON_FAULT if faults(text) else 0.15
         spans += [b.span() for b in bangs]
         reasons.append("exclamation")
     elif queries := list(_QUERIES.finditer(text)):
         level += 0.1
         spans += [q.span() for q in queries]
         reasons.append("repeated question marks")
-    cue_level, cue_spans, cue_reasons = _cues(text)
     if cue_level:
         level += cue_level
         spans += cue_spans
@@ -367,7 +374,10 @@ class CustomerFrustration(Detector):
     # "so slow?!"), "I want my money NOW", "nobody is answering my emails"
     # v14 (recall round, frustration.yaml v8, frustration_cues.yaml v6): shouted expectation adverbs ("i JUST bought
     # it"), "and yet" / "but yet", "for the two weeks", "Is it really necessary?"
-    version = 14
+    # v15 (review, frustration.yaml v9, frustration_cues.yaml v7): no fault in a loss said as over ("the error is
+    # gone!! Thanks"), a shouted adverb only on a complaint, "for the two weeks" only after a fault or wait, "I feel
+    # ... terrible" at any width, "want ... NOW" only at the clause end
+    version = 15
     # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
     # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure;
     # v5: plain requests and missing system messages are calm; stress idioms, shouted deadlines, got worse,
