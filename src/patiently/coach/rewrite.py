@@ -26,7 +26,7 @@ from ..lexicon import load_data
 from ..text import sentence_spans
 from .rewrite_frame import Situation, template_regex, with_confirmation, with_opener, without_success_claims
 from .rewrite_prefilter import Needs, may_match, needs
-from .rewrite_tidy import tidy
+from .rewrite_tidy import joined, kept_stop, tidy
 from .rewrite_words import glued, matching_view, splits_word, unmask
 
 _PLACEHOLDER = re.compile(r"\{([^{}|]+)(?:\|(\w+))?\}")
@@ -83,7 +83,7 @@ _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_un
               "redundant_question_value", "redundant_question_value_plain", "given_value", "question_purpose",
               "redundant_question_purpose", "redundant_question_next", "draft_thanks", "refusal_echo",
               "gloss_heads", "time_deadline", "charge_date", "self_service", "self_service_answer", "farewell",
-              "apologetic")
+              "apologetic", "refusal", "jab", "acknowledged", "jab_first")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
@@ -351,10 +351,10 @@ def apply(text: str, edits: list[Edit], offset: int = 0) -> str:
     for ed in resolve(edits):
         s, e = ed.start - offset, ed.end - offset
         out.append(text[pos:s])
-        out.append(ed.text)
+        out.append(ed.text or kept_stop("".join(out), text[s:e], text[e:]))
         pos = e
     out.append(text[pos:])
-    return tidy("".join(out))
+    return tidy(joined(out))
 
 
 CONTENT_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")  # "don't", "v2": what a cut may leave standing
@@ -362,10 +362,11 @@ MIN_CONTENT_WORDS = 2  # a sentence a deletion left with fewer content words goe
 
 
 def untouched(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]],
-              where: Situation | None = None) -> list[int]:
+              where: Situation | None = None, acknowledgment_kept: bool = True) -> list[int]:
     """The flags whose words the full rewrite leaves as they were: no edit (nor a sentence left
     out with them, :func:`leftovers`) replaces any of their text or inserts inside it. Not a
-    no_acknowledgment flag (the opener answers it) nor a :func:`kept` one (kept on purpose)."""
+    no_acknowledgment flag (the opener answers it) unless a jab stays (``acknowledgment_kept``), nor a
+    :func:`kept` one (kept on purpose)."""
     edits = [ed for eds in per_flag for ed in eds]
     edits += leftovers(draft, edits)
 
@@ -373,9 +374,11 @@ def untouched(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]],
         # a replacement overlapping the words, or an insertion at or inside them (a jargon gloss)
         return any((ed.start < e and s < ed.end) or (ed.start == ed.end and s <= ed.start <= e) for ed in edits)
 
-    return [i for i, f in enumerate(flags)
-            if f.category != "no_acknowledgment" and not kept(f, where, draft) and f.spans
-            and not any(touched(s, e) for s, e in f.spans)]
+    out = [i for i, f in enumerate(flags)
+           if f.category != "no_acknowledgment" and not kept(f, where, draft) and f.spans
+           and not any(touched(s, e) for s, e in f.spans)]
+    from .rewrite_apology import unanswered  # no opener before a jab the rewrite keeps (QA21 b08)
+    return unanswered(draft, flags, per_flag, out) if acknowledgment_kept else out
 
 
 def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
@@ -413,7 +416,7 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
     """One rewritten sentence per flag: its sentence with every edit that falls in it (so the
     suggestion can be pasted as is), or the category's fallback wording when no rule matched.
     ``per_flag``: :func:`plan` of the flags, when already computed."""
-    from .rewrite_apology import opener_owed
+    from .rewrite_apology import jab_stays, opener_owed
     from .rewrite_frame import acknowledgment
 
     lib = library()
@@ -424,6 +427,9 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
     out: list[str] = []
     for flag, own in zip(flags, per_flag, strict=True):
         if flag.category == "no_acknowledgment":  # the opener before the (rewritten) first sentence
+            if jab_stays(draft, flags, per_flag):  # no apology before a jab the rewrite keeps (QA21 b08)
+                out.append(str(lib.templates["jab_first"]))
+                continue
             first = _sentences(draft)
             lo, hi = first[0] if first else (0, len(draft))
             opener = apply(draft[lo:hi], [ed for ed in every if lo <= ed.start and ed.end <= hi], offset=lo)
@@ -457,7 +463,7 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
             elif not text:
                 text = "(Leave this sentence out: it adds nothing the customer needs.)"
         if flag.category == "scripted_empathy" and text.startswith("(Leave") and owed:
-            text = acknowledgment(context_state, where)  # the opener takes the cut apology's place (QA19 b40)
+            text = acknowledgment(context_state, where, draft)  # the opener takes the cut apology's place (QA19 b40)
         out.append(text or fill(lib.fallback.get(flag.category, "Say it more kindly."), {}))
     return out
 
@@ -473,7 +479,7 @@ def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
                   where: Situation | None = None) -> str:
     """The whole draft with every flag's edits, plus an opener or a closing check if needed
     (see :mod:`.rewrite_frame`); ``where``: what the context says (earlier contact, ...)."""
-    from .rewrite_apology import opener_owed
+    from .rewrite_apology import jab_stays, opener_owed
 
     if per_flag is None:
         per_flag = plan(draft, flags, where)
@@ -486,7 +492,8 @@ def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
     if not any(c.isalnum() for c in text):  # every sentence had to go
         text = str(library().templates["empty_reply"])
     cats = {f.category for f in flags}
-    if "no_acknowledgment" in cats or opener_owed(draft, text, flags, per_flag, context_state, where):
+    if ("no_acknowledgment" in cats or opener_owed(draft, text, flags, per_flag, context_state, where)) and \
+            not jab_stays(draft, flags, per_flag):
         text = with_opener(text, context_state, where)
     if "premature_closure" in cats and not has_confirmation and not confirmed_in(draft):
         text = with_confirmation(text, where, draft)

@@ -7,7 +7,9 @@ which covers most questions like this one.", the library's ``self_service``) kee
 the agent for the steps (``self_service_answer``); and a cheery farewell ("Have a great day!", the
 library's ``farewell``) goes where the draft fixes nothing (QA19 b28). A stock sympathy line the
 rewrite leaves out is the customer's only acknowledgment: where the customer is upset and nothing
-else acknowledges them, the opener takes its place (:func:`empathy_cut`, QA19 b40).
+else acknowledges them, the opener takes its place (:func:`empathy_cut`, QA19 b40). No apology is added
+in front of a jab the rewrite keeps (:func:`jab_stays`, QA21 b08): the no_acknowledgment flag is then
+listed in ``unchanged`` instead.
 """
 
 from __future__ import annotations
@@ -93,3 +95,29 @@ def opener_owed(draft: str, text: str, flags: list[FlagDraft], per_flag: list[li
         every = [ed for eds in per_flag for ed in eds]
         text = apply(draft, every + leftovers(draft, every))
     return not acknowledges(text)
+
+
+# the engine's jab categories, less pressure (a deadline is no mockery)
+JAB_CATEGORIES = frozenset({"dismissive", "blame", "condescending", "impatient_repeat", "unprofessional"})
+
+
+def jab_stays(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> bool:
+    """The full rewrite keeps a jab: a flag of :data:`JAB_CATEGORIES` no edit touches, or mockery the
+    library's ``jab`` names ("lol no reason huh, they all say that."). An apology in front of it would
+    read as a sneer ("I'm sorry ... Lol no reason huh, they all say that.", QA21 b08)."""
+    from .rewrite import apply, leftovers, untouched
+
+    if any(flags[i].category in JAB_CATEGORIES for i in untouched(draft, flags, per_flag, acknowledgment_kept=False)):
+        return True
+    jab = template_regex("jab")
+    if not jab.search(draft):
+        return False
+    every = [ed for eds in per_flag for ed in eds]
+    return jab.search(apply(draft, every + leftovers(draft, every))) is not None
+
+
+def unanswered(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]], out: list[int]) -> list[int]:
+    """``out`` (the untouched flags' indices) with the no_acknowledgment flags where a jab stays and the
+    rewrite therefore adds no opener (:func:`jab_stays`)."""
+    acks = [i for i, f in enumerate(flags) if f.category == "no_acknowledgment"]
+    return sorted(out + acks) if acks and jab_stays(draft, flags, per_flag) else out

@@ -179,7 +179,7 @@ def own_apology(text: str) -> bool:
 
 def acknowledges(text: str) -> bool:
     """Does the text already apologise or acknowledge how the customer feels?"""
-    if own_apology(text):
+    if own_apology(text) or template_regex("acknowledged").search(text):  # "..., sorry." (QA21 g11)
         return True
     emp, stock = load_lexicon("empathy"), load_lexicon("stock_empathy")
     for s, e in sentence_spans(text):
@@ -192,7 +192,9 @@ def acknowledges(text: str) -> bool:
     return False
 
 
-def acknowledgment(context_state: Sequence[str], where: Situation | None = None) -> str:
+def acknowledgment(context_state: Sequence[str], where: Situation | None = None, text: str = "") -> str:
+    """The opener for the customer's state and situation; ``text``: the reply it goes in front of ("No
+    problem at all." never goes before a reply that says something is a problem or refuses, QA21 b37)."""
     from .rewrite import library
 
     where = where or Situation()
@@ -205,6 +207,8 @@ def acknowledgment(context_state: Sequence[str], where: Situation | None = None)
         # "my last message wasn't clear" only where there was one (QA17: no action never taken)
         return ack["confused"] if where.agent_before else ack["confused_first"]
     if where.apologised and where.feeling not in ("worried", "hurried"):
+        if template_regex("refusal").search(text):
+            return ack["apologised_refused"]
         return ack["apologised"]  # "No problem at all." to "sorry, what was it?" (QA19 b12, b39)
     if "frustrated" not in context_state and where.feeling != "worried":
         # not frustrated: "how frustrating it is" misreads a calm or self-deprecating customer
@@ -233,7 +237,7 @@ def with_opener(text: str, context_state: Sequence[str], where: Situation | None
     if filler:  # "I'm sorry ... Ok. Anything else?": the shrug goes behind the apology (QA17 b17)
         rest = rest[filler.end():]
         rest = rest[:1].upper() + rest[1:]
-    opener = not_repeating(acknowledgment(context_state, where), rest)
+    opener = not_repeating(acknowledgment(context_state, where, rest), rest)
     if _STILL.search(opener):  # "sorry this is still causing you trouble ... glad that's sorted!" (QA20 b10)
         rest = without_success_claims(rest).strip()
     return f"{text[:cut]}{opener} {rest}".strip()
@@ -326,6 +330,10 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
                 if swaps["grieving"] in text and condoled:  # one "I'm so sorry for your loss" (QA19 b21)
                     text = re.sub(r"\s*,?\s*(?:and\s+)?" + re.escape(swaps["grieving"]), "", text)
                 condoled = condoled or swaps["grieving"] in text
+                end = _dangling_end(draft, ed) if swaps["grieving"] in text else ed.end
+                if end > ed.end:  # "I'm so sorry for your loss this may cause." (QA21 b09): the tail goes too
+                    fitted.append(type(ed)(ed.start, end, text))
+                    continue
             if _TAKE_YOUR_TIME.search(text):
                 s, e = sentence_holding(draft, ed)
                 whole = not any(c.isalnum() for c in draft[s:ed.start] + draft[ed.end:e])
@@ -348,6 +356,23 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
             fitted.append(ed if text == ed.text else type(ed)(ed.start, ed.end, text))
         out.append(fitted)
     return out
+
+
+_TIED_ON = re.compile(r"\s*(?:[,;:(–—-]|(?:and|but|so|because|as|while|though|although|if|until|when)\b)",
+                      re.IGNORECASE)
+
+
+def _dangling_end(draft: str, ed: Edit) -> int:
+    """Where a condolence that replaced a stock line must end: at its sentence's last word when the rest of
+    the sentence is no clause of its own ("We apologize for any inconvenience | this may cause."): a
+    condolence with a stock line's tail reads as a sneer to a bereaved customer. ``ed.end`` otherwise."""
+    from .rewrite import sentence_holding
+
+    _, e = sentence_holding(draft, ed)
+    tail = draft[ed.end:e]
+    if not any(c.isalnum() for c in tail) or _TIED_ON.match(tail):
+        return ed.end
+    return ed.end + max(i for i, c in enumerate(tail) if c.isalnum()) + 1
 
 
 def _dated(text: str) -> bool:

@@ -82,3 +82,30 @@ _SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*)([a-z])")
 
 def _capitalise(m: re.Match[str]) -> str:
     return m.group(1) + m.group(2).upper()
+
+
+
+_STOP_AT_END = re.compile(r"[.!?]+(?=\s*$)")
+
+
+def kept_stop(before: str, cut: str, after: str) -> str:
+    """What a deletion leaves of its text: the sentence's full stop where the cut took the last words of a
+    sentence that goes on being one ("probably some sync crap. Try ..." less "crap." lost its stop, QA21
+    b22). Nothing where what is left before it ends a sentence, or no new sentence follows."""
+    stop = _STOP_AT_END.search(cut)
+    if stop is None or not before.rstrip()[-1:].isalnum():
+        return ""
+    rest = after.lstrip(" \t")
+    return stop.group(0) if not rest or rest[:1].isupper() or rest[:1] == "\n" else ""
+
+
+def joined(pieces: list[str]) -> str:
+    """The pieces of an edited text with one space between a sentence's end and a word a deletion glued
+    to it ("tap your network." + "one!", QA21 b03). Pieces meet only at edit boundaries, which never
+    fall inside a word, so a hostname or a version ("example.com", "v2.0") is never split."""
+    out = ""
+    for piece in pieces:
+        if piece[:1].isalpha() and out[-1:] in (".", "!", "?") and out[-2:-1].isalpha():
+            out += " "
+        out += piece
+    return out
