@@ -26,3 +26,11 @@ def test_a_lost_connection_is_a_fault_not_a_stake() -> None:
 def test_even_you_will_with_a_contraction() -> None:
     assert [m.text for m in load_lexicon("condescending").find("I'm sure even you'll manage that.")] == \
         ["sure even you'll"]
+
+
+def test_praise_after_an_ordinary_fix_is_no_mock_praise() -> None:
+    r = check("Great job! Glad it is working now.", context="Customer: I just reset the router and unplugged the "
+              "modem, and now everything works!")
+    assert not [f for f in r.flags if f.category == "unprofessional"]
+    r = check("Well done. You'll need a new one.", context="Customer: I dropped my phone in the bath.")
+    assert [f for f in r.flags if f.category == "unprofessional"]
