@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from patiently.coach import check
 from patiently.lexicon import load_lexicon
 
@@ -34,3 +36,34 @@ def test_praise_after_an_ordinary_fix_is_no_mock_praise() -> None:
     assert not [f for f in r.flags if f.category == "unprofessional"]
     r = check("Well done. You'll need a new one.", context="Customer: I dropped my phone in the bath.")
     assert [f for f in r.flags if f.category == "unprofessional"]
+
+
+def _stake(text: str) -> bool:
+    return any(m.category == "at_stake" for m in load_lexicon("coach_cues").find(text))
+
+
+@pytest.mark.parametrize("text", ["I've taken a day off work for this", "I've had to take a day off",
+                                  "I have taken a day off for this", "I took a day off work for it"])
+def test_a_day_off_with_a_contraction_is_at_stake(text: str) -> None:
+    assert _stake(text)
+
+
+@pytest.mark.parametrize("text", ["I'm taking a day off on Friday", "I've lost my pay slip for March",
+                                  "I lost my payslip", "I've lost the booking reference", "I've lost my job title",
+                                  "I've lost the flight booking reference", "I lost my booking confirmation email"])
+def test_a_lost_document_or_a_planned_day_off_is_no_stake(text: str) -> None:
+    assert not _stake(text)
+
+
+@pytest.mark.parametrize("text", ["I've lost a day's pay", "I lost my job because of this", "we lost our booking",
+                                  "I missed my flight because the time was different"])
+def test_a_lost_job_pay_or_booking_is_still_at_stake(text: str) -> None:
+    assert _stake(text)
+
+
+def test_a_lost_pay_slip_reads_calm_a_day_off_reads_frustrated() -> None:
+    draft = "Sure, happy to help with that."
+    assert "frustrated" not in check(draft, "Customer: I've lost my pay slip for March, can you resend it?"
+                                     ).context.customer
+    assert "frustrated" in check(draft, "Customer: The engineer never came. I've taken a day off work for this."
+                                 ).context.customer
