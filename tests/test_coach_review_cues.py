@@ -67,3 +67,36 @@ def test_a_lost_pay_slip_reads_calm_a_day_off_reads_frustrated() -> None:
                                      ).context.customer
     assert "frustrated" in check(draft, "Customer: The engineer never came. I've taken a day off work for this."
                                  ).context.customer
+
+
+def _let_down(text: str) -> bool:
+    return any(m.category == "let_down" for m in load_lexicon("coach_cues").find(text))
+
+
+@pytest.mark.parametrize("text", ["I'm stuck in Frankfurt with two kids.", "I'm stuck at the airport.",
+                                  "I'm stranded in Frankfurt", "The flight was cancelled and we're stranded.",
+                                  "We're waiting outside in the rain with my kids.",
+                                  "The engineer never came and I've been sitting here with the kids for hours.",
+                                  "The flight was delayed and we're stuck at the gate with a baby."])
+def test_stranded_or_waiting_with_children_somewhere_or_after_a_failure_is_let_down(text: str) -> None:
+    assert _let_down(text)
+
+
+@pytest.mark.parametrize("text", ["I'm sitting with my kids trying to set up the Disney+ profiles.",
+                                  "Is stranded cable OK for the patch lead?", "I'm stuck in a loop",
+                                  "I need 2m of stranded wire, the flight was delayed",
+                                  "I'm waiting with my kids for the bus",
+                                  "sitting at home with the kids, can you help me pick a plan?"])
+def test_children_or_stranded_with_no_place_or_failure_is_no_let_down(text: str) -> None:
+    assert not _let_down(text)
+
+
+def test_setting_up_profiles_with_the_kids_reads_calm() -> None:
+    draft = "Go to Settings, then Profiles, then Add Profile."
+    r = check(draft, "Customer: I'm sitting with my kids trying to set up the Disney+ profiles. How do I add a "
+              "profile?")
+    assert "frustrated" not in r.context.customer
+    assert not [f for f in r.flags if f.category == "no_acknowledgment"]
+    r = check(draft, "Customer: Our flight was cancelled and I'm sitting at the airport with my kids. How do I "
+              "rebook?")
+    assert "frustrated" in r.context.customer
