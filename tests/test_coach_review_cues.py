@@ -100,3 +100,35 @@ def test_setting_up_profiles_with_the_kids_reads_calm() -> None:
     r = check(draft, "Customer: Our flight was cancelled and I'm sitting at the airport with my kids. How do I "
               "rebook?")
     assert "frustrated" in r.context.customer
+
+
+def _done(text: str) -> bool:
+    return any(m.category == "done_now" for m in load_lexicon("coach_cues").find(text))
+
+
+@pytest.mark.parametrize("text", ["I've sent your question over to billing.",
+                                  "I've sent your account details to the security team",
+                                  "I've cancelled your refund request", "I've sent your file to the support desk",
+                                  "I've emailed your boarding pass over to our airport team"])
+def test_a_hand_over_is_not_done(text: str) -> None:
+    assert not _done(text)
+
+
+@pytest.mark.parametrize("text", ["I've just emailed your boarding pass", "I've reset your password",
+                                  "I've emailed your invoice to the billing address", "I've unlocked your account",
+                                  "I've sent your new card to the address we have on file",
+                                  "I've cancelled your subscription with immediate effect"])
+def test_the_thing_done_is_still_done(text: str) -> None:
+    assert _done(text)
+
+
+def test_a_long_hand_over_to_a_hurried_customer_still_needs_acknowledging() -> None:
+    from test_coach_misses import _serious
+    from test_coach_state_qa19 import BOARDING, FLIGHT
+    handed = BOARDING.replace("I've just emailed your boarding pass for flight LX 318 to the address on your booking",
+                              "I've sent your question about the missing boarding pass for flight LX 318 over to "
+                              "billing, who can see the booking")
+    assert len(handed.split()) > 45
+    assert handed != BOARDING
+    assert _serious(handed, FLIGHT, "no_acknowledgment")
+    assert not _serious(BOARDING, FLIGHT, "no_acknowledgment")
