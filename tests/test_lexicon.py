@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from importlib import resources
 
 import pytest
 
@@ -57,6 +59,36 @@ def test_anchor_gate_finds_exactly_what_every_regex_finds(name: str) -> None:
                 if not _REGEX_CHARS & set(str(p))]
     for text in TEXTS + phrases + [p.upper() for p in phrases] + [f"Well, {p}." for p in phrases]:
         assert lex.find(text) == lex.find(text, gated=False), text
+
+
+def _comment_examples(name: str) -> list[str]:
+    """The double-quoted examples in a lexicon's YAML comments (a comment block read as one text, so a quote may run
+    over a line break)."""
+    text = (resources.files("patiently") / "lexicons" / f"{name}.yaml").read_text(encoding="utf-8")
+    blocks: list[list[str]] = [[]]
+    for line in text.splitlines():
+        comment = re.match(r"\s*#\s?(.*)$", line)
+        if comment:
+            blocks[-1].append(comment.group(1))
+        elif blocks[-1]:
+            blocks.append([])
+    return [t for b in blocks for t in re.findall(r'"([^"]{2,})"', " ".join(b))]
+
+
+@pytest.mark.parametrize("name", ALL_LEXICONS)
+def test_anchor_gate_finds_every_example_in_the_comments(name: str) -> None:
+    """Review: a pattern whose words are not among its category's anchors is never reached ("I'll use small words"
+    in condescending v17): every quoted example in the comments is found gated exactly as ungated."""
+    lex = load_lexicon(name)
+    for text in _comment_examples(name):
+        assert lex.find(text) == lex.find(text, gated=False), text
+
+
+def test_comment_examples_cover_the_use_small_words_case() -> None:
+    assert "I'll use small words" in _comment_examples("condescending")
+    assert [m.category for m in load_lexicon("condescending").find("I'll use small words")] == ["belittling"]
+    assert [m.category for m in load_lexicon("condescending").find("Let me dumb it down for you.")] == ["belittling"]
+    assert load_lexicon("condescending").find("I'll keep this simple: restart the router first.") == []
 
 
 def test_anchor_gate_matches_on_real_chats(shared_data) -> None:

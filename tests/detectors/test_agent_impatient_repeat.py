@@ -373,3 +373,22 @@ def test_v9_again_before_a_restatement_is_found(conversation) -> None:
 )
 def test_v9_again_before_a_pleasantry_or_new_content_stays_quiet(conversation) -> None:
     assert run(conversation) == []
+
+
+# v10 (review): a curly apostrophe ("it’s", "that’s") is folded before the function-word lookup, as a straight one is.
+STICKER = ("a", "The password is on the router sticker.")
+STICKER_ASKED = ("c", "where is it though?")
+
+
+@pytest.mark.parametrize("again", ["Again, it's the router sticker underneath.",
+                                   "Again, it’s the router sticker underneath.",
+                                   "Again, that’s the router sticker underneath."])
+def test_v10_restatement_with_a_curly_apostrophe_is_found(again: str) -> None:
+    found = run(conv(STICKER, STICKER_ASKED, ("a", "Sure, I will check. " + again)))
+    assert [f.message_id for f in found] == ["m3"]
+
+
+@pytest.mark.parametrize("again", ["Again, it’s a new router that ships tomorrow with tracking.",
+                                   "Again, that’s thanks to your patience, we appreciate it."])
+def test_v10_new_content_with_a_curly_apostrophe_stays_quiet(again: str) -> None:
+    assert run(conv(STICKER, STICKER_ASKED, ("a", "Sure, I will check. " + again))) == []

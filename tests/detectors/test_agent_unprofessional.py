@@ -448,3 +448,38 @@ def test_v14_b20_evidence_is_the_order_itself() -> None:
 )
 def test_v14_qa19_look_alikes_stay_quiet(customer, draft) -> None:
     assert detect("agent.unprofessional", conv(("c", customer), ("a", draft))) == []
+
+
+@pytest.mark.parametrize(
+    "customer, draft",
+    [
+        pytest.param("I just reset the router and unplugged the modem, and now everything works!",
+                     "Great job! Glad it is working now.", id="reset_and_unplugged_then_works"),
+        pytest.param("I deleted the old profile like you said and Outlook opens now.", "Well done.",
+                     id="deleted_as_told_opens_now"),
+        pytest.param("I just reset the router and unplugged the modem.", "Great job!", id="ordinary_steps_alone"),
+        pytest.param("I deleted the old profile like you said.", "Well done.", id="deleted_as_told"),
+        pytest.param("I dropped my phone in the bath and it works now.", "Well done.", id="mishap_but_works_now"),
+        pytest.param("I spilled coffee on my keyboard.", "Nice one! Glad it's working again after drying.",
+                     id="success_in_the_reply"),
+    ],
+)
+def test_v16_praise_after_an_ordinary_step_or_a_success_stays_quiet(customer, draft) -> None:
+    assert detect("agent.unprofessional", conv(("c", customer), ("a", draft))) == []
+
+
+@pytest.mark.parametrize(
+    "customer, draft",
+    [
+        pytest.param("I accidentally deleted the shared folder.", "Well done.", id="accidentally_deleted"),
+        pytest.param("I deleted the shared folder by mistake.", "Nice one.", id="deleted_by_mistake"),
+        pytest.param("I think I wiped the whole drive.", "Great job!", id="think_i_wiped"),
+        pytest.param("I spilled water on the printer and now it prints blank pages.", "Great job.",
+                     id="prints_blank_pages_is_no_success"),
+        pytest.param("I dropped my laptop and it isn't working now.", "Well done.", id="isnt_working_now"),
+    ],
+)
+def test_v16_mock_praise_after_a_mishap_is_still_found(customer, draft) -> None:
+    found = detect("agent.unprofessional", conv(("c", customer), ("a", draft)))
+    assert [f.message_id for f in found] == ["m2"]
+    assert "mock_praise" in found[0].data["kinds"]

@@ -130,7 +130,8 @@ class AgentCondescending(Detector):
     # "anyone who cares about their banking would have upgraded"
     # v17 (QA pass 20, lexicon v17): "since billing seems to be a bit much", "keep it simple for you", "Most people
     # find it on their own", "especially at your age"
-    version = 17  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v18 (review, lexicon v18): "I'll use small words" and "dumb it down" are found (their anchors were missing)
+    version = 18  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")

@@ -115,7 +115,8 @@ class AgentImpatientRepeat(Detector):
     # v6 (QA pass 8): "Like I said twice now", "I'm not going to repeat myself", "Check the previous message"
     # v8 (QA pass 14, lexicon v7): "I am already telling you two times", "I've gone over this."
     # v9 (QA pass 17, lexicon v8): "Again, <what an earlier agent message said>" mid-reply; "Again, thanks" is none
-    version = 9  # v6 (QA pass 8); v7 (QA pass 13): a pleasantry does not excuse "as mentioned in our previous email"
+    # v10 (review): "it’s" / "that’s" with a curly apostrophe are function words in `_restates`, like "it's"
+    version = 10  # v6 (QA pass 8); v7 (QA pass 13): a pleasantry does not excuse "as mentioned in our previous email"
     labels = ("agent.impatient_repeat",)
     description = "The agent shows impatience at answering again: points back at earlier answers or replies curtly."
     requires = ("customer.repeat",)
@@ -218,7 +219,8 @@ RESTATED_MIN_WORDS = 2
 
 def _content_words(text: str) -> set[str]:
     # a plural or third-person "s" dropped: "Refunds take" and "the refund takes" say the same thing
-    out = {w.lower().strip("'’") for w in words(text)} - _FUNCTION_WORDS
+    # v10: a curly apostrophe folded to a straight one first, so "it’s" is a function word like "it's"
+    out = {w.lower().replace("’", "'").strip("'") for w in words(text)} - _FUNCTION_WORDS
     return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in out}
 
 

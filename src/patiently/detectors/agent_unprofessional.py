@@ -161,7 +161,11 @@ def _fits_context(conv: Conversation, ctx: DetectorContext, i: int, m: Match, le
     if j is None or not re.search(str(need), conv.messages[j].text, re.IGNORECASE):
         return False
     unless = meta.get("unless")
-    return not (unless and re.search(str(unless), conv.messages[i].text, re.IGNORECASE))
+    if unless and re.search(str(unless), conv.messages[i].text, re.IGNORECASE):
+        return False
+    # v16: a success in either message ("... and now everything works!", "Glad it's working now.") is real praise
+    success = meta.get("success")
+    return not (success and any(re.search(str(success), conv.messages[k].text, re.IGNORECASE) for k in (i, j)))
 
 
 def _tail(m: Match, lex: Lexicon) -> Match:
@@ -196,7 +200,9 @@ class AgentUnprofessional(Detector):
     # v14 (QA pass 19, lexicon v14): "what a shock that ... didn't", "less creative this time", "Great question, really
     # cutting edge stuff there.", "deal with it" (rude_dismissal), minor "a total dinosaur" and "... and pray"
     # v15 (QA pass 20, lexicon v15): "Well, that's certainly a creative way to use a printer." (sarcasm)
-    version = 15  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
+    # v16 (review, lexicon v16): "Great job!" after an ordinary fix ("I just reset the router ...") or a success is
+    # not mock praise: `after_customer` needs a mishap, and a `success` in either message cancels it
+    version = 16  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
