@@ -11,6 +11,7 @@ whatever made it; :func:`glued` keeps a replacement from running into the draft'
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 # A word with what joins it inside: "2.4GHz", "example.com", "1,000", "10:30" are one word each.
@@ -36,15 +37,23 @@ def unmask(text: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _inside_words(text: str) -> frozenset[int]:
-    return frozenset(i for m in _WORD.finditer(text) for i in range(m.start() + 1, m.end()))
+def _word_spans(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the words of ``text``, in order (words never overlap): a bisect finds the
+    word around a position without a set of every position inside a word (~0.1 ms a check)."""
+    spans = [m.span() for m in _WORD.finditer(text)]
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
+def _inside(draft: str, i: int) -> bool:
+    starts, ends = _word_spans(draft)
+    k = bisect_right(starts, i) - 1
+    return k >= 0 and starts[k] < i < ends[k]
 
 
 def splits_word(draft: str, start: int, end: int) -> bool:
     """``[start, end)`` starts or ends inside a word of ``draft`` ("thi|s", "2|.4GHz"): an edit there
     would leave half a word behind. An apostrophe is a boundary ("you|'ll" may become "we'll")."""
-    inside = _inside_words(draft)
-    return start in inside or end in inside
+    return _inside(draft, start) or _inside(draft, end)
 
 
 def glued(draft: str, start: int, end: int, text: str) -> str:
