@@ -70,6 +70,13 @@ _WORDS = re.compile(r"[a-z0-9]+")
 Gate = tuple[frozenset[str], tuple[str, ...], "re.Pattern[str] | None"]
 
 
+@lru_cache(maxsize=256)  # the context rules of the loaded lexicons
+def meta_regex(pattern: str) -> re.Pattern[str]:
+    """A regex from a lexicon category's context rules (``skip_if_before``, ``after_customer``, ...),
+    compiled once and case-insensitive like the category's phrases."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def words_of(text: str) -> frozenset[str]:
     """Lower-case alphanumeric tokens of ``text``; cached because six tone detectors read each message."""

@@ -63,10 +63,9 @@ hand-over it is still dropped.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
-from ..lexicon import Match, load_lexicon
+from ..lexicon import Match, load_lexicon, meta_regex
 from ..model import Conversation, Finding
 from ..text import readable
 from .base import Detector, DetectorContext
@@ -79,11 +78,6 @@ QUOTED = re.compile(r"<[\w\[\]\\^{}|`-]+>\s")
 # A leading "nick:" / "@nick" address is not part of what the agent says.
 ADDRESS = re.compile(r"^\s*(?:@\w+\s+|[\w\[\]\\^{}|`.-]+\s*[:,]\s+)")
 WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=256)
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
 
 
 def context_excludes(text: str, m: Match, sentence: tuple[int, int], meta: dict[str, Any]) -> bool:
@@ -99,9 +93,9 @@ def context_excludes(text: str, m: Match, sentence: tuple[int, int], meta: dict[
     before = text[s : m.start]
     if QUOTED.search(text[: m.start]):
         return True
-    if any(_rx(p).search(before) for p in meta.get("skip_if_before") or ()):
+    if any(meta_regex(p).search(before) for p in meta.get("skip_if_before") or ()):
         return True
-    if any(_rx(p).match(text, m.end) for p in meta.get("skip_if_after") or ()):
+    if any(meta_regex(p).match(text, m.end) for p in meta.get("skip_if_after") or ()):
         return True
     if meta.get("skip_in_question") and "?" in text[s:e]:
         return True
@@ -131,13 +125,8 @@ def _real(text: str, found: list[Match], meta: dict[str, Any]) -> list[Match]:
     """The softeners that count: a category's ``not_softened_by`` regexes, tried at a softener's start, drop it
     (v19, QA pass 20: "You'll need to contact your bank." after a scope refusal is the bare referral itself, not the
     offer "you'll need to" otherwise reads as)."""
-    rules = [_compiled(p) for p in meta.get("not_softened_by") or ()]
+    rules = [meta_regex(p) for p in meta.get("not_softened_by") or ()]
     return [a for a in found if not any(r.match(text, a.start) for r in rules)]
-
-
-@lru_cache(maxsize=64)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
 
 
 class AgentDismissive(Detector):

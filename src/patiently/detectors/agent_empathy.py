@@ -41,12 +41,11 @@ question the same words are information.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from ..lexicon import Lexicon, Match, load_data, load_lexicon
+from ..lexicon import Lexicon, Match, load_data, load_lexicon, meta_regex
 from ..model import Conversation, Finding
 from ..text import content_words
 from .agent_scripted_empathy import names_situation
@@ -213,17 +212,12 @@ _LEAD = re.compile(r"^\W*(?:(?:yeah|yes|yep|ok(?:ay)?|well|so|basically|honestly
                    re.IGNORECASE)
 
 
-@lru_cache(maxsize=64)
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
 def _excluded(lex: Lexicon, sentence: str, m: Match) -> bool:
     """The category's context rules say this match is not an acknowledgement (see the lexicon)."""
     meta = lex.category(m.category).meta
-    if any(_rx(p).match(sentence, m.end) for p in meta.get("skip_if_after") or ()):
+    if any(meta_regex(p).match(sentence, m.end) for p in meta.get("skip_if_after") or ()):
         return True
-    if any(_rx(p).search(sentence[: m.start]) for p in meta.get("skip_if_before") or ()):
+    if any(meta_regex(p).search(sentence[: m.start]) for p in meta.get("skip_if_before") or ()):
         return True
     subject_ok = meta.get("subject_ok")
     if subject_ok and _COPULA.match(m.text):
@@ -232,7 +226,7 @@ def _excluded(lex: Lexicon, sentence: str, m: Match) -> bool:
         if not m.text.startswith(("'", "’")):
             # "it's lexmark that is terrible": a relative pronoun stands for the noun before it.
             clause = _RELATIVE.sub("", clause)
-        return bool(clause) and not any(_rx(p).search(clause) for p in subject_ok)
+        return bool(clause) and not any(meta_regex(p).search(clause) for p in subject_ok)
     return False
 
 

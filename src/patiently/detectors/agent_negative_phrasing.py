@@ -25,10 +25,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..lexicon import Match, load_lexicon
+from ..lexicon import Match, load_lexicon, meta_regex
 from ..model import Conversation, Finding
 from ..text import readable
-from .agent_dismissive import _rx, context_excludes
+from .agent_dismissive import context_excludes
 from .base import Detector, DetectorContext
 
 REPORT_AT = 0.35
@@ -37,7 +37,7 @@ _ALT = ("offer", "referral")
 
 
 def _has_alternative(text: str, start: int, end: int, negatives: list[Match], cues: tuple[str, ...] = ()) -> bool:
-    if any(_rx(c).search(text, start, end) for c in cues):
+    if any(meta_regex(c).search(text, start, end) for c in cues):
         return True
     for a in load_lexicon("tone_alternatives").find(text[start:end], _ALT):
         s, e = a.start + start, a.end + start
@@ -78,7 +78,7 @@ class AgentNegativePhrasing(Detector):
                 cues = tuple(meta.get("cleared_by") or ())
                 if _has_alternative(msg.text, s, e, matches, cues):
                     continue
-                if k > 0 and any(_rx(c).search(msg.text, *sents[k - 1]) for c in cues):
+                if k > 0 and any(meta_regex(c).search(msg.text, *sents[k - 1]) for c in cues):
                     continue
                 if k + 1 < len(sents):
                     if _has_alternative(msg.text, sents[k + 1][0], sents[k + 1][1], matches, cues):

@@ -59,7 +59,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..lexicon import Lexicon, Match, load_lexicon
+from ..lexicon import Lexicon, Match, load_lexicon, meta_regex
 from ..model import Conversation, Finding
 from ..text import caps_ratio, readable, shouting_spans
 from .base import Detector, DetectorContext
@@ -140,13 +140,13 @@ def _own_language(text: str, m: Match, lex: Lexicon, quoted: list[tuple[int, int
         return False
     word = m.text.lower()
     if word in (meta.get("aimed_only") or ()):
-        aimed = re.search(str(meta["aimed"]), before, re.IGNORECASE)
+        aimed = meta_regex(str(meta["aimed"])).search(before)
         return aimed is not None and not _FIRST_PERSON.search(before[aimed.start():])
     negated = meta.get("not_if_negated")
-    if negated and re.search(str(negated), before, re.IGNORECASE):
+    if negated and meta_regex(str(negated)).search(before):
         return False  # "that's not a silly question at all"
     if meta.get("self_hedge") and word.endswith(("question", "questions")):
-        return re.search(str(meta["self_hedge"]), before, re.IGNORECASE) is None
+        return meta_regex(str(meta["self_hedge"])).search(before) is None
     return True
 
 
@@ -158,21 +158,21 @@ def _fits_context(conv: Conversation, ctx: DetectorContext, i: int, m: Match, le
     if not need:
         return True
     j = ctx.previous(i, "customer")
-    if j is None or not re.search(str(need), conv.messages[j].text, re.IGNORECASE):
+    if j is None or not meta_regex(str(need)).search(conv.messages[j].text):
         return False
     unless = meta.get("unless")
-    if unless and re.search(str(unless), conv.messages[i].text, re.IGNORECASE):
+    if unless and meta_regex(str(unless)).search(conv.messages[i].text):
         return False
     # v16: a success in either message ("... and now everything works!", "Glad it's working now.") is real praise
     success = meta.get("success")
-    return not (success and any(re.search(str(success), conv.messages[k].text, re.IGNORECASE) for k in (i, j)))
+    return not (success and any(meta_regex(str(success)).search(conv.messages[k].text) for k in (i, j)))
 
 
 def _tail(m: Match, lex: Lexicon) -> Match:
     """v13: the match cut to the part its category's ``evidence_tail`` regex finds at its end ("I guess" of "try
     shaking the toner I guess"): the rest was only context."""
     tail = lex.category(m.category).meta.get("evidence_tail")
-    found = re.search(str(tail), m.text, re.IGNORECASE) if tail else None
+    found = meta_regex(str(tail)).search(m.text) if tail else None
     if found is None or found.start() == 0:
         return m
     return replace(m, start=m.start + found.start(), text=m.text[found.start():])
