@@ -115,6 +115,12 @@ _ACRONYMS = frozenset(
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text`` (whitespace trimmed, empty ones dropped)."""
+    if len(text) > _CACHED_CHARS:
+        return list(_split_sentences(text))
+    return list(_cached_split(text))
+
+
+def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END.finditer(text):
@@ -122,7 +128,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         _append_trimmed(text, start, end, spans)
         start = end
     _append_trimmed(text, start, len(text), spans)
-    return spans
+    return tuple(spans)
+
+
+# One coach check splits the same draft and context messages four or five times (detectors,
+# customer state, the rewrite), ~40-80 us each on a 120-word draft; the split is pure in the
+# text. Long texts are not kept: the cache stays a few MB whatever a batch holds.
+_CACHED_CHARS = 4000
+_cached_split = lru_cache(maxsize=4096)(_split_sentences)
 
 
 def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
