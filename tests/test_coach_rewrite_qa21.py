@@ -112,9 +112,11 @@ def test_kept_stop_and_joined() -> None:
 
 
 def test_draft_that_apologises_gets_no_second_apology() -> None:  # QA21 g11
-    text, _, _ = rewrite(
+    # since coach_cues v14 (fix round 20) the draft is no longer flagged at all (its ", sorry." and "would drive anyone
+    # up the wall" acknowledge the customer): no rewrite is the best outcome; one, if any, must not apologise twice
+    r = check(
         "Five log-outs in one day would drive anyone up the wall, sorry. Version 6.2.0 has a bug that signs "
         "people out. The fix (6.2.1) goes out tomorrow.",
         "Customer: Oh fantastic, the banking app has logged me out for the fifth time today. "
         "Really loving this new update.")
-    assert text.lower().count("sorry") == 1
+    assert r.rewrite is None or r.rewrite.text.lower().count("sorry") == 1
