@@ -3,7 +3,7 @@ and made-up variants must get a warning or a problem in the expected category, e
 not, and near-misses (patient replies with similar words) stay quiet, or still get the flag the false alarm lost.
 Cue families, not phrases: confirm v6 (agent.premature_closure v14), coach_cues v14, blame v13 (agent.blame v14),
 condescending v19, dismissive v19 (agent.dismissive v20), unprofessional v17, pressure v11 (agent.pressure v13),
-non_technical v5 (customer.confusion v7, agent.jargon v12)."""
+non_technical v5 (customer.confusion v7, agent.jargon v12), info_given v8 (agent.redundant_question v11)."""
 
 from __future__ import annotations
 
@@ -195,6 +195,20 @@ MISSES_QA21 = {
     'blocked_whatever_try': (
         "403 means forbidden. It's probably blocked, whatever, just make a new account.",
         B31C, 'unprofessional'),
+    'b40_redundant_question': (
+        'What does the error message say exactly? Most of the time people just typo the address.',
+        B40C, 'redundant_question'),
+    'bounces_saying': (
+        'Could you send me the exact error?',
+        'Customer: I keep getting bounces saying "address rejected" from one client.', 'redundant_question'),
+    'newsletter_bounce_backs': (
+        "What's the exact error?",
+        "Customer: Our newsletter gets bounce-backs saying 'mailbox unavailable' from half the list.",
+        'redundant_question'),
+    'undeliverable_messages_saying': (
+        'What does the error say?',
+        'Customer: Emails to my landlord come back as undeliverable messages saying "host unknown".',
+        'redundant_question'),
 }
 # near-misses: patient replies with similar words, which must get no warning or problem in that category
 QUIET_QA21 = {
@@ -328,6 +342,16 @@ QUIET_QA21 = {
     'list_whatever_pick': (
         'You can use Chrome, Firefox, whatever, just pick one and log in there.',
         B31C, 'unprofessional'),
+    'bounce_no_quote': (
+        'What does the error message say exactly?',
+        "Customer: I'm getting bounce-backs when I email a client at brightline.co.", 'redundant_question'),
+    'bounce_quoted_other_question': (
+        'Which address are you sending from, your work one or your personal one?',
+        B40C, 'redundant_question'),
+    'bounce_quote_confirm': (
+        'Thanks, "550 5.1.1 user unknown" means their server doesn\'t know that mailbox. Could you paste the address '
+        'you used?',
+        B40C, 'redundant_question'),
 }
 
 # premature_closure: (draft, context) that must not be flagged / must still be flagged
