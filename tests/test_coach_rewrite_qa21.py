@@ -70,8 +70,13 @@ def test_no_apology_in_front_of_a_jab_that_stays(draft: str) -> None:
     r = check(draft, context="Customer: bro my account got banned for no reason fix it")
     assert r.rewrite is not None
     text = r.rewrite.text
-    assert "sorry" not in text.lower() and "frustrating" not in text
-    if any(f.category == "no_acknowledgment" for f in r.flags):
+    # since dismissive v20 (fix round 20) "they all say that." is flagged and cut; where nothing of the jab stays in
+    # the rewrite (no unchanged no_acknowledgment sentence, no "they all say that"), an opener is no longer hollow
+    stays = "they all say that" in text.lower() or any(
+        f.category == "no_acknowledgment" and f.text in r.rewrite.unchanged for f in r.flags)
+    if stays:
+        assert "sorry" not in text.lower() and "frustrating" not in text
+    if any(f.category == "no_acknowledgment" for f in r.flags) and stays:
         assert not r.rewrite.complete
         assert any(f.text in r.rewrite.unchanged for f in r.flags if f.category == "no_acknowledgment")
 
@@ -112,9 +117,11 @@ def test_kept_stop_and_joined() -> None:
 
 
 def test_draft_that_apologises_gets_no_second_apology() -> None:  # QA21 g11
-    text, _, _ = rewrite(
+    # since coach_cues v14 (fix round 20) the draft is no longer flagged at all (its ", sorry." and "would drive anyone
+    # up the wall" acknowledge the customer): no rewrite is the best outcome; one, if any, must not apologise twice
+    r = check(
         "Five log-outs in one day would drive anyone up the wall, sorry. Version 6.2.0 has a bug that signs "
         "people out. The fix (6.2.1) goes out tomorrow.",
         "Customer: Oh fantastic, the banking app has logged me out for the fifth time today. "
         "Really loving this new update.")
-    assert text.lower().count("sorry") == 1
+    assert r.rewrite is None or r.rewrite.text.lower().count("sorry") == 1

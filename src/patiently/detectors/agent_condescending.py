@@ -131,7 +131,9 @@ class AgentCondescending(Detector):
     # v17 (QA pass 20, lexicon v17): "since billing seems to be a bit much", "keep it simple for you", "Most people
     # find it on their own", "especially at your age"
     # v18 (review, lexicon v18): "I'll use small words" and "dumb it down" are found (their anchors were missing)
-    version = 18  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v19 (QA pass 21, lexicon v19): "Maybe slow down a bit when you type it next time", "..., but please read your
+    # emails in future.", "Let me explain how email works first, since it can get a bit technical"
+    version = 19  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")

@@ -148,7 +148,8 @@ class AgentDismissive(Detector):
     # v18 (QA pass 19, lexicon v17): "take that up with the hotel directly"; "I'll take that up with them" is none
     # v19 (QA pass 20, lexicon v18): a scope refusal followed by a bare "You'll need to contact your bank." is no
     # hand-over ("you'll need to" is no offer there, scope_refusal's `not_softened_by`)
-    version = 19
+    # v20 (QA pass 21, lexicon v19): `disbelief`, "they all say that.", "That's what they all say", "no reason huh"
+    version = 20
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

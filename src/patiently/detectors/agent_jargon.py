@@ -213,7 +213,8 @@ class AgentJargon(Detector):
     # v11 (QA passes 16-18): glossary v6 (billing and contract terms, the Wi-Fi bands, "contention on the node", the
     # boot order, certificate chains); non_technical.yaml v4 (age, the helping relative away, "no idea how to do
     # that"); terms packed densely weigh more; "your invoice shows a pro-rated ..." is no label to read off a screen
-    version = 11  # v7 (QA pass 12): glossary v3 ("flush your DNS", fragmenting, TOTP, ONT, WAN port)
+    # v12 (QA pass 21, non_technical.yaml v5 via customer.confusion): jargon to "I'm just a pensioner" is raised
+    version = 12  # v7 (QA pass 12): glossary v3 ("flush your DNS", fragmenting, TOTP, ONT, WAN port)
     # v6 (QA pass 11): "SPF/DKIM" is two terms; "run a traceroute" is a noun, not a command; glossary v2
     labels = ("agent.jargon",)
     description = "Agent uses technical terms without explaining them, worse for non-technical customers."

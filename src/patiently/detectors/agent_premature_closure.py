@@ -178,7 +178,8 @@ class AgentPrematureClosure(Detector):
     # v11 (QA pass 17, confirm.yaml v4): "Yes, it's right now. Thanks!" confirms the check
     # v12 (QA pass 17, closing.yaml v4): a bare "Anything else?" or "Have a great day!" in a hollow reply to a complaint
     # v13 (QA pass 19, closing.yaml v5): "mark this ticket as resolved"; "Refunds can take some time." is hollow too
-    version = 13  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
+    # v14 (QA pass 21, confirm.yaml v6): "... it hasn't asked once. Thanks!" confirms (accept)
+    version = 14  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 

@@ -96,7 +96,9 @@ class AgentPressure(Detector):
     # "I can't keep chasing you", "other accounts to get through", "I need an answer by 5pm today"
     # v12 (QA pass 19, lexicon v10): "with payroll waiting on you" is no hurry; "We need it within the hour, otherwise
     # I'll have to close the case and you'll need to start again"
-    version = 12  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
+    # v13 (QA pass 21, lexicon v11): "..., otherwise your slot goes to the next patient", "the 20% discount is only
+    # valid if you sign today", "not letting your partner slow you down"
+    version = 13  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 

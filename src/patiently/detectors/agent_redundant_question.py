@@ -173,7 +173,8 @@ class AgentRedundantQuestion(Detector):
     # v9 (QA pass 15, info_asked v8): "What does the error message say exactly?"
     # v10 (QA pass 16): did_spam ('Could you check your spam folder?' after 'I already checked spam');
     # 'what email address is on the account?'
-    version = 10  # v6 (QA pass 8): "your account email", the router by brand and model (info lexicons)
+    # v11 (QA pass 21, info_given v8): a quoted mail bounce gives the error ("bounce-backs saying "550 5.1.1 ...""")
+    version = 11  # v6 (QA pass 8): "your account email", the router by brand and model (info lexicons)
     labels = ("agent.redundant_question",)
     description = "The agent asks for information the customer already gave."
     needs = frozenset({"embeddings"})

@@ -202,7 +202,9 @@ class AgentUnprofessional(Detector):
     # v15 (QA pass 20, lexicon v15): "Well, that's certainly a creative way to use a printer." (sarcasm)
     # v16 (review, lexicon v16): "Great job!" after an ordinary fix ("I just reset the router ...") or a success is
     # not mock praise: `after_customer` needs a mishap, and a `success` in either message cancels it
-    version = 16  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
+    # v17 (QA pass 21, lexicon v17): "Wow, plugging it in, bold move.", "or were we saving that for next week?",
+    # "..., whatever, try another login", "Ugh, again with the 403s." (venting)
+    version = 17  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
