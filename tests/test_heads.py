@@ -266,3 +266,19 @@ def test_transformer_embedder_is_optional() -> None:
     except ImportError:
         with pytest.raises(ModelError, match="transformer"):
             get_head_embedder("transformer")
+
+
+def test_tone_clean_fast_path_is_the_regex() -> None:
+    """clean() skips _NOISE when nothing it needs is there; the result is the regex's on any text."""
+    import random
+
+    from patiently.heads import tone
+
+    texts = ["dana: try this", "  bob, restart it", "see https://x.org/a now", "www.example.com", "@brand hi",
+             "thanks ^AB", "cheers *MikeRice", "bye /LO", "First, click Start.", "plain text, no noise", ""]
+    rng = random.Random(5)
+    texts += ["".join(rng.choice("ab: ,@^*/wW.Xhtps-_[]|`\n?Z1") for _ in range(rng.randint(0, 24)))
+              for _ in range(20000)]
+    for t in texts:
+        assert tone.clean(t) == " ".join(tone._NOISE.sub(" ", t).split()), t
+        assert tone.scoreable(t) == (len(tone._WORD.findall(t)) >= tone.MIN_WORDS), t

@@ -155,3 +155,37 @@ def test_group_chat_person_being_helped_makes_no_promise() -> None:
     assert detect(NAME, HELPED_PERSON_LEAVES) == []
     found = detect(NAME, HELPER_LEAVES)
     assert found and found[0].data["due_seconds"] == 600
+
+
+def test_every_commitment_holds_the_cheap_subject() -> None:
+    """The detector skips a sentence without a _CHEAP subject ("I'll", "we will", "going to") before the
+    lexicon: every commitment category's match must hold one (the lexicon says each pattern needs a future
+    subject). A pattern added without one would be skipped: add its subject to _CHEAP."""
+    import json
+
+    from patiently.detectors.agent_promise import _CHEAP
+    from patiently.lexicon import load_lexicon
+    from patiently.text import sentence_spans
+
+    from conftest import ROOT_EXAMPLES
+
+    texts = [
+        "I'll call you back by 3 pm.", "We'll have a technician there on Monday.", "Our engineer will be there",
+        "A colleague will call you back.", "someone will ring u", "I'm going to update the ticket tonight",
+        "we're going to keep an eye on it", "i shall email you", "I can phone you back", "they'll get back to you",
+        "Ill send you the link", "I will check it tomorrow", "We will fix it by Friday.",
+        "The courier will come tomorrow.", "I'll be right back", "we will reset it within the hour",
+    ]
+    for path in sorted(ROOT_EXAMPLES.rglob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for m in json.loads(line).get("messages", []) if line.strip() else []:
+                text = m.get("text") or ""
+                texts += [text[s:e] for s, e in sentence_spans(text)]
+    lex = load_lexicon("promise")
+    found = 0
+    for sent in texts:
+        for m in lex.find(sent):
+            if m.category != "not_promise":
+                found += 1
+                assert _CHEAP.search(m.text), (sent, m)
+    assert found >= 16

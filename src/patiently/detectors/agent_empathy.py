@@ -41,6 +41,7 @@ question the same words are information.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -190,7 +191,7 @@ class AgentEmpathy(Detector):
         sims = vecs[cust] @ v
         for r, sim in zip(cust, sims.tolist(), strict=True):
             ci, cs, ce = index[r]
-            shared = own_words & content_words(conv.messages[ci].text[cs:ce])
+            shared = own_words & _customer_words(conv.messages[ci].text[cs:ce])
             # A stock line is close in meaning to any complaint; only its own words can make it specific.
             if shared or (sim >= SPECIFIC_SIM and "stock" not in kinds and len(own_words) >= MIN_OWN_WORDS_FOR_MEANING):
                 return True, conv.messages[ci].id
@@ -235,6 +236,13 @@ _GENERIC = frozenset(
     "issue issues problem problems trouble experience experiencing situation this that hear feel sounds "
     "must really very completely totally imagine see why how know thing things time".split()
 )
+
+
+@lru_cache(maxsize=4096)
+def _customer_words(sentence: str) -> frozenset[str]:
+    """Content words of a customer sentence: the context's sentences are compared with every version
+    of a draft, so their words are kept (a pure function of the text; bounded)."""
+    return frozenset(content_words(sentence))
 
 
 def _after_urgent(conv: Conversation, i: int, urgent: set[str]) -> bool:

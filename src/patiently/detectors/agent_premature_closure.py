@@ -240,7 +240,9 @@ class AgentPrematureClosure(Detector):
             return ("system_close", m.start, m.end) if m else None
         if role != "agent":
             return None
-        confirm_check = load_lexicon("confirmation").first(text) is not None
+        # Whether the reply also asks if the fix worked: looked up only when a declaration needs it
+        # (a whole-reply lexicon search, and most replies declare nothing)
+        confirm_check: bool | None = None
         # v8: a close action anywhere wins over a declaration before it ("Your issue has been resolved. I'm
         # closing the ticket.": closing is the stronger finding, and was reported before closing.yaml v3)
         declared: tuple[str, int, int] | None = None
@@ -257,7 +259,11 @@ class AgentPrematureClosure(Detector):
             hedges = {(m.start, m.end) for m in found if m.category == "hedge"}
             decl = next((m for m in found if m.category == "declare_fixed"
                          and not any(hs <= m.start < he for hs, he in hedges)), None)
-            if decl is None or confirm_check or declared is not None:
+            if decl is None or declared is not None:
+                continue
+            if confirm_check is None:
+                confirm_check = load_lexicon("confirmation").first(text) is not None
+            if confirm_check:
                 continue
             before = without_nick(ctx.conv, sent[:decl.start])
             if (_ASKS.search(before) or _PROPOSAL.search(before) or _THEIR_RESULT.search(before)

@@ -67,11 +67,16 @@ class AgentPromise(Detector):
                 continue
             for s, e in ctx.sentences(i):
                 sent = msg.text[s:e]
+                if sent.rstrip().endswith("?"):
+                    continue  # "shall I call you back?" offers, it does not commit
+                # Every commitment pattern holds its future subject, which _CHEAP finds: a sentence
+                # without one cannot match (tests/test_detectors_agent.py checks it on the examples),
+                # and skipping the lexicon there is most of this detector's cost.
+                if not _CHEAP.search(sent):
+                    continue
                 found = lex.find(sent)
                 if not found or any(m.category == "not_promise" for m in found):
                     continue
-                if sent.rstrip().endswith("?"):
-                    continue  # "shall I call you back?" offers, it does not commit
                 found = [m for m in found if not _THEY.match(m.text) or _handed_over(conv, i)]
                 if not found:
                     continue  # "they will reply": other people, not the agent's side
