@@ -220,16 +220,61 @@ def rare_technical_words(
     (NetworkManager), has dots or underscores (resolv.conf, x86_64), is a path, or sits in a
     technical context (after a command verb, before a technical noun). ``names`` (lower-case
     author names and their parts) never count; nor do web addresses, file names, drive-letter
-    paths and identifiers (ticket numbers, codes, model numbers). Cheap shape checks come
-    before the (cached) frequency lookup, because almost every token is a plain common word.
+    paths and identifiers (ticket numbers, codes, model numbers). What a token's verdict
+    depends on is worked out once per token (``_shape``): almost every token is never reported
+    whatever its context, so a message costs one set lookup per token.
     """
     return list(_rare_technical_words(text, rare_zipf, tuple(taken), names))
 
 
-# Plain lower-case words known to be common, per threshold: most tokens of a message, so one
-# set lookup instead of three calls each (bounded; they are dictionary words).
-_COMMON: dict[float, set[str]] = {}
-_COMMON_MAX = 50_000
+# Per threshold: what a token's verdict depends on, from the token alone (bounded; a token's shape and
+# frequency never change). A token missing from ``_NEVER`` and ``_NEEDS`` is classified by ``_shape``.
+# Most tokens of a message are never reported whatever their context (a common word in any case, too short,
+# a domain or file name, an identifier): they go in ``_NEVER``, so a message costs one set lookup per
+# token, in a comprehension over plain strings (``findall``: no match object per token), and only the
+# few others are looked at where they stand.
+_NEVER: dict[float, set[str]] = {}
+_NEEDS: dict[float, dict[str, int]] = {}
+_SHAPES_MAX = 50_000
+_NEEDS_ID = 1  # has a digit: not a ticket or serial number ("ticket #A12")
+_NEEDS_CONTEXT = 2  # counts only after a command verb or before a technical noun
+
+
+def _shape(tok: str, rare_zipf: float) -> int | None:
+    """None when ``tok`` is never a rare technical word; else which ``_NEEDS_*`` tests it must pass in place.
+
+    The tests of the token alone, in their old order; the rare-word test last, as a token that is common
+    in lower case is never reported whatever its context.
+    """
+    if len(tok) < 3:
+        return None
+    if tok.islower() and tok.isalpha():
+        if zipf(tok) >= rare_zipf:
+            return None  # a common plain word
+        return _NEEDS_CONTEXT  # plain lowercase words ("ndiswrapper") need technical context
+    need = 0
+    if "." in tok or "_" in tok or "/" in tok:
+        parts = re.split(r"[.\-/_]", tok)
+        if (parts[-1].lower() in _NOT_JARGON_SUFFIX or min(len(p) for p in parts) < 2
+                or any(p[:1].isupper() for p in parts[1:]) or _is_address(tok)):
+            return None  # a domain or link, a document name, "e.g", or a missing space ("confirmed.Thanks")
+        if "/" in tok and any(p.isalpha() and zipf(p.lower()) >= rare_zipf for p in parts):
+            return None  # alternatives in words, not a path: "updates/deinstallations", "vmware/parallels"
+    elif _IDENTIFIER.match(tok):
+        return None  # a code, ticket or model number is something to read out, not jargon
+    else:
+        digit = _DIGIT.search(tok) is not None
+        if digit:
+            need |= _NEEDS_ID  # "ticket #A12" is read out too
+        if tok[0].isupper() and tok[1:2].islower():
+            need |= _NEEDS_CONTEXT  # Title-case (names, "Furn20" promo codes) only in tech context
+        elif tok.isupper() and tok.isalpha():
+            if len(tok) > 6:
+                return None
+            need |= _NEEDS_CONTEXT  # an acronym outside the glossary: "LAS JFK" are airports
+        elif not (digit or _CAMEL.search(tok)):
+            need |= _NEEDS_CONTEXT  # lowercase compounds ("yes-no") need technical context
+    return need if zipf(tok.lower()) < rare_zipf else None
 
 
 @lru_cache(maxsize=4096)
@@ -252,42 +297,35 @@ def _rare_technical_words(
                 continue
             out.append(m.span())
         taken = taken + out
-    tokens = list(_TOKEN.finditer(text))
-    common = _COMMON.setdefault(rare_zipf, set())
-    for n, m in enumerate(tokens):
-        tok = m.group()
-        if len(tok) < 3 or tok in common:
-            continue
-        if tok.islower() and tok.isalpha() and zipf(tok) >= rare_zipf:
-            if len(common) < _COMMON_MAX:
-                common.add(tok)
-            continue  # a common plain word: what follows ends in this same frequency test
-        if "." in tok or "_" in tok or "/" in tok:
-            parts = re.split(r"[.\-/_]", tok)
-            if (parts[-1].lower() in _NOT_JARGON_SUFFIX or min(len(p) for p in parts) < 2
-                    or any(p[:1].isupper() for p in parts[1:]) or _is_address(tok)):
-                continue  # a domain or link, a document name, "e.g", or a missing space ("confirmed.Thanks")
-            if "/" in tok and any(p.isalpha() and zipf(p.lower()) >= rare_zipf for p in parts):
-                continue  # alternatives in words, not a path: "updates/deinstallations", "vmware/parallels"
-        elif _IDENTIFIER.match(tok) or (_DIGIT.search(tok) and _id_before(text, m.start())):
-            continue  # a code, ticket or model number is something to read out, not jargon
-        elif tok[0].isupper() and tok[1:2].islower():
-            # Title-case (names, "Furn20" promo codes, "DannyHarvey" signatures) only in tech context
-            if not _technical_context(text, tokens, n):
+    tokens = _TOKEN.findall(text)
+    never = _NEVER.setdefault(rare_zipf, set())
+    needs = _NEEDS.setdefault(rare_zipf, {})
+    spans: list[tuple[int, int]] = []  # of every token, found again only when a token needs its place
+    for n in [n for n, tok in enumerate(tokens) if tok not in never]:
+        tok = tokens[n]
+        need = needs.get(tok)
+        if need is None:
+            need = _shape(tok, rare_zipf)
+            if need is None:
+                if len(never) < _SHAPES_MAX:
+                    never.add(tok)
                 continue
-        elif tok.isupper() and tok.isalpha():
-            # an acronym outside the glossary counts only in technical context: "LAS JFK" are airports
-            if len(tok) > 6 or not _technical_context(text, tokens, n):
-                continue
-        elif not (_DIGIT.search(tok) or _CAMEL.search(tok) or _technical_context(text, tokens, n)):
-            continue  # plain lowercase words and compounds ("ndiswrapper", "yes/no") need technical context
+            if len(needs) < _SHAPES_MAX:
+                needs[tok] = need
         low = tok.lower()
-        if low in names or key(low) in names or (n == 0 and text[m.end() : m.end() + 1] in (":", ",")):
-            continue  # a nickname, or a chat address ("jhellen, file a bug")
-        if taken and any(s <= m.start() < e for s, e in taken):
+        if low in names or key(low) in names:
+            continue  # a nickname
+        if need & _NEEDS_CONTEXT and not _technical_context(text, tokens, spans, n):
             continue
-        if zipf(low) < rare_zipf:
-            out.append(m.span())
+        _places(text, spans)
+        start, end = spans[n]
+        if need & _NEEDS_ID and _id_before(text, start):
+            continue  # a code, ticket or model number is something to read out, not jargon
+        if n == 0 and text[end:end + 1] in (":", ","):
+            continue  # a chat address ("jhellen, file a bug")
+        if taken and any(s <= start < e for s, e in taken):
+            continue
+        out.append((start, end))
     return tuple(sorted(out))
 
 
@@ -306,15 +344,23 @@ def _id_before(text: str, start: int) -> bool:
     return _ID_BEFORE.search(text, max(0, j - 10), start) is not None
 
 
-def _technical_context(text: str, tokens: list[re.Match[str]], n: int) -> bool:
-    """A plain word right after a command verb or right before a technical noun."""
-    m = tokens[n]
-    if n and tokens[n - 1].group().lower() in _CMD_VERBS and text[tokens[n - 1].end() : m.start()].isspace():
+def _technical_context(text: str, tokens: list[str], spans: list[tuple[int, int]], n: int) -> bool:
+    """A plain word right after a command verb or right before a technical noun. The words decide
+    first and seldom match: only then are the tokens' places (``spans``) needed, found on first use."""
+    after_verb = n > 0 and tokens[n - 1].lower() in _CMD_VERBS
+    before_noun = n + 1 < len(tokens) and tokens[n + 1].lower() in _TECH_NOUNS
+    if not (after_verb or before_noun):
+        return False
+    _places(text, spans)
+    if after_verb and text[spans[n - 1][1]:spans[n][0]].isspace():
         return True
-    if n + 1 < len(tokens):
-        nxt = tokens[n + 1]
-        return nxt.group().lower() in _TECH_NOUNS and text[m.end() : nxt.start()].isspace()
-    return False
+    return before_noun and text[spans[n][1]:spans[n + 1][0]].isspace()
+
+
+def _places(text: str, spans: list[tuple[int, int]]) -> None:
+    """Fill ``spans`` with the place of every token of ``text`` (once)."""
+    if not spans:
+        spans.extend(m.span() for m in _TOKEN.finditer(text))
 
 
 def is_explained(text: str, start: int, end: int) -> bool:
