@@ -81,3 +81,34 @@ def test_id_before_searches_a_window_with_the_same_answer() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
         for start in range(len(text) + 1):
             assert jt._id_before(text, start) == bool(jt._ID_BEFORE.search(text, 0, start)), (text, start)
+
+
+def _command_texts() -> list[str]:
+    """Command words, options and paths joined at random with words, quotes and punctuation."""
+    rng = random.Random(11)
+    words = ["sudo", "apt-get", "apt-cache", "aptitude", "apt", "dpkg", "dpkg-reconfigure", "yum", "dnf", "pip",
+             "pip3", "brew", "ls", "grep", "nano", "vi", "vim", "gedit", "modprobe", "lsmod", "lspci", "lsusb",
+             "dmesg", "umount", "chmod", "chown", "ipconfig", "ifconfig", "tracert", "traceroute", "nslookup",
+             "systemctl", "fdisk", "killall", "gpupdate", "./run.sh", "mv", "cp", "rm", "ln", "mkfs.ext4", "mkfs",
+             "fsck.ext4", "/etc/init.d/networking", "mount", "cat", "cd", "kill", "ping", "tail", "less", "find",
+             "ps", "df", "du", "host", "man", "service", "xrandr", "Sudo", "LS", "also", "via", "a", "an", "the",
+             "install", "then", "and", "or", "restart", "-a", "--output", "-", "/dev/sdb1", "/", "VGA1", "x"]
+    joins = [" ", "  ", "\n", "; ", ", ", ". ", "\"", "'", "`", "(", "-", "_", "é", "\u00a0", " -", "\t"]
+    out = []
+    for _ in range(3000):
+        text = ""
+        for _ in range(rng.randrange(1, 9)):
+            text += rng.choice(joins) + rng.choice(words)
+        out.append(text + rng.choice(["", ".", "!", " and more"]))
+    return out
+
+
+def test_command_prefilter_keeps_every_command() -> None:
+    """``command_spans`` skips ``_COMMAND`` only for texts where it finds nothing."""
+    for text in _command_texts():
+        assert jt.command_spans.__wrapped__(text) == tuple(m.span() for m in jt._COMMAND.finditer(text)), text
+
+
+def test_command_prefilter_skips_plain_messages() -> None:
+    assert not jt._may_hold_command("Please restart the laptop and try again, then let me know.")
+    assert jt._may_hold_command("Run ls in the folder")

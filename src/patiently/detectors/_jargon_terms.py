@@ -158,11 +158,41 @@ def _needs(rx: re.Pattern[str]) -> tuple[Need, ...]:
     return tuple(needs_of(_sre_parse.parse(rx.pattern, rx.flags)))
 
 
+# One need of a term, ready to test: (whole words, substrings), one of which every match contains.
+_Test = tuple[frozenset[str], tuple[str, ...]]
+
+
+def _tests(rx: re.Pattern[str]) -> tuple[_Test, ...]:
+    """:func:`_needs` split into word and substring literals, for :func:`_passes`."""
+    return tuple((frozenset(lit for lit, word in need if word), tuple(lit for lit, word in need if not word))
+                 for need in _needs(rx))
+
+
+@lru_cache(maxsize=1)
+def _anchored() -> dict[str, list[tuple[re.Pattern[str], dict[str, Any], tuple[_Test, ...]]]]:
+    """:func:`glossary` with each term's tests beside it: looking them up per term by its regex
+    would hash the compiled pattern's code every time."""
+    return {anchor: [(rx, entry, _tests(rx)) for rx, entry in terms] for anchor, terms in glossary().items()}
+
+
 def _may_match(rx: re.Pattern[str], low: str, tokens: frozenset[str]) -> bool:
     """False when a literal the term needs is absent from the text (``folded``): the anchor word
     picks a few terms ("cache": 8 of them), most of which then need a word the text lacks, and
     this test is ~20x cheaper than running the regex over the whole message."""
-    return all(any(lit in tokens if word else lit in low for lit, word in need) for need in _needs(rx))
+    return _passes(_tests(rx), low, tokens)
+
+
+def _passes(tests: tuple[_Test, ...], low: str, tokens: frozenset[str]) -> bool:
+    """:func:`_may_match` on a term's tests: plain loops and a set test per need, no generators
+    (it runs for ~15 terms of a typical draft)."""
+    for words, texts in tests:
+        if words.isdisjoint(tokens):
+            for t in texts:
+                if t in low:
+                    break
+            else:
+                return False
+    return True
 
 
 @lru_cache(maxsize=65536)
@@ -181,13 +211,13 @@ def glossary_terms(text: str) -> list[tuple[int, int, dict[str, Any]]]:
 # conversation again for its state: remembered per text, for the coach's repeated checks.
 @lru_cache(maxsize=4096)
 def _glossary_terms(text: str) -> tuple[tuple[int, int, dict[str, Any]], ...]:
-    by_anchor = glossary()
+    by_anchor = _anchored()
     low, tokens = folded(text)
     # The term regexes begin with lookbehinds, so ``re`` itself tried every position of the
     # text (~13 us per term over a 120-word draft): ``finditer`` tries where they can start.
     found = [(m.start(), m.end(), entry)
              for w in words_of(text) if w in by_anchor
-             for rx, entry in by_anchor[w] if _may_match(rx, low, tokens)
+             for rx, entry, tests in by_anchor[w] if _passes(tests, low, tokens)
              for m in finditer(rx, text)]
     if found and "@" in text:
         mails = [m.span() for m in _EMAIL.finditer(text)]
@@ -419,4 +449,26 @@ def _quoted(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=4096)
 def command_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of command lines to type (``_COMMAND``), including the command word itself."""
+    if not _may_hold_command(text):
+        return ()
     return tuple(m.span() for m in _COMMAND.finditer(text))
+
+
+# What every ``_COMMAND`` match contains: a command word (as the whole ASCII word it starts: "apt" of
+# "apt-get", "fsck" of "fsck.ext4"), "./", "/etc/init.d/", or an option after a space (" -a", " --output";
+# the other alternatives need one). ``_COMMAND`` tries its alternation at every position (~40 us over a
+# 120-word draft) and most messages have none of these.
+_COMMAND_WORDS = frozenset({
+    "sudo", "apt", "aptitude", "dpkg", "yum", "dnf", "pip", "pip3", "brew", "ls", "grep", "nano", "vi", "vim",
+    "gedit", "modprobe", "lsmod", "lspci", "lsusb", "dmesg", "umount", "chmod", "chown", "ipconfig", "ifconfig",
+    "tracert", "traceroute", "nslookup", "systemctl", "fdisk", "killall", "gpupdate", "mv", "cp", "rm", "ln",
+    "mkfs", "fsck", "mount",
+})
+_SPACE_DASH = re.compile(r"\s-")
+
+
+def _may_hold_command(text: str) -> bool:
+    """False when ``text`` cannot hold a ``_COMMAND`` match (a command word starts after a space,
+    a quote or "(" and ends at a word break, so it is a whole word of :func:`folded`)."""
+    return (not _COMMAND_WORDS.isdisjoint(folded(text)[1]) or "./" in text or "/etc/init.d/" in text
+            or _SPACE_DASH.search(text) is not None)

@@ -61,6 +61,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..lexicon import load_lexicon
+from ..lexicon_index import finditer
 from ..model import Conversation, Finding, Message
 from ._jargon_terms import (
     _NOT_JARGON_SUFFIX,
@@ -338,7 +339,8 @@ class AgentJargon(Detector):
                          if is_explained(text, s, e) or is_instruction(text, s, e) or _app_to_open(text, s, e))
         # A name the agent gave to pick or type ("pick 'Floor2-HP'") stays a name when it comes
         # back later in the conversation, even after the customer was confused (v4).
-        explained.update(key(m.group(1)) for m in _SHOWN_NAME.finditer(text) if _NAME_SHAPE.search(m.group(1)))
+        # (``finditer`` of the lexicon index: tried only where one of its verbs is, ~15x faster)
+        explained.update(key(m.group(1)) for m in finditer(_SHOWN_NAME, text) if _NAME_SHAPE.search(m.group(1)))
         out: list[tuple[int, int, dict[str, Any] | None]] = []
         seen: set[str] = set()
         for (s, e, entry), k in zip(found, keys, strict=True):
