@@ -112,3 +112,18 @@ def test_command_prefilter_keeps_every_command() -> None:
 def test_command_prefilter_skips_plain_messages() -> None:
     assert not jt._may_hold_command("Please restart the laptop and try again, then let me know.")
     assert jt._may_hold_command("Run ls in the folder")
+
+
+def test_finditer_from_finds_what_finditer_finds() -> None:
+    """``finditer_from`` (``rx.match`` only where a first literal is) agrees with ``re``, also for
+    the characters IGNORECASE folds to ASCII ("ſelect") and one that lower-cases to two ("İ")."""
+    from patiently.detectors.agent_jargon import _SHOWN_NAME, _SHOWN_VERBS
+
+    rng = random.Random(3)
+    pieces = ["pick", "Select", "\u017felect", "choose", "click on", "CLICK", "tap", "press", "type", "enter",
+              "find", "look for", "search  for", "named", "called", "\u0130", " ", '"', "'", "Floor2-HP", "x", "ab",
+              ".", "?", "typed", "retype", "\n"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 15)))
+        got = [m.span(1) for m in jt.finditer_from(_SHOWN_NAME, _SHOWN_VERBS, text)]
+        assert got == [m.span(1) for m in _SHOWN_NAME.finditer(text)], text

@@ -61,11 +61,12 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..lexicon import load_lexicon
-from ..lexicon_index import finditer
+from ..lexicon_index import first_literals
 from ..model import Conversation, Finding, Message
 from ._jargon_terms import (
     _NOT_JARGON_SUFFIX,
     command_spans,
+    finditer_from,
     glossary_terms,
     is_explained,
     is_instruction,
@@ -114,6 +115,8 @@ _SHOWN_NAME = re.compile(
     r"\b(?:pick|select|choose|click(?:\s+on)?|tap|press|type|enter|find|look\s+for|search\s+for|named|called)\s+"
     r"[\"'`“‘]?([A-Za-z0-9][\w.\-]{1,40}?)[\"'`”’]?(?=[\s.,;:!?)]|$)",
     re.IGNORECASE)
+_SHOWN_VERBS = first_literals(_SHOWN_NAME)  # what every match starts with: "pick", "select", ...
+assert _SHOWN_VERBS, "finditer_from needs the literals every _SHOWN_NAME match starts with"
 # ... shaped like a name (a digit, a hyphen or a capital inside: Floor2-HP, HP-Reception, LaserJet),
 # not a plain word ("'whats new' type articals")
 _NAME_SHAPE = re.compile(r".[\w.]*[0-9A-Z\-]")
@@ -339,8 +342,9 @@ class AgentJargon(Detector):
                          if is_explained(text, s, e) or is_instruction(text, s, e) or _app_to_open(text, s, e))
         # A name the agent gave to pick or type ("pick 'Floor2-HP'") stays a name when it comes
         # back later in the conversation, even after the customer was confused (v4).
-        # (``finditer`` of the lexicon index: tried only where one of its verbs is, ~15x faster)
-        explained.update(key(m.group(1)) for m in finditer(_SHOWN_NAME, text) if _NAME_SHAPE.search(m.group(1)))
+        # (tried only where one of its verbs is: ~4x faster than ``re`` trying every position)
+        explained.update(key(m.group(1)) for m in finditer_from(_SHOWN_NAME, _SHOWN_VERBS, text)
+                         if _NAME_SHAPE.search(m.group(1)))
         out: list[tuple[int, int, dict[str, Any] | None]] = []
         seen: set[str] = set()
         for (s, e, entry), k in zip(found, keys, strict=True):
