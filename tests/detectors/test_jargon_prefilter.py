@@ -127,3 +127,26 @@ def test_finditer_from_finds_what_finditer_finds() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 15)))
         got = [m.span(1) for m in jt.finditer_from(_SHOWN_NAME, _SHOWN_VERBS, text)]
         assert got == [m.span(1) for m in _SHOWN_NAME.finditer(text)], text
+
+
+def test_hands_on_groups_left_out_change_nothing() -> None:
+    """``_hands_on`` runs only the ``_HANDS_ON`` groups that can match: the same signs as the whole regex."""
+    from patiently.detectors import agent_jargon as aj
+
+    def whole(text: str) -> set[tuple[str | None, str, int]]:
+        return {(m.lastgroup, m.group(), m.start()) for m in aj._HANDS_ON.finditer(text)}
+
+    def subset(text: str) -> set[tuple[str | None, str, int]]:
+        groups = aj._possible_signs(text)
+        return {(m.lastgroup, m.group(), m.start()) for m in aj._hands_on_regex(groups).finditer(text)} \
+            if groups else set()
+
+    rng = random.Random(5)
+    pieces = ["/etc/fstab", "~/", ".bashrc", "sources.list", "2.6.8", "1.2-3", "acpi=off", "libfoo", "L\u0130B",
+              "l\u0131b", "foo-dev", "linux-image-5", "0x0000007b", "0X1AB", "E_FAIL", "E: x", "\nW: y", "errno",
+              "Segfault", "pastebin", "x", " ", ".", "\u017f", "\u212a", "\u0663.\u0664.\u0665", "-", "_", ":", "=",
+              "no such file or directory", "http://a.b/c", "www.x.org", "1.2.2026", "Hello there", "It works."]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 10))) for _ in range(4000)]
+    assert sum(1 for t in texts if not aj._possible_signs(t)) > 50, "no text skips every group"
+    for text in texts:
+        assert subset(text) == whole(text), text
