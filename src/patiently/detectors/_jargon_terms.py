@@ -336,11 +336,14 @@ def _rare_technical_words(
         need = needs.get(tok)
         if need is None:
             need = _shape(tok, rare_zipf)
+            # Tokens with a digit are mostly one-off numbers ("NB-4471", "BA1441"): not kept, so that
+            # they never fill the bounded sets that the vocabulary of words needs.
+            keep = _DIGIT.search(tok) is None
             if need is None:
-                if len(never) < _SHAPES_MAX:
+                if keep and len(never) < _SHAPES_MAX:
                     never.add(tok)
                 continue
-            if len(needs) < _SHAPES_MAX:
+            if keep and len(needs) < _SHAPES_MAX:
                 needs[tok] = need
         low = tok.lower()
         if low in names or key(low) in names:

@@ -268,8 +268,9 @@ class AgentJargon(Detector):
                 continue
             score = BASE_SCORE + min(MAX_EXTRA, PER_EXTRA_TERM * (len(unexplained) - 1))
             concepts = sum(1 for _, _, entry in unexplained if entry)  # glossary terms: not paths or names to type
-            if concepts >= DENSE_TERMS and not state.technical \
-                    and len(msg.text.split()) <= DENSE_WORDS_PER_TERM * concepts:
+            # (at most ``most`` + 1 words split off: enough to tell whether there are more than ``most``)
+            most = DENSE_WORDS_PER_TERM * concepts
+            if concepts >= DENSE_TERMS and not state.technical and len(msg.text.split(None, most)) <= most:
                 score += DENSITY_BONUS  # many concepts in few words: a wall of jargon
             if state.non_technical:
                 score += NON_TECHNICAL_BONUS
@@ -340,8 +341,9 @@ class AgentJargon(Detector):
         keys = [key(entry["term"]) if entry else key(text[s:e]) for s, e, entry in found]
         # An explanation anywhere in the message covers every use of the term in it, and so does
         # an instruction that shows it ("ports labelled DP1 and DP2 ... move the cable to DP1").
-        explained.update(k for (s, e, _), k in zip(found, keys, strict=True)
-                         if is_explained(text, s, e) or is_instruction(text, s, e) or _app_to_open(text, s, e))
+        # (a key already explained, earlier or at a use before in this message, needs no more tests)
+        explained.update(k for (s, e, _), k in zip(found, keys, strict=True) if k not in explained
+                         and (is_explained(text, s, e) or is_instruction(text, s, e) or _app_to_open(text, s, e)))
         # A name the agent gave to pick or type ("pick 'Floor2-HP'") stays a name when it comes
         # back later in the conversation, even after the customer was confused (v4).
         # (tried only where one of its verbs is: ~4x faster than ``re`` trying every position)
