@@ -1,4 +1,4 @@
-"""The glossary prefilter (``_jargon_terms._may_match``) never hides a term the regex finds."""
+"""The prefilters of agent.jargon (the glossary's ``_jargon_terms._passes`` and others) never hide a match."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def test_prefilter_skips_terms_whose_words_are_absent() -> None:
     by_anchor = jt.glossary()
     text = "Please clear the cache."
     low, tokens = jt.folded(text)
-    skipped = [rx.pattern for rx, _ in by_anchor["cache"] if not jt._may_match(rx, low, tokens)]
+    skipped = [rx.pattern for rx, _ in by_anchor["cache"] if not jt._passes(jt._tests(rx), low, tokens)]
     assert skipped, "no term under 'cache' was skipped: the prefilter does nothing"
 
 

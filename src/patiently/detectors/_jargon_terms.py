@@ -175,16 +175,11 @@ def _anchored() -> dict[str, list[tuple[re.Pattern[str], dict[str, Any], tuple[_
     return {anchor: [(rx, entry, _tests(rx)) for rx, entry in terms] for anchor, terms in glossary().items()}
 
 
-def _may_match(rx: re.Pattern[str], low: str, tokens: frozenset[str]) -> bool:
+def _passes(tests: tuple[_Test, ...], low: str, tokens: frozenset[str]) -> bool:
     """False when a literal the term needs is absent from the text (``folded``): the anchor word
     picks a few terms ("cache": 8 of them), most of which then need a word the text lacks, and
-    this test is ~20x cheaper than running the regex over the whole message."""
-    return _passes(_tests(rx), low, tokens)
-
-
-def _passes(tests: tuple[_Test, ...], low: str, tokens: frozenset[str]) -> bool:
-    """:func:`_may_match` on a term's tests: plain loops and a set test per need, no generators
-    (it runs for ~15 terms of a typical draft)."""
+    this test is ~20x cheaper than running the regex over the whole message. Plain loops and a
+    set test per need, no generators: it runs for ~15 terms of a typical draft."""
     for words, texts in tests:
         if words.isdisjoint(tokens):
             for t in texts:
@@ -257,12 +252,10 @@ def rare_technical_words(
     return list(_rare_technical_words(text, rare_zipf, tuple(taken), names))
 
 
-# Per threshold: what a token's verdict depends on, from the token alone (bounded; a token's shape and
-# frequency never change). A token missing from ``_NEVER`` and ``_NEEDS`` is classified by ``_shape``.
-# Most tokens of a message are never reported whatever their context (a common word in any case, too short,
-# a domain or file name, an identifier): they go in ``_NEVER``, so a message costs one set lookup per
-# token, in a comprehension over plain strings (``findall``: no match object per token), and only the
-# few others are looked at where they stand.
+# Per threshold, what a token's verdict depends on (``_shape``, bounded): most tokens are never reported
+# whatever their context (a common word in any case, too short, a file name, an identifier), so a message
+# costs one set lookup per plain string token (``findall``: no match objects); only the few others are
+# looked at where they stand.
 _NEVER: dict[float, set[str]] = {}
 _NEEDS: dict[float, dict[str, int]] = {}
 _SHAPES_MAX = 50_000
@@ -451,10 +444,9 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 def finditer_from(rx: re.Pattern[str], starts: tuple[str, ...], text: str) -> list[re.Match[str]]:
     """``list(rx.finditer(text))`` for a regex every match of which starts with one of ``starts``
-    (:func:`first_literals`, lower-case, not empty): ``rx.match`` only where one of them is in the
-    folded text. Each is looked for once; ``lexicon_index.finditer`` looks for all of them again
-    after every place that fails, which costs as much as ``re`` itself for a regex of a dozen
-    common verbs (``agent_jargon._SHOWN_NAME``: ~40 us over a 120-word draft, ~10 us this way)."""
+    (:func:`first_literals`, not empty): ``rx.match`` only where one is in the folded text, each looked
+    for once (``lexicon_index.finditer`` looks for all again after each place that fails: as slow as
+    ``re`` for a dozen common verbs, ``agent_jargon._SHOWN_NAME``, ~40 us a draft; ~10 us this way)."""
     low = folded(text)[0]
     if len(low) != len(text):  # not the text character for character (U+0130): no positions to share
         return list(rx.finditer(text))
@@ -481,10 +473,9 @@ def command_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _COMMAND.finditer(text))
 
 
-# What every ``_COMMAND`` match contains: a command word (as the whole ASCII word it starts: "apt" of
-# "apt-get", "fsck" of "fsck.ext4"), "./", "/etc/init.d/", or an option after a space (" -a", " --output";
-# the other alternatives need one). ``_COMMAND`` tries its alternation at every position (~40 us over a
-# 120-word draft) and most messages have none of these.
+# What every ``_COMMAND`` match contains: a command word (the whole ASCII word it starts: "apt" of "apt-get"),
+# "./", "/etc/init.d/", or an option after a space (" -a", " --output"; the other alternatives need one).
+# ``_COMMAND`` tries its alternation at every position (~40 us a draft); most messages have none of these.
 _COMMAND_WORDS = frozenset({
     "sudo", "apt", "aptitude", "dpkg", "yum", "dnf", "pip", "pip3", "brew", "ls", "grep", "nano", "vi", "vim",
     "gedit", "modprobe", "lsmod", "lspci", "lsusb", "dmesg", "umount", "chmod", "chown", "ipconfig", "ifconfig",

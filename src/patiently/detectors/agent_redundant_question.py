@@ -166,9 +166,11 @@ _NICK_TAIL = re.compile(r"[_\-^`|\d]+$")
 class _Vectors:
     """The sentence vectors and their rows, taken from ``ctx`` when a question first needs them.
 
-    In a coach check, asking for them encodes the draft's sentences, most of this detector's cost;
-    most questions are settled without a vector (no slot the customer filled, not a "what
-    happens?"), and then a draft without an acknowledgement for agent.empathy encodes nothing.
+    In a coach check, asking for them encodes the draft's sentences (~0.3 ms); most questions are
+    settled without a vector (no slot the customer filled, not a "what happens?"). The encoding is
+    then done by the next detector that needs vectors (agent.tone does on almost every draft, when
+    its head reads the same embedder), so this saves time only where none does; it also keeps
+    the encoding out of this detector's own cost in ``benchmarks/coach_parts.py``.
     """
 
     def __init__(self, ctx: DetectorContext) -> None:
