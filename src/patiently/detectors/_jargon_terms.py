@@ -158,11 +158,36 @@ def _needs(rx: re.Pattern[str]) -> tuple[Need, ...]:
     return tuple(needs_of(_sre_parse.parse(rx.pattern, rx.flags)))
 
 
-def _may_match(rx: re.Pattern[str], low: str, tokens: frozenset[str]) -> bool:
+# One need of a term, ready to test: (whole words, substrings), one of which every match contains.
+_Test = tuple[frozenset[str], tuple[str, ...]]
+
+
+def _tests(rx: re.Pattern[str]) -> tuple[_Test, ...]:
+    """:func:`_needs` split into word and substring literals, for :func:`_passes`."""
+    return tuple((frozenset(lit for lit, word in need if word), tuple(lit for lit, word in need if not word))
+                 for need in _needs(rx))
+
+
+@lru_cache(maxsize=1)
+def _anchored() -> dict[str, list[tuple[re.Pattern[str], dict[str, Any], tuple[_Test, ...]]]]:
+    """:func:`glossary` with each term's tests beside it: looking them up per term by its regex
+    would hash the compiled pattern's code every time."""
+    return {anchor: [(rx, entry, _tests(rx)) for rx, entry in terms] for anchor, terms in glossary().items()}
+
+
+def _passes(tests: tuple[_Test, ...], low: str, tokens: frozenset[str]) -> bool:
     """False when a literal the term needs is absent from the text (``folded``): the anchor word
     picks a few terms ("cache": 8 of them), most of which then need a word the text lacks, and
-    this test is ~20x cheaper than running the regex over the whole message."""
-    return all(any(lit in tokens if word else lit in low for lit, word in need) for need in _needs(rx))
+    this test is ~20x cheaper than running the regex over the whole message. Plain loops and a
+    set test per need, no generators: it runs for ~15 terms of a typical draft."""
+    for words, texts in tests:
+        if words.isdisjoint(tokens):
+            for t in texts:
+                if t in low:
+                    break
+            else:
+                return False
+    return True
 
 
 @lru_cache(maxsize=65536)
@@ -181,13 +206,13 @@ def glossary_terms(text: str) -> list[tuple[int, int, dict[str, Any]]]:
 # conversation again for its state: remembered per text, for the coach's repeated checks.
 @lru_cache(maxsize=4096)
 def _glossary_terms(text: str) -> tuple[tuple[int, int, dict[str, Any]], ...]:
-    by_anchor = glossary()
+    by_anchor = _anchored()
     low, tokens = folded(text)
     # The term regexes begin with lookbehinds, so ``re`` itself tried every position of the
     # text (~13 us per term over a 120-word draft): ``finditer`` tries where they can start.
     found = [(m.start(), m.end(), entry)
              for w in words_of(text) if w in by_anchor
-             for rx, entry in by_anchor[w] if _may_match(rx, low, tokens)
+             for rx, entry, tests in by_anchor[w] if _passes(tests, low, tokens)
              for m in finditer(rx, text)]
     if found and "@" in text:
         mails = [m.span() for m in _EMAIL.finditer(text)]
@@ -220,16 +245,59 @@ def rare_technical_words(
     (NetworkManager), has dots or underscores (resolv.conf, x86_64), is a path, or sits in a
     technical context (after a command verb, before a technical noun). ``names`` (lower-case
     author names and their parts) never count; nor do web addresses, file names, drive-letter
-    paths and identifiers (ticket numbers, codes, model numbers). Cheap shape checks come
-    before the (cached) frequency lookup, because almost every token is a plain common word.
+    paths and identifiers (ticket numbers, codes, model numbers). What a token's verdict
+    depends on is worked out once per token (``_shape``): almost every token is never reported
+    whatever its context, so a message costs one set lookup per token.
     """
     return list(_rare_technical_words(text, rare_zipf, tuple(taken), names))
 
 
-# Plain lower-case words known to be common, per threshold: most tokens of a message, so one
-# set lookup instead of three calls each (bounded; they are dictionary words).
-_COMMON: dict[float, set[str]] = {}
-_COMMON_MAX = 50_000
+# Per threshold, what a token's verdict depends on (``_shape``, bounded): most tokens are never reported
+# whatever their context (a common word in any case, too short, a file name, an identifier), so a message
+# costs one set lookup per plain string token (``findall``: no match objects); only the few others are
+# looked at where they stand.
+_NEVER: dict[float, set[str]] = {}
+_NEEDS: dict[float, dict[str, int]] = {}
+_SHAPES_MAX = 50_000
+_NEEDS_ID = 1  # has a digit: not a ticket or serial number ("ticket #A12")
+_NEEDS_CONTEXT = 2  # counts only after a command verb or before a technical noun
+
+
+def _shape(tok: str, rare_zipf: float) -> int | None:
+    """None when ``tok`` is never a rare technical word; else which ``_NEEDS_*`` tests it must pass in place.
+
+    The tests of the token alone, in their old order; the rare-word test last, as a token that is common
+    in lower case is never reported whatever its context.
+    """
+    if len(tok) < 3:
+        return None
+    if tok.islower() and tok.isalpha():
+        if zipf(tok) >= rare_zipf:
+            return None  # a common plain word
+        return _NEEDS_CONTEXT  # plain lowercase words ("ndiswrapper") need technical context
+    need = 0
+    if "." in tok or "_" in tok or "/" in tok:
+        parts = re.split(r"[.\-/_]", tok)
+        if (parts[-1].lower() in _NOT_JARGON_SUFFIX or min(len(p) for p in parts) < 2
+                or any(p[:1].isupper() for p in parts[1:]) or _is_address(tok)):
+            return None  # a domain or link, a document name, "e.g", or a missing space ("confirmed.Thanks")
+        if "/" in tok and any(p.isalpha() and zipf(p.lower()) >= rare_zipf for p in parts):
+            return None  # alternatives in words, not a path: "updates/deinstallations", "vmware/parallels"
+    elif _IDENTIFIER.match(tok):
+        return None  # a code, ticket or model number is something to read out, not jargon
+    else:
+        digit = _DIGIT.search(tok) is not None
+        if digit:
+            need |= _NEEDS_ID  # "ticket #A12" is read out too
+        if tok[0].isupper() and tok[1:2].islower():
+            need |= _NEEDS_CONTEXT  # Title-case (names, "Furn20" promo codes) only in tech context
+        elif tok.isupper() and tok.isalpha():
+            if len(tok) > 6:
+                return None
+            need |= _NEEDS_CONTEXT  # an acronym outside the glossary: "LAS JFK" are airports
+        elif not (digit or _CAMEL.search(tok)):
+            need |= _NEEDS_CONTEXT  # lowercase compounds ("yes-no") need technical context
+    return need if zipf(tok.lower()) < rare_zipf else None
 
 
 @lru_cache(maxsize=4096)
@@ -252,42 +320,38 @@ def _rare_technical_words(
                 continue
             out.append(m.span())
         taken = taken + out
-    tokens = list(_TOKEN.finditer(text))
-    common = _COMMON.setdefault(rare_zipf, set())
-    for n, m in enumerate(tokens):
-        tok = m.group()
-        if len(tok) < 3 or tok in common:
-            continue
-        if tok.islower() and tok.isalpha() and zipf(tok) >= rare_zipf:
-            if len(common) < _COMMON_MAX:
-                common.add(tok)
-            continue  # a common plain word: what follows ends in this same frequency test
-        if "." in tok or "_" in tok or "/" in tok:
-            parts = re.split(r"[.\-/_]", tok)
-            if (parts[-1].lower() in _NOT_JARGON_SUFFIX or min(len(p) for p in parts) < 2
-                    or any(p[:1].isupper() for p in parts[1:]) or _is_address(tok)):
-                continue  # a domain or link, a document name, "e.g", or a missing space ("confirmed.Thanks")
-            if "/" in tok and any(p.isalpha() and zipf(p.lower()) >= rare_zipf for p in parts):
-                continue  # alternatives in words, not a path: "updates/deinstallations", "vmware/parallels"
-        elif _IDENTIFIER.match(tok) or (_DIGIT.search(tok) and _id_before(text, m.start())):
-            continue  # a code, ticket or model number is something to read out, not jargon
-        elif tok[0].isupper() and tok[1:2].islower():
-            # Title-case (names, "Furn20" promo codes, "DannyHarvey" signatures) only in tech context
-            if not _technical_context(text, tokens, n):
+    tokens = _TOKEN.findall(text)
+    never = _NEVER.setdefault(rare_zipf, set())
+    needs = _NEEDS.setdefault(rare_zipf, {})
+    spans: list[tuple[int, int]] = []  # of every token, found again only when a token needs its place
+    for n in [n for n, tok in enumerate(tokens) if tok not in never]:
+        tok = tokens[n]
+        need = needs.get(tok)
+        if need is None:
+            need = _shape(tok, rare_zipf)
+            # Tokens with a digit are mostly one-off numbers ("NB-4471", "BA1441"): not kept, so that
+            # they never fill the bounded sets that the vocabulary of words needs.
+            keep = _DIGIT.search(tok) is None
+            if need is None:
+                if keep and len(never) < _SHAPES_MAX:
+                    never.add(tok)
                 continue
-        elif tok.isupper() and tok.isalpha():
-            # an acronym outside the glossary counts only in technical context: "LAS JFK" are airports
-            if len(tok) > 6 or not _technical_context(text, tokens, n):
-                continue
-        elif not (_DIGIT.search(tok) or _CAMEL.search(tok) or _technical_context(text, tokens, n)):
-            continue  # plain lowercase words and compounds ("ndiswrapper", "yes/no") need technical context
+            if keep and len(needs) < _SHAPES_MAX:
+                needs[tok] = need
         low = tok.lower()
-        if low in names or key(low) in names or (n == 0 and text[m.end() : m.end() + 1] in (":", ",")):
-            continue  # a nickname, or a chat address ("jhellen, file a bug")
-        if taken and any(s <= m.start() < e for s, e in taken):
+        if low in names or key(low) in names:
+            continue  # a nickname
+        if need & _NEEDS_CONTEXT and not _technical_context(text, tokens, spans, n):
             continue
-        if zipf(low) < rare_zipf:
-            out.append(m.span())
+        _places(text, spans)
+        start, end = spans[n]
+        if need & _NEEDS_ID and _id_before(text, start):
+            continue  # a code, ticket or model number is something to read out, not jargon
+        if n == 0 and text[end:end + 1] in (":", ","):
+            continue  # a chat address ("jhellen, file a bug")
+        if taken and any(s <= start < e for s, e in taken):
+            continue
+        out.append((start, end))
     return tuple(sorted(out))
 
 
@@ -306,15 +370,23 @@ def _id_before(text: str, start: int) -> bool:
     return _ID_BEFORE.search(text, max(0, j - 10), start) is not None
 
 
-def _technical_context(text: str, tokens: list[re.Match[str]], n: int) -> bool:
-    """A plain word right after a command verb or right before a technical noun."""
-    m = tokens[n]
-    if n and tokens[n - 1].group().lower() in _CMD_VERBS and text[tokens[n - 1].end() : m.start()].isspace():
+def _technical_context(text: str, tokens: list[str], spans: list[tuple[int, int]], n: int) -> bool:
+    """A plain word right after a command verb or right before a technical noun. The words decide
+    first and seldom match: only then are the tokens' places (``spans``) needed, found on first use."""
+    after_verb = n > 0 and tokens[n - 1].lower() in _CMD_VERBS
+    before_noun = n + 1 < len(tokens) and tokens[n + 1].lower() in _TECH_NOUNS
+    if not (after_verb or before_noun):
+        return False
+    _places(text, spans)
+    if after_verb and text[spans[n - 1][1]:spans[n][0]].isspace():
         return True
-    if n + 1 < len(tokens):
-        nxt = tokens[n + 1]
-        return nxt.group().lower() in _TECH_NOUNS and text[m.end() : nxt.start()].isspace()
-    return False
+    return before_noun and text[spans[n][1]:spans[n + 1][0]].isspace()
+
+
+def _places(text: str, spans: list[tuple[int, int]]) -> None:
+    """Fill ``spans`` with the place of every token of ``text`` (once)."""
+    if not spans:
+        spans.extend(m.span() for m in _TOKEN.finditer(text))
 
 
 def is_explained(text: str, start: int, end: int) -> bool:
@@ -370,7 +442,51 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return close in rest or (close == "’" and "'" in rest)
 
 
+def finditer_from(rx: re.Pattern[str], starts: tuple[str, ...], text: str) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))`` for a regex every match of which starts with one of ``starts``
+    (:func:`first_literals`, not empty): ``rx.match`` only where one is in the folded text, each looked
+    for once (``lexicon_index.finditer`` looks for all again after each place that fails: as slow as
+    ``re`` for a dozen common verbs, ``agent_jargon._SHOWN_NAME``, ~40 us a draft; ~10 us this way)."""
+    low = folded(text)[0]
+    if len(low) != len(text):  # not the text character for character (U+0130): no positions to share
+        return list(rx.finditer(text))
+    places: set[int] = set()
+    for lit in starts:
+        p = low.find(lit)
+        while p >= 0:
+            places.add(p)
+            p = low.find(lit, p + 1)
+    out: list[re.Match[str]] = []
+    end = 0
+    for p in sorted(places):
+        if p >= end and (m := rx.match(text, p)) is not None:
+            out.append(m)  # never empty (it holds its first literal): the next one from its end
+            end = m.end()
+    return out
+
+
 @lru_cache(maxsize=4096)
 def command_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of command lines to type (``_COMMAND``), including the command word itself."""
+    if not _may_hold_command(text):
+        return ()
     return tuple(m.span() for m in _COMMAND.finditer(text))
+
+
+# What every ``_COMMAND`` match contains: a command word (the whole ASCII word it starts: "apt" of "apt-get"),
+# "./", "/etc/init.d/", or an option after a space (" -a", " --output"; the other alternatives need one).
+# ``_COMMAND`` tries its alternation at every position (~40 us a draft); most messages have none of these.
+_COMMAND_WORDS = frozenset({
+    "sudo", "apt", "aptitude", "dpkg", "yum", "dnf", "pip", "pip3", "brew", "ls", "grep", "nano", "vi", "vim",
+    "gedit", "modprobe", "lsmod", "lspci", "lsusb", "dmesg", "umount", "chmod", "chown", "ipconfig", "ifconfig",
+    "tracert", "traceroute", "nslookup", "systemctl", "fdisk", "killall", "gpupdate", "mv", "cp", "rm", "ln",
+    "mkfs", "fsck", "mount",
+})
+_SPACE_DASH = re.compile(r"\s-")
+
+
+def _may_hold_command(text: str) -> bool:
+    """False when ``text`` cannot hold a ``_COMMAND`` match (a command word starts after a space,
+    a quote or "(" and ends at a word break, so it is a whole word of :func:`folded`)."""
+    return (not _COMMAND_WORDS.isdisjoint(folded(text)[1]) or "./" in text or "/etc/init.d/" in text
+            or _SPACE_DASH.search(text) is not None)

@@ -163,6 +163,22 @@ _ADDRESSEE = re.compile(r"^\W*<?([\w\-\[\]\\`^{}|]+?)>?(:|,)\s")
 _NICK_TAIL = re.compile(r"[_\-^`|\d]+$")
 
 
+class _Vectors:
+    """The sentence vectors and their rows, taken from ``ctx`` when a question first needs them.
+
+    In a coach check, asking for them encodes the draft's sentences (~0.3 ms); most questions are
+    settled without a vector (no slot the customer filled, not a "what happens?"). The encoding is
+    then done by the next detector that needs vectors (agent.tone does on almost every draft, when
+    its head reads the same embedder), so this saves time only where none does; it also keeps
+    the encoding out of this detector's own cost in ``benchmarks/coach_parts.py``.
+    """
+
+    def __init__(self, ctx: DetectorContext) -> None:
+        self.index, self.vecs = ctx.sentence_vectors()
+        self.rows = ctx.rows_by_message()
+        self.row_of = {(i, s, e): r for r, (i, s, e) in enumerate(self.index)}
+
+
 class AgentRedundantQuestion(Detector):
     name = "agent.redundant_question"
     # v5 (QA pass 7): shorter order numbers, 'what the error says';
@@ -189,11 +205,16 @@ class AgentRedundantQuestion(Detector):
                 continue  # the cheap check first
             for s, e in ctx.sentences(i):
                 sentence = text[s:e]
-                if len(words(sentence)) < MIN_QUESTION_WORDS or not is_question(sentence):
+                if len(words(sentence)) < MIN_QUESTION_WORDS:
                     continue
-                if _CONFIRM.search(sentence):
-                    continue
+                # What it asks for first: a sentence that asks for no slot and not "what happens?"
+                # can lead to no finding below, so whether it is a question at all (a lexicon
+                # search in most sentences, which have no "?") is not needed.
                 asked = asked_lex.find(sentence)
+                if not asked and not _DESCRIBE.match(sentence):
+                    continue
+                if not is_question(sentence) or _CONFIRM.search(sentence):
+                    continue
                 if _OTHER.search(sentence):
                     asked = [m for m in asked if not _asks_other(sentence, m)]
                     if not asked:
@@ -203,9 +224,7 @@ class AgentRedundantQuestion(Detector):
             return []
         given_lex = load_lexicon("info_given")
         given_cache: dict[int, list[Match]] = {}
-        index, vecs = ctx.sentence_vectors()
-        rows = ctx.rows_by_message()
-        row_of = {(i, s, e): r for r, (i, s, e) in enumerate(index)}
+        vectors: _Vectors | None = None  # on first use (see _Vectors)
         nicks = {(m.author or "").lower() for m in conv.messages}
         people = {n for m in conv.messages if m.author for n in (_nick(m.author), _nick(m.author).split(" ")[0])}
         out: list[Finding] = []
@@ -215,7 +234,6 @@ class AgentRedundantQuestion(Detector):
             speakers = _speakers(conv, i, question, people)
             if speakers is None:
                 continue  # addressed to someone who is not in this thread
-            qvec = vecs[row_of[(i, s, e)]]
             hit = self._slot_hit(conv, ctx, i, asked, given_lex, given_cache, question, speakers)
             if hit is not None and (hit[0] in OUTPUT_SLOTS or hit[0].startswith(DID)) \
                     and _new_action(conv, hit[1], i, e):
@@ -223,6 +241,9 @@ class AgentRedundantQuestion(Detector):
             # a fix already done is asked about in the same words ("restarted the router"): no refinement
             if hit is not None and (hit[0].startswith(DID) or not _mentions(question, hit[2].text)):
                 slot, j, g = hit
+                vectors = vectors or _Vectors(ctx)
+                index, vecs, rows = vectors.index, vectors.vecs, vectors.rows
+                qvec = vecs[vectors.row_of[(i, s, e)]]
                 sim = self._sim_to(conv, index, vecs, rows.get(j, []), g, qvec)
                 score = 0.55 + 0.3 * g.weight + (0.1 if sim >= SLOT_SIMILARITY else 0.0)
                 asks = ("Asks whether the customer did what they already said they did" if slot.startswith(DID)
@@ -237,6 +258,9 @@ class AgentRedundantQuestion(Detector):
                 continue
             if hit is not None or asked or not _DESCRIBE.match(question) or _CLARIFY.search(question):
                 continue  # a slot the customer has not given yet is a good question
+            vectors = vectors or _Vectors(ctx)
+            index, vecs, rows = vectors.index, vectors.vecs, vectors.rows
+            qvec = vecs[vectors.row_of[(i, s, e)]]
             cust = [r for r in ctx.earlier_rows(rows, i, "customer", WINDOW)
                     if _nick(conv.messages[index[r][0]].author) in speakers and self._statement(conv, index[r])]
             if not cust:
