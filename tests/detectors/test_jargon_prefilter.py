@@ -10,6 +10,7 @@ import pytest
 from patiently.detectors import _jargon_terms as jt
 from patiently.errors import RecordError
 from patiently.lexicon import load_data, words_of
+from patiently.lexicon_index import finditer
 from patiently.readers import read_conversations
 
 
@@ -114,8 +115,8 @@ def test_command_prefilter_skips_plain_messages() -> None:
     assert jt._may_hold_command("Run ls in the folder")
 
 
-def test_finditer_from_finds_what_finditer_finds() -> None:
-    """``finditer_from`` (``rx.match`` only where a first literal is) agrees with ``re``, also for
+def test_finditer_with_starts_finds_what_re_finds() -> None:
+    """``lexicon_index.finditer`` with given starts (``rx.match`` only where one is) agrees with ``re``, also for
     the characters IGNORECASE folds to ASCII ("ſelect") and one that lower-cases to two ("İ")."""
     from patiently.detectors.agent_jargon import _SHOWN_NAME, _SHOWN_VERBS
 
@@ -125,7 +126,7 @@ def test_finditer_from_finds_what_finditer_finds() -> None:
               ".", "?", "typed", "retype", "\n"]
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 15)))
-        got = [m.span(1) for m in jt.finditer_from(_SHOWN_NAME, _SHOWN_VERBS, text)]
+        got = [m.span(1) for m in finditer(_SHOWN_NAME, text, _SHOWN_VERBS)]
         assert got == [m.span(1) for m in _SHOWN_NAME.finditer(text)], text
 
 

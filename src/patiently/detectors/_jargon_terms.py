@@ -442,29 +442,6 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return close in rest or (close == "’" and "'" in rest)
 
 
-def finditer_from(rx: re.Pattern[str], starts: tuple[str, ...], text: str) -> list[re.Match[str]]:
-    """``list(rx.finditer(text))`` for a regex every match of which starts with one of ``starts``
-    (:func:`first_literals`, not empty): ``rx.match`` only where one is in the folded text, each looked
-    for once (``lexicon_index.finditer`` looks for all again after each place that fails: as slow as
-    ``re`` for a dozen common verbs, ``agent_jargon._SHOWN_NAME``, ~40 us a draft; ~10 us this way)."""
-    low = folded(text)[0]
-    if len(low) != len(text):  # not the text character for character (U+0130): no positions to share
-        return list(rx.finditer(text))
-    places: set[int] = set()
-    for lit in starts:
-        p = low.find(lit)
-        while p >= 0:
-            places.add(p)
-            p = low.find(lit, p + 1)
-    out: list[re.Match[str]] = []
-    end = 0
-    for p in sorted(places):
-        if p >= end and (m := rx.match(text, p)) is not None:
-            out.append(m)  # never empty (it holds its first literal): the next one from its end
-            end = m.end()
-    return out
-
-
 @lru_cache(maxsize=4096)
 def command_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of command lines to type (``_COMMAND``), including the command word itself."""

@@ -62,12 +62,11 @@ from functools import lru_cache
 from typing import Any
 
 from ..lexicon import load_lexicon
-from ..lexicon_index import first_literals, folded
+from ..lexicon_index import finditer, first_literals, folded
 from ..model import Conversation, Finding, Message
 from ._jargon_terms import (
     _NOT_JARGON_SUFFIX,
     command_spans,
-    finditer_from,
     glossary_terms,
     is_explained,
     is_instruction,
@@ -118,7 +117,7 @@ _SHOWN_NAME = re.compile(
     r"[\"'`“‘]?([A-Za-z0-9][\w.\-]{1,40}?)[\"'`”’]?(?=[\s.,;:!?)]|$)",
     re.IGNORECASE)
 _SHOWN_VERBS = first_literals(_SHOWN_NAME)  # what every match starts with: "pick", "select", ...
-assert _SHOWN_VERBS, "finditer_from needs the literals every _SHOWN_NAME match starts with"
+assert _SHOWN_VERBS, "finditer needs the literals every _SHOWN_NAME match starts with"
 # ... shaped like a name (a digit, a hyphen or a capital inside: Floor2-HP, HP-Reception, LaserJet),
 # not a plain word ("'whats new' type articals")
 _NAME_SHAPE = re.compile(r".[\w.]*[0-9A-Z\-]")
@@ -348,7 +347,7 @@ class AgentJargon(Detector):
         # A name the agent gave to pick or type ("pick 'Floor2-HP'") stays a name when it comes
         # back later in the conversation, even after the customer was confused (v4).
         # (tried only where one of its verbs is: ~4x faster than ``re`` trying every position)
-        explained.update(key(m.group(1)) for m in finditer_from(_SHOWN_NAME, _SHOWN_VERBS, text)
+        explained.update(key(m.group(1)) for m in finditer(_SHOWN_NAME, text, _SHOWN_VERBS)
                          if _NAME_SHAPE.search(m.group(1)))
         out: list[tuple[int, int, dict[str, Any] | None]] = []
         seen: set[str] = set()
