@@ -133,7 +133,9 @@ class AgentCondescending(Detector):
     # v18 (review, lexicon v18): "I'll use small words" and "dumb it down" are found (their anchors were missing)
     # v19 (QA pass 21, lexicon v19): "Maybe slow down a bit when you type it next time", "..., but please read your
     # emails in future.", "Let me explain how email works first, since it can get a bit technical"
-    version = 19  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v20 (QA pass 22, lexicon v20): "you should really know this by now", "Make sure you're actually including it";
+    # "Obviously that's not what we want for you" is no lecture
+    version = 20  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")

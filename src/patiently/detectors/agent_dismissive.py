@@ -149,7 +149,8 @@ class AgentDismissive(Detector):
     # v19 (QA pass 20, lexicon v18): a scope refusal followed by a bare "You'll need to contact your bank." is no
     # hand-over ("you'll need to" is no offer there, scope_refusal's `not_softened_by`)
     # v20 (QA pass 21, lexicon v19): `disbelief`, "they all say that.", "That's what they all say", "no reason huh"
-    version = 20
+    # v21 (QA pass 22, lexicon v20): "you'll have to track down the right department yourself"
+    version = 21
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

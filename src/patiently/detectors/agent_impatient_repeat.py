@@ -116,7 +116,8 @@ class AgentImpatientRepeat(Detector):
     # v8 (QA pass 14, lexicon v7): "I am already telling you two times", "I've gone over this."
     # v9 (QA pass 17, lexicon v8): "Again, <what an earlier agent message said>" mid-reply; "Again, thanks" is none
     # v10 (review): "it’s" / "that’s" with a curly apostrophe are function words in `_restates`, like "it's"
-    version = 10  # v6 (QA pass 8); v7 (QA pass 13): a pleasantry does not excuse "as mentioned in our previous email"
+    # v11 (QA pass 22, lexicon v9): "Once again: the disk icon." opening the reply, as "Again," does
+    version = 11  # v6 (QA pass 8); v7 (QA pass 13): a pleasantry does not excuse "as mentioned in our previous email"
     labels = ("agent.impatient_repeat",)
     description = "The agent shows impatience at answering again: points back at earlier answers or replies curtly."
     requires = ("customer.repeat",)

@@ -98,7 +98,9 @@ class AgentPressure(Detector):
     # I'll have to close the case and you'll need to start again"
     # v13 (QA pass 21, lexicon v11): "..., otherwise your slot goes to the next patient", "the 20% discount is only
     # valid if you sign today", "not letting your partner slow you down"
-    version = 13  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
+    # v14 (QA pass 22, lexicon v12): "so it's really now or never", "Just say yes now and I'll process it"; "to speed it
+    # up" said of the thing the agent is speeding up is no hurry
+    version = 14  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 
