@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from .rewrite import Edit, FlagDraft, fill, library, sentences
-from .rewrite_frame import Situation, acknowledges, gives_fix, template_regex
+from .rewrite_frame import Situation, acknowledges, gives_fix, template_regex, template_search
 from .rewrite_prefilter import Needs, may_match, needs
 
 
@@ -46,7 +46,16 @@ def behind_apology(draft: str) -> list[Edit]:
     out = never_right(draft)
     gone = {(ed.start, ed.end) for ed in out}
     pointer, farewell = template_regex("self_service"), template_regex("farewell")
-    fixes = gives_fix(draft)
+    # Whether the draft gives a fix only matters beside a farewell, which few drafts have: asked
+    # only then (a draft's instructions and "fix_given" cost more than the rest of this together).
+    fixes: list[bool] = []
+
+    def gives() -> bool:
+        if not fixes:
+            fixes.append(gives_fix(draft))
+        return fixes[0]
+
+    pointed = False  # a pointer was the answer: nothing in the draft fixed anything
     for s, e in sentences(draft):
         if (s, e) in gone:
             continue
@@ -55,10 +64,10 @@ def behind_apology(draft: str) -> list[Edit]:
             res = m.group("res")
             out.append(Edit(s, e, fill(str(library().templates["self_service_answer"]),
                                        {"res": res[:1].upper() + res[1:]})))
-            fixes = False  # the pointer was the answer: nothing in the draft fixed anything
-        elif not fixes and farewell.match(draft, s, e) and s > 0:
+            pointed = True
+        elif farewell.match(draft, s, e) and s > 0 and (pointed or not gives()):
             out.append(Edit(s, e, ""))
-    if not fixes:
+    if pointed or not any(not ed.text and farewell.match(draft, ed.start, ed.end) for ed in out) or not gives():
         return out
     return [ed for ed in out if ed.text or not farewell.match(draft, ed.start, ed.end)]
 
@@ -110,7 +119,7 @@ def jab_stays(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) ->
     if any(flags[i].category in JAB_CATEGORIES for i in untouched(draft, flags, per_flag, acknowledgment_kept=False)):
         return True
     jab = template_regex("jab")
-    if not jab.search(draft):
+    if not template_search("jab", draft):
         return False
     every = [ed for eds in per_flag for ed in eds]
     return jab.search(apply(draft, every + leftovers(draft, every))) is not None

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import load_lexicon
 from ..model import Message
 from ..text import sentence_spans
-from .rewrite_prefilter import may_match, needs
+from .rewrite_prefilter import Needs, may_match, needs
 
 if TYPE_CHECKING:
     from .rewrite import Edit
@@ -65,7 +65,7 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
     # the old app?", qa8 g23): it opened the rewrite with "sorry this is still causing you trouble".
     earlier = (agent_before or "repeating" in states
                or any(cues.first(m.text, ("cue",)) is not None or still_failing(m.text)
-                      or template_regex("earlier_attempt").search(m.text) is not None for m in customers))
+                      or template_search("earlier_attempt", m.text) is not None for m in customers))
     state = customer_state(last) if last else "neutral"
     ends = messages[-1] if messages else None
     return Situation(
@@ -111,11 +111,11 @@ def feeling(last: str) -> str:
     """"grieving" ("my father passed away last week"), "worried" ("I'm so worried, I have no money
     left") or "hurried" ("meeting starts in 2 min"), from the customer's last message; ""
     otherwise. The frustrated opener misreads all three."""
-    if template_regex("grief").search(last):
+    if template_search("grief", last):
         return "grieving"
-    if template_regex("worry").search(last):
+    if template_search("worry", last):
         return "worried"
-    return "hurried" if template_regex("hurry").search(last) else ""
+    return "hurried" if template_search("hurry", last) else ""
 
 
 @cache
@@ -124,6 +124,18 @@ def template_regex(name: str) -> re.Pattern[str]:
     from .rewrite import library
 
     return re.compile(str(library().templates[name]), re.IGNORECASE)
+
+
+@cache
+def _template_needs(name: str) -> Needs:
+    return needs(template_regex(name))
+
+
+def template_search(name: str, text: str) -> re.Match[str] | None:
+    """``template_regex(name).search(text)``, not run where a word that every match holds is missing
+    (:mod:`.rewrite_prefilter`). A big template tried at every character costs 30-90 us on a
+    120-word draft ("fix_given", "jab", "acknowledged"); the test of its words costs about 1 us."""
+    return template_regex(name).search(text) if may_match(_template_needs(name), text) else None
 
 
 @cache
@@ -136,14 +148,17 @@ def _instruction_verbs() -> frozenset[str]:
 def gives_fix(text: str) -> bool:
     """Does ``text`` give the customer something to try, or report a fix? ("Open Settings.",
     "Please restart it", "I've reset your password", "That should fix it")."""
-    return template_regex("fix_given").search(text) is not None or instructs(text)
+    # the sentences of a draft are split already (rewrite.sentences): its instructions are the cheaper test
+    return instructs(text) or template_search("fix_given", text) is not None
 
 
 def instructs(text: str) -> bool:
     """Does a sentence of ``text`` tell the customer to do something ("Open Settings.", "Please
     restart it")? A reported action ("I've escalated it") is no instruction."""
+    from .rewrite import sentences  # the draft's are split once per check
+
     lead, verbs = template_regex("instruction_lead"), _instruction_verbs()
-    for s, e in sentence_spans(text):
+    for s, e in sentences(text):
         sentence = text[s:e].strip()
         m = lead.match(sentence)
         rest = sentence[m.end():] if m else sentence
@@ -155,7 +170,7 @@ def instructs(text: str) -> bool:
 
 def still_failing(text: str) -> bool:
     """The customer says the problem is still there ("Teams still crashes", "didn't work")."""
-    return bool(template_regex("still_failing").search(text))
+    return bool(template_search("still_failing", text))
 
 
 def without_success_claims(text: str) -> str:
@@ -179,7 +194,7 @@ def own_apology(text: str) -> bool:
 
 def acknowledges(text: str) -> bool:
     """Does the text already apologise or acknowledge how the customer feels?"""
-    if own_apology(text) or template_regex("acknowledged").search(text):  # "..., sorry." (QA21 g11)
+    if own_apology(text) or template_search("acknowledged", text):  # "..., sorry." (QA21 g11)
         return True
     emp, stock = load_lexicon("empathy"), load_lexicon("stock_empathy")
     for s, e in sentence_spans(text):
@@ -207,7 +222,7 @@ def acknowledgment(context_state: Sequence[str], where: Situation | None = None,
         # "my last message wasn't clear" only where there was one (QA17: no action never taken)
         return ack["confused"] if where.agent_before else ack["confused_first"]
     if where.apologised and where.feeling not in ("worried", "hurried"):
-        if template_regex("refusal").search(text):
+        if template_search("refusal", text):
             return ack["apologised_refused"]
         return ack["apologised"]  # "No problem at all." to "sorry, what was it?" (QA19 b12, b39)
     if "frustrated" not in context_state and where.feeling != "worried":
@@ -269,8 +284,8 @@ def with_confirmation(text: str, where: Situation | None, draft: str = "") -> st
 
     where = where or Situation()
     if where.failing:
-        fresh = instructs(text) or (template_regex("fix_claimed").search(draft) is not None
-                                    and template_regex("fix_reported").search(draft) is not None)
+        fresh = instructs(text) or (template_search("fix_claimed", draft) is not None
+                                    and template_search("fix_reported", draft) is not None)
         if not fresh:
             return text
     elif where.confirmed or not (where.fix_pending or gives_fix(text)):
@@ -314,7 +329,6 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
 
     swaps: Mapping[str, str] = library().templates["held_up"]
     grief = [str(p) for p in library().templates["grief_swaps"]]
-    deadline = template_regex("deadline")
     held = "I'm sorry this has held you up"
     condoled = False
     out = []
@@ -340,8 +354,8 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
                 # a deadline anywhere in the draft: "The code is only valid for 10 minutes. Please hurry up
                 # and enter it." is no "take your time" (QA17 g35)
                 rest = draft[:ed.start] + " " + draft[ed.end:]
-                if deadline.search(rest) or template_regex("time_deadline").search(rest) \
-                        or template_regex("charge_date").search(rest):
+                if template_search("deadline", rest) or template_search("time_deadline", rest) \
+                        or template_search("charge_date", rest):
                     text = _TAKE_YOUR_TIME.sub("", text, count=1)
                     if whole and not text.strip(" .") and i < len(learned) and learned[i]:
                         continue
@@ -377,4 +391,4 @@ def _dangling_end(draft: str, ed: Edit) -> int:
 
 def _dated(text: str) -> bool:
     """``text`` names a deadline or a charge date ("within 7 days you'll be charged"): "before then" fits."""
-    return any(template_regex(name).search(text) for name in ("deadline", "time_deadline", "charge_date"))
+    return any(template_search(name, text) for name in ("deadline", "time_deadline", "charge_date"))
