@@ -20,7 +20,7 @@ import pytest
 
 from patiently.coach import rewrite as rw
 from patiently.coach import rewrite_frame
-from patiently.coach.rewrite_prefilter import may_match, needs, probe
+from patiently.coach.rewrite_prefilter import may_match, may_occur, needs, probe
 
 TESTS = Path(__file__).resolve().parent
 
@@ -69,12 +69,12 @@ def _patterns() -> list[re.Pattern[str]]:
     lib = rw.library()
     out = [r.regex for rules in lib.rules.values() for r in rules]
     out += [re.compile(str(p), re.IGNORECASE) for p in lib.templates["never_right"]]
-    return out + [rewrite_frame.template_regex(name) for name in ("success_claim", "hedge", "leftover") + SEARCHED]
+    return out + [rewrite_frame.template_regex(name) for name in ("success_claim", "hedge", "leftover", *SEARCHED)]
 
 
 # the templates rewrite_frame.template_search looks for
-SEARCHED = ("fix_given", "still_failing", "acknowledged", "refusal", "jab", "draft_confirmed", "fix_claimed",
-            "fix_reported", "deadline", "time_deadline", "charge_date", "earlier_attempt", "grief", "worry", "hurry")
+SEARCHED = ("acknowledged", "jab", "draft_confirmed", "fix_claimed", "fix_reported", "earlier_attempt", "grief",
+            "worry", "hurry")
 
 
 def test_the_prefilter_never_skips_a_match_of_the_library() -> None:
@@ -88,6 +88,7 @@ def test_the_prefilter_never_skips_a_match_of_the_library() -> None:
                 if pattern.search(text, s, e):
                     hits += 1
                     assert may_match(wanted, text, s, e), (pattern.pattern, text[s:e])
+                    assert may_occur(wanted, text), (pattern.pattern, text)
     assert hits > 2000  # the texts exercise the library, not just its misses
 
 

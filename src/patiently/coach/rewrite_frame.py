@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import load_lexicon
 from ..model import Message
 from ..text import sentence_spans
-from .rewrite_prefilter import Needs, may_match, needs
+from .rewrite_prefilter import Needs, may_match, may_occur, needs
 
 if TYPE_CHECKING:
     from .rewrite import Edit
@@ -131,11 +131,17 @@ def _template_needs(name: str) -> Needs:
     return needs(template_regex(name))
 
 
-def template_search(name: str, text: str) -> re.Match[str] | None:
+def template_search(name: str, text: str, *, fresh: bool = False) -> re.Match[str] | None:
     """``template_regex(name).search(text)``, not run where a word that every match holds is missing
     (:mod:`.rewrite_prefilter`). A big template tried at every character costs 30-90 us on a
-    120-word draft ("fix_given", "jab", "acknowledged"); the test of its words costs about 1 us."""
-    return template_regex(name).search(text) if may_match(_template_needs(name), text) else None
+    120-word draft ("jab", "acknowledged"); the test of its words, about 1 us on the draft or a
+    context message (the lexicons keep their word lists). A ``fresh`` text (a rewrite) is only
+    lower-cased for the test (:func:`.rewrite_prefilter.may_occur`): its word list costs ~40 us.
+    Only for templates whose words most texts lack: "fix_given" or "refusal" would search anyway."""
+    wanted = _template_needs(name)
+    if not (may_occur(wanted, text) if fresh else may_match(wanted, text)):
+        return None
+    return template_regex(name).search(text)
 
 
 @cache
@@ -149,7 +155,7 @@ def gives_fix(text: str) -> bool:
     """Does ``text`` give the customer something to try, or report a fix? ("Open Settings.",
     "Please restart it", "I've reset your password", "That should fix it")."""
     # the sentences of a draft are split already (rewrite.sentences): its instructions are the cheaper test
-    return instructs(text) or template_search("fix_given", text) is not None
+    return instructs(text) or template_regex("fix_given").search(text) is not None
 
 
 def instructs(text: str) -> bool:
@@ -170,13 +176,14 @@ def instructs(text: str) -> bool:
 
 def still_failing(text: str) -> bool:
     """The customer says the problem is still there ("Teams still crashes", "didn't work")."""
-    return bool(template_search("still_failing", text))
+    return bool(template_regex("still_failing").search(text))
 
 
 def without_success_claims(text: str) -> str:
     """``text`` less the sentences that say the problem is solved ("Glad I could help!")."""
     claim = template_regex("success_claim")
-    if not may_match(needs(claim), text):  # most texts say nothing of the kind: no need to split them
+    # most texts say nothing of the kind: no need to split them (a text seen once: lower-cased only)
+    if not may_occur(_template_needs("success_claim"), text):
         return text
     spans = [(s, e) for s, e in sentence_spans(text) if claim.match(text[s:e])]
     for s, e in reversed(spans):
@@ -194,7 +201,7 @@ def own_apology(text: str) -> bool:
 
 def acknowledges(text: str) -> bool:
     """Does the text already apologise or acknowledge how the customer feels?"""
-    if own_apology(text) or template_search("acknowledged", text):  # "..., sorry." (QA21 g11)
+    if own_apology(text) or template_search("acknowledged", text, fresh=True):  # "..., sorry." (QA21 g11)
         return True
     emp, stock = load_lexicon("empathy"), load_lexicon("stock_empathy")
     for s, e in sentence_spans(text):
@@ -222,7 +229,7 @@ def acknowledgment(context_state: Sequence[str], where: Situation | None = None,
         # "my last message wasn't clear" only where there was one (QA17: no action never taken)
         return ack["confused"] if where.agent_before else ack["confused_first"]
     if where.apologised and where.feeling not in ("worried", "hurried"):
-        if template_search("refusal", text):
+        if template_regex("refusal").search(text):
             return ack["apologised_refused"]
         return ack["apologised"]  # "No problem at all." to "sorry, what was it?" (QA19 b12, b39)
     if "frustrated" not in context_state and where.feeling != "worried":
@@ -354,8 +361,8 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
                 # a deadline anywhere in the draft: "The code is only valid for 10 minutes. Please hurry up
                 # and enter it." is no "take your time" (QA17 g35)
                 rest = draft[:ed.start] + " " + draft[ed.end:]
-                if template_search("deadline", rest) or template_search("time_deadline", rest) \
-                        or template_search("charge_date", rest):
+                if template_regex("deadline").search(rest) or template_regex("time_deadline").search(rest) \
+                        or template_regex("charge_date").search(rest):
                     text = _TAKE_YOUR_TIME.sub("", text, count=1)
                     if whole and not text.strip(" .") and i < len(learned) and learned[i]:
                         continue
@@ -391,4 +398,4 @@ def _dangling_end(draft: str, ed: Edit) -> int:
 
 def _dated(text: str) -> bool:
     """``text`` names a deadline or a charge date ("within 7 days you'll be charged"): "before then" fits."""
-    return any(template_search(name, text) for name in ("deadline", "time_deadline", "charge_date"))
+    return any(template_regex(name).search(text) for name in ("deadline", "time_deadline", "charge_date"))
