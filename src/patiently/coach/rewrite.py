@@ -33,7 +33,7 @@ from .rewrite_frame import (
     without_success_claims,
 )
 from .rewrite_prefilter import Needs, may_match, needs, probe
-from .rewrite_tidy import joined, kept_stop, tidy
+from .rewrite_tidy import joined, kept_stop, quotable, tidy  # noqa: F401 (quotable: rewrite_thanks)
 from .rewrite_words import glued, matching_view, splits_word, unmask
 
 _PLACEHOLDER = re.compile(r"\{([^{}|]+)(?:\|(\w+))?\}")
@@ -262,29 +262,6 @@ def _matches(regex: re.Pattern[str], quick: re.Pattern[str] | None, draft: str, 
     return tuple(m for m in regex.finditer(draft, start, end) if m.end() > m.start())
 
 
-_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”')
-_SAYS = re.compile(r"^(?:i\s+told\s+you\s*,?\s*)?(?:it\s+(?:says|said|shows|showed)|it['’]s|the\s+error\s+is)\s*:?\s*",
-                   re.IGNORECASE)
-
-
-def quotable(given: str) -> str:
-    """What the customer gave, fit to stand in quotes: the quoted part of 'it says "0x8007"'
-    (no quotes nested in quotes), without a leading 'it says'."""
-    given = " ".join(given.split()).strip(" ,.;:")
-    quoted = [a or b for a, b in _QUOTED.findall(given)]
-    if quoted:
-        return max(quoted, key=len).strip()
-    given = _SAYS.sub("", given).replace('"', "'") or given
-    return _DANGLING.sub("", given) or given
-
-
-# A quote cut off after a joining word ("I already restarted the router and") ends before it.
-# A count without its noun ("the modem three" of "three times") ends before the count (qa12 b18).
-_DANGLING = re.compile(r"(?:[\s,;:]+(?:and|or|but|so|then|the|a|an|to|of|with|my|your|because|one|two|three|four|"
-                       r"five|six|seven|eight|nine|ten|several|many|a\s+few))+\W*$",
-                       re.IGNORECASE)
-
-
 def kept(flag: FlagDraft, where: Situation | None, draft: str = "") -> bool:
     """A flag whose words the rewrite keeps because they are right: a closing after the customer's
     last message confirmed that the fix works, or after the draft itself says so (:func:`confirmed_in`)."""
@@ -400,14 +377,26 @@ def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
     was worth it.")."""
     if not any(ed.end > ed.start for ed in edits):
         return []
+    return [Edit(s, e, "") for s, e in _leftovers(draft, _key(edits))]
+
+
+def _key(edits: list[Edit]) -> tuple[tuple[int, int, str], ...]:
+    return tuple((ed.start, ed.end, ed.text) for ed in edits)
+
+
+# The rewrite, its opener (rewrite_apology) and the engine's unchanged flags ask about the same edits of a
+# draft three or four times a check: the leftovers and the edited draft are worked out once.
+@lru_cache(maxsize=32)
+def _leftovers(draft: str, key: tuple[tuple[int, int, str], ...]) -> tuple[tuple[int, int], ...]:
+    edits = [Edit(*k) for k in key]
     cut = any(not ed.text and ed.end > ed.start for ed in edits)
     after, function = leftover_words()
-    out: list[Edit] = []
+    out: list[tuple[int, int]] = []
     for s, e in _sentences(draft):
         inside = [ed for ed in edits if s <= ed.start and ed.end <= e]
         if not inside:
             if after.match(draft[s:e]):
-                out.append(Edit(s, e, ""))
+                out.append((s, e))
             continue
         if not cut or not any(not ed.text and ed.end > ed.start for ed in inside):
             continue  # only replaced, nothing left out: the sentence keeps its weight
@@ -415,8 +404,19 @@ def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
         words = [w for w in CONTENT_WORD.findall(rest) if w.lower() not in function]
         # only a sentence the deletion cut down: "Is it plugged in or not?" less "or not" keeps its one word
         if rest and len(words) < MIN_CONTENT_WORDS and len(words) < _content_count(draft[s:e], function):
-            out.append(Edit(s, e, ""))
-    return out
+            out.append((s, e))
+    return tuple(out)
+
+
+def edited(draft: str, edits: list[Edit]) -> str:
+    """The draft with ``edits`` and their :func:`leftovers` applied: the rewrite before its frame."""
+    return _edited(draft, _key(edits))
+
+
+@lru_cache(maxsize=32)
+def _edited(draft: str, key: tuple[tuple[int, int, str], ...]) -> str:
+    edits = [Edit(*k) for k in key]
+    return apply(draft, edits + leftovers(draft, edits))
 
 
 def _content_count(text: str, function: frozenset[str]) -> int:
@@ -496,7 +496,7 @@ def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
     if per_flag is None:
         per_flag = plan(draft, flags, where)
     edits = [ed for eds in per_flag for ed in eds]
-    text = apply(draft, edits + leftovers(draft, edits))
+    text = edited(draft, edits)
     if where is not None and where.failing:
         text = without_success_claims(text)
     if (text[-1:].isalnum() or text.endswith("]")) and any(ed.end >= len(draft.rstrip()) for ed in edits):

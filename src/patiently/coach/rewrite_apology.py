@@ -99,10 +99,9 @@ def opener_owed(draft: str, text: str, flags: list[FlagDraft], per_flag: list[li
     if not (upset(context_state, where) and empathy_cut(draft, flags, per_flag)):
         return False
     if not text:
-        from .rewrite import apply, leftovers
+        from .rewrite import edited
 
-        every = [ed for eds in per_flag for ed in eds]
-        text = apply(draft, every + leftovers(draft, every))
+        text = edited(draft, [ed for eds in per_flag for ed in eds])
     return not acknowledges(text)
 
 
@@ -114,15 +113,14 @@ def jab_stays(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) ->
     """The full rewrite keeps a jab: a flag of :data:`JAB_CATEGORIES` no edit touches, or mockery the
     library's ``jab`` names ("lol no reason huh, they all say that."). An apology in front of it would
     read as a sneer ("I'm sorry ... Lol no reason huh, they all say that.", QA21 b08)."""
-    from .rewrite import apply, leftovers, untouched
+    from .rewrite import edited, untouched
 
     if any(flags[i].category in JAB_CATEGORIES for i in untouched(draft, flags, per_flag, acknowledgment_kept=False)):
         return True
     jab = template_regex("jab")
     if not template_search("jab", draft):
         return False
-    every = [ed for eds in per_flag for ed in eds]
-    return jab.search(apply(draft, every + leftovers(draft, every))) is not None
+    return jab.search(edited(draft, [ed for eds in per_flag for ed in eds])) is not None
 
 
 def unanswered(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]], out: list[int]) -> list[int]:
