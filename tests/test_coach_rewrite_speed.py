@@ -20,7 +20,7 @@ import pytest
 
 from patiently.coach import rewrite as rw
 from patiently.coach import rewrite_frame
-from patiently.coach.rewrite_prefilter import may_match, may_occur, needs, probe
+from patiently.coach.rewrite_prefilter import may_match, may_occur, needs, probe, word_key, words_before
 
 TESTS = Path(__file__).resolve().parent
 
@@ -89,6 +89,8 @@ def test_the_prefilter_never_skips_a_match_of_the_library() -> None:
                     hits += 1
                     assert may_match(wanted, text, s, e), (pattern.pattern, text[s:e])
                     assert may_occur(wanted, text), (pattern.pattern, text)
+                    words, key = words_before(text, e), word_key(wanted)
+                    assert words is None or not key or not key.isdisjoint(words), (pattern.pattern, text[s:e])
     assert hits > 2000  # the texts exercise the library, not just its misses
 
 

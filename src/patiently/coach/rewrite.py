@@ -32,7 +32,7 @@ from .rewrite_frame import (
     with_opener,
     without_success_claims,
 )
-from .rewrite_prefilter import Needs, may_match, needs, probe
+from .rewrite_prefilter import Needs, may_match, needs, probe, word_key, words_before
 from .rewrite_tidy import joined, kept_stop, quotable, tidy  # noqa: F401 (quotable: rewrite_thanks)
 from .rewrite_words import glued, matching_view, splits_word, unmask
 
@@ -50,6 +50,7 @@ class Rule:
     scope: str = "span"  # where it may fire: see SCOPES and the library's description
     needs: Needs = ()  # words every match holds (see .rewrite_prefilter)
     probe: re.Pattern[str] | None = None  # finds something wherever regex does, faster (.rewrite_prefilter)
+    key: frozenset[str] = frozenset()  # whole words of which every match holds one (.rewrite_prefilter)
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
     if scope not in SCOPES:
         raise ValueError(f"rewrites.yaml: rule {raw['pattern']!r} has scope {scope!r}, not one of {SCOPES}")
     regex = re.compile(raw["pattern"], re.IGNORECASE)
-    return Rule(cat, regex, str(raw["replace"]), scope, needs(regex), probe(regex))
+    return Rule(cat, regex, str(raw["replace"]), scope, needs(regex), probe(regex), word_key(needs(regex)))
 
 
 @cache
@@ -238,9 +239,11 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
     lo, hi = sentence_range(draft, spans)
     whole = flag.category in lib.sentence_scope  # e.g. "your issue is resolved" next to "closing this ticket"
     view = matching_view(draft)
+    known, near = words_before(view, len(view)), words_before(view, hi)  # the draft's words (for rule.key)
     for rule in lib.rules.get(flag.category, ()):
         a, b = (0, len(draft)) if rule.scope == "draft" else (lo, hi)
-        if not may_match(rule.needs, view, a, b):
+        words = known if rule.scope == "draft" else near
+        if (words is not None and rule.key and rule.key.isdisjoint(words)) or not may_match(rule.needs, view, a, b):
             continue
         for m in _matches(rule.regex, rule.probe, view, a, b):
             if splits_word(draft, m.start(), m.end()):

@@ -64,6 +64,25 @@ def may_match(needed: Needs, text: str, start: int = 0, end: int | None = None) 
     return True
 
 
+def word_key(needed: Needs) -> frozenset[str]:
+    """The literals of the first need that holds whole words only (the most telling): empty if none."""
+    for need in needed:
+        if all(word for _, word in need):
+            return frozenset(lit for lit, _ in need)
+    return frozenset()
+
+
+def words_before(text: str, end: int) -> frozenset[str] | None:
+    """The words :func:`may_match` reads a need of whole words against, for a search of ``text`` that
+    ends at ``end``: a rule whose :func:`word_key` has none of them cannot match, one set test instead
+    of a call (a check runs ~90 rules, most of which need a word the draft lacks). None where
+    may_match takes whole words for pieces: the search stops inside a word, or folding moves offsets."""
+    low, words = folded(text)
+    if len(low) != len(text) or (end < len(low) and low[end] in _WORD_CHARS):
+        return None
+    return words
+
+
 @lru_cache(maxsize=64)  # the texts of a check: a rewrite is tested for several templates
 def _lowered(text: str) -> str:
     return text.translate(_FOLD).lower()  # as :func:`..lexicon_index.folded` lower-cases
