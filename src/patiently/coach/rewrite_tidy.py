@@ -64,7 +64,7 @@ def tidy(text: str) -> str:
         t = _TRAILING_COMMA.sub(".", t)  # "... renew the lease, it's obvious." without its last clause
     # A deleted first clause leaves the "so" that tied the rest to it ("and then" may start a step): "I have other
     # customers waiting, so please try it" less its first clause is "Please try it" (qa16 b40)
-    if _TIE_START_HINT.search(t):
+    if "so" in t and _TIE_START_HINT.search(t):  # (the hint starts with an anchor: re tries it everywhere)
         t = _TIE_START.sub(r"\1", t)
     # Capital letter at each sentence start (a deleted opener leaves a lower-case word there).
     if "a" <= t[:1] <= "z" or _SENTENCE_START_HINT.search(t):
