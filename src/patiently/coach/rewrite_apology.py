@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from .rewrite import Edit, FlagDraft, fill, library, sentences
 from .rewrite_frame import Situation, acknowledges, gives_fix, template_regex, template_search
@@ -113,8 +113,19 @@ def jab_stays(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) ->
     """The full rewrite keeps a jab: a flag of :data:`JAB_CATEGORIES` no edit touches, or mockery the
     library's ``jab`` names ("lol no reason huh, they all say that."). An apology in front of it would
     read as a sneer ("I'm sorry ... Lol no reason huh, they all say that.", QA21 b08)."""
+    # The suggestions, the rewrite and the engine's unchanged flags ask with the same flags and edits:
+    # answered once (what it reads of a flag is its category and spans).
+    return _jab_stays(draft, tuple((f.category, tuple((s, e) for s, e in f.spans)) for f in flags),
+                      tuple(tuple((ed.start, ed.end, ed.text) for ed in eds) for eds in per_flag))
+
+
+@lru_cache(maxsize=32)
+def _jab_stays(draft: str, flag_key: tuple[tuple[str, tuple[tuple[int, int], ...]], ...],
+               edit_key: tuple[tuple[tuple[int, int, str], ...], ...]) -> bool:
     from .rewrite import edited, untouched
 
+    flags = [FlagDraft(category, list(spans)) for category, spans in flag_key]
+    per_flag = [[Edit(*k) for k in eds] for eds in edit_key]
     if any(flags[i].category in JAB_CATEGORIES for i in untouched(draft, flags, per_flag, acknowledgment_kept=False)):
         return True
     jab = template_regex("jab")
