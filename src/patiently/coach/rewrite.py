@@ -34,7 +34,7 @@ from .rewrite_frame import (
 )
 from .rewrite_prefilter import Needs, may_match, needs, probe, word_key, words_before
 from .rewrite_tidy import joined, kept_stop, quotable, tidy  # noqa: F401 (quotable: rewrite_thanks)
-from .rewrite_words import glued, matching_view, splits_word, unmask
+from .rewrite_words import base_form, glued, matching_view, participle, splits_word, unmask
 
 _PLACEHOLDER = re.compile(r"\{([^{}|]+)(?:\|(\w+))?\}")
 
@@ -114,31 +114,6 @@ def library() -> Library:
                    templates, {str(k): str(v) for k, v in (raw.get("fallback") or {}).items()},
                    frozenset(raw.get("sentence_scope") or ()), sentence_fallback,
                    {str(k): str(v) for k, v in (raw.get("past_participles") or {}).items()})
-
-
-@lru_cache(maxsize=1024)  # a draft's verbs come back in every check of it (wordfreq is slow)
-def base_form(word: str) -> str:
-    """'saved' -> 'save', 'checked' -> 'check', 'stopped' -> 'stop' (for "Next time, ...")."""
-    w = word.lower()
-    irregular = library().participles.get(w)
-    if irregular:
-        return irregular
-    if not w.endswith("ed") or len(w) < 4:
-        return word
-    if w.endswith("ied"):
-        return w[:-3] + "y"
-    # Candidates: drop "d", "ed" or a doubled consonant + "ed"; the commonest English word wins.
-    from wordfreq import zipf_frequency
-
-    return max((w[:-1], w[:-2], w[:-3]), key=lambda c: zipf_frequency(c, "en"))
-
-
-def participle(verb: str) -> str:
-    """'broke' -> 'broken', 'messed up' -> 'messed up': the library's table, else the word itself
-    (a regular past tense is its own participle); never an invented form such as 'broked'."""
-    head, _, rest = verb.partition(" ")
-    done = library().past_participles.get(head.lower(), head)
-    return f"{done} {rest}" if rest else done
 
 
 def fill(template: str, values: Mapping[str, str | None], *, keep_missing: bool = True) -> str:

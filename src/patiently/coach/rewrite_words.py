@@ -5,7 +5,9 @@ thi, but what we can do is [what you can offer]s fare" (a rule's capped group st
 "you'd know the hub only works on 2.4GHz" became "... works on 2; ... easy to miss.4GHz" (a rule's
 "[^,.!?;]" stopped at the decimal point). The rules match a :func:`matching_view` of the draft in which
 such joiners are masked; :func:`splits_word` is the invariant :func:`.rewrite.plan` holds every edit to,
-whatever made it; :func:`glued` keeps a replacement from running into the draft's next word.
+whatever made it; :func:`glued` keeps a replacement from running into the draft's next word. The
+forms of a draft's verbs that the rewrites put in ("saved" -> "save", "broke" -> "broken") are here
+too (:func:`base_form`, :func:`participle`).
 """
 
 from __future__ import annotations
@@ -61,3 +63,34 @@ def glued(draft: str, start: int, end: int, text: str) -> str:
     if text[-1:].isalnum() and end < len(draft) and draft[end].isalnum():
         text += " "
     return text
+
+
+# --- the forms of a draft's verbs that the rewrites put in ({x|base}, {x|participle}) -------------
+
+@lru_cache(maxsize=1024)  # a draft's verbs come back in every check of it (wordfreq is slow)
+def base_form(word: str) -> str:
+    """'saved' -> 'save', 'checked' -> 'check', 'stopped' -> 'stop' (for "Next time, ...")."""
+    from .rewrite import library
+
+    w = word.lower()
+    irregular = library().participles.get(w)
+    if irregular:
+        return irregular
+    if not w.endswith("ed") or len(w) < 4:
+        return word
+    if w.endswith("ied"):
+        return w[:-3] + "y"
+    # Candidates: drop "d", "ed" or a doubled consonant + "ed"; the commonest English word wins.
+    from wordfreq import zipf_frequency
+
+    return max((w[:-1], w[:-2], w[:-3]), key=lambda c: zipf_frequency(c, "en"))
+
+
+def participle(verb: str) -> str:
+    """'broke' -> 'broken', 'messed up' -> 'messed up': the library's table, else the word itself
+    (a regular past tense is its own participle); never an invented form such as 'broked'."""
+    from .rewrite import library
+
+    head, _, rest = verb.partition(" ")
+    done = library().past_participles.get(head.lower(), head)
+    return f"{done} {rest}" if rest else done
