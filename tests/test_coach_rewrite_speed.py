@@ -20,7 +20,7 @@ import pytest
 
 from patiently.coach import rewrite as rw
 from patiently.coach import rewrite_frame
-from patiently.coach.rewrite_prefilter import may_match, needs
+from patiently.coach.rewrite_prefilter import may_match, may_occur, needs, probe, word_key, words_before
 
 TESTS = Path(__file__).resolve().parent
 
@@ -69,7 +69,12 @@ def _patterns() -> list[re.Pattern[str]]:
     lib = rw.library()
     out = [r.regex for rules in lib.rules.values() for r in rules]
     out += [re.compile(str(p), re.IGNORECASE) for p in lib.templates["never_right"]]
-    return out + [rewrite_frame.template_regex(name) for name in ("success_claim", "hedge", "leftover")]
+    return out + [rewrite_frame.template_regex(name) for name in ("success_claim", "hedge", "leftover", *SEARCHED)]
+
+
+# the templates rewrite_frame.template_search looks for
+SEARCHED = ("acknowledged", "jab", "draft_confirmed", "fix_claimed", "fix_reported", "earlier_attempt", "grief",
+            "worry", "hurry")
 
 
 def test_the_prefilter_never_skips_a_match_of_the_library() -> None:
@@ -83,6 +88,9 @@ def test_the_prefilter_never_skips_a_match_of_the_library() -> None:
                 if pattern.search(text, s, e):
                     hits += 1
                     assert may_match(wanted, text, s, e), (pattern.pattern, text[s:e])
+                    assert may_occur(wanted, text), (pattern.pattern, text)
+                    words, key = words_before(text, e), word_key(wanted)
+                    assert words is None or not key or not key.isdisjoint(words), (pattern.pattern, text[s:e])
     assert hits > 2000  # the texts exercise the library, not just its misses
 
 
@@ -104,3 +112,30 @@ def test_sentence_range_is_that_of_a_scan() -> None:
             if lo <= hi:
                 for spans in ([(lo, hi)], [(lo, lo), (hi, hi)]):
                     assert rw.sentence_range(text, spans) == _sentence_range_by_scan(text, spans), spans
+
+
+def test_probe_leaves_out_only_a_slow_start() -> None:
+    quick = probe(re.compile(r"\s*,?\s+or\s+not(?=\s*\?)", re.IGNORECASE))
+    assert quick is not None and quick.flags & re.IGNORECASE
+    assert quick.search("Is it on OR NOT?") and not quick.search("Is it on or not.")
+    # nothing to leave out, a short rest, a rest that refers to a group left out: no probe
+    assert probe(re.compile(r"\bstop\s+asking\b", re.IGNORECASE)) is None
+    assert probe(re.compile(r"\s*it", re.IGNORECASE)) is None
+    assert probe(re.compile(r"(?P<w>\w+)?\s+again\s+(?P=w)", re.IGNORECASE)) is None
+    anchored = probe(re.compile(r"(?:^|(?<=[.!?]\s))that['’]s\s+it\b", re.IGNORECASE))
+    assert anchored is not None and anchored.search("so that's it") and not anchored.search("that is it")
+
+
+def test_a_probe_finds_something_wherever_its_pattern_does() -> None:
+    probes = [(p, probe(p)) for p in _patterns()]
+    probes = [(p, q) for p, q in probes if q is not None]
+    assert len(probes) > 40
+    hits = 0
+    for text in (v for t in _texts() for v in _variants(t)):
+        ranges = [(0, len(text)), *rw.sentences(text)]
+        for pattern, quick in probes:
+            for s, e in ranges:
+                if pattern.search(text, s, e):
+                    hits += 1
+                    assert quick.search(text, s, e), (pattern.pattern, text[s:e])
+    assert hits > 500

@@ -117,3 +117,20 @@ def test_made_up_drafts_keep_their_words_whole(draft: str) -> None:
     r = check(draft, context="Customer: why can't you just fix this? I've been waiting a week.")
     if r.rewrite:
         assert not foreign_words(draft, "", r.rewrite.text), r.rewrite.text
+
+
+def test_inside_a_word_is_inside_a_match_of_the_word_pattern() -> None:
+    from patiently.coach.rewrite_words import _WORD, _inside
+
+    def _inside_by_words(text: str, i: int) -> bool:
+        return any(m.start() < i < m.end() for m in _WORD.finditer(text))
+
+    texts = ["Works on 2.4GHz, not 5. See example.com/help_page or v2.0.1; 1,000 at 10:30, a:b 1:a x.. y. .z",
+             "__init__.py a_b 3,x x,3 ٣,٤ é.ü ½.x x.½ 'quoted' don't 1.5.",
+             "", ".", "a", "1,2", ":1", "a.", ".a"]
+    rng = random.Random(3)
+    alphabet = "ab1 9.,:_'’-é٣\n"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    for text in texts:
+        for i in range(len(text) + 1):
+            assert _inside(text, i) == _inside_by_words(text, i), (text, i)

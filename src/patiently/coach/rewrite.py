@@ -24,10 +24,17 @@ from typing import Any
 
 from ..lexicon import load_data
 from ..text import sentence_spans
-from .rewrite_frame import Situation, template_regex, with_confirmation, with_opener, without_success_claims
-from .rewrite_prefilter import Needs, may_match, needs
-from .rewrite_tidy import joined, kept_stop, tidy
-from .rewrite_words import glued, matching_view, splits_word, unmask
+from .rewrite_frame import (
+    Situation,
+    template_regex,
+    template_search,
+    with_confirmation,
+    with_opener,
+    without_success_claims,
+)
+from .rewrite_prefilter import Needs, may_match, needs, probe, word_key, words_before
+from .rewrite_tidy import joined, kept_stop, quotable, tidy  # noqa: F401 (quotable: rewrite_thanks)
+from .rewrite_words import base_form, glued, matching_view, participle, splits_word, unmask
 
 _PLACEHOLDER = re.compile(r"\{([^{}|]+)(?:\|(\w+))?\}")
 
@@ -42,6 +49,8 @@ class Rule:
     replace: str
     scope: str = "span"  # where it may fire: see SCOPES and the library's description
     needs: Needs = ()  # words every match holds (see .rewrite_prefilter)
+    probe: re.Pattern[str] | None = None  # finds something wherever regex does, faster (.rewrite_prefilter)
+    key: frozenset[str] = frozenset()  # whole words of which every match holds one (.rewrite_prefilter)
 
 
 @dataclass(frozen=True)
@@ -91,7 +100,7 @@ def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
     if scope not in SCOPES:
         raise ValueError(f"rewrites.yaml: rule {raw['pattern']!r} has scope {scope!r}, not one of {SCOPES}")
     regex = re.compile(raw["pattern"], re.IGNORECASE)
-    return Rule(cat, regex, str(raw["replace"]), scope, needs(regex))
+    return Rule(cat, regex, str(raw["replace"]), scope, needs(regex), probe(regex), word_key(needs(regex)))
 
 
 @cache
@@ -105,31 +114,6 @@ def library() -> Library:
                    templates, {str(k): str(v) for k, v in (raw.get("fallback") or {}).items()},
                    frozenset(raw.get("sentence_scope") or ()), sentence_fallback,
                    {str(k): str(v) for k, v in (raw.get("past_participles") or {}).items()})
-
-
-@lru_cache(maxsize=1024)  # a draft's verbs come back in every check of it (wordfreq is slow)
-def base_form(word: str) -> str:
-    """'saved' -> 'save', 'checked' -> 'check', 'stopped' -> 'stop' (for "Next time, ...")."""
-    w = word.lower()
-    irregular = library().participles.get(w)
-    if irregular:
-        return irregular
-    if not w.endswith("ed") or len(w) < 4:
-        return word
-    if w.endswith("ied"):
-        return w[:-3] + "y"
-    # Candidates: drop "d", "ed" or a doubled consonant + "ed"; the commonest English word wins.
-    from wordfreq import zipf_frequency
-
-    return max((w[:-1], w[:-2], w[:-3]), key=lambda c: zipf_frequency(c, "en"))
-
-
-def participle(verb: str) -> str:
-    """'broke' -> 'broken', 'messed up' -> 'messed up': the library's table, else the word itself
-    (a regular past tense is its own participle); never an invented form such as 'broked'."""
-    head, _, rest = verb.partition(" ")
-    done = library().past_participles.get(head.lower(), head)
-    return f"{done} {rest}" if rest else done
 
 
 def fill(template: str, values: Mapping[str, str | None], *, keep_missing: bool = True) -> str:
@@ -230,11 +214,13 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
     lo, hi = sentence_range(draft, spans)
     whole = flag.category in lib.sentence_scope  # e.g. "your issue is resolved" next to "closing this ticket"
     view = matching_view(draft)
+    known, near = words_before(view, len(view)), words_before(view, hi)  # the draft's words (for rule.key)
     for rule in lib.rules.get(flag.category, ()):
         a, b = (0, len(draft)) if rule.scope == "draft" else (lo, hi)
-        if not may_match(rule.needs, view, a, b):
+        words = known if rule.scope == "draft" else near
+        if (words is not None and rule.key and rule.key.isdisjoint(words)) or not may_match(rule.needs, view, a, b):
             continue
-        for m in _matches(rule.regex, view, a, b):
+        for m in _matches(rule.regex, rule.probe, view, a, b):
             if splits_word(draft, m.start(), m.end()):
                 continue  # a match that starts or ends inside a word is no match (QA20 b23 "thi|s fare")
             if whole or rule.scope != "span" or _overlaps(m.start(), m.end(), spans):
@@ -244,33 +230,14 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
 
 
 @lru_cache(maxsize=256)
-def _matches(regex: re.Pattern[str], draft: str, start: int, end: int) -> tuple[re.Match[str], ...]:
+def _matches(regex: re.Pattern[str], quick: re.Pattern[str] | None, draft: str, start: int,
+             end: int) -> tuple[re.Match[str], ...]:
     # Categories share rules ("or not", "stop asking" anywhere in the draft; the library's YAML
-    # anchors) and flags share sentences: each search is run once per draft.
+    # anchors) and flags share sentences: each search is run once per draft. Most searches find
+    # nothing: the rule's probe tells so in a fraction of the time.
+    if quick is not None and quick.search(draft, start, end) is None:
+        return ()
     return tuple(m for m in regex.finditer(draft, start, end) if m.end() > m.start())
-
-
-_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”')
-_SAYS = re.compile(r"^(?:i\s+told\s+you\s*,?\s*)?(?:it\s+(?:says|said|shows|showed)|it['’]s|the\s+error\s+is)\s*:?\s*",
-                   re.IGNORECASE)
-
-
-def quotable(given: str) -> str:
-    """What the customer gave, fit to stand in quotes: the quoted part of 'it says "0x8007"'
-    (no quotes nested in quotes), without a leading 'it says'."""
-    given = " ".join(given.split()).strip(" ,.;:")
-    quoted = [a or b for a, b in _QUOTED.findall(given)]
-    if quoted:
-        return max(quoted, key=len).strip()
-    given = _SAYS.sub("", given).replace('"', "'") or given
-    return _DANGLING.sub("", given) or given
-
-
-# A quote cut off after a joining word ("I already restarted the router and") ends before it.
-# A count without its noun ("the modem three" of "three times") ends before the count (qa12 b18).
-_DANGLING = re.compile(r"(?:[\s,;:]+(?:and|or|but|so|then|the|a|an|to|of|with|my|your|because|one|two|three|four|"
-                       r"five|six|seven|eight|nine|ten|several|many|a\s+few))+\W*$",
-                       re.IGNORECASE)
 
 
 def kept(flag: FlagDraft, where: Situation | None, draft: str = "") -> bool:
@@ -282,7 +249,7 @@ def kept(flag: FlagDraft, where: Situation | None, draft: str = "") -> bool:
 def confirmed_in(draft: str) -> bool:
     """The draft thanks the customer for confirming the fix (the library's ``draft_confirmed``): "Thank you
     for confirming the new address works. ... I'll mark this as resolved" stays as it is (QA17 g21)."""
-    return bool(draft) and template_regex("draft_confirmed").search(draft) is not None
+    return bool(draft) and template_search("draft_confirmed", draft) is not None
 
 
 def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> list[list[Edit]]:
@@ -346,9 +313,15 @@ def resolve(edits: list[Edit]) -> list[Edit]:
 
 
 def apply(text: str, edits: list[Edit], offset: int = 0) -> str:
+    # flags in one sentence, the leftovers and the rewrite apply the same edits: 6 calls a check, 3.6 distinct
+    return _applied(text, _key(edits), offset)
+
+
+@lru_cache(maxsize=64)
+def _applied(text: str, key: tuple[tuple[int, int, str], ...], offset: int) -> str:
     out: list[str] = []
     pos = 0
-    for ed in resolve(edits):
+    for ed in resolve([Edit(*k) for k in key]):
         s, e = ed.start - offset, ed.end - offset
         out.append(text[pos:s])
         out.append(ed.text or kept_stop("".join(out), text[s:e], text[e:]))
@@ -388,14 +361,26 @@ def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
     was worth it.")."""
     if not any(ed.end > ed.start for ed in edits):
         return []
+    return [Edit(s, e, "") for s, e in _leftovers(draft, _key(edits))]
+
+
+def _key(edits: list[Edit]) -> tuple[tuple[int, int, str], ...]:
+    return tuple((ed.start, ed.end, ed.text) for ed in edits)
+
+
+# The rewrite, its opener (rewrite_apology) and the engine's unchanged flags ask about the same edits of a
+# draft three or four times a check: the leftovers and the edited draft are worked out once.
+@lru_cache(maxsize=32)
+def _leftovers(draft: str, key: tuple[tuple[int, int, str], ...]) -> tuple[tuple[int, int], ...]:
+    edits = [Edit(*k) for k in key]
     cut = any(not ed.text and ed.end > ed.start for ed in edits)
     after, function = leftover_words()
-    out: list[Edit] = []
+    out: list[tuple[int, int]] = []
     for s, e in _sentences(draft):
         inside = [ed for ed in edits if s <= ed.start and ed.end <= e]
         if not inside:
             if after.match(draft[s:e]):
-                out.append(Edit(s, e, ""))
+                out.append((s, e))
             continue
         if not cut or not any(not ed.text and ed.end > ed.start for ed in inside):
             continue  # only replaced, nothing left out: the sentence keeps its weight
@@ -403,8 +388,19 @@ def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
         words = [w for w in CONTENT_WORD.findall(rest) if w.lower() not in function]
         # only a sentence the deletion cut down: "Is it plugged in or not?" less "or not" keeps its one word
         if rest and len(words) < MIN_CONTENT_WORDS and len(words) < _content_count(draft[s:e], function):
-            out.append(Edit(s, e, ""))
-    return out
+            out.append((s, e))
+    return tuple(out)
+
+
+def edited(draft: str, edits: list[Edit]) -> str:
+    """The draft with ``edits`` and their :func:`leftovers` applied: the rewrite before its frame."""
+    return _edited(draft, _key(edits))
+
+
+@lru_cache(maxsize=32)
+def _edited(draft: str, key: tuple[tuple[int, int, str], ...]) -> str:
+    edits = [Edit(*k) for k in key]
+    return apply(draft, edits + leftovers(draft, edits))
 
 
 def _content_count(text: str, function: frozenset[str]) -> int:
@@ -484,7 +480,7 @@ def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
     if per_flag is None:
         per_flag = plan(draft, flags, where)
     edits = [ed for eds in per_flag for ed in eds]
-    text = apply(draft, edits + leftovers(draft, edits))
+    text = edited(draft, edits)
     if where is not None and where.failing:
         text = without_success_claims(text)
     if (text[-1:].isalnum() or text.endswith("]")) and any(ed.end >= len(draft.rstrip()) for ed in edits):

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from .rewrite import Edit, FlagDraft, fill, library, sentences
-from .rewrite_frame import Situation, acknowledges, gives_fix, template_regex
+from .rewrite_frame import Situation, acknowledges, gives_fix, template_regex, template_search
 from .rewrite_prefilter import Needs, may_match, needs
 
 
@@ -46,7 +46,16 @@ def behind_apology(draft: str) -> list[Edit]:
     out = never_right(draft)
     gone = {(ed.start, ed.end) for ed in out}
     pointer, farewell = template_regex("self_service"), template_regex("farewell")
-    fixes = gives_fix(draft)
+    # Whether the draft gives a fix only matters beside a farewell, which few drafts have: asked
+    # only then (a draft's instructions and "fix_given" cost more than the rest of this together).
+    fixes: list[bool] = []
+
+    def gives() -> bool:
+        if not fixes:
+            fixes.append(gives_fix(draft))
+        return fixes[0]
+
+    pointed = False  # a pointer was the answer: nothing in the draft fixed anything
     for s, e in sentences(draft):
         if (s, e) in gone:
             continue
@@ -55,10 +64,10 @@ def behind_apology(draft: str) -> list[Edit]:
             res = m.group("res")
             out.append(Edit(s, e, fill(str(library().templates["self_service_answer"]),
                                        {"res": res[:1].upper() + res[1:]})))
-            fixes = False  # the pointer was the answer: nothing in the draft fixed anything
-        elif not fixes and farewell.match(draft, s, e) and s > 0:
+            pointed = True
+        elif farewell.match(draft, s, e) and s > 0 and (pointed or not gives()):
             out.append(Edit(s, e, ""))
-    if not fixes:
+    if pointed or not any(not ed.text and farewell.match(draft, ed.start, ed.end) for ed in out) or not gives():
         return out
     return [ed for ed in out if ed.text or not farewell.match(draft, ed.start, ed.end)]
 
@@ -90,10 +99,9 @@ def opener_owed(draft: str, text: str, flags: list[FlagDraft], per_flag: list[li
     if not (upset(context_state, where) and empathy_cut(draft, flags, per_flag)):
         return False
     if not text:
-        from .rewrite import apply, leftovers
+        from .rewrite import edited
 
-        every = [ed for eds in per_flag for ed in eds]
-        text = apply(draft, every + leftovers(draft, every))
+        text = edited(draft, [ed for eds in per_flag for ed in eds])
     return not acknowledges(text)
 
 
@@ -105,15 +113,25 @@ def jab_stays(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) ->
     """The full rewrite keeps a jab: a flag of :data:`JAB_CATEGORIES` no edit touches, or mockery the
     library's ``jab`` names ("lol no reason huh, they all say that."). An apology in front of it would
     read as a sneer ("I'm sorry ... Lol no reason huh, they all say that.", QA21 b08)."""
-    from .rewrite import apply, leftovers, untouched
+    # The suggestions, the rewrite and the engine's unchanged flags ask with the same flags and edits:
+    # answered once (what it reads of a flag is its category and spans).
+    return _jab_stays(draft, tuple((f.category, tuple((s, e) for s, e in f.spans)) for f in flags),
+                      tuple(tuple((ed.start, ed.end, ed.text) for ed in eds) for eds in per_flag))
 
+
+@lru_cache(maxsize=32)
+def _jab_stays(draft: str, flag_key: tuple[tuple[str, tuple[tuple[int, int], ...]], ...],
+               edit_key: tuple[tuple[tuple[int, int, str], ...], ...]) -> bool:
+    from .rewrite import edited, untouched
+
+    flags = [FlagDraft(category, list(spans)) for category, spans in flag_key]
+    per_flag = [[Edit(*k) for k in eds] for eds in edit_key]
     if any(flags[i].category in JAB_CATEGORIES for i in untouched(draft, flags, per_flag, acknowledgment_kept=False)):
         return True
     jab = template_regex("jab")
-    if not jab.search(draft):
+    if not template_search("jab", draft):
         return False
-    every = [ed for eds in per_flag for ed in eds]
-    return jab.search(apply(draft, every + leftovers(draft, every))) is not None
+    return jab.search(edited(draft, [ed for eds in per_flag for ed in eds])) is not None
 
 
 def unanswered(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]], out: list[int]) -> list[int]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from ..text import blank
 from .rewrite import CONTENT_WORD, Edit, FlagDraft, fill, library, negated, resolve, sentence_holding, sentences
@@ -395,9 +396,13 @@ def said_before(answer: str, said: Sequence[str]) -> bool:
     from .rewrite import leftover_words
 
     function = leftover_words()[1]
-    words = {w.lower() for w in CONTENT_WORD.findall(answer)} - function
-    return bool(words) and any(
-        len(words & {w.lower() for w in CONTENT_WORD.findall(text)}) >= SAID_BEFORE * len(words) for text in said)
+    words = _words(answer) - function
+    return bool(words) and any(len(words & _words(text)) >= SAID_BEFORE * len(words) for text in said)
+
+
+@lru_cache(maxsize=256)  # the agent's earlier messages come back in every check of a conversation
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in CONTENT_WORD.findall(text))
 
 
 # --- one offer, after the last refusal; no run-on after an aside (QA pass 17) ------------------

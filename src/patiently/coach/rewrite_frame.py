@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import load_lexicon
 from ..model import Message
 from ..text import sentence_spans
-from .rewrite_prefilter import may_match, needs
+from .rewrite_prefilter import Needs, may_match, may_occur, needs
 
 if TYPE_CHECKING:
     from .rewrite import Edit
@@ -65,7 +65,7 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
     # the old app?", qa8 g23): it opened the rewrite with "sorry this is still causing you trouble".
     earlier = (agent_before or "repeating" in states
                or any(cues.first(m.text, ("cue",)) is not None or still_failing(m.text)
-                      or template_regex("earlier_attempt").search(m.text) is not None for m in customers))
+                      or template_search("earlier_attempt", m.text) is not None for m in customers))
     state = customer_state(last) if last else "neutral"
     ends = messages[-1] if messages else None
     return Situation(
@@ -111,11 +111,11 @@ def feeling(last: str) -> str:
     """"grieving" ("my father passed away last week"), "worried" ("I'm so worried, I have no money
     left") or "hurried" ("meeting starts in 2 min"), from the customer's last message; ""
     otherwise. The frustrated opener misreads all three."""
-    if template_regex("grief").search(last):
+    if template_search("grief", last):
         return "grieving"
-    if template_regex("worry").search(last):
+    if template_search("worry", last):
         return "worried"
-    return "hurried" if template_regex("hurry").search(last) else ""
+    return "hurried" if template_search("hurry", last) else ""
 
 
 @cache
@@ -124,6 +124,24 @@ def template_regex(name: str) -> re.Pattern[str]:
     from .rewrite import library
 
     return re.compile(str(library().templates[name]), re.IGNORECASE)
+
+
+@cache
+def _template_needs(name: str) -> Needs:
+    return needs(template_regex(name))
+
+
+def template_search(name: str, text: str, *, fresh: bool = False) -> re.Match[str] | None:
+    """``template_regex(name).search(text)``, not run where a word that every match holds is missing
+    (:mod:`.rewrite_prefilter`). A big template tried at every character costs 30-90 us on a
+    120-word draft ("jab", "acknowledged"); the test of its words, about 1 us on the draft or a
+    context message (the lexicons keep their word lists). A ``fresh`` text (a rewrite) is only
+    lower-cased for the test (:func:`.rewrite_prefilter.may_occur`): its word list costs ~40 us.
+    Only for templates whose words most texts lack: "fix_given" or "refusal" would search anyway."""
+    wanted = _template_needs(name)
+    if not (may_occur(wanted, text) if fresh else may_match(wanted, text)):
+        return None
+    return template_regex(name).search(text)
 
 
 @cache
@@ -136,14 +154,17 @@ def _instruction_verbs() -> frozenset[str]:
 def gives_fix(text: str) -> bool:
     """Does ``text`` give the customer something to try, or report a fix? ("Open Settings.",
     "Please restart it", "I've reset your password", "That should fix it")."""
-    return template_regex("fix_given").search(text) is not None or instructs(text)
+    # the sentences of a draft are split already (rewrite.sentences): its instructions are the cheaper test
+    return instructs(text) or template_regex("fix_given").search(text) is not None
 
 
 def instructs(text: str) -> bool:
     """Does a sentence of ``text`` tell the customer to do something ("Open Settings.", "Please
     restart it")? A reported action ("I've escalated it") is no instruction."""
+    from .rewrite import sentences  # the draft's are split once per check
+
     lead, verbs = template_regex("instruction_lead"), _instruction_verbs()
-    for s, e in sentence_spans(text):
+    for s, e in sentences(text):
         sentence = text[s:e].strip()
         m = lead.match(sentence)
         rest = sentence[m.end():] if m else sentence
@@ -161,7 +182,8 @@ def still_failing(text: str) -> bool:
 def without_success_claims(text: str) -> str:
     """``text`` less the sentences that say the problem is solved ("Glad I could help!")."""
     claim = template_regex("success_claim")
-    if not may_match(needs(claim), text):  # most texts say nothing of the kind: no need to split them
+    # most texts say nothing of the kind: no need to split them (a text seen once: lower-cased only)
+    if not may_occur(_template_needs("success_claim"), text):
         return text
     spans = [(s, e) for s, e in sentence_spans(text) if claim.match(text[s:e])]
     for s, e in reversed(spans):
@@ -179,7 +201,7 @@ def own_apology(text: str) -> bool:
 
 def acknowledges(text: str) -> bool:
     """Does the text already apologise or acknowledge how the customer feels?"""
-    if own_apology(text) or template_regex("acknowledged").search(text):  # "..., sorry." (QA21 g11)
+    if own_apology(text) or template_search("acknowledged", text, fresh=True):  # "..., sorry." (QA21 g11)
         return True
     emp, stock = load_lexicon("empathy"), load_lexicon("stock_empathy")
     for s, e in sentence_spans(text):
@@ -269,8 +291,8 @@ def with_confirmation(text: str, where: Situation | None, draft: str = "") -> st
 
     where = where or Situation()
     if where.failing:
-        fresh = instructs(text) or (template_regex("fix_claimed").search(draft) is not None
-                                    and template_regex("fix_reported").search(draft) is not None)
+        fresh = instructs(text) or (template_search("fix_claimed", draft) is not None
+                                    and template_search("fix_reported", draft) is not None)
         if not fresh:
             return text
     elif where.confirmed or not (where.fix_pending or gives_fix(text)):
@@ -314,7 +336,6 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
 
     swaps: Mapping[str, str] = library().templates["held_up"]
     grief = [str(p) for p in library().templates["grief_swaps"]]
-    deadline = template_regex("deadline")
     held = "I'm sorry this has held you up"
     condoled = False
     out = []
@@ -340,7 +361,7 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
                 # a deadline anywhere in the draft: "The code is only valid for 10 minutes. Please hurry up
                 # and enter it." is no "take your time" (QA17 g35)
                 rest = draft[:ed.start] + " " + draft[ed.end:]
-                if deadline.search(rest) or template_regex("time_deadline").search(rest) \
+                if template_regex("deadline").search(rest) or template_regex("time_deadline").search(rest) \
                         or template_regex("charge_date").search(rest):
                     text = _TAKE_YOUR_TIME.sub("", text, count=1)
                     if whole and not text.strip(" .") and i < len(learned) and learned[i]:

@@ -64,7 +64,7 @@ def tidy(text: str) -> str:
         t = _TRAILING_COMMA.sub(".", t)  # "... renew the lease, it's obvious." without its last clause
     # A deleted first clause leaves the "so" that tied the rest to it ("and then" may start a step): "I have other
     # customers waiting, so please try it" less its first clause is "Please try it" (qa16 b40)
-    if _TIE_START_HINT.search(t):
+    if "so" in t and _TIE_START_HINT.search(t):  # (the hint starts with an anchor: re tries it everywhere)
         t = _TIE_START.sub(r"\1", t)
     # Capital letter at each sentence start (a deleted opener leaves a lower-case word there).
     if "a" <= t[:1] <= "z" or _SENTENCE_START_HINT.search(t):
@@ -109,3 +109,28 @@ def joined(pieces: list[str]) -> str:
             out += " "
         out += piece
     return out
+
+
+# --- a customer's words fit to stand in quotes (a redundant question's thanks) ---------------------
+
+_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”')
+_SAYS = re.compile(r"^(?:i\s+told\s+you\s*,?\s*)?(?:it\s+(?:says|said|shows|showed)|it['’]s|the\s+error\s+is)\s*:?\s*",
+                   re.IGNORECASE)
+
+
+def quotable(given: str) -> str:
+    """What the customer gave, fit to stand in quotes: the quoted part of 'it says "0x8007"'
+    (no quotes nested in quotes), without a leading 'it says'."""
+    given = " ".join(given.split()).strip(" ,.;:")
+    quoted = [a or b for a, b in _QUOTED.findall(given)]
+    if quoted:
+        return max(quoted, key=len).strip()
+    given = _SAYS.sub("", given).replace('"', "'") or given
+    return _DANGLING.sub("", given) or given
+
+
+# A quote cut off after a joining word ("I already restarted the router and") ends before it.
+# A count without its noun ("the modem three" of "three times") ends before the count (qa12 b18).
+_DANGLING = re.compile(r"(?:[\s,;:]+(?:and|or|but|so|then|the|a|an|to|of|with|my|your|because|one|two|three|four|"
+                       r"five|six|seven|eight|nine|ten|several|many|a\s+few))+\W*$",
+                       re.IGNORECASE)
