@@ -2,7 +2,8 @@
 and made-up variants must get a warning or a problem in the expected category, each false alarm and its variants must
 not, and near-misses (patient replies with similar words) stay quiet. Cue families, not phrases: pressure v12
 (agent.pressure v14), condescending v20 (agent.condescending v20), blame v14 (agent.blame v15), dismissive v20
-(agent.dismissive v21), negative_phrasing v4 (agent.negative_phrasing v6), unprofessional v18 (agent.unprofessional v18),
+(agent.dismissive v21), negative_phrasing v4 (agent.negative_phrasing v6),
+unprofessional v18 (agent.unprofessional v18),
 impatient_repeat v9 (agent.impatient_repeat v11), it_glossary v7 (agent.jargon v13), coach_cues v15 (the customer's
 mood). Left open (detector code): b39, "Glad I could help, have a good one!" after an open complaint, which
 agent.premature_closure's cheap prefilter (`_CHEAP`: no "day", "else", ...) never reads."""
@@ -108,12 +109,14 @@ MISSES_QA22 = {
                                "Customer: Where do I turn off tracking?\nAgent: It's under Settings > Privacy.\n"
                                "Customer: I can't find it.", "impatient_repeat"),
     # jargon: US health-insurance billing and school-platform terms
-    "b21": ("The EOB shows your deductible wasn't met, so coinsurance applied after the allowed amount was adjusted per "
+    "b21": ("The EOB shows your deductible wasn't met, so coinsurance applied after the allowed amount was adjusted "
+            "per "
             "the CPT code.", BILL, "jargon"),
     "allowed_amount_coinsurance": ("Your plan paid the allowed amount and the rest is coinsurance.", BILL, "jargon"),
     "cpt_above_allowed": ("The CPT code on the claim was billed above the allowed amount.", BILL, "jargon"),
     "eob_out_of_pocket": ("Per the EOB, you've hit your out-of-pocket maximum.", BILL, "jargon"),
-    "b35": ("Just authenticate via SSO with your IdP credentials, then the LMS will federate your guardian role through "
+    "b35": ("Just authenticate via SSO with your IdP credentials, then the LMS will federate your guardian role "
+            "through "
             "the LTI integration.", PARENT, "jargon"),
     "lms_lti_nontech": ("Log in to the LMS and open the LTI tool.", PARENT_NONTECH, "jargon"),
     "lms_sso_idp": ("Sign in to the LMS with SSO through your school's IdP.", PARENT, "jargon"),
@@ -147,7 +150,8 @@ QUIET_QA22 = {
                            "size box.", WORD, "condescending"),
     "header_actually_sent": ("Could you make sure the header is actually being sent? A proxy sometimes strips it.",
                              SENIOR, "condescending"),
-    "youre_actually_right": ("You're actually right: the token is valid, and our gateway rejected it because of a clock "
+    "youre_actually_right": ("You're actually right: the token is valid, and our gateway rejected it because of a "
+                             "clock "
                              "skew. I've fixed it.", SENIOR, "condescending"),
     "make_sure_on_v2": ("Make sure you're on the v2 endpoint; v1 rejects bearer tokens.", SENIOR, "condescending"),
     "wasnt_because_details": ("I'm sorry you missed it. It wasn't because your details were wrong; our SMS provider "
@@ -163,7 +167,8 @@ QUIET_QA22 = {
                               "the fix is out tomorrow.", LOGOUT, "blame"),
     "phones_settings_screen": ("Sorry about this! The setting is something on your phone's settings screen: tap "
                                "Privacy, then Tracking.", LOGOUT, "blame"),
-    "ill_track_down": ("I'm sorry it's taking so long. Refunds are handled by our payments team, so I'll track down the "
+    "ill_track_down": ("I'm sorry it's taking so long. Refunds are handled by our payments team, so I'll track down "
+                       "the "
                        "right department for you and pass this on today.", REFUND, "dismissive"),
     "wont_have_to_find": ("I'm sorry for the wait. You won't have to find the right team yourself: I've passed it to "
                           "payments, and they'll email you by Friday.", REFUND, "dismissive"),
@@ -207,7 +212,8 @@ QUIET_QA22 = {
 # QA pass 22's false alarms and variants: good replies with no warning or problem at all
 GOOD_QA22 = {
     "g23": ("Thanks for the clear details. After the failover the replica was rebuilt from a snapshot and is still "
-            "replaying WAL; at the current apply rate it should catch up in about 25 minutes. I've raised the replica's "
+            "replaying WAL; at the current apply rate it should catch up in about 25 minutes. I've raised the "
+            "replica's "
             "IOPS limit to speed it up, and I'll post the lag figure here every 10 minutes until it's under a minute.",
             DBA),
     "g34": ("I'm sorry you've had such a frustrating experience. Obviously that's not what we want for you, and I'd "

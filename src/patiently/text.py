@@ -14,8 +14,8 @@ from functools import lru_cache
 # same sentence ends as "(?<!\bMr)...(?<!\bRev)[.!?]+(?=\s|$)|\n+", whose seven leading
 # lookbehinds made re try every character (~31 us for a 120-word draft against ~2 us;
 # tests/test_text_sentences.py compares the two on random texts).
-_SENT_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bMx.)(?<!\bDr.)(?<!\bProf.)(?<!\bRev.)"
-                       r"[.!?]*(?=\s|$))")
+_SENT_END = re.compile(r"[.!?\n](?:(?<=\n)\n*|"
+                       r"(?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bMx.)(?<!\bDr.)(?<!\bProf.)(?<!\bRev.)[.!?]*(?=\s|$))")
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
 # All-caps words that are normal in IT support and must not count as shouting.

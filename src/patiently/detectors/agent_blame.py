@@ -90,7 +90,8 @@ class AgentBlame(Detector):
     # v12 (QA pass 19, lexicon v11): "That's what you get for hanging on to ...", a bare "Because you paid late."
     # v14 (QA pass 21, lexicon v13): "..., which you did this morning", "Users archiving things by mistake is the most
     # common cause", "people just typo the address", "Accounts get disabled when staff ignore the ... emails"
-    # v15 (QA pass 22, lexicon v14): "that's because your details were wrong", "so it's probably something on your phone"
+    # v15 (QA pass 22, lexicon v14): "that's because your details were wrong", "so it's probably something on your
+    # phone"
     version = 15  # v13 (QA pass 20, lexicon v12): "so the problem must be on yours", "it must be on your side"
     # v4 (QA pass 7): a reproachful "why would you click on that"
     # v8 (QA pass 13): a fault denied right before it is no blame ("not something you did wrong")
