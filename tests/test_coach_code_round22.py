@@ -56,8 +56,8 @@ FLAGGED = {
     "boss_hold_back": ("Honestly, don't let the boss hold you back.", BOSS, "pressure"),
     "husband_change_mind": ("Never let your husband change your mind on this.", HUSBAND, "pressure"),
     # 4. the basics explained first to a customer who showed they know them
-    "b29": ("Let's start with the basics. A token is like a password that proves who you are. Make sure you're actually "
-            "including it in the request, since that's usually the problem.", SENIOR, "condescending"),
+    "b29": ("Let's start with the basics. A token is like a password that proves who you are. Make sure you're "
+            "actually including it in the request, since that's usually the problem.", SENIOR, "condescending"),
     "qa21_b27": ("Let me explain how email works first, since it can get a bit technical. When you send an email, it "
                  "goes from your computer to a server, and then the server passes it on to the other person's server. "
                  "Does that make sense so far?", DNS, "condescending"),

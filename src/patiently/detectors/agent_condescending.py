@@ -190,8 +190,8 @@ class AgentCondescending(Detector):
             top = max(weights, key=lambda mw: mw[1])[0]
             suggestion = str(lex.category(top.category).meta.get("suggestion", ""))
             quoted = "; ".join(f'"{m.text.strip()}"' for m in matches[:3])
-            extra = (" to an upset customer" if upset
-                     else " to a customer who showed they know this" if expert and top.category == "basics_first" else "")
+            shown = expert and top.category == "basics_first"
+            extra = " to an upset customer" if upset else " to a customer who showed they know this" if shown else ""
             out.append(
                 self.finding(
                     msg, score, [(m.start, m.end) for m in matches],

@@ -396,7 +396,8 @@ def _read_customer(msg: Message, state: _State, rare_zipf: float, names: frozens
 def technical_customer(conv: Conversation, ctx: DetectorContext, i: int) -> bool:
     """agent.jargon's reading of the customer before message ``i``, for agent.condescending (v21): they showed they are
     technical (a technical job, technical terms of their own, something typed at a terminal), never said they are not
-    (customer.confusion's non_technical reading) and are not confused in their last message. Needs customer.confusion."""
+    (customer.confusion's non_technical reading) and are not confused in their last message. Needs
+    customer.confusion."""
     confusion = ctx.by_label("customer.confusion")
     nt_ids = frozenset(f.message_id for f in confusion if f.data.get("non_technical"))
     confused_ids = frozenset(f.message_id for f in confusion if not f.data.get("non_technical"))

@@ -147,7 +147,8 @@ _NOTED = re.compile(r"^\W*(?:ok(?:ay)?,?\s+)?(?:i['’]ve|i\s+have|we['’]ve|we
 # v15 (real IRC chat): the customer thanks or credits the agent ("good catch", "that's it", "cheers"): a "glad I could
 # help" after it answers the thanks, even where a complaint word ("haven't tried it") is in the same message
 _CREDITS = re.compile(r"\b(?:thanks?|thank\s+you|thx|ty|cheers|good\s+catch|nice\s+catch|well\s+spotted|"
-                      r"that['’]?s\s+it|that\s+(?:did|was)\s+it|you\s+nailed\s+it|you['’]?re\s+(?:a\s+star|the\s+best))\b", re.I)
+                      r"that['’]?s\s+it|that\s+(?:did|was)\s+it|you\s+nailed\s+it|you['’]?re\s+(?:a\s+star|the\s+best))\b",
+                      re.I)
 # "Thanks, but it still won't print" stays open; "haven't tried it but I know that's it" is sure of the fix
 _BUT = re.compile(r"\b(?:but(?!\s+(?:i\s+)?(?:know|am\s+sure|['’]m\s+sure)\b)|still|however|though|yet)\b", re.I)
 CLOSE_QUESTION_SCORE = 0.6

@@ -103,7 +103,8 @@ class AgentPressure(Detector):
     # valid if you sign today", "not letting your partner slow you down"
     # v14 (QA pass 22, lexicon v12): "so it's really now or never", "Just say yes now and I'll process it"; "to speed it
     # up" said of the thing the agent is speeding up is no hurry
-    # v15 (QA pass 21 b32 leftover): "Don't let your wife talk you out of it." said alone reaches the lexicon (prefilter)
+    # v15 (QA pass 21 b32 leftover): "Don't let your wife talk you out of it." said alone reaches the lexicon
+    # (prefilter)
     version = 15  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
