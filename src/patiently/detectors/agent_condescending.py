@@ -48,6 +48,12 @@ R-E-S-E-T."); a name, code or address spelled for clarity, a rare word, or a spe
 v16 (QA pass 19, lexicon v16): "something most people pick up on their first day with a computer" (not reassurance,
 "... in their first week, so don't worry"), "I'm happy to spell it out for you" and "anyone who cares about their
 banking would have upgraded years ago" (``belittling``).
+v21 (QA pass 22 b29, pass 21 b27, lexicon v21): ``basics_first``, the basics explained first ("Let's start with the
+basics", "Let me explain how email works first", "let me explain what a token is") counts only to a customer who showed
+they are technical, read as agent.jargon reads its audience (:func:`.agent_jargon.technical_customer`: a technical job,
+"I'm a senior developer"; technical terms or terminal output of their own, "I've checked the DNS records, SPF and DKIM
+both pass"), never to one who said they are not technical (customer.confusion's ``non_technical``) or is confused now:
+to them it is good practice.
 """
 
 from __future__ import annotations
@@ -59,6 +65,7 @@ from ..model import Conversation, Finding
 from ..text import readable
 from ._chat_lines import bot_reply, to_other_helper
 from ._jargon_terms import zipf
+from .agent_jargon import technical_customer
 from .base import Detector, DetectorContext
 from .customer_frustration import REPORT_AT as UPSET_AT
 from .customer_frustration import frustration_level
@@ -135,7 +142,9 @@ class AgentCondescending(Detector):
     # emails in future.", "Let me explain how email works first, since it can get a bit technical"
     # v20 (QA pass 22, lexicon v20): "you should really know this by now", "Make sure you're actually including it";
     # "Obviously that's not what we want for you" is no lecture
-    version = 20  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v21 (QA pass 22 b29, pass 21 b27, lexicon v21): the basics explained first ("Let's start with the basics", "Let me
+    # explain how email works first") to a customer who showed they are technical (agent.jargon's reading)
+    version = 21  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")
@@ -152,6 +161,15 @@ class AgentCondescending(Detector):
                                 and not _spelled_like_a_jab(conv, i, m))]
             if not matches or bot_reply(conv, i) or to_other_helper(conv, i):
                 continue
+            # v21: the basics explained first ("Let's start with the basics") talk down only to a customer who showed
+            # they know them; to one who said they are not technical they are good practice
+            expert: bool | None = None
+            if any(lex.category(m.category).meta.get("expert_only") for m in matches):
+                expert = technical_customer(conv, ctx, i)
+                if not expert:
+                    matches = [m for m in matches if not lex.category(m.category).meta.get("expert_only")]
+                    if not matches:
+                        continue
             weights: list[tuple[Match, float]] = []
             upset: bool | None = None
             for m in matches:
@@ -172,7 +190,8 @@ class AgentCondescending(Detector):
             top = max(weights, key=lambda mw: mw[1])[0]
             suggestion = str(lex.category(top.category).meta.get("suggestion", ""))
             quoted = "; ".join(f'"{m.text.strip()}"' for m in matches[:3])
-            extra = " to an upset customer" if upset else ""
+            shown = expert and top.category == "basics_first"
+            extra = " to an upset customer" if upset else " to a customer who showed they know this" if shown else ""
             out.append(
                 self.finding(
                     msg, score, [(m.start, m.end) for m in matches],

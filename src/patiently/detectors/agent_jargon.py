@@ -292,22 +292,7 @@ class AgentJargon(Detector):
         """Update ``state`` with one message; an agent message's unexplained terms."""
         text = msg.text
         if msg.role == "customer":
-            matches = load_lexicon("non_technical").find(text)
-            # the one non-technical list, with customer.confusion's rule that it is about the writer
-            state.non_technical = state.non_technical or says_non_technical(text) \
-                or msg.id in nt_ids or bool(_NEW_USER.search(text))
-            state.confused = any(m.category == "confusion" and key(m.text) not in _NOT_CONFUSION for m in matches) \
-                or msg.id in confused_ids
-            if state.confused:
-                state.said.clear()  # what they did not follow may not be said again unexplained
-            found = glossary_terms(text)
-            taken = [(s, e) for s, e, _ in found]
-            # Everyday terms (Wi-Fi driver, terminal, logs) do not show a technical customer; the rest do.
-            state.customer_terms.update(key(text[s:e]) for s, e, entry in found if level(entry) != "common")
-            state.customer_terms.update(key(text[s:e]) for s, e in rare_technical_words(text, rare_zipf, taken, names))
-            state.hands_on.update(_hands_on(text))
-            state.tech_role = state.tech_role or bool(_TECH_ROLE.search(text))
-            state.customer_words += key(text) + " "
+            _read_customer(msg, state, rare_zipf, names, nt_ids, confused_ids)
             return []
         if msg.role != "agent":
             return []
@@ -384,6 +369,45 @@ class AgentJargon(Detector):
             data={"terms": names, "non_technical_customer": non_technical, "customer_confused": confused,
                   "plain": plain},
         )
+
+
+def _read_customer(msg: Message, state: _State, rare_zipf: float, names: frozenset[str],
+                   nt_ids: frozenset[str | None], confused_ids: frozenset[str | None]) -> None:
+    """Update ``state`` with what one customer message shows: lay or confused, their words, technical signs."""
+    text = msg.text
+    matches = load_lexicon("non_technical").find(text)
+    # the one non-technical list, with customer.confusion's rule that it is about the writer
+    state.non_technical = state.non_technical or says_non_technical(text) \
+        or msg.id in nt_ids or bool(_NEW_USER.search(text))
+    state.confused = any(m.category == "confusion" and key(m.text) not in _NOT_CONFUSION for m in matches) \
+        or msg.id in confused_ids
+    if state.confused:
+        state.said.clear()  # what they did not follow may not be said again unexplained
+    found = glossary_terms(text)
+    taken = [(s, e) for s, e, _ in found]
+    # Everyday terms (Wi-Fi driver, terminal, logs) do not show a technical customer; the rest do.
+    state.customer_terms.update(key(text[s:e]) for s, e, entry in found if level(entry) != "common")
+    state.customer_terms.update(key(text[s:e]) for s, e in rare_technical_words(text, rare_zipf, taken, names))
+    state.hands_on.update(_hands_on(text))
+    state.tech_role = state.tech_role or bool(_TECH_ROLE.search(text))
+    state.customer_words += key(text) + " "
+
+
+def technical_customer(conv: Conversation, ctx: DetectorContext, i: int) -> bool:
+    """agent.jargon's reading of the customer before message ``i``, for agent.condescending (v21): they showed they are
+    technical (a technical job, technical terms of their own, something typed at a terminal), never said they are not
+    (customer.confusion's non_technical reading) and are not confused in their last message. Needs
+    customer.confusion."""
+    confusion = ctx.by_label("customer.confusion")
+    nt_ids = frozenset(f.message_id for f in confusion if f.data.get("non_technical"))
+    confused_ids = frozenset(f.message_id for f in confusion if not f.data.get("non_technical"))
+    authors = {m.author.lower() for m in conv.messages if m.author}
+    names = frozenset(authors | {p for a in authors for p in _NAME_PARTS.findall(a) if len(p) > 2})
+    state = _State()
+    for m in conv.messages[:i]:
+        if m.role == "customer":
+            _read_customer(m, state, ctx.settings.jargon.rare_zipf, names, nt_ids, confused_ids)
+    return state.technical
 
 
 def _hands_on(text: str) -> set[str]:

@@ -74,7 +74,10 @@ _NEG_BEFORE = re.compile(r"\b(?:not|n't|no\s+longer|never|isn't|wasn't|nothing|n
                          r"(?:\w+\s+)?$", re.I)
 # "was working fine", "used to print ok": the past, before the fault, is no confirmation
 _PAST_BEFORE = re.compile(r"\b(?:was|were|used\s+to|had\s+been|always|before|until)\s+(?:\w+\s+)?$", re.I)
-_NEG_INSIDE = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.I)
+_NEG_INSIDE = re.compile(r"\b(?:not|never|cannot)\b|n['’]t\b", re.I)
+# v15: a confirm.yaml pattern that carries its own negation ("hasn't dropped since", "has not crashed once", "no more
+# drops since") starts with it; only the rest of the match is checked for a negation of its own
+_OWN_NEG = re.compile(r"(?:\w+n['’]?t|\w+\s+not|not|no|never)\b", re.I)
 _UNTIL_AFTER = re.compile(r"[\s,]*(?:\w+\s+){0,2}(?:until|till|before|but\s+(?:now|then|today|since))\b|"
                           r"[^.!?\n]{0,30}\b(?:error|problem|issue|same|warning|fail\w*|crash\w*|blank)", re.I)
 # "and is it all sorted out>": a yes/no question typed without its question mark
@@ -124,8 +127,10 @@ _DONE_BEFORE = re.compile(r"^\W*(?:all\s+)?done\b|\b(?:i['’]ve|i\s+have|we['�
                           r"\b(?:has|have)\s+been\s+\w+ed\b", re.I)
 LOOKBACK = 8  # messages before a group-chat declaration in which its author must have instructed
 # v7: + else/all (close_question); v8: + action ("no further action is required from our side", closing.yaml v3)
+# v15: + glad/happy/pleased and "good one" (closing.yaml v6 sign_off: "Glad I could help, have a good one!")
 _CHEAP = re.compile(r"\b(?:clos\w*|resolv\w*|mark\w*|solved|sorted|fixed|fix|set|good\s+to\s+go|works?|working|"
-                    r"ended|done|care|wrap\w*|archiv\w*|end\w*|else|all|action|day|evening|weekend|afternoon|morning|night|week)\b",
+                    r"ended|done|care|wrap\w*|archiv\w*|end\w*|else|all|action|day|evening|weekend|afternoon|morning|night|week|"
+                    r"glad|happy|pleased|(?:good|great|nice)\s+one)\b",
                     re.I)
 # v7: a sentence that says something besides the wrap-up: a step, a link, a number, a promise of action
 _SUBSTANCE = re.compile(r"https?://|\d|\b(?:i['’]ll|i\s+will|we['’]ll|we\s+will|let\s+me|i['’]ve|i\s+have|we['’]ve|"
@@ -139,6 +144,13 @@ _NOTED = re.compile(r"^\W*(?:ok(?:ay)?,?\s+)?(?:i['’]ve|i\s+have|we['’]ve|we
                     r"(?:that|this|it|your\s+(?:feedback|comments?|concerns?|complaint|issue|problem))"
                     r"(?:\s+(?:on|to|in|against)\s+(?:your|the|our)\s+(?:account|file|records?|system|notes))?"
                     r"\s*[.!]?\s*$", re.I)
+# v15 (real IRC chat): the customer thanks or credits the agent ("good catch", "that's it", "cheers"): a "glad I could
+# help" after it answers the thanks, even where a complaint word ("haven't tried it") is in the same message
+_CREDITS = re.compile(r"\b(?:thanks?|thank\s+you|thx|ty|cheers|good\s+catch|nice\s+catch|well\s+spotted|"
+                      r"that['’]?s\s+it|that\s+(?:did|was)\s+it|you\s+nailed\s+it|you['’]?re\s+(?:a\s+star|the\s+best))\b",
+                      re.I)
+# "Thanks, but it still won't print" stays open; "haven't tried it but I know that's it" is sure of the fix
+_BUT = re.compile(r"\b(?:but(?!\s+(?:i\s+)?(?:know|am\s+sure|['’]m\s+sure)\b)|still|however|though|yet)\b", re.I)
 CLOSE_QUESTION_SCORE = 0.6
 _IF_BEFORE = re.compile(r"\b(?:if|whether|should)\b[^.!?]*$", re.I)
 
@@ -164,7 +176,9 @@ def customer_state(text: str) -> str:
 def _real_works(text: str, start: int, end: int) -> bool:
     """A "works" match that is not negated, not about the past and not followed by "until ..."."""
     before = text[max(0, start - 20):start]
-    return not (_NEG_BEFORE.search(before) or _PAST_BEFORE.search(before) or _NEG_INSIDE.search(text, start, end)
+    own = _OWN_NEG.match(text, start, end)
+    return not (_NEG_BEFORE.search(before) or _PAST_BEFORE.search(before)
+                or _NEG_INSIDE.search(text, own.end() if own else start, end)
                 or _UNTIL_AFTER.match(text, end) or _PLACE_AFTER.match(text, end))
 
 
@@ -179,7 +193,9 @@ class AgentPrematureClosure(Detector):
     # v12 (QA pass 17, closing.yaml v4): a bare "Anything else?" or "Have a great day!" in a hollow reply to a complaint
     # v13 (QA pass 19, closing.yaml v5): "mark this ticket as resolved"; "Refunds can take some time." is hollow too
     # v14 (QA pass 21, confirm.yaml v6): "... it hasn't asked once. Thanks!" confirms (accept)
-    version = 14  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
+    # v15 (QA pass 22 b39, closing.yaml v6): "Glad I could help, have a good one!" (prefilter words, sign_off); a
+    # confirm.yaml pattern that carries its own negation ("hasn't dropped since") confirms with either apostrophe
+    version = 15  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 
@@ -304,6 +320,8 @@ def _open_close_question(text: str, lex: Lexicon, ctx: DetectorContext, i: int) 
     pc = ctx.previous(i, "customer")
     if pc is None or not load_lexicon("complaint").find(ctx.conv.messages[pc].text):
         return None
+    if _CREDITS.search(ctx.conv.messages[pc].text) and not _BUT.search(ctx.conv.messages[pc].text):
+        return None  # v15: "i haven't tried it but know thats it, good catch": thanked, not an open complaint
     hit: tuple[str, int, int] | None = None
     for s, e in ctx.sentences(i):
         sent = text[s:e]

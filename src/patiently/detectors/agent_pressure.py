@@ -61,8 +61,11 @@ _CHEAP = re.compile(r"\b(?:close|closed|closing|otherwise|cancel|today|tonight|l
                     r"forever|indefinitely|"
                     r"midnight|regret|"
                     r"keep|other|advise|recommend|suggest|urge|encourage|guaranteed|valid|decision|confirmation|hang|ends|log|"
-                    r"offer|price|quote|deal|discount)\b",
+                    r"offer|price|quote|deal|discount|"
+                    r"let(?:ting)?\s+(?:your|the))\b",
                     re.I)  # v7: "I can't hold it forever"; v8: hard_sell; v11: QA pass 18
+# v15: "let your" / "letting the": hard_sell's person cast as the obstacle ("Don't let your wife talk you out of it.")
+# has no deal or deadline word, so said alone it never reached the lexicon
 
 # what follows "just do what I said" when it only points back to earlier steps
 _POINTER = re.compile(r"\s*(?:in\s+|on\s+)?(?:my\s+|the\s+)?(?:last|above|earlier|before|previous)\b", re.I)
@@ -100,7 +103,9 @@ class AgentPressure(Detector):
     # valid if you sign today", "not letting your partner slow you down"
     # v14 (QA pass 22, lexicon v12): "so it's really now or never", "Just say yes now and I'll process it"; "to speed it
     # up" said of the thing the agent is speeding up is no hurry
-    version = 14  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
+    # v15 (QA pass 21 b32 leftover): "Don't let your wife talk you out of it." said alone reaches the lexicon
+    # (prefilter)
+    version = 15  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 
