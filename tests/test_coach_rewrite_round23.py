@@ -68,3 +68,38 @@ def test_library_is_v9() -> None:
     from patiently.lexicon import load_data
 
     assert load_data("rewrites")["version"] == 9
+
+
+# b22: "..., so you'll have to track down the right department yourself" was cut and left the refusal with no
+# hand-over; the hand-over is a placeholder the agent fills (so the rewrite is not complete).
+HANDOVER = "here's how to reach [the right team]: [contact]"
+REFUND = "Customer: My refund still hasn't arrived after 3 weeks."
+
+
+@pytest.mark.parametrize(("draft", "want"), [
+    pytest.param("Thanks for getting in touch. I've looked at your account and I can see the refund was requested on "
+                 "2 May. Refunds aren't handled by this team, so you'll have to track down the right department "
+                 "yourself. Have a nice day.",
+                 f"Refunds aren't handled by this team, so {HANDOVER}. Have a nice day.", id="b22"),
+    pytest.param("Billing isn't something we deal with here. You'll need to find the right team yourself.",
+                 f"Billing isn't something we deal with here. H{HANDOVER[1:]}.", id="sentence_of_its_own"),
+    pytest.param("Invoices are done by another team, you'd have to find the right person yourself.",
+                 f"Invoices are done by another team; {HANDOVER}.", id="after_a_bare_comma"),
+    pytest.param("Refunds aren't handled by this team, so you'll have to figure out which department to contact "
+                 "yourself.", f"Refunds aren't handled by this team, so {HANDOVER}.", id="figure_out_which"),
+])
+def test_b22_a_referral_with_no_hand_over_gets_a_hand_over_placeholder(draft: str, want: str) -> None:
+    text, complete = rewrite(draft, REFUND)
+    assert text.endswith(want) and not complete
+    assert "yourself" not in text
+
+
+@pytest.mark.parametrize("draft", [
+    "Refunds aren't handled by this team, but I'll track down the right department for you.",
+    "Refunds aren't handled by this team, so I've passed this to the billing team, who will email you within 2 days.",
+    "You can find the right department on our contact page: example.com/contact.",
+])
+def test_b22_near_misses_with_a_hand_over_keep_their_words(draft: str) -> None:
+    r = check(draft, context=REFUND)
+    assert r.rewrite is not None and r.rewrite.text.endswith(draft) and r.rewrite.complete
+    assert "dismissive" not in {f.category for f in r.flags}
