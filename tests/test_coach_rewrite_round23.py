@@ -103,3 +103,43 @@ def test_b22_near_misses_with_a_hand_over_keep_their_words(draft: str) -> None:
     r = check(draft, context=REFUND)
     assert r.rewrite is not None and r.rewrite.text.endswith(draft) and r.rewrite.complete
     assert "dismissive" not in {f.category for f in r.flags}
+
+
+# b14: cutting the blame clause left its condition as a sentence of its own ("..., so if you didn't get one.").
+# A condition tied on just before the cut clause belongs to it and goes with it.
+@pytest.mark.parametrize(("draft", "context", "want"), [
+    pytest.param("Reminders are sent to the number you gave us, so if you didn't get one, that's because your details "
+                 "were wrong. There will be a missed appointment fee of $40.",
+                 "Customer: I missed my appointment because I never got the reminder text.",
+                 "Reminders are sent to the number you gave us. There will be a missed appointment fee of $40.",
+                 id="b14"),
+    pytest.param("Confirmations go to the address on your account, so if it didn't arrive, that's because you typed "
+                 "it wrong.", "Customer: I never got the confirmation email.",
+                 "Confirmations go to the address on your account.", id="so_if_it_didnt_arrive"),
+    pytest.param("We send the code by SMS, and if it never came, it's because you entered the wrong number.",
+                 "Customer: The code never came.", "We send the code by SMS.", id="and_if"),
+    pytest.param("Parcels go to the address on the order, so when it went somewhere else, that's because you gave us "
+                 "the wrong address. I can reroute it today.", "Customer: My parcel went to the wrong place.",
+                 "Parcels go to the address on the order. I can reroute it today.", id="so_when"),
+])
+def test_b14_a_cut_takes_the_condition_that_led_into_it(draft: str, context: str, want: str) -> None:
+    text, _ = rewrite(draft, context)
+    assert text.endswith(want)
+
+
+@pytest.mark.parametrize(("draft", "want"), [
+    pytest.param("That's because your details were wrong, so if you didn't get one, please update them.",
+                 "If you didn't get one, please update them.", id="condition_after_the_cut_keeps_its_main_clause"),
+    pytest.param("If you didn't get one, that's because your details were wrong.", "To avoid this next time, [tip].",
+                 id="condition_alone_keeps_the_sentence_fallback"),
+])
+def test_b14_near_misses_keep_their_rewrite(draft: str, want: str) -> None:
+    assert rewrite(draft, "Customer: I never got the reminder text.")[0] == want
+
+
+@pytest.mark.parametrize("draft", [
+    "Reminders are sent to the number you gave us, so if you didn't get one, please check your details in the app.",
+    "Reminders are sent to the number you gave us, so if you didn't get one, I'm happy to check it with you.",
+])
+def test_b14_near_misses_without_blame_are_not_rewritten(draft: str) -> None:
+    assert check(draft, context="Customer: I never got the reminder text.").rewrite is None
