@@ -143,3 +143,41 @@ def test_b14_near_misses_keep_their_rewrite(draft: str, want: str) -> None:
 ])
 def test_b14_near_misses_without_blame_are_not_rewritten(draft: str) -> None:
     assert check(draft, context="Customer: I never got the reminder text.").rewrite is None
+
+
+# b19: a customer who waits on us was told "Take your time; I'll keep this case open until you're ready".
+# The case stays open for our part: what we chase and when we update are the agent's to fill in.
+WAITING_ANSWER = "I'll keep this {} open, chase [what they're waiting for] and update you by [when]."
+
+
+@pytest.mark.parametrize(("context", "draft", "thing"), [
+    pytest.param("Customer: I'm still waiting for the technician to confirm a time.",
+                 "If I don't hear back from you in the next hour I'll assume everything is fine and close the case.",
+                 "case", id="b19"),
+    pytest.param("Customer: Nobody has called me back about the leak.",
+                 "If you don't reply within 24 hours, we will close this ticket.", "ticket", id="nobody_called"),
+    pytest.param("Customer: I've been waiting on your team for a week now.",
+                 "Reply within 2 hours or I'll close your case.", "case", id="waiting_on_your_team"),
+    pytest.param("Customer: I haven't heard back about my refund.",
+                 "Your ticket will be closed if we don't hear from you within 2 days.", "ticket", id="not_heard_back"),
+])
+def test_b19_a_customer_waiting_on_us_is_not_told_to_take_their_time(context: str, draft: str, thing: str) -> None:
+    text, complete = rewrite(draft, context)
+    assert text.endswith(WAITING_ANSWER.format(thing)) and not complete
+    assert "take your time" not in text.lower() and "you're ready" not in text
+
+
+@pytest.mark.parametrize(("context", "draft", "want"), [
+    pytest.param("Customer: I'm waiting for my wife to decide.",
+                 "If I don't hear back from you in the next hour I'll assume everything is fine and close the case.",
+                 "Take your time; I'll keep this case open until you're ready.", id="waiting_on_their_own_side"),
+    pytest.param("Customer: I'll check with the technician on site tomorrow.",
+                 "If I don't hear back from you in the next hour I'll close the case.",
+                 "Take your time; I'll keep this case open until you're ready.", id="technician_on_their_side"),
+    pytest.param("Customer: I'm still waiting for the technician.",
+                 "I need the serial number within the next 30 minutes or I'll have to close this request.",
+                 "When you're ready, please send me the serial number; I'll keep this request open until then.",
+                 id="we_still_need_something_from_them"),
+])
+def test_b19_near_misses_keep_their_rewrite(context: str, draft: str, want: str) -> None:
+    assert rewrite(draft, context)[0].endswith(want)
