@@ -181,3 +181,81 @@ def test_b19_a_customer_waiting_on_us_is_not_told_to_take_their_time(context: st
 ])
 def test_b19_near_misses_keep_their_rewrite(context: str, draft: str, want: str) -> None:
     assert rewrite(draft, context)[0].endswith(want)
+
+
+def _flags(draft: str, context: str) -> set[str]:
+    return {f.category for f in check(draft, context=context).flags if f.severity != "info"}
+
+
+# b32: "Side effects are normal. It's nothing to worry about, just keep taking it." waved a worried patient off
+# (dismissive v22, `normal_no_worry`); the rewrite no longer keeps it behind an apology.
+DIZZY = "Customer: I've had dizzy spells since starting the new medication and I'm worried."
+
+
+@pytest.mark.parametrize(("context", "draft"), [
+    pytest.param(DIZZY, "Side effects are normal. It's nothing to worry about, just keep taking it.", id="b32"),
+    pytest.param("Customer: My skin is itchy since I started the new cream and I'm worried.",
+                 "That's nothing to worry about. Just keep using it.", id="keep_using_it"),
+    pytest.param("Customer: I get headaches with the new tablets, should I be worried?",
+                 "Don't worry, just keep taking them.", id="dont_worry_keep_taking"),
+    pytest.param("Customer: My new hearing aid whistles a lot, is that bad?",
+                 "Some whistling is normal. Nothing to worry about.", id="two_word_subject"),
+])
+def test_b32_the_worry_waved_away_is_dismissive(context: str, draft: str) -> None:
+    assert "dismissive" in _flags(draft, context)
+
+
+def test_b32_the_rewrite_keeps_no_brush_off_behind_the_apology() -> None:
+    text, complete = rewrite("Side effects are normal. It's nothing to worry about, just keep taking it.", DIZZY)
+    assert "keep taking it" not in text and "nothing to worry about" not in text and not complete
+
+
+@pytest.mark.parametrize(("context", "draft"), [
+    pytest.param(DIZZY, "Mild dizziness is a common side effect in the first two weeks because your body is adjusting, "
+                 "so it's nothing to worry about, but if it gets worse please call your doctor.", id="reason_first"),
+    pytest.param("Customer: My card was charged twice, I'm worried.",
+                 "It's nothing to worry about: the second charge is a pre-authorisation and will drop off within 3 "
+                 "days.", id="reason_after"),
+    pytest.param("Customer: The app shows a warning about storage.",
+                 "That's normal after an update because the cache is rebuilt. Nothing to worry about.", id="because"),
+    pytest.param("Customer: Is it safe to keep using the app while you fix it?",
+                 "Yes, don't worry, you can keep using it as normal while we fix the sync issue.", id="keep_using_ok"),
+])
+def test_b32_reassurance_with_a_reason_is_not_dismissive(context: str, draft: str) -> None:
+    assert "dismissive" not in _flags(draft, context)
+
+
+# b37: "Please review our Terms of Service, section 4.2, regarding ride cancellations." to an upset customer
+# (dismissive v22, `policy_pointer`); the rewrite asks for the answer and keeps the pointer as where the details are.
+RIDE = "Customer: Your app charged me but the ride never came. I waited 25 minutes in the rain."
+ANSWER = "[What happened, and what you'll do about it]; the details are in "
+
+
+@pytest.mark.parametrize(("context", "draft", "doc"), [
+    pytest.param(RIDE, "Thank you for your message. Please review our Terms of Service, section 4.2, regarding ride "
+                 "cancellations.", "our Terms of Service, section 4.2, regarding ride cancellations.", id="b37"),
+    pytest.param("Customer: I was charged a cancellation fee for a booking I never made!",
+                 "Please refer to our cancellation policy.", "our cancellation policy.", id="refer_to_policy"),
+    pytest.param("Customer: Why was my account suspended?? I did nothing wrong.",
+                 "Kindly read our Terms and Conditions, clause 7, regarding account suspensions. Thanks.",
+                 "our Terms and Conditions, clause 7, regarding account suspensions.", id="clause_then_thanks"),
+    pytest.param("Customer: My parcel arrived smashed and you won't refund me.",
+                 "Thanks for reaching out. Please see our returns policy for details.", "our returns policy.",
+                 id="for_details"),
+])
+def test_b37_a_policy_pointer_instead_of_an_answer(context: str, draft: str, doc: str) -> None:
+    assert "dismissive" in _flags(draft, context)
+    text, complete = rewrite(draft, context)
+    assert ANSWER + doc in text and not complete
+
+
+@pytest.mark.parametrize("draft", [
+    "I'm sorry you waited in the rain. I've refunded the $14 fare to your card, and it should show within 3 days. "
+    "Please see our cancellation policy, section 4.2, for the details.",
+    "Please review our Terms of Service, section 4.2: if a driver cancels, the fare is refunded automatically, and I "
+    "can see yours went back to your card this morning.",
+    "Please review our Terms of Service, section 4.2, regarding ride cancellations, and I'll refund the fare right away.",
+    "Tap Sign up on the home screen. Please review our terms before you sign up.",
+])
+def test_b37_a_policy_pointed_to_beside_an_answer_is_not_dismissive(draft: str) -> None:
+    assert "dismissive" not in _flags(draft, RIDE)
