@@ -254,7 +254,8 @@ def test_b37_a_policy_pointer_instead_of_an_answer(context: str, draft: str, doc
     "Please see our cancellation policy, section 4.2, for the details.",
     "Please review our Terms of Service, section 4.2: if a driver cancels, the fare is refunded automatically, and I "
     "can see yours went back to your card this morning.",
-    "Please review our Terms of Service, section 4.2, regarding ride cancellations, and I'll refund the fare right away.",
+    "Please review our Terms of Service, section 4.2, regarding ride cancellations, and I'll refund the fare right "
+    "away.",
     "Tap Sign up on the home screen. Please review our terms before you sign up.",
 ])
 def test_b37_a_policy_pointed_to_beside_an_answer_is_not_dismissive(draft: str) -> None:
