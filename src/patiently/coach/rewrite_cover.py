@@ -35,6 +35,7 @@ _TIE = re.compile(r"(?:so|and|which\s+means|because|as)\s+", re.IGNORECASE)
 # A clause that cannot stand without its main clause: a reason or a condition.
 _SUBORDINATE = re.compile(r"(?:since|because|as|if|unless|when|whenever|although|though|once|now\s+that|"
                           r"given\s+that|seeing\s+(?:as|that))\b", re.IGNORECASE)
+_TIED_CONDITION = re.compile(r"(?:so|and|but|then|or)\s+" + _SUBORDINATE.pattern, re.IGNORECASE)  # "so if ..."
 _RELATIVE = re.compile(r"(?:which|who|whom|whose)\b", re.IGNORECASE)
 # what goes on after an aside between commas is the sentence's verb ("..., with payroll waiting, is ...")
 _PREDICATE = re.compile(r"(?:is|are|was|were|has|have|had|will|would|can|could|should|must|makes?|made|seems?|"
@@ -238,6 +239,15 @@ def _clause(draft: str, s0: int, e0: int, span: tuple[int, int]) -> tuple[int, i
             others = [c for j, c in enumerate(clauses) if j != k]
             if _SUBORDINATE.match(draft, cs) or (len(others) == 1 and _SUBORDINATE.match(draft, others[0][0])):
                 return None
+            # a condition just before the clause is that clause's, not the one before it: "..., so if you
+            # didn't get one, that's because your details were wrong" goes from the "so", or it left
+            # "Reminders are sent to the number you gave us, so if you didn't get one." (QA22 b14)
+            if k == 1 and _SUBORDINATE.match(draft, clauses[0][0]):
+                return None
+            if k >= 2 and _TIED_CONDITION.match(draft, clauses[k - 1][0]):
+                if len(re.findall(r"[A-Za-z]+", draft[s0:clauses[k - 1][0]])) < MIN_REST_WORDS:
+                    return None
+                return seps[k - 2][0], ce
             # a relative clause never stays without the clause it hangs on: "You clearly didn't follow
             # the setup guide, which is why it's not working" is no "Which is why ..." (QA17 b34)
             if k + 1 < len(clauses) and _RELATIVE.match(draft, clauses[k + 1][0]):

@@ -50,6 +50,7 @@ class Situation:
     feeling: str = ""  # "worried" or "hurried" from the customer's last message (the library's worry / hurry)
     apologised: bool = False  # the customer said sorry for themselves and their last message is calm
     agent_said: tuple[str, ...] = ()  # the agent's earlier messages (a repeat of one is no fuller answer)
+    waiting: bool = False  # the customer's last message waits on us (the library's waiting_on_us)
 
 
 def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
@@ -78,6 +79,7 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
         feeling=feeling(last),
         apologised=apologised(messages),
         agent_said=tuple(m.text for m in messages if m.role == "agent"),
+        waiting=template_search("waiting_on_us", last) is not None,
     )
 
 
@@ -332,7 +334,7 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
     otherwise ...", qa16 b15); with nothing left to say, the sentence goes, or stays as it was for
     a ``learned`` flag's edit (a tone model's guess never deletes a sentence: it is listed in
     ``unchanged`` instead)."""
-    from .rewrite import library, sentence_holding
+    from .rewrite import fill, library, sentence_holding
 
     swaps: Mapping[str, str] = library().templates["held_up"]
     grief = [str(p) for p in library().templates["grief_swaps"]]
@@ -355,7 +357,10 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
                 if end > ed.end:  # "I'm so sorry for your loss this may cause." (QA21 b09): the tail goes too
                     fitted.append(type(ed)(ed.start, end, text))
                     continue
-            if _TAKE_YOUR_TIME.search(text):
+            wait = template_regex("waiting_close").match(text) if where is not None and where.waiting else None
+            if wait:  # the customer waits on us: the case stays open for our part, not theirs (QA22 b19)
+                text = fill(str(library().templates["waiting_answer"]), wait.groupdict())
+            elif _TAKE_YOUR_TIME.search(text):
                 s, e = sentence_holding(draft, ed)
                 whole = not any(c.isalnum() for c in draft[s:ed.start] + draft[ed.end:e])
                 # a deadline anywhere in the draft: "The code is only valid for 10 minutes. Please hurry up

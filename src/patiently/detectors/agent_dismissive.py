@@ -150,7 +150,9 @@ class AgentDismissive(Detector):
     # hand-over ("you'll need to" is no offer there, scope_refusal's `not_softened_by`)
     # v20 (QA pass 21, lexicon v19): `disbelief`, "they all say that.", "That's what they all say", "no reason huh"
     # v21 (QA pass 22, lexicon v20): "you'll have to track down the right department yourself"
-    version = 21
+    # v22 (QA pass 22, lexicon v21): "Side effects are normal. It's nothing to worry about, just keep taking it.",
+    # `policy_pointer` ("Please review our Terms of Service, section 4.2, ..." in place of an answer)
+    version = 22
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 
