@@ -3,9 +3,10 @@ must get a warning or a problem in the expected category, each false alarm and i
 (patient replies with similar words) stay quiet. Cue families, not phrases: pressure v13 (agent.pressure v16),
 dismissive v22 (agent.dismissive v23), condescending v22 (agent.condescending v22), blame v15 (agent.blame v16),
 unprofessional v19 (agent.unprofessional v19), coach_cues v16 (reassurance as acknowledgment, the customer's mood),
-non_technical v6 (customer.confusion, agent.jargon). Left open: b20 (a ticket closed while a second request is
-open), b24 (a sysadmin told to check the internet), and the customer asking back what was just answered ("what was
-it again?") not read as repeating."""
+non_technical v6 (customer.confusion, agent.jargon); code: agent.premature_closure v16 (a fix confirmed with a second
+request in the same message is no end: b20). Left open: g18 ("As I mentioned earlier" to a customer who did not
+repeat anything, arguable) and the customer asking back what was just answered ("what was it again?") not read as
+repeating."""
 
 from __future__ import annotations
 
@@ -37,9 +38,37 @@ VISA = ("Customer: My visa letter has the wrong birth date and my embassy appoin
         " I'm panicking.")
 TAX = "Customer: I'm really stressed, my tax return is due Friday and the upload keeps failing."
 ANGRYC = "Customer: This is ridiculous, your useless portal lost my essay and the deadline is tonight!!"
+PRINT = "Customer: The printer works now, but I also can't scan to email. Can you help with that too?"
+WIFI = "Customer: Wifi is working again, thanks! One more thing: how do I change the network name?"
+DONE = "Customer: The printer works now, thanks so much!"
+ALSO_THANKS = "Customer: It works now. Thanks, you've been great too!"
+SYSADMIN = "Customer: I'm a sysadmin. Your API returns 502 on every POST to /v2/orders since 10:00 UTC."
 
 # QA pass 23's misses and made-up variants: (draft, context, category) that must get a warning or a problem there
 MISSES_QA23 = {
+    "b20": (
+        "Glad the printer is working! Since the original issue is resolved, I'll close this ticket now. Have "
+        "a great day!",
+        PRINT, "premature_closure"),
+    "close_after_one_more": (
+        "Great, glad it's working! I'll close this ticket now.",
+        WIFI, "premature_closure"),
+    "mark_resolved_second_request": (
+        "Perfect, I'll mark this as resolved then.",
+        PRINT, "premature_closure"),
+    "b24": (
+        "Have you made sure you're connected to the internet? A 502 usually means something is wrong on your "
+        "computer. Try restarting your computer first.",
+        SYSADMIN, "blame"),
+    "normally_means_problem_device": (
+        "That error normally means a problem with your device.",
+        SYSADMIN, "blame"),
+    "usually_means_issue_network": (
+        "A 502 usually means there's an issue with your network.",
+        SYSADMIN, "blame"),
+    "just_means_wrong_your_end": (
+        "It just means something is wrong on your end.",
+        SYSADMIN, "blame"),
     "b05": (
         "This offer expires in one hour. If you don't renew now, you will lose all your data and your "
         "discount permanently.",
@@ -214,6 +243,26 @@ MISSES_QA23 = {
 
 # Near-misses: patient replies with similar words, which must stay quiet in that category
 QUIET_QA23 = {
+    "q_close_after_confirm": (
+        "Glad the printer is working! I'll close this ticket now. Have a great day!",
+        DONE, "premature_closure"),
+    "q_answers_second_then_close": (
+        "Glad the printer is working! For scanning, open the printer's panel, tap Scan, then Email. Let me "
+        "know if it sends, and I'll keep the ticket open until then.",
+        PRINT, "premature_closure"),
+    "q_thanks_too": (
+        "Glad it's working! I'll close this ticket now. Have a great day!",
+        ALSO_THANKS, "premature_closure"),
+    "q_our_side": (
+        "Thanks for the precise report. A 502 usually means something is wrong on our side: our gateway lost "
+        "the orders service at 09:58, and it's being restarted now.",
+        SYSADMIN, "blame"),
+    "q_token_check": (
+        "A 401 usually means something is wrong with the token; could you check it hasn't expired?",
+        SYSADMIN, "blame"),
+    "q_means_nothing_wrong": (
+        "A 502 means nothing is wrong on your computer: our load balancer is failing, and we're on it.",
+        SYSADMIN, "blame"),
     "expected_vs_got_irc": ("Didn't work? How? What did you expect? What did you get?", DL, "condescending"),
     "q_dont_renew_stays": (
         "No rush. If you don't renew, your data stays safe for 90 days, so take the time you need.",
