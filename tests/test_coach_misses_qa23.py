@@ -53,6 +53,9 @@ MISSES_QA23 = {
     "close_after_one_more": (
         "Great, glad it's working! I'll close this ticket now.",
         WIFI, "premature_closure"),
+    "close_after_as_well": (
+        "Great! Closing the ticket now, have a good day.",
+        "Customer: Outlook opens now, thank you. Could you look at my calendar sync as well?", "premature_closure"),
     "mark_resolved_second_request": (
         "Perfect, I'll mark this as resolved then.",
         PRINT, "premature_closure"),
