@@ -228,7 +228,9 @@ def test_v6_courtesy_closings_stay_quiet(text: str) -> None:
 @pytest.mark.parametrize(
     ("draft", "evidence"),
     [
-        ("The offer expires in 10 minutes and I can't hold it forever.", ["I can't hold it forever"]),
+        # v16 (QA pass 23): the offer running out within minutes is hard_sell evidence too
+        ("The offer expires in 10 minutes and I can't hold it forever.",
+         ["The offer expires in 10 minutes", "I can't hold it forever"]),
         ("We won't hold the deal all day.", ["We won't hold the deal all day"]),
     ],
 )

@@ -211,7 +211,10 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     if _cue(draft, "thanks_effort") and mild:
         return True
     angry = any(_ANGRY.intersection(f.data.get("reasons") or ()) for f in frustration)
+    # QA pass 23 (g07): a customer who says they are stressed ("I'm so stressed", coach_cues ``stressed``) is answered
+    # by reassurance as a worried one is ("Your essay is safe: ... well before tonight's deadline")
     if (_cue(draft, "reassures") and any(_cue(m.text, "worried") or _cue(m.text, "distressed")
+                                         or _cue(m.text, "stressed")
                                          for m in conv.messages[:-1] if m.id in recent) and not angry):
         return True  # reassurance answering a worried or distressed customer's worry (not anger at the service)
     if _cue(draft, "reassures") and _done_first(draft) and not angry:

@@ -78,7 +78,12 @@ _DESCRIBED = re.compile(r"\b(?:when|if|whenever|once|as)\s+you\s+$", re.IGNORECA
 # v13 (QA pass 16, g16): "it's easy to miss because it's quite faint" blames the screen, not the
 # customer: a simplicity claim followed by what is easy to get wrong is sympathy
 _EASY_TO_GET_WRONG = re.compile(r"\s+to\s+(?:miss|overlook|get\s+wrong|mix\s+up|confuse|forget|misread|lose\s+track|"
-                                r"trip\s+over|get\s+stuck|click\s+the\s+wrong)\b", re.IGNORECASE)
+                                r"trip\s+over|get\s+stuck|click\s+the\s+wrong|"
+                                r"sort(?:\s+out)?|fix|solve|put\s+right|undo|recover|get\s+back|reset)\b",
+                                re.IGNORECASE)
+# v22 (QA pass 23, QA pass 19 g21 kept quiet): "it's easy to sort out / fix / undo" says the problem is small, not the
+# customer slow: reassurance, read like "easy to miss" (a customer who says "I'm not good with phones" is now read as
+# non-technical, so a bare simplicity claim to them counts at full weight)
 
 # v15 (QA pass 18): a spelling given for clarity ("the surname is Smith, S-M-I-T-H", "is that J-O-N-E-S?")
 _SPELLING_ASKED = re.compile(r"\b(?:name|surname|username|user\s+name|e-?mail|address|code|password|reference|spell\w*|"
@@ -144,7 +149,10 @@ class AgentCondescending(Detector):
     # "Obviously that's not what we want for you" is no lecture
     # v21 (QA pass 22 b29, pass 21 b27, lexicon v21): the basics explained first ("Let's start with the basics", "Let me
     # explain how email works first") to a customer who showed they are technical (agent.jargon's reading)
-    version = 21  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v22 (QA pass 23, lexicon v22): "I'll keep this really basic for you", "Most students figure it out on their own",
+    # "what did you expect?", "Your computer clearly isn't good enough", "Just chill and wait."; "For a 4-year-old's
+    # vaccine visit" is no comparison; "it's easy to sort out" is reassurance
+    version = 22  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")

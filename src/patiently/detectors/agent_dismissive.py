@@ -152,7 +152,10 @@ class AgentDismissive(Detector):
     # v21 (QA pass 22, lexicon v20): "you'll have to track down the right department yourself"
     # v22 (QA pass 22, lexicon v21): "Side effects are normal. It's nothing to worry about, just keep taking it.",
     # `policy_pointer` ("Please review our Terms of Service, section 4.2, ..." in place of an answer)
-    version = 22
+    # v23 (QA pass 23, lexicon v22): "so it's probably nothing on our end", "That's between you and your bank.", "We
+    # don't handle disputes.", "I can't do anything about what sales told you", "Just wait for a patch.", a bare "You'll
+    # have to call them."
+    version = 23
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

@@ -221,7 +221,8 @@ class AgentJargon(Detector):
     # v12 (QA pass 21, non_technical.yaml v5 via customer.confusion): jargon to "I'm just a pensioner" is raised
     # v13 (QA pass 22, glossary v7): health-insurance billing (EOB, coinsurance, allowed amount, CPT code) and school
     # platforms (LMS, LTI, federate)
-    version = 13  # v7 (QA pass 12): glossary v3 ("flush your DNS", fragmenting, TOTP, ONT, WAN port)
+    # v14 (QA pass 23, non_technical.yaml v6 via customer.confusion): jargon to "I'm not good with phones" is raised
+    version = 14  # v7 (QA pass 12): glossary v3 ("flush your DNS", fragmenting, TOTP, ONT, WAN port)
     # v6 (QA pass 11): "SPF/DKIM" is two terms; "run a traceroute" is a noun, not a command; glossary v2
     labels = ("agent.jargon",)
     description = "Agent uses technical terms without explaining them, worse for non-technical customers."

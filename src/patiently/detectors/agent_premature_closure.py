@@ -155,6 +155,13 @@ CLOSE_QUESTION_SCORE = 0.6
 _IF_BEFORE = re.compile(r"\b(?:if|whether|should)\b[^.!?]*$", re.I)
 
 
+# v16 (QA pass 23, b20): a fix confirmed and a second request in the same message ("The printer works now, but I also
+# can't scan to email. Can you help with that too?"): after the confirmation, a question with "also / too / as well /
+# another / one more" is something else worth answering, not the end of the conversation
+_ALSO_ASKS = re.compile(r"\b(?:also|too|as\s+well|another|one\s+more|a\s+second|separate|different)\b[^?]*\?|"
+                        r"\?[^?]*\b(?:also|too|as\s+well)\b", re.I)
+
+
 def customer_state(text: str) -> str:
     """'confirmed', 'broken', 'new' (something else worth answering) or 'neutral'."""
     lex = load_lexicon("confirm")
@@ -165,7 +172,7 @@ def customer_state(text: str) -> str:
         return "neutral"  # "OK, I'll try this tomorrow": nothing confirmed yet
     for h in hits:
         if h.category == "works" and _real_works(text, h.start, h.end):
-            return "confirmed"
+            return "new" if _ALSO_ASKS.search(text, h.end) else "confirmed"
         if h.category == "accept":
             return "confirmed"
     if "?" in text or len(text.split()) > 6:
@@ -195,7 +202,9 @@ class AgentPrematureClosure(Detector):
     # v14 (QA pass 21, confirm.yaml v6): "... it hasn't asked once. Thanks!" confirms (accept)
     # v15 (QA pass 22 b39, closing.yaml v6): "Glad I could help, have a good one!" (prefilter words, sign_off); a
     # confirm.yaml pattern that carries its own negation ("hasn't dropped since") confirms with either apostrophe
-    version = 15  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
+    # v16 (QA pass 23, b20): "works now, but I also can't scan. Can you help with that too?" is a second request, not
+    # a confirmation that ends the conversation
+    version = 16  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 

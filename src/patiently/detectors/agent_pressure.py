@@ -58,12 +58,13 @@ _CHEAP = re.compile(r"\b(?:close|closed|closing|otherwise|cancel|today|tonight|l
                     r"day|time|customers|"
                     r"queue|busy|wrap|speed|there|hello+|helo|message|answer|respond|reply|waiting|with\s+me|chop|pace|asap|come|"
                     r"people|move|end|last|interest|sake|delay|rush|just|now|minute|instant|"
-                    r"forever|indefinitely|"
+                    r"forever|indefinitely|away|immediately|"
                     r"midnight|regret|"
                     r"keep|other|advise|recommend|suggest|urge|encourage|guaranteed|valid|decision|confirmation|hang|ends|log|"
                     r"offer|price|quote|deal|discount|"
                     r"let(?:ting)?\s+(?:your|the))\b",
                     re.I)  # v7: "I can't hold it forever"; v8: hard_sell; v11: QA pass 18
+# v16: + away/immediately ("If you can't book right away, I'll give it to the next patient")
 # v15: "let your" / "letting the": hard_sell's person cast as the obstacle ("Don't let your wife talk you out of it.")
 # has no deal or deadline word, so said alone it never reached the lexicon
 
@@ -105,7 +106,8 @@ class AgentPressure(Detector):
     # up" said of the thing the agent is speeding up is no hurry
     # v15 (QA pass 21 b32 leftover): "Don't let your wife talk you out of it." said alone reaches the lexicon
     # (prefilter)
-    version = 15  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
+    # v16 (QA pass 23, lexicon v13): "if you don't renew now, you will lose ...", a slot given away unless confirmed now
+    version = 16  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 

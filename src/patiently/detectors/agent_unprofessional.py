@@ -205,7 +205,8 @@ class AgentUnprofessional(Detector):
     # v17 (QA pass 21, lexicon v17): "Wow, plugging it in, bold move.", "or were we saving that for next week?",
     # "..., whatever, try another login", "Ugh, again with the 403s." (venting)
     # v18 (QA pass 22, lexicon v18): "what could possibly go wrong?", "the devs broke it again, typical." (minor cues)
-    version = 18  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
+    # v19 (QA pass 23, lexicon v19): "Wow, impressive work." after the customer's own mishap (mock_praise)
+    version = 19  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 

@@ -79,7 +79,8 @@ _EXPLAIN = {
 class CustomerConfusion(Detector):
     name = "customer.confusion"
     # v7 (QA pass 21, non_technical.yaml v5): "I'm just a pensioner" (lay_signs)
-    version = 7  # v3 (QA pass 5): the family of "not good with computers" self-descriptions;
+    # v8 (QA pass 23, non_technical.yaml v6): "I'm not good with phones", "hopeless with smartphones"
+    version = 8  # v3 (QA pass 5): the family of "not good with computers" self-descriptions;
     # v4 (QA pass 8): "I don't understand computers", "computers confuse me", "not a tech person";
     # v5 (QA pass 13): self-descriptions read from non_technical.yaml, the list agent.jargon reads
     # v6 (QA passes 17-18): non_technical.yaml v4's lay_signs (age, the helping relative away, "no idea how to do that")
