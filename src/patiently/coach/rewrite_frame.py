@@ -404,3 +404,14 @@ def _dangling_end(draft: str, ed: Edit) -> int:
 def _dated(text: str) -> bool:
     """``text`` names a deadline or a charge date ("within 7 days you'll be charged"): "before then" fits."""
     return any(template_regex(name).search(text) for name in ("deadline", "time_deadline", "charge_date"))
+
+
+_LEAD = re.compile(r"^\s*let\s+me\s+go\s+through\s+it\s+again(?:,\s*more\s+fully)?\s*:?\s*$", re.IGNORECASE)
+
+
+def no_lead(text: str) -> str:
+    """A repeat's lead-in that is all its replacement says, dropped where the customer's last message says the fix
+    worked: they asked nothing again, and "Great news! Let me go through it again, more fully: the update installs
+    overnight" re-answers a question nobody asked (QA23 g18); the agent's reminder just goes. A customer who asks
+    the same question in new words ("but when will I get it?") is asking again, so only a confirmation counts."""
+    return "" if _LEAD.match(text) else text

@@ -1,0 +1,141 @@
+"""Rewrite round 24: QA pass 23's rewrites that were worse than the draft, or wrong, with made-up
+variants that must be fixed and near-misses that must stay as they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from patiently.coach import check
+
+LATER = "Customer: I'll try the steps tonight after work."
+
+
+def rewrite(draft: str, context: str) -> str:
+    r = check(draft, context=context)
+    assert r.rewrite is not None
+    return r.rewrite.text
+
+
+# b25: "I'll close this ticket and you'll have to start over" became "I'll keep this ticket open until you're
+# ready and you'll have to start over": the threat's own consequence goes with the threat.
+@pytest.mark.parametrize(("draft", "want"), [
+    pytest.param("If I don't hear back from you by 3 pm today, I'll close this ticket and you'll have to start "
+                 "over with a new request.", "Take your time; I'll keep this ticket open until you're ready.",
+                 id="b25"),
+    pytest.param("If we don't hear back within 48 hours, we'll close the case and you'll need to open a new one.",
+                 "Take your time; I'll keep this case open until you're ready.", id="need_to_open_a_new_one"),
+    pytest.param("If you don't reply within 2 days, I'll close this ticket and you will have to call us again.",
+                 "Take your time; I'll keep this ticket open until you're ready.", id="call_us_again"),
+    pytest.param("If I don't hear back from you by Friday, I'll close the claim, and your progress will be lost.",
+                 "Take your time; I'll keep this claim open until you're ready.", id="progress_lost"),
+    pytest.param("Your ticket will be closed if we don't hear back within 24 hours and you'll have to start over.",
+                 "I'll keep this ticket open until you're ready.", id="passive_with_a_tail"),
+])
+def test_b25_a_threat_goes_with_its_consequence(draft: str, want: str) -> None:
+    assert rewrite(draft, LATER) == want
+
+
+@pytest.mark.parametrize(("draft", "want"), [
+    # what the agent will do is no consequence for the customer: it stays as it was
+    pytest.param("If I don't hear back by Friday, I'll close this ticket and send you a summary.",
+                 "Take your time; I'll keep this ticket open until you're ready and send you a summary.",
+                 id="agent_action_after"),
+    pytest.param("If I don't hear back by Friday, I'll close this ticket.",
+                 "Take your time; I'll keep this ticket open until you're ready.", id="no_tail"),
+    pytest.param("Your ticket will be closed if we don't hear back within 24 hours, so please reply soon.",
+                 "I'll keep this ticket open until you're ready, so please reply soon.", id="so_please_reply"),
+])
+def test_b25_near_misses_keep_their_rewrite(draft: str, want: str) -> None:
+    assert rewrite(draft, LATER) == want
+
+
+def test_b25_a_consequence_without_a_threat_is_no_flag() -> None:
+    r = check("If the upload fails, you'll have to start over with a new file.", context="Customer: How do I upload?")
+    assert r.rewrite is None
+
+
+ANGRY = "Customer: I'm so frustrated, I can't work out how to book a room!!"
+
+
+# b30: an apology went in front of "Most students figure it out on their own.", a jab no detector flagged, and
+# the pointer to the syllabus went with "It's honestly not that hard if you actually read the syllabus."
+def test_b30_no_apology_before_the_jab_and_the_pointer_stays() -> None:
+    text = rewrite("It's honestly not that hard if you actually read the syllabus. Most students figure it out "
+                   "on their own.", "Customer: I don't understand how the grading curve works.")
+    assert "Most students" not in text
+    assert text.endswith("The syllabus covers this; here's the short version: [the answer, in plain words].")
+
+
+@pytest.mark.parametrize("draft", [
+    "Use the Rooms tab. Most students figure it out on their own.",
+    "Use the Rooms tab. Most people work it out by themselves.",
+    "Use the Rooms tab. Most users can figure this out without any help.",
+    "Use the Rooms tab. Most other students find it on their own.",
+])
+def test_b30_the_others_managed_alone_goes_behind_an_apology(draft: str) -> None:
+    text = rewrite(draft, ANGRY)
+    assert text.startswith("I'm sorry") and text.endswith("Use the Rooms tab.")
+
+
+@pytest.mark.parametrize("draft", [
+    "Use the Rooms tab. Most students book a room in under a minute.",
+    "Use the Rooms tab. Most students find the app easier on their own phones.",
+    "Use the Rooms tab. Most students figure out the timetable in week one, so you're not behind.",
+])
+def test_b30_near_misses_are_kept(draft: str) -> None:
+    assert rewrite(draft, ANGRY).endswith(draft)
+
+
+@pytest.mark.parametrize(("draft", "res"), [
+    ("It's not that hard if you just read the course handbook.", "The course handbook"),
+    ("Honestly, it's not that complicated if you actually read the manual.", "The manual"),
+    ("It's really not so difficult if you bother to check our help page.", "Our help page"),
+])
+def test_b30_not_hard_if_you_read_keeps_the_pointer(draft: str, res: str) -> None:
+    text = rewrite(draft, "Customer: I don't understand how the grading curve works.")
+    assert text.endswith(f"{res} covers this; here's the short version: [the answer, in plain words].")
+
+
+# g18: "As I mentioned earlier," to a customer whose restart had worked became "Let me go through it again, more
+# fully:": nothing was asked again; the reminder just goes.
+WORKS = ("Customer: My laptop says an update is pending.\nAgent: That's the security update; it installs overnight "
+         "if the laptop is plugged in. For now, a restart should clear the warning.\n"
+         "Customer: Ok I restarted, and it's working now. Is there anything else I should do?")
+
+
+@pytest.mark.parametrize(("draft", "want"), [
+    pytest.param("Great news! As I mentioned earlier, the update installs overnight, so just leave the laptop "
+                 "plugged in tonight and it'll finish on its own. You don't need to do anything else.",
+                 "Great news! The update installs overnight, so just leave the laptop plugged in tonight and "
+                 "it'll finish on its own. You don't need to do anything else.", id="g18"),
+    pytest.param("Glad it works! Like I said before, the update installs overnight.",
+                 "Glad it works! The update installs overnight.", id="like_i_said"),
+    pytest.param("Good to hear. As I already told you, leave it plugged in tonight.",
+                 "Good to hear. Leave it plugged in tonight.", id="already_told"),
+    pytest.param("As I explained earlier, the update finishes overnight; nothing else to do.",
+                 "The update finishes overnight; nothing else to do.", id="explained_earlier"),
+])
+def test_g18_a_reminder_to_a_customer_whose_fix_worked_just_goes(draft: str, want: str) -> None:
+    assert rewrite(draft, WORKS) == want
+
+
+@pytest.mark.parametrize(("context", "draft", "want"), [
+    pytest.param("Agent: The password is on the sticker under the router.\n"
+                 "Customer: Where do I find the Wi-Fi password?",
+                 "Like I told you twice now, the Wi-Fi password is on the sticker.",
+                 "Let me go through it again: the Wi-Fi password is on the sticker.", id="asked_in_new_words"),
+    pytest.param("Agent: Refunds take 5-7 business days.\nCustomer: ok but when will I get the money?",
+                 "As I already mentioned twice, the refund takes 5-7 business days.",
+                 "Let me go through it again: the refund takes 5-7 business days.", id="but_when"),
+    pytest.param("Agent: Please update the app from the store.\nCustomer: it still says error 502 when I open it",
+                 "Like I told you before, you need to update the app.",
+                 "Let me go through it again: you need to update the app.", id="still_failing"),
+])
+def test_g18_near_misses_a_customer_asking_again_keeps_the_lead_in(context: str, draft: str, want: str) -> None:
+    assert rewrite(draft, context) == want
+
+
+def test_library_is_v10() -> None:
+    from patiently.lexicon import load_data
+
+    assert load_data("rewrites")["version"] == 10
