@@ -135,6 +135,67 @@ def test_g18_near_misses_a_customer_asking_again_keeps_the_lead_in(context: str,
     assert rewrite(draft, context) == want
 
 
+
+# b07 / b36: glosses went inside a slashed pair ("SSL (...)/TLS") and before a possessive ("the refresh token (...)'s
+# TTL (...)"), and TTL got its DNS gloss beside a login token.
+NOT_TECH = "Customer: I'm not good with computers and my email stopped working."
+
+
+@pytest.mark.parametrize(("draft", "want"), [
+    pytest.param("Please make sure the app uses SSL/TLS on port 993.",
+                 "Please make sure the app uses SSL/TLS (SSL is the encryption that keeps data private between your "
+                 "device and a website) on port 993.", id="slashed_pair_one_flagged"),
+    pytest.param("Check that SPF/DKIM is set up for your domain.",
+                 "Check that SPF/DKIM (SPF is a published list of servers allowed to send email for a domain; DKIM is "
+                 "a digital signature that proves an email really came from the company) is set up for your domain.",
+                 id="slashed_pair_both_flagged"),
+    pytest.param("The OAuth/SSO login failed.",
+                 "The OAuth/SSO login (OAuth is a way of letting one app use your account in another without sharing "
+                 "your password) failed.", id="slashed_pair_before_a_head_noun"),
+    pytest.param("Your VPN's certificate expired.",
+                 "Your VPN's certificate (VPN is a secure connection to the office network from wherever you are; "
+                 "certificate is a digital ID card that proves a website or device is genuine) expired.",
+                 id="possessive_both_flagged"),
+    pytest.param("Your JWT's signature is invalid.",
+                 "Your JWT's signature (JWT is a coded login pass that an app hands to a server) is invalid.",
+                 id="possessive_plain_noun"),
+    pytest.param("Your token's TTL ran out, so please log in again.",
+                 "Your token's TTL (how long it stays valid before it runs out) ran out, so please log in again.",
+                 id="ttl_beside_a_token"),
+    pytest.param("The session TTL is 30 minutes, so please log in again.",
+                 "The session TTL (how long it stays valid before it runs out) is 30 minutes, so please log in again.",
+                 id="ttl_of_a_session"),
+])
+def test_b07_b36_a_gloss_never_splits_a_pair_or_a_possessive_and_fits_its_field(draft: str, want: str) -> None:
+    assert rewrite(draft, NOT_TECH) == want
+
+
+def test_b36_the_refresh_tokens_ttl() -> None:
+    text = rewrite("Your JWT expired because the refresh token's TTL lapsed.",
+                   "Customer: I'm confused, the app says my 'session token is invalid'. What does that mean?")
+    assert "token (" not in text and "saved address" not in text
+    assert "the refresh token's TTL (refresh token is " in text and "TTL: how long it stays valid" in text
+
+
+@pytest.mark.parametrize(("draft", "want"), [
+    pytest.param("Please make sure the app uses SSL on port 993.",
+                 "Please make sure the app uses SSL (the encryption that keeps data private between your device and a "
+                 "website) on port 993.", id="no_pair"),
+    pytest.param("Lower the TTL on the MX record before the move.",
+                 "Lower the TTL (how long a saved address is trusted before it is looked up again) on the MX record "
+                 "(the internet address-book entry that says where a domain's email should go) before the move.",
+                 id="ttl_in_dns_keeps_its_gloss"),
+    pytest.param("Your app's JWT expired.",
+                 "Your app's JWT (a coded login pass that an app hands to a server) expired.",
+                 id="possessive_before_the_term"),
+    pytest.param("The IMAP folder is full.",
+                 "The IMAP (a way of reading email that keeps it in sync on all your devices) folder is full.",
+                 id="no_possessive"),
+])
+def test_b07_b36_near_misses_keep_their_gloss(draft: str, want: str) -> None:
+    assert rewrite(draft, NOT_TECH) == want
+
+
 def test_library_is_v10() -> None:
     from patiently.lexicon import load_data
 
