@@ -196,6 +196,53 @@ def test_b07_b36_near_misses_keep_their_gloss(draft: str, want: str) -> None:
     assert rewrite(draft, NOT_TECH) == want
 
 
+
+# QA23 b09, b11, b21, b23, b29, g07, g33: every added acknowledgment was one of two stock lines; the opener now names
+# the customer's situation where their last message says what it is (the library's ack_topics).
+ASK = "Please send me your account number."
+
+
+@pytest.mark.parametrize(("context", "opener"), [
+    pytest.param("Customer: The refund still hasn't arrived and it's been 3 weeks. What's going on?",
+                 "I'm sorry you're still waiting for your money, and I can see how frustrating it is.", id="b11"),
+    pytest.param("Customer: I think someone hacked my account, there are purchases I didn't make and I'm really "
+                 "scared.", "I'm sorry you're worried someone else has been in your account; I can understand how "
+                 "frightening that is.", id="b29"),
+    pytest.param("Customer: This is the THIRD time my internet has gone down this week. I work from home and I'm "
+                 "losing money. I'm furious.", "I'm sorry you've been left without a working connection, and I can "
+                 "see how frustrating it is.", id="b09"),
+    pytest.param("Customer: My refund still hasn't come through and it's been a month. This is ridiculous!",
+                 "I'm sorry you're still waiting for your money, and I can see how frustrating it is.",
+                 id="refund_a_month"),
+    pytest.param("Customer: My parcel hasn't arrived and it was due last week. This is ridiculous!",
+                 "I'm sorry your delivery hasn't reached you, and I can see how frustrating it is.", id="parcel"),
+    pytest.param("Customer: You've charged me twice this month. I'm fed up!",
+                 "I'm sorry about the extra charges, and I can see how frustrating it is.", id="charged_twice"),
+    pytest.param("Customer: The game freezes on level 12 every single time, I can't progress.",
+                 "I'm sorry it keeps freezing on you, and I can see how frustrating it is.", id="b23_freezes"),
+])
+def test_the_opener_names_the_customers_situation(context: str, opener: str) -> None:
+    assert rewrite(ASK, context) == f"{opener} {ASK}"
+
+
+STOCK = "I'm sorry this is causing you trouble, and I can see how frustrating it is."
+
+
+@pytest.mark.parametrize("context", [
+    pytest.param("Customer: Can I get a refund for my order? This is ridiculous!", id="asks_for_a_refund"),
+    pytest.param("Customer: My smart lock won't open, this is ridiculous!", id="wont_open_is_no_crash"),
+    pytest.param("Customer: Why was I charged for the upgrade? This is ridiculous!", id="one_charge_questioned"),
+    pytest.param("Customer: My internet is really slow today, this is ridiculous!", id="slow_is_no_outage"),
+])
+def test_near_misses_keep_the_stock_opener(context: str) -> None:
+    assert rewrite(ASK, context) == f"{STOCK} {ASK}"
+
+
+def test_a_loss_comes_before_any_topic() -> None:
+    text = rewrite(ASK, "Customer: My husband passed away and the refund for his account still hasn't arrived.")
+    assert text.startswith("I'm so sorry for your loss")
+
+
 def test_library_is_v10() -> None:
     from patiently.lexicon import load_data
 
