@@ -243,6 +243,54 @@ def test_a_loss_comes_before_any_topic() -> None:
     assert text.startswith("I'm so sorry for your loss")
 
 
+
+# b32 (identical to the draft, the tone model's flag listed unchanged): "It's just a few days, it's not a big deal."
+# becomes an apology for the wait.
+@pytest.mark.parametrize(("context", "draft", "want"), [
+    pytest.param("Customer: My medication refill has been 'processing' for 5 days and I'm almost out.",
+                 "It's just a few days, it's not a big deal. The pharmacy will get to it.",
+                 "I'm sorry it's taking this long. The pharmacy will get to it.", id="b32"),
+    pytest.param("Customer: My refund has been pending for 5 days and I need the money.",
+                 "It's just a few days, it's not a big deal. The bank will process it.",
+                 "I'm sorry it's taking this long. The bank will process it.", id="refund"),
+    pytest.param("Customer: My parcel has been stuck in transit for 4 days and it's a birthday present.",
+                 "It's just a few days. The courier will deliver it.",
+                 "I'm sorry it's taking this long. The courier will deliver it.", id="without_the_tail"),
+    pytest.param("Customer: My prescription has been processing for 3 days and I'm almost out.",
+                 "It's just a few days, so it's not that long. The pharmacy will call you.",
+                 "I'm sorry it's taking this long. The pharmacy will call you.", id="not_that_long"),
+])
+def test_b32_a_wait_made_small_becomes_an_apology_for_it(context: str, draft: str, want: str) -> None:
+    assert rewrite(draft, context) == want
+
+
+@pytest.mark.parametrize(("context", "draft"), [
+    ("Customer: How long does shipping take?", "It's just a few days: orders arrive in 3-5 working days."),
+    ("Customer: How long is the trial?", "It's only 14 days, so make the most of it!"),
+    ("Customer: What's my new PIN?", "Your new PIN is 4471. Please write it down somewhere safe."),
+])
+def test_b32_b28_near_misses_stay_quiet(context: str, draft: str) -> None:
+    assert check(draft, context=context).rewrite is None
+
+
+# b28: "It's Guest-2024. Write it down." kept the bossy jab beside a repeat.
+@pytest.mark.parametrize(("context", "draft", "want"), [
+    pytest.param("Customer: what's the wifi password for the guest network?\nAgent: It's Guest-2024.\n"
+                 "Customer: what was it again?", "For the last time, it's Guest-2024. Write it down.",
+                 "It's Guest-2024.", id="b28"),
+    pytest.param("Customer: where is the form?\nAgent: On the Documents page.\nCustomer: where?",
+                 "For the last time, it's on the Documents page. Just write it down.",
+                 "It's on the Documents page.", id="just_write_it_down"),
+    pytest.param("Customer: which port?\nAgent: 993.\nCustomer: which port was it?",
+                 "As I already said, it's 993. Note it down.", "Let me go through it again, more fully: it's 993.",
+                 id="note_it_down"),
+    pytest.param("Customer: what's the wifi password?\nAgent: It's Guest-2024.\nCustomer: sorry, what was it again?",
+                 "For the last time, it's Guest-2024. Write it down this time.", "It's Guest-2024.", id="this_time"),
+])
+def test_b28_write_it_down_beside_a_repeat_goes(context: str, draft: str, want: str) -> None:
+    assert rewrite(draft, context) == want
+
+
 def test_library_is_v10() -> None:
     from patiently.lexicon import load_data
 
