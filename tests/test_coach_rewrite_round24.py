@@ -282,13 +282,20 @@ def test_b32_b28_near_misses_stay_quiet(context: str, draft: str) -> None:
                  "For the last time, it's on the Documents page. Just write it down.",
                  "It's on the Documents page.", id="just_write_it_down"),
     pytest.param("Customer: which port?\nAgent: 993.\nCustomer: which port was it?",
-                 "As I already said, it's 993. Note it down.", "Let me go through it again, more fully: it's 993.",
+                 "As I already said, it's 993. Note it down.", "Let me go through it again: it's 993.",
                  id="note_it_down"),
     pytest.param("Customer: what's the wifi password?\nAgent: It's Guest-2024.\nCustomer: sorry, what was it again?",
                  "For the last time, it's Guest-2024. Write it down this time.", "It's Guest-2024.", id="this_time"),
 ])
 def test_b28_write_it_down_beside_a_repeat_goes(context: str, draft: str, want: str) -> None:
+    # a sentence the repeat's edits take out is no further step: no "more fully" before one short answer
     assert rewrite(draft, context) == want
+
+
+def test_b28_near_miss_a_real_second_step_keeps_more_fully() -> None:
+    text = rewrite("As I already said, restart the router. Then unplug the modem for a minute.",
+                   "Agent: Please restart the router.\nCustomer: it still doesn't work")
+    assert "Let me go through it again, more fully: restart the router. Then unplug the modem" in text
 
 
 def test_library_is_v10() -> None:
