@@ -130,7 +130,8 @@ def test_qa11_b36_the_opener_in_the_rewrite() -> None:
     draft = "Please send a screenshot of your statement showing the charges."
     got = rewrite(draft, ("no_acknowledgment", draft), states=("frustrated",),
                   where=_where("I'm so worried, my card was charged three times."))
-    assert got.startswith("I'm sorry you're dealing with this, and I can understand how worrying it is.")
+    # the worried opener, naming the charges since round 24 (ack_topics)
+    assert got.startswith("I'm sorry about the extra charges; I can understand how worrying that is.")
     assert "frustrating" not in got
 
 

@@ -50,7 +50,7 @@ LINK = "Customer: the download link doesn't work"
      "I'll keep this ticket open for now. Have a great day!", "Glad I could help"),
     # b12: no apology in front of "Probably nothing." / "Just ignore it."
     ("Probably nothing. Those emails get sent all the time. Just ignore it.", RUSSIA,
-     "I can understand how worrying it is. Those emails get sent all the time.", "ignore it"),
+     "I can understand how frightening that is. Those emails get sent all the time.", "ignore it"),
     # b25: an edit that took the draft's last words ends the sentence
     ("lol yeah that link is busted, idk why. try this one i guess", LINK,
      "Yeah that link is busted, I don't know why. Try this one.", "i guess"),

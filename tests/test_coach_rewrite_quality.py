@@ -97,7 +97,8 @@ REWRITES: dict[str, tuple[str, list[Flag], str]] = {
         "Obviously it's the wrong default printer. Even my grandmother could fix this.",
         [("condescending", "Obviously"), ("condescending", "Even my grandmother")], "It's the wrong default printer."),
     "stop_asking": ("As I said, your emails are fine. Stop asking.", [("impatient_repeat", "As I said,")],
-                    "Let me go through it again, more fully: your emails are fine."),
+                    # "Stop asking." goes, so the one short answer left gets no "more fully" (round 24)
+                    "Let me go through it again: your emails are fine."),
     "keyboard_and_chair": (
         "The problem is clearly between the keyboard and the chair.",
         [("blame", "between the keyboard and the chair")], "To avoid this next time, [tip]."),

@@ -64,12 +64,6 @@ def test_b34_near_misses_without_a_threat_are_not_rewritten(draft: str) -> None:
     assert check(draft, context=LATER).rewrite is None
 
 
-def test_library_is_v9() -> None:
-    from patiently.lexicon import load_data
-
-    assert load_data("rewrites")["version"] == 9
-
-
 # b22: "..., so you'll have to track down the right department yourself" was cut and left the refusal with no
 # hand-over; the hand-over is a placeholder the agent fills (so the rewrite is not complete).
 HANDOVER = "here's how to reach [the right team]: [contact]"

@@ -93,7 +93,7 @@ _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_un
               "redundant_question_purpose", "redundant_question_next", "draft_thanks", "refusal_echo",
               "gloss_heads", "time_deadline", "charge_date", "self_service", "self_service_answer", "farewell",
               "apologetic", "refusal", "jab", "acknowledged", "jab_first", "waiting_on_us", "waiting_close",
-              "waiting_answer")
+              "waiting_answer", "gloss_senses", "ack_topics")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:
@@ -259,7 +259,7 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
     front of the draft) takes out what may not stand behind it (:func:`.rewrite_apology.behind_apology`)."""
     from .rewrite_apology import behind_apology
     from .rewrite_cover import cover, end_asides, keep_referents, no_echo, offer_last, one_offer, one_step, with_hedges
-    from .rewrite_frame import fit_to_situation, gives_fix
+    from .rewrite_frame import fit_to_situation, gives_fix, no_lead
     from .rewrite_gloss import compound_glosses
     from .rewrite_thanks import one_thanks
 
@@ -278,6 +278,8 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
             eds[:] = one_step(draft, eds, where.agent_said if where is not None else ())
             if where is not None and not where.agent_before:
                 eds[:] = [Edit(ed.start, ed.end, first_time(ed.text)) for ed in eds]
+            elif where is not None and where.confirmed:  # a reminder to a customer whose fix worked: no repeat
+                eds[:] = [Edit(ed.start, ed.end, no_lead(ed.text)) for ed in eds]
     # The invariant every source of edits keeps (rules, glosses, cuts): none starts or ends inside a word,
     # and none glues its words to the draft's ("andI'm sorry").
     return [[Edit(ed.start, ed.end, glued(draft, ed.start, ed.end, ed.text)) for ed in eds

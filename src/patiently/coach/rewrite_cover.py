@@ -388,7 +388,8 @@ def one_step(draft: str, edits: list[Edit], said: Sequence[str] = ()) -> list[Ed
     for ed in edits:
         if in_full.search(ed.text) and "[" not in ed.text:
             spans = [(max(a, ed.end), b) for a, b in sentences(draft) if b > ed.end]
-            spans = [(a, b) for a, b in spans if CONTENT_WORD.search(draft, a, b)]
+            # a sentence the repeat's own edits take out ("Note it down.") is no further step (QA23 b28)
+            spans = [(a, b) for a, b in spans if CONTENT_WORD.search(draft, a, b) and not _gone(draft, a, b, edits)]
             short = spans and len(CONTENT_WORD.findall(draft, *spans[0])) <= ONE_STEP_WORDS \
                 and _steps(draft[spans[0][0]:spans[0][1]]) < 2 \
                 and not any(gives_fix(draft[a:b]) for a, b in spans[1:])
@@ -396,6 +397,12 @@ def one_step(draft: str, edits: list[Edit], said: Sequence[str] = ()) -> list[Ed
                 ed = Edit(ed.start, ed.end, in_full.sub("", ed.text))
         out.append(ed)
     return out
+
+
+def _gone(draft: str, a: int, b: int, edits: list[Edit]) -> bool:
+    """The sentence ``draft[a:b]`` is taken out whole by one of ``edits`` (an edit with no text)."""
+    a, b = a + len(draft[a:b]) - len(draft[a:b].lstrip()), a + len(draft[a:b].rstrip())
+    return any(not ed.text.strip() and ed.start <= a and b <= ed.end for ed in edits)
 
 
 SAID_BEFORE = 0.8  # this share of an answer's content words in one earlier agent message: it is a repeat

@@ -50,6 +50,7 @@ class Situation:
     feeling: str = ""  # "worried" or "hurried" from the customer's last message (the library's worry / hurry)
     apologised: bool = False  # the customer said sorry for themselves and their last message is calm
     agent_said: tuple[str, ...] = ()  # the agent's earlier messages (a repeat of one is no fuller answer)
+    topic: int = -1  # which of the library's ack_topics the customer's last message names (-1: none)
     waiting: bool = False  # the customer's last message waits on us (the library's waiting_on_us)
 
 
@@ -80,6 +81,7 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
         apologised=apologised(messages),
         agent_said=tuple(m.text for m in messages if m.role == "agent"),
         waiting=template_search("waiting_on_us", last) is not None,
+        topic=ack_topic(last),
     )
 
 
@@ -118,6 +120,17 @@ def feeling(last: str) -> str:
     if template_search("worry", last):
         return "worried"
     return "hurried" if template_search("hurry", last) else ""
+
+
+def ack_topic(last: str) -> int:
+    """The first of the library's ``ack_topics`` whose cue the customer's last message says, or -1: the opener
+    names their situation ("I'm sorry you've been left waiting for your money") instead of one stock line."""
+    from .rewrite import library
+
+    for i, topic in enumerate(library().templates["ack_topics"]):
+        if re.search(str(topic["cue"]), last, re.IGNORECASE):
+            return i
+    return -1
 
 
 @cache
@@ -237,11 +250,12 @@ def acknowledgment(context_state: Sequence[str], where: Situation | None = None,
     if "frustrated" not in context_state and where.feeling != "worried":
         # not frustrated: "how frustrating it is" misreads a calm or self-deprecating customer
         return ack["non_technical"] if "non_technical" in context_state else ack["calm"]
-    if where.feeling == "worried":
-        return ack["worried_still"] if where.earlier_contact else ack["worried"]
     if where.feeling == "hurried":
         return ack["urgent"]
-    return ack["frustrated_still"] if where.earlier_contact else ack["frustrated"]
+    kind = "worried" if where.feeling == "worried" else "frustrated"
+    kind = f"{kind}_still" if where.earlier_contact else kind
+    named: Mapping[str, str] = library().templates["ack_topics"][where.topic] if where.topic >= 0 else {}
+    return str(named.get(kind) or ack[kind])
 
 
 def with_opener(text: str, context_state: Sequence[str], where: Situation | None) -> str:
@@ -404,3 +418,14 @@ def _dangling_end(draft: str, ed: Edit) -> int:
 def _dated(text: str) -> bool:
     """``text`` names a deadline or a charge date ("within 7 days you'll be charged"): "before then" fits."""
     return any(template_regex(name).search(text) for name in ("deadline", "time_deadline", "charge_date"))
+
+
+_LEAD = re.compile(r"^\s*let\s+me\s+go\s+through\s+it\s+again(?:,\s*more\s+fully)?\s*:?\s*$", re.IGNORECASE)
+
+
+def no_lead(text: str) -> str:
+    """A repeat's lead-in that is all its replacement says, dropped where the customer's last message says the fix
+    worked: they asked nothing again, and "Great news! Let me go through it again, more fully: the update installs
+    overnight" re-answers a question nobody asked (QA23 g18); the agent's reminder just goes. A customer who asks
+    the same question in new words ("but when will I get it?") is asking again, so only a confirmation counts."""
+    return "" if _LEAD.match(text) else text

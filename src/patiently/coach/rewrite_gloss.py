@@ -20,7 +20,10 @@ from collections.abc import Mapping
 from .rewrite import Edit, FlagDraft, library
 from .rewrite_frame import template_regex
 
-_JOIN = re.compile(r"[ \t]*-?[ \t]*")
+# touching spans: a space or a hyphen between them, or a possessive ("the refresh token's TTL": a gloss between
+# "token" and "'s" broke the possessive, QA23 b36)
+# a slash ("SPF/DKIM": two terms, one gloss naming each, QA23 b07)
+_JOIN = re.compile(r"[ \t]*[-/]?[ \t]*|['’]s[ \t]+")
 _WORD_START = re.compile(r"\b\w")
 _MODIFIER = re.compile(r"(?:ed|ing)$", re.IGNORECASE)  # "cached", "managed": a participle before its noun
 
@@ -28,12 +31,31 @@ _MODIFIER = re.compile(r"(?:ed|ing)$", re.IGNORECASE)  # "cached", "managed": a 
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:the|a|an|your|my|our|this|that|its|their))+\s*$", re.IGNORECASE)
 
 
-def gloss_point(draft: str, s: int, e: int) -> int:
+# the rest of a slashed pair ("SSL/TLS", "TCP/IP"): a gloss goes after the pair, never inside it (QA23 b07)
+_SLASHED = re.compile(r"(?:/[A-Za-z0-9][\w.+-]*)+")
+# a possessive and the noun it owns ("the router's settings"): a gloss goes after the noun and names the term
+_POSSESSIVE = re.compile(r"['’]s[ \t]+[\w-]+")
+
+
+def gloss_point(draft: str, s: int, e: int, slashed: bool = True) -> int:
     """Where a jargon span's gloss goes: after the term, before any article the span ends with
     ("re-provision the profile" flagged as "provision the": the gloss goes after "provision",
-    never between "the" and its noun)."""
+    never between "the" and its noun), and after the rest of a slashed pair ("SSL/TLS")."""
     m = _TRAILING_FUNCTION.search(draft, s, e)
-    return m.start() if m and m.start() > s else e
+    if m and m.start() > s:
+        return m.start()
+    pair = _SLASHED.match(draft, e) if slashed else None
+    return pair.end() if pair else e
+
+
+def in_sense(draft: str, term: str, gloss: str) -> str:
+    """The glossary's gloss, or the library's ``gloss_senses`` wording where the draft is not about the field the
+    glossary's gloss was written for: TTL's "how long a saved address is trusted" is DNS, and beside a login token
+    it told a confused customer the wrong thing (QA23 b36)."""
+    for sense in library().templates["gloss_senses"]:
+        if str(sense["term"]).lower() == term.lower() and not re.search(str(sense["unless"]), draft, re.IGNORECASE):
+            return str(sense["plain"])
+    return gloss
 
 
 def compound_glosses(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> list[list[Edit]]:
@@ -41,7 +63,7 @@ def compound_glosses(draft: str, flags: list[FlagDraft], per_flag: list[list[Edi
     compound and its gloss, in the edit lists of every flag of the compound."""
     # A span that ends in an article ("provision the") ends at its term: the next term heads the
     # article's noun phrase ("the Intune profile"), it is no compound with it (qa8 b25).
-    spans = sorted((s, gloss_point(draft, s, e), i)
+    spans = sorted((s, gloss_point(draft, s, e, slashed=False), i)
                    for i, f in enumerate(flags) if f.category == "jargon" for s, e in f.spans)
     groups: list[list[tuple[int, int, int]]] = []
     for s, e, i in spans:
@@ -58,6 +80,8 @@ def compound_glosses(draft: str, flags: list[FlagDraft], per_flag: list[list[Edi
         if found is None:
             continue
         end, gloss = found
+        head = template_regex("gloss_heads").match(draft, end) if "/" in draft[start:end] else None
+        end = head.end() if head else end  # "SPF/DKIM records (...)", never "SPF/DKIM (...) records"
         edit = Edit(start, end, f"{draft[start:end]} ({gloss})")
         end = group[-1][1]
         for _, _, i in group:
@@ -85,7 +109,8 @@ def _compound_gloss(draft: str, group: list[tuple[int, int, int]],
     parts = []
     for s, e, i in group:
         plain: Mapping[str, str] = flags[i].data.get("plain") or {}
-        parts.append((draft[s:e], plain.get(draft[s:e])))
+        gloss = plain.get(draft[s:e])
+        parts.append((draft[s:e], in_sense(draft, draft[s:e], gloss) if gloss else gloss))
     # a later part that modifies the next word ("Exchange cached mode") is not the glossary's sense of it:
     # only the first term is glossed, after itself
     if not any(gloss and not _MODIFIER.search(term) for term, gloss in parts[1:]):
@@ -109,11 +134,21 @@ def jargon_edits(draft: str, flag: FlagDraft) -> list[Edit]:
     out = []
     for s, e in flag.spans:
         gloss = plain.get(draft[s:e])
+        gloss = in_sense(draft, draft[s:e], gloss) if gloss else gloss
         at = gloss_point(draft, s, e)
+        # the term named is the flagged one: after "OAuth/SSO" the gloss is OAuth's alone ("OAuth is ...")
+        term = draft[s:min(at, e)]
         # one term ("DNS"), not a phrase the glossary explains whole ("Flush your DNS"): only a term is named
         head = template_regex("gloss_heads").match(draft, at) if gloss and " " not in draft[s:at] else None
         if head is not None:
-            out.append(Edit(s, head.end(), f"{draft[s:head.end()]} ({named_gloss(draft[s:at], str(gloss))})"))
+            out.append(Edit(s, head.end(), f"{draft[s:head.end()]} ({named_gloss(term, str(gloss))})"))
+            continue
+        owned = _POSSESSIVE.match(draft, at) if gloss else None
+        if owned is not None:  # "the router's (...) settings" broke the possessive: after its noun, named
+            out.append(Edit(s, owned.end(), f"{draft[s:owned.end()]} ({named_gloss(term, str(gloss))})"))
+            continue
+        if gloss and at > e:  # after a slashed pair: "SSL/TLS (SSL is the encryption ...)"
+            out.append(Edit(at, at, f" ({named_gloss(term, str(gloss))})"))
             continue
         out.append(Edit(at, at, f" ({gloss})" if gloss else f" {unknown}"))
     return out
