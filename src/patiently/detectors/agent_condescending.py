@@ -152,7 +152,8 @@ class AgentCondescending(Detector):
     # v22 (QA pass 23, lexicon v22): "I'll keep this really basic for you", "Most students figure it out on their own",
     # "what did you expect?", "Your computer clearly isn't good enough", "Just chill and wait."; "For a 4-year-old's
     # vaccine visit" is no comparison; "it's easy to sort out" is reassurance
-    version = 22  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v23: "on their own" only as "alone" (not "on their own phones")
+    version = 23  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")
