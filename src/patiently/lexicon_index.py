@@ -370,9 +370,9 @@ def _aligned_low(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-def _where(rx: re.Pattern[str], text: str, low: str | None,
-           lits: tuple[str, ...] | None = None) -> list[int] | None:
-    """The places a match of ``rx`` can start in ``text``, or None when unknown (try everywhere)."""
+def _where(rx: re.Pattern[str], low: str | None, lits: tuple[str, ...] | None = None) -> list[int] | None:
+    """The places a match of ``rx`` can start in the text folded as ``low`` (:func:`_aligned_low`),
+    or None when unknown (try everywhere)."""
     lits = first_literals(rx) if lits is None else lits
     return _places(lits, low) if lits and low is not None else None
 
@@ -381,7 +381,7 @@ def finditer(rx: re.Pattern[str], text: str, starts: tuple[str, ...] | None = No
     """``list(rx.finditer(text))``, looking for matches only where they can start (:func:`_search`).
     ``starts``: the lower-case texts every match starts with, when :func:`first_literals` cannot
     tell them from the pattern."""
-    places = _where(rx, text, _aligned_low(text), starts)
+    places = _where(rx, _aligned_low(text), starts)
     if places is None:
         return list(rx.finditer(text))
     out: list[re.Match[str]] = []
@@ -398,7 +398,7 @@ def scan(text: str, live: list[re.Pattern[str]]) -> list[re.Match[str]]:
     if len(live) == 1:
         return finditer(live[0], text)
     low = _aligned_low(text)
-    places = [_where(b, text, low) for b in live]
+    places = [_where(b, low) for b in live]
     out: list[re.Match[str]] = []
     nxt: list[re.Match[str] | None] = [_search(b, w, text, 0) for b, w in zip(live, places, strict=True)]
     pos = 0
