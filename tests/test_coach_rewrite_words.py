@@ -3,8 +3,8 @@
 Invariant: no edit starts or ends inside a word of the draft (:func:`rewrite.splits_word`), so every
 word of a rewrite is either a whole word of the draft or its context, a word of the library's own
 text (rewrites, glossary, lexicon wordings), or a form the rewriter derives from a draft word ("saved"
--> "save"). A half word ("thi", "4GHz") is none of these. Checked on every QA draft of passes 5-20
-(``tests/data/qa_drafts.json.gz``) and on made-up drafts full of decimals, versions and long clauses.
+-> "save"). A half word ("thi", "4GHz") is none of these. Checked on every QA draft of passes 5-24
+(``tests/data/qa_cases.json.gz``) and on made-up drafts full of decimals, versions and long clauses.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import yaml
 from patiently.coach import check
 from patiently.coach import rewrite as rw
 
-DRAFTS = Path(__file__).resolve().parent / "data" / "qa_drafts.json.gz"
+DRAFTS = Path(__file__).resolve().parent / "data" / "qa_cases.json.gz"
 # a word as the rewrite test sees it: "2.4GHz", "1,000", "don't" are one word each
 _WORD = re.compile(r"\w+(?:(?:\.|(?<=\d)[,:](?=\d))\w+)*(?:['’]\w+)*")
 
@@ -66,9 +66,9 @@ def foreign_words(draft: str, context: str, text: str) -> set[str]:
             if w.split("'")[0] not in own | library_words()}  # "it's" of "it" + "'s"
 
 
-def _qa_drafts() -> list[list[str]]:
+def _qa_drafts() -> list[tuple[str, str, str, str]]:
     with gzip.open(DRAFTS, "rt", encoding="utf-8") as f:
-        return json.load(f)
+        return [(c["pass"], c["id"], c["context"], c["draft"]) for c in json.load(f)]
 
 
 def test_every_qa_draft_keeps_its_words_whole() -> None:
