@@ -370,18 +370,16 @@ def _aligned_low(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-def _where(rx: re.Pattern[str], low: str | None, lits: tuple[str, ...] | None = None) -> list[int] | None:
+def _where(rx: re.Pattern[str], low: str | None) -> list[int] | None:
     """The places a match of ``rx`` can start in the text folded as ``low`` (:func:`_aligned_low`),
     or None when unknown (try everywhere)."""
-    lits = first_literals(rx) if lits is None else lits
+    lits = first_literals(rx)
     return _places(lits, low) if lits and low is not None else None
 
 
-def finditer(rx: re.Pattern[str], text: str, starts: tuple[str, ...] | None = None) -> list[re.Match[str]]:
-    """``list(rx.finditer(text))``, looking for matches only where they can start (:func:`_search`).
-    ``starts``: the lower-case texts every match starts with, when :func:`first_literals` cannot
-    tell them from the pattern."""
-    places = _where(rx, _aligned_low(text), starts)
+def finditer(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(rx.finditer(text))``, looking for matches only where they can start (:func:`_search`)."""
+    places = _where(rx, _aligned_low(text))
     if places is None:
         return list(rx.finditer(text))
     out: list[re.Match[str]] = []

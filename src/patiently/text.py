@@ -120,9 +120,12 @@ _ACRONYMS = frozenset(
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text`` (whitespace trimmed, empty ones dropped)."""
-    if len(text) > _CACHED_CHARS:
-        return list(_split_sentences(text))
-    return list(_cached_split(text))
+    return list(sentence_tuple(text))
+
+
+def sentence_tuple(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`sentence_spans` as the cached tuple itself (no copy), for callers that only read it."""
+    return _split_sentences(text) if len(text) > _CACHED_CHARS else _cached_split(text)
 
 
 def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:

@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..lexicon import load_data
-from ..text import sentence_spans
+from ..text import sentence_tuple
 from .rewrite_frame import (
     Situation,
     template_regex,
@@ -138,19 +138,13 @@ def _overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any((s < b and a < e) or (a == b and s <= a <= e) for a, b in spans)
 
 
-@lru_cache(maxsize=64)
-def _sentences(text: str) -> tuple[tuple[int, int], ...]:
-    # Every flag of a draft asks for the sentences around it: split the draft once.
-    return tuple(sentence_spans(text))
-
-
-def sentences(text: str) -> tuple[tuple[int, int], ...]:
-    return _sentences(text)
+# Every flag of a draft asks for the sentences around it: text keeps the draft's split (sentence_tuple).
+sentences = sentence_tuple
 
 
 def sentence_holding(draft: str, ed: Edit) -> tuple[int, int]:
     """The sentence of ``draft`` that ``ed`` starts in; the edit's own range where there is none."""
-    return next(((a, b) for a, b in _sentences(draft) if a <= ed.start < b), (ed.start, ed.end))
+    return next(((a, b) for a, b in sentences(draft) if a <= ed.start < b), (ed.start, ed.end))
 
 
 # "not", "never", "no" and real contractions ("don't", "isnt"); not the "nt" of "account" or "want".
@@ -185,7 +179,7 @@ def sentence_range(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
     start, end = lo, hi
     # sentences are in order and apart: none that ends before lo or starts after hi touches them
-    for s, e in _sentences(text)[bisect_left(_sentence_ends(text), lo):]:
+    for s, e in sentences(text)[bisect_left(_sentence_ends(text), lo):]:
         if s > hi:
             break
         if s <= lo < e or (s < hi <= e) or (lo <= s and e <= hi):
@@ -195,7 +189,7 @@ def sentence_range(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
 
 @lru_cache(maxsize=64)
 def _sentence_ends(text: str) -> tuple[int, ...]:
-    return tuple(e for _, e in _sentences(text))
+    return tuple(e for _, e in sentences(text))
 
 
 def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
@@ -379,7 +373,7 @@ def _leftovers(draft: str, key: tuple[tuple[int, int, str], ...]) -> tuple[tuple
     cut = any(not ed.text and ed.end > ed.start for ed in edits)
     after, function = leftover_words()
     out: list[tuple[int, int]] = []
-    for s, e in _sentences(draft):
+    for s, e in sentences(draft):
         inside = [ed for ed in edits if s <= ed.start and ed.end <= e]
         if not inside:
             if after.match(draft[s:e]):
@@ -429,7 +423,7 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
             if jab_stays(draft, flags, per_flag):  # no apology before a jab the rewrite keeps (QA21 b08)
                 out.append(str(lib.templates["jab_first"]))
                 continue
-            first = _sentences(draft)
+            first = sentences(draft)
             lo, hi = first[0] if first else (0, len(draft))
             opener = apply(draft[lo:hi], [ed for ed in every if lo <= ed.start and ed.end <= hi], offset=lo)
             out.append(with_opener(opener, context_state, where))

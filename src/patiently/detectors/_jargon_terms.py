@@ -8,7 +8,7 @@ the "is this excused?" checks only look at a few characters around a term.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
@@ -148,11 +148,10 @@ def glossary() -> dict[str, list[tuple[re.Pattern[str], dict[str, Any]]]]:
                 anchor = min(_WORDS.findall(variant), key=lambda w: (zipf_frequency(w, "en"), w))
                 if all(r is not rx for r, _ in by_anchor.get(anchor, [])):
                     by_anchor.setdefault(anchor, []).append((rx, entry))
-            _needs(rx), first_literals(rx)
+            first_literals(rx)  # warmed with the glossary (the term tests are built once in _anchored)
     return by_anchor
 
 
-@cache  # one entry per glossary regex
 def _needs(rx: re.Pattern[str]) -> tuple[Need, ...]:
     """The literals every match of a term regex contains (see :func:`needs_of`)."""
     return tuple(needs_of(_sre_parse.parse(rx.pattern, rx.flags)))

@@ -116,8 +116,8 @@ _SHOWN_NAME = re.compile(
     r"\b(?:pick|select|choose|click(?:\s+on)?|tap|press|type|enter|find|look\s+for|search\s+for|named|called)\s+"
     r"[\"'`“‘]?([A-Za-z0-9][\w.\-]{1,40}?)[\"'`”’]?(?=[\s.,;:!?)]|$)",
     re.IGNORECASE)
-_SHOWN_VERBS = first_literals(_SHOWN_NAME)  # what every match starts with: "pick", "select", ...
-assert _SHOWN_VERBS, "finditer needs the literals every _SHOWN_NAME match starts with"
+# finditer looks only where a match can start ("pick", "select", ...): the pattern must tell it where
+assert first_literals(_SHOWN_NAME), "finditer needs the literals every _SHOWN_NAME match starts with"
 # ... shaped like a name (a digit, a hyphen or a capital inside: Floor2-HP, HP-Reception, LaserJet),
 # not a plain word ("'whats new' type articals")
 _NAME_SHAPE = re.compile(r".[\w.]*[0-9A-Z\-]")
@@ -232,11 +232,7 @@ class AgentJargon(Detector):
         if not ctx.targets("agent"):
             return []
         rare_zipf = ctx.settings.jargon.rare_zipf
-        confusion = ctx.by_label("customer.confusion")
-        nt_ids = frozenset(f.message_id for f in confusion if f.data.get("non_technical"))
-        confused_ids = frozenset(f.message_id for f in confusion if not f.data.get("non_technical"))
-        authors = {m.author.lower() for m in conv.messages if m.author}
-        names = frozenset(authors | {p for a in authors for p in _NAME_PARTS.findall(a) if len(p) > 2})
+        nt_ids, confused_ids, authors, names = _audience(conv, ctx)
         customers = frozenset(_nick(m.author) for m in conv.messages if m.author and m.role == "customer")
         helpers = frozenset({_nick(m.author) for m in conv.messages if m.author and m.role == "agent"} - customers)
         # Many people and "nick: ..." lines: an IRC channel, where a helper's line is only for the
@@ -335,7 +331,7 @@ class AgentJargon(Detector):
         # A name the agent gave to pick or type ("pick 'Floor2-HP'") stays a name when it comes
         # back later in the conversation, even after the customer was confused (v4).
         # (tried only where one of its verbs is: ~4x faster than ``re`` trying every position)
-        explained.update(key(m.group(1)) for m in finditer(_SHOWN_NAME, text, _SHOWN_VERBS)
+        explained.update(key(m.group(1)) for m in finditer(_SHOWN_NAME, text)
                          if _NAME_SHAPE.search(m.group(1)))
         out: list[tuple[int, int, dict[str, Any] | None]] = []
         seen: set[str] = set()
@@ -394,16 +390,24 @@ def _read_customer(msg: Message, state: _State, rare_zipf: float, names: frozens
     state.customer_words += key(text) + " "
 
 
-def technical_customer(conv: Conversation, ctx: DetectorContext, i: int) -> bool:
-    """agent.jargon's reading of the customer before message ``i``, for agent.condescending (v21): they showed they are
-    technical (a technical job, technical terms of their own, something typed at a terminal), never said they are not
-    (customer.confusion's non_technical reading) and are not confused in their last message. Needs
-    customer.confusion."""
+def _audience(conv: Conversation, ctx: DetectorContext
+              ) -> tuple[frozenset[str | None], frozenset[str | None], set[str], frozenset[str]]:
+    """What agent.jargon and :func:`technical_customer` read the customers by: the messages customer.confusion
+    found non-technical, those it found confused, the authors (lower-case) and the names in them."""
     confusion = ctx.by_label("customer.confusion")
     nt_ids = frozenset(f.message_id for f in confusion if f.data.get("non_technical"))
     confused_ids = frozenset(f.message_id for f in confusion if not f.data.get("non_technical"))
     authors = {m.author.lower() for m in conv.messages if m.author}
     names = frozenset(authors | {p for a in authors for p in _NAME_PARTS.findall(a) if len(p) > 2})
+    return nt_ids, confused_ids, authors, names
+
+
+def technical_customer(conv: Conversation, ctx: DetectorContext, i: int) -> bool:
+    """agent.jargon's reading of the customer before message ``i``, for agent.condescending (v21): they showed they are
+    technical (a technical job, technical terms of their own, something typed at a terminal), never said they are not
+    (customer.confusion's non_technical reading) and are not confused in their last message. Needs
+    customer.confusion."""
+    nt_ids, confused_ids, _, names = _audience(conv, ctx)
     state = _State()
     for m in conv.messages[:i]:
         if m.role == "customer":

@@ -176,7 +176,11 @@ class _Vectors:
     def __init__(self, ctx: DetectorContext) -> None:
         self.index, self.vecs = ctx.sentence_vectors()
         self.rows = ctx.rows_by_message()
-        self.row_of = {(i, s, e): r for r, (i, s, e) in enumerate(self.index)}
+        self.row_of = ctx.sentence_rows()
+
+    def of(self, i: int, s: int, e: int) -> np.ndarray:
+        """The vector of sentence ``(s, e)`` of message ``i``."""
+        return self.vecs[self.row_of[(i, s, e)]]
 
 
 class AgentRedundantQuestion(Detector):
@@ -242,8 +246,7 @@ class AgentRedundantQuestion(Detector):
             if hit is not None and (hit[0].startswith(DID) or not _mentions(question, hit[2].text)):
                 slot, j, g = hit
                 vectors = vectors or _Vectors(ctx)
-                index, vecs, rows = vectors.index, vectors.vecs, vectors.rows
-                qvec = vecs[vectors.row_of[(i, s, e)]]
+                index, vecs, rows, qvec = vectors.index, vectors.vecs, vectors.rows, vectors.of(i, s, e)
                 sim = self._sim_to(conv, index, vecs, rows.get(j, []), g, qvec)
                 score = 0.55 + 0.3 * g.weight + (0.1 if sim >= SLOT_SIMILARITY else 0.0)
                 asks = ("Asks whether the customer did what they already said they did" if slot.startswith(DID)
@@ -259,8 +262,7 @@ class AgentRedundantQuestion(Detector):
             if hit is not None or asked or not _DESCRIBE.match(question) or _CLARIFY.search(question):
                 continue  # a slot the customer has not given yet is a good question
             vectors = vectors or _Vectors(ctx)
-            index, vecs, rows = vectors.index, vectors.vecs, vectors.rows
-            qvec = vecs[vectors.row_of[(i, s, e)]]
+            index, vecs, rows, qvec = vectors.index, vectors.vecs, vectors.rows, vectors.of(i, s, e)
             cust = [r for r in ctx.earlier_rows(rows, i, "customer", WINDOW)
                     if _nick(conv.messages[index[r][0]].author) in speakers and self._statement(conv, index[r])]
             if not cust:

@@ -310,11 +310,16 @@ def _frustration_level(text: str) -> tuple[float, tuple[tuple[int, int], ...], t
     # thanks or success ("Thanks, that worked! I NEVER knew that menu existed." is delight)
     # (the shouted word's own cue, "NEVER", is not the complaint)
     stressed = [m.span() for m in _STRESSED.finditer(text)]
-    other = [(s, e) for s, e in [*((m.start, m.end) for m in matches), *cue_spans]
-             if not any(s < se and ss < e for ss, se in stressed)]
-    if _PLAYFUL.search(text) or _SUCCESS.search(text) or not (other or faults(text) or _PAID.search(text)
-                                                               or _GRIEVANCE.search(text)):
-        stressed = []
+    found_faults: list[re.Match[str]] | None = None  # faults(text), worked out once if needed (~30 us)
+    if stressed:  # the guard only matters when a word is shouted
+        other = [(s, e) for s, e in [*((m.start, m.end) for m in matches), *cue_spans]
+                 if not any(s < se and ss < e for ss, se in stressed)]
+        if _PLAYFUL.search(text) or _SUCCESS.search(text):
+            stressed = []
+        elif not other:
+            found_faults = faults(text)
+            if not (found_faults or _PAID.search(text) or _GRIEVANCE.search(text)):
+                stressed = []
     if ratio >= 0.3 or runs:
         level += 0.35 if ratio >= 0.6 or runs or stressed else 0.25
         spans += runs or shouting_spans(text)
@@ -325,7 +330,9 @@ def _frustration_level(text: str) -> tuple[float, tuple[tuple[int, int], ...], t
         reasons.append("shouting")
     bangs = list(_BANGS.finditer(text))
     if bangs:
-        level += BANG_ON_FAULT if faults(text) else 0.15
+        if found_faults is None:
+            found_faults = faults(text)
+        level += BANG_ON_FAULT if found_faults else 0.15
         spans += [b.span() for b in bangs]
         reasons.append("exclamation")
     elif queries := list(_QUERIES.finditer(text)):
