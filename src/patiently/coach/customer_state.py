@@ -210,15 +210,14 @@ def acknowledges(draft: str, on_draft: list[Finding], findings: list[Finding], c
     mild = max((f.score for f in frustration), default=0.0) < THANKS_ACK_BELOW
     if _cue(draft, "thanks_effort") and mild:
         return True
-    angry = any(_ANGRY.intersection(f.data.get("reasons") or ()) for f in frustration)
-    # QA pass 23 (g07): a customer who says they are stressed ("I'm so stressed", coach_cues ``stressed``) is answered
-    # by reassurance as a worried one is ("Your essay is safe: ... well before tonight's deadline")
-    if (_cue(draft, "reassures") and any(_cue(m.text, "worried") or _cue(m.text, "distressed")
-                                         or _cue(m.text, "stressed")
-                                         for m in conv.messages[:-1] if m.id in recent) and not angry):
-        return True  # reassurance answering a worried or distressed customer's worry (not anger at the service)
-    if _cue(draft, "reassures") and _done_first(draft) and not angry:
-        return True  # QA pass 20 (g30): "Don't worry, I've caught it in time. I've changed your booking ..."
+    # Reassurance acknowledges, unless the customer is angry at the service: when it answers a worried or distressed
+    # customer's worry, or (QA pass 23, g07) a stressed one's ("I'm so stressed", coach_cues ``stressed``: "Your essay
+    # is safe: ... well before tonight's deadline"), or (QA pass 20, g30) comes with the fix already done ("Don't
+    # worry, I've caught it in time. I've changed your booking ...")
+    if reassures(draft) and not any(_ANGRY.intersection(f.data.get("reasons") or ()) for f in frustration) and (
+            any(load_lexicon("coach_cues").first(m.text, ("worried", "distressed", "stressed")) is not None
+                for m in conv.messages[:-1] if m.id in recent) or _done_first(draft)):
+        return True
     if frustration and all(_mild_wait(f, conv) for f in frustration) and (
             _cue(draft, "status") or any(f.label == "agent.progress_update" for f in on_draft)):
         return True  # "it's been 4 days" answered with where the order is and when it comes

@@ -28,6 +28,7 @@ from .context import MAX_CONTEXT_MESSAGES, CoachInputError, ContextInput, parse_
 from .customer_state import acknowledges, customer_state, reassures
 from .models import CheckResult, ContextSummary, Flag, Rewrite, Strength, TextSpan
 from .prefixes import CONVERSATION_ID, PrefixCache
+from .rewrite_apology import JAB_CATEGORIES
 from .rewrite_frame import own_apology, situation
 
 DRAFT_ID = "draft"
@@ -80,7 +81,7 @@ SEVERITY: dict[str, SeverityRule] = {
 }
 _LEVELS = ("info", "warning", "problem")
 # the tone categories whose flagged words cannot also be a strength (a jargon term inside steps can)
-_JAB_CATEGORIES = frozenset({"dismissive", "blame", "condescending", "pressure", "impatient_repeat", "unprofessional"})
+_JAB_CATEGORIES = JAB_CATEGORIES | {"pressure"}  # the rewrite's jabs, and pressure
 
 WHY: dict[str, str] = {
     "dismissive": '"{text}" can read as a brush-off; own the problem and give a next step.',

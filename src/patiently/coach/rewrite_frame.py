@@ -380,8 +380,7 @@ def fit_to_situation(draft: str, per_flag: list[list[Edit]], where: Situation | 
                 # a deadline anywhere in the draft: "The code is only valid for 10 minutes. Please hurry up
                 # and enter it." is no "take your time" (QA17 g35)
                 rest = draft[:ed.start] + " " + draft[ed.end:]
-                if template_regex("deadline").search(rest) or template_regex("time_deadline").search(rest) \
-                        or template_regex("charge_date").search(rest):
+                if _dated(rest):
                     text = _TAKE_YOUR_TIME.sub("", text, count=1)
                     if whole and not text.strip(" .") and i < len(learned) and learned[i]:
                         continue

@@ -114,9 +114,9 @@ def _compound_gloss(draft: str, group: list[tuple[int, int, int]],
     # a later part that modifies the next word ("Exchange cached mode") is not the glossary's sense of it:
     # only the first term is glossed, after itself
     if not any(gloss and not _MODIFIER.search(term) for term, gloss in parts[1:]):
-        for s, e, i in group:
-            if parts[group.index((s, e, i))][1]:
-                return e, str(parts[group.index((s, e, i))][1])
+        for (_, e, _), (_, gloss) in zip(group, parts, strict=True):
+            if gloss:
+                return e, str(gloss)
         return None
     # a later noun has its own gloss: the gloss goes after the whole compound and names each part, never
     # between them ("a pro-rata (...) true-up" split the term, and its suggestion for "true-up" was
