@@ -40,8 +40,13 @@ _BREAK_AT = frozenset({_sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_BEGINNING_ST
 @lru_cache(maxsize=2048)  # the texts of a few checks: every lexicon reads each text
 def folded(text: str) -> tuple[str, frozenset[str]]:
     """``text`` lower-cased as IGNORECASE sees ASCII letters, and its ASCII words (for the prefilter)."""
-    low = text.translate(_FOLD).lower()
+    low = lowered(text)
     return low, frozenset(_TOKENS.findall(low))
+
+
+def lowered(text: str) -> str:
+    """``text`` lower-cased as IGNORECASE sees ASCII letters (U+0130, U+017F, U+212A ... to ASCII)."""
+    return text.translate(_FOLD).lower()
 
 
 @lru_cache(maxsize=2048)  # the texts of a few checks: every lexicon reads each text

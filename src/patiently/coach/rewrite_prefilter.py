@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from ..lexicon_index import _FOLD, folded, needs_of
+from ..lexicon_index import _REPEATS, folded, lowered, needs_of
 
 _WORD_CHARS = frozenset(string.ascii_lowercase + string.digits)  # what the folded words are made of
 # All of them hold; of each, one (literal, whole word?) at least: the most telling first.
@@ -85,7 +85,7 @@ def words_before(text: str, end: int) -> frozenset[str] | None:
 
 @lru_cache(maxsize=64)  # the texts of a check: a rewrite is tested for several templates
 def _lowered(text: str) -> str:
-    return text.translate(_FOLD).lower()  # as :func:`..lexicon_index.folded` lower-cases
+    return lowered(text)
 
 
 def may_occur(needed: Needs, text: str) -> bool:
@@ -106,7 +106,7 @@ def may_occur(needed: Needs, text: str) -> bool:
 # What a pattern may start with that makes the regex engine work at every character of the text: an
 # optional or repeated part ("\\s*,?\\s+or\\s+not") or a group of alternative anchors ("(?:^|(?<=[.!?]\\s))").
 # Not a lone "\\b" or lookbehind: those rule most characters out at once (without them it is slower).
-_SLOW_START = frozenset({_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT})
+_SLOW_START = _REPEATS  # the regex parser's repeat operations, as lexicon_index reads them
 _GROUP_REFS = frozenset({_parser.GROUPREF, _parser.GROUPREF_EXISTS})
 PROBE_MIN_WIDTH = 3  # a shorter tail ("it") is found in nearly every text: no probe
 
