@@ -1,6 +1,6 @@
 """Does a learned draft classifier generalise to a new tester's drafts better than the coach's rules?
 
-    PYTHONPATH=src python benchmarks/draft_classifier.py [--cache /tmp/clf] [--embedders static,transformer]
+    .venv/bin/python benchmarks/draft_classifier.py [--data ../shared/data] [--cache /tmp/clf]
 
 Data: the 1,600 QA drafts of tests/data/qa_cases.json.gz (passes 5-24, 40 good and 40 bad each, every pass a
 fresh tester). Features per draft: the draft's sentences embedded (patiently's static model2vec embedder and,
@@ -383,12 +383,11 @@ def complement(cases: Sequence[Case], rules: Sequence[dict[str, Any]], any_f: Fo
               f"{int(ok[p24 & ~good].sum() - broken[p24].sum())}/40 caught")
 
 
-def real_replies(limit: int = 500) -> list[Case]:
+def real_replies(path: Path, limit: int = 500) -> list[Case]:
     """The first agent reply of TWCS threads (real brand support on Twitter; evaluate-only licence) with the
     customer's messages before it as context: a proxy for real, mostly acceptable replies."""
     import re
 
-    path = Path("/work/shared/data/conversations/twcs-first-5000.jsonl")
     out: list[Case] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         msgs = json.loads(line)["messages"]
@@ -405,10 +404,14 @@ def real_replies(limit: int = 500) -> list[Case]:
 
 
 def real_check(cases: Sequence[Case], rules: Sequence[dict[str, Any]], emb: dict[str, dict[str, np.ndarray]],
-               blocks: Sequence[str], weights: np.ndarray, cache: Path) -> None:
+               blocks: Sequence[str], weights: np.ndarray, cache: Path, data: Path) -> None:
     """Train on all 1,600 QA drafts, then count flags on real agent replies: the classifier's at the 90%- and
     98%-quiet thresholds of held-out (leave-one-pass-out) scores, and the rules'."""
-    real = real_replies()
+    path = data / "conversations" / "twcs-first-5000.jsonl"
+    if not path.exists():
+        print(f"real replies: {path} is absent, skipped (pass --data, the folder of the shared datasets)")
+        return
+    real = real_replies(path)
     r_rules = rule_results(real, cache, "_twcs")
     r_emb = {e: embeddings(real, e, cache, "_twcs") for e in {b.split(".")[0] for b in blocks if "." in b}}
     x, xr = build(cases, rules, emb, blocks), build(real, r_rules, r_emb, blocks)
@@ -440,6 +443,7 @@ def real_check(cases: Sequence[Case], rules: Sequence[dict[str, Any]], emb: dict
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/clf"))
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--embedders", default="static,transformer")
     ap.add_argument("--ablation", action="store_true", help="also compare feature sets and models (slower)")
     args = ap.parse_args(argv)
@@ -474,7 +478,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         print("\nas a complement to the rules (bad-vs-good score, top one-vs-rest category):")
         complement(cases, rules, any_f, cat_f, known_failures())
         print()
-        real_check(cases, rules, emb, blocks, lw, args.cache)
+        real_check(cases, rules, emb, blocks, lw, args.cache, args.data)
     if args.ablation:
         lw = length_weights(cases)
         print(f"length-balanced training keeps {int((lw > 0).sum())} drafts\n")
@@ -494,6 +498,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         for e in emb:
             ev = evaluate(Folds(sentence_scorer(emb[e]["sent"], emb[e]["owner"], cases, "any"), passes), cases)
             print(summary_line(f"lr bad-vs-good: {e} sentence-level, max over sentences", ev), flush=True)
+
 
 if __name__ == "__main__":
     main()
