@@ -31,7 +31,8 @@ KNOWN_FAILURES = {
     "qa18": {"b20"},
     "qa20": {"b07", "b26", "b28"},
     "qa23": {"g18"},
-    "qa24": {"g07", "g12", "g26", "g35", "g36", "b02", "b08", "b10", "b16", "b22", "b23", "b24", "b26", "b28", "b31",
+    # g26 ("I want to cancel my membership.") fixed by customer.frustration v16: a cancellation request is calm
+    "qa24": {"g07", "g12", "g35", "g36", "b02", "b08", "b10", "b16", "b22", "b23", "b24", "b26", "b28", "b31",
              "b34", "b35", "b36", "b37", "b39"},
 }
 

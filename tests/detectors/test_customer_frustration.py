@@ -615,3 +615,117 @@ def test_v15_a_shouted_word_inside_a_want_request_is_no_urgency(text: str) -> No
 ])
 def test_v15_a_shouted_deadline_ending_a_want_is_urgency(text: str) -> None:
     assert "urgency" in _reasons(text)
+
+
+# --- v16: a plain request to cancel or close something is calm; said in anger it still counts ---------------------
+from patiently.detectors.customer_frustration import REPORT_AT, frustration_level, head_text  # noqa: E402
+from patiently.lexicon import load_lexicon  # noqa: E402
+
+CANCEL_MEMBERSHIP = conv(("c", "I want to cancel my membership."))
+CANCEL_ACCOUNT = conv(("a", "Hello, how can I help you today?"), ("c", "Please cancel my account."))
+CLOSE_ACCOUNT = conv(("c", "Hi, could you close my account please? I've moved to another bank."))
+TERMINATE_CONTRACT = conv(("c", "I'd like to terminate my contract at the end of the month."))
+CANCEL_ORDER = conv(("c", "Please cancel my order #4471, I ordered the wrong size."))
+UNSUBSCRIBE = conv(("c", "Hi, can you unsubscribe me from the newsletter?"))
+DELETE_ACCOUNT = conv(("c", "Please delete my account and all my data."))
+CANCEL_BOOKING = conv(("c", "I need to cancel my booking for Friday."), ("a", "Of course, which booking is it?"),
+                      ("c", "The one for two people at 7pm. Please cancel it, thanks."))
+CANCEL_BARE = conv(("c", "I'd like to cancel, please."))
+CANCEL_IMPERATIVE = conv(("c", "Cancel my membership."))
+CANCEL_PRIME = conv(("c", "Can I cancel my Prime membership? I don't use it any more."))
+REQUEST_CANCELLATION = conv(("c", "I would like to request a cancellation of my gym membership."))
+END_SUBSCRIPTION = conv(("c", "Please end my subscription at the end of the billing period."))
+CANCEL_TWICE = conv(("c", "Please cancel my order. And please cancel my subscription too, I want a refund for May."))
+CALM_CANCELLATIONS = {
+    "cancel_membership": CANCEL_MEMBERSHIP, "cancel_account": CANCEL_ACCOUNT, "close_account": CLOSE_ACCOUNT,
+    "terminate_contract": TERMINATE_CONTRACT, "cancel_order": CANCEL_ORDER, "unsubscribe": UNSUBSCRIBE,
+    "delete_account": DELETE_ACCOUNT, "cancel_booking": CANCEL_BOOKING, "cancel_bare": CANCEL_BARE,
+    "cancel_imperative": CANCEL_IMPERATIVE, "cancel_prime": CANCEL_PRIME, "request_cancellation": REQUEST_CANCELLATION,
+    "end_subscription": END_SUBSCRIPTION, "cancel_twice": CANCEL_TWICE,
+}
+
+
+@pytest.mark.parametrize("chat", CALM_CANCELLATIONS.values(), ids=CALM_CANCELLATIONS.keys())
+def test_v16_a_calm_cancellation_request_is_not_frustration(chat) -> None:
+    # "I want to cancel my membership." read 0.57 and "Please cancel my account." 0.64: the emotion head heard the
+    # request as annoyance
+    assert detect("customer.frustration", chat) == []
+    asks = [m.text for m in chat.messages if m.role == "customer" and load_lexicon("cancellation").find(m.text)]
+    assert asks and all(frustration_level(t)[0] < REPORT_AT for t in asks)
+
+
+ANGRY_CANCELLATIONS = {
+    "now_joke": "Cancel my account NOW, this is a joke!!",
+    "done_worst_service": "I'm done, cancel everything, worst service ever",
+    "ridiculous": "I want to cancel my subscription, this is ridiculous!!",
+    "sick_of_useless": "Just cancel my account. I'm sick of your useless service.",
+    "pathetic": "Close my account. Three weeks and nobody has fixed it, pathetic.",
+    "garbage": "Delete my account, your app is garbage.",
+    "asked_five_times": "Unsubscribe me already, I've asked you five times!!",
+    "had_enough": "Please cancel my membership, I've had enough of being ignored.",
+    "never_coming_back": "Fine. Cancel my membership. I'm never coming back.",
+}
+
+
+@pytest.mark.parametrize("text", ANGRY_CANCELLATIONS.values(), ids=ANGRY_CANCELLATIONS.keys())
+def test_v16_a_cancellation_said_in_anger_is_still_frustration(text: str) -> None:
+    chat = conv(("a", "Hi, how can I help?"), ("c", text))
+    found = [f for f in detect("customer.frustration", chat) if f.label == "customer.frustration"]
+    assert [f.message_id for f in found] == ["m2"] and found[0].score >= 0.5
+
+
+def test_v16_the_head_does_not_read_the_request_but_reads_the_words_around_it() -> None:
+    assert "cancel my membership" not in head_text("I want to cancel my membership.")
+    assert head_text("I want to cancel my membership.").startswith("I want to ")
+    angry = head_text("Cancel my account NOW, this is a joke!!")
+    assert "Cancel my account" not in angry and angry.endswith("NOW, this is a joke!!")
+    assert "worst service ever" in head_text("I'm done, cancel everything, worst service ever")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("I'll cancel my account if this isn't fixed today.", id="threat_ill"),
+    pytest.param("I'm going to cancel my plan, this is the third outage.", id="threat_going_to"),
+    pytest.param("Why would you cancel my order without asking?", id="why_would_you"),
+    pytest.param("Please don't cancel my booking, I'm only running late.", id="dont_cancel"),
+    pytest.param("I had to end my trip early.", id="end_my_trip"),
+    pytest.param("It says I have to pay to cancel.", id="pay_to_cancel"),
+    pytest.param("The cancellation fee was not mentioned anywhere.", id="cancellation_fee"),
+])
+def test_v16_threats_and_look_alikes_are_no_cancellation_request(text: str) -> None:
+    assert load_lexicon("cancellation").find(text) == []
+
+
+@pytest.mark.parametrize("text, hidden", [
+    pytest.param("Please cancel my subscription, I'm not using it.", "cancel my subscription, I'm not using it",
+                 id="reason_after"),
+    pytest.param("I don't use it any more, please cancel my account.", "I don't use it any more", id="reason_before"),
+    pytest.param("Could you please delete my account and all my data?", "delete my account and all my data",
+                 id="two_objects"),
+    pytest.param("I would like to request a cancellation of my gym membership.",
+                 "request a cancellation of my gym membership", id="by_its_name"),
+    pytest.param("@AmazonHelp cancel my order pls", "cancel my order", id="after_a_handle"),
+])
+def test_v16_what_the_head_does_not_read(text: str, hidden: str) -> None:
+    assert hidden not in head_text(text) and hidden in text
+
+
+def test_v16_a_cancellation_has_no_weight_and_the_head_reads_no_run_of_spaces() -> None:
+    # v5's "cancel my subscription" was a `request` (0.25); two cancellations and a refund are the refund's 0.25
+    level, _, reasons = frustration_level("Please cancel my order. And please cancel my subscription too, I want a "
+                                          "refund for May.")
+    assert level == pytest.approx(0.25) and reasons == ["request"]
+    # the hidden words are left out, not blanked: the head read 'Could you please' + 43 spaces as 0.58 annoyance
+    assert head_text("Could you please delete my account? I don't need it anymore.") == "Could you please ."
+    assert head_text("my calendar stopped syncing") == "my calendar"
+    assert head_text("Tray 2, thanks.") == "Tray 2, thanks."  # nothing hidden: the text as it is
+
+
+def test_v16_the_coach_does_not_ask_a_plain_reply_to_a_calm_cancellation_to_acknowledge_feelings() -> None:
+    from patiently.coach import check
+
+    # v15 read the customer as frustrated (0.64) and flagged this reply `no_acknowledgment` (a warning)
+    draft = ("Certainly. I've cancelled your account as of today; you won't be billed again, and a confirmation email "
+             "will arrive shortly. If you change your mind, you can reopen it within 30 days.")
+    result = check(draft, context="Customer: Please cancel my account.")
+    assert "frustrated" not in result.context.customer
+    assert not [f for f in result.flags if f.severity in ("warning", "problem")]

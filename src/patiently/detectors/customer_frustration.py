@@ -60,6 +60,11 @@ v15 (review, ``frustration.yaml`` v9, ``frustration_cues.yaml`` v7): a loss or s
 or success ("Thanks, that worked! I NEVER knew that menu existed."); "for the two weeks" is a wait only after a fault or
 wait word; the "I feel terrible" exception is checked in code at any width (:data:`_FEELING`); "want ... NOW" is urgency
 only at the end of its clause.
+v16 (``frustration.yaml`` v10, ``cancellation.yaml`` v1): a plain request to cancel or close something, in any common
+wording ("Please cancel my account.", "I'd like to terminate my contract", "unsubscribe me"; v5's two ``request``
+phrases generalised), is no sign: no weight, and the emotion head does not read it (:func:`head_text`), which heard "I
+want to cancel my membership." as annoyance (0.57); said in anger the other words still count ("Cancel my account NOW,
+this is a joke!!"). The parts the head does not read are left out, not blanked: the head read a run of spaces as a sign.
 """
 
 from __future__ import annotations
@@ -177,7 +182,10 @@ def _self_spans(text: str) -> list[tuple[int, int]]:
 
 def head_text(text: str) -> str:
     """What the emotion head reads: the message less the customer's description of themselves
-    (:func:`_self_spans`) and (v7) the words naming the fault (:data:`_FAULT_WORDS`).
+    (:func:`_self_spans`), (v7) the words naming the fault (:data:`_FAULT_WORDS`) and (v16) a request to cancel or
+    close something (``lexicons/cancellation.yaml``: "cancel my membership", "close my account", "unsubscribe me"),
+    which the head heard as annoyance in a calm "I want to cancel my membership." (0.95); the words around it are
+    still read ("Cancel my account NOW, this is a joke!!"). (v16) The hidden parts are left out (:func:`left_out`).
     (Quoted text stays: blanking it left fragments such as 'there is no' that the head heard as annoyance, 15 of
     19 new findings wrong on Ubuntu IRC / TWCS.)"""
     faults = [m.span() for m in _FAULT_WORDS.finditer(text)]
@@ -186,7 +194,23 @@ def head_text(text: str) -> str:
     since = [m.span() for m in _FAULT_SINCE.finditer(text)
              if any(0 <= m.start() - fe <= SINCE_WITHIN and not _CLAUSE_END.search(text, fe, m.start())
                     for _, fe in faults)]
-    return blank(text, [*_self_spans(text), *faults, *since])
+    asked = [(m.start, m.end) for m in load_lexicon("cancellation").find(text)]
+    return left_out(text, [*_self_spans(text), *faults, *since, *asked])
+
+
+def left_out(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without ``spans``, each hidden part (with the spaces around it) one space (v16). Blanking them (same
+    length) left runs of spaces that the head's character features read as a sign of their own: "Could you please"
+    and 43 spaces read 0.58 annoyance, "Could you please ." 0.0."""
+    if not spans:
+        return text
+    kept: list[str] = []
+    at = 0
+    for s, e in sorted(spans):
+        kept.append(text[at:max(s, at)])
+        at = max(at, e)
+    kept.append(text[at:])
+    return " ".join(p for p in (k.strip() for k in kept) if p)
 
 
 def frustration_level(text: str, emotion_score: float | None = None, heads_dir: str | None = None
@@ -384,7 +408,9 @@ class CustomerFrustration(Detector):
     # v15 (review, frustration.yaml v9, frustration_cues.yaml v7): no fault in a loss said as over ("the error is
     # gone!! Thanks"), a shouted adverb only on a complaint, "for the two weeks" only after a fault or wait, "I feel
     # ... terrible" at any width, "want ... NOW" only at the clause end
-    version = 15
+    # v16 (frustration.yaml v10, cancellation.yaml v1): a request to cancel or close something ("Please cancel my
+    # account.") is no sign and is not read by the emotion head; hidden words are left out of what the head reads
+    version = 16
     # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
     # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure;
     # v5: plain requests and missing system messages are calm; stress idioms, shouted deadlines, got worse,
