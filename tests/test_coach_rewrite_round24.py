@@ -298,7 +298,7 @@ def test_b28_near_miss_a_real_second_step_keeps_more_fully() -> None:
     assert "Let me go through it again, more fully: restart the router. Then unplug the modem" in text
 
 
-def test_library_is_v10() -> None:
+def test_library_is_at_least_v10() -> None:
     from patiently.lexicon import load_data
 
-    assert load_data("rewrites")["version"] == 10
+    assert load_data("rewrites")["version"] >= 10

@@ -28,6 +28,7 @@ from .context import MAX_CONTEXT_MESSAGES, CoachInputError, ContextInput, parse_
 from .customer_state import acknowledges, customer_state, reassures
 from .models import CheckResult, ContextSummary, Flag, Rewrite, Strength, TextSpan
 from .prefixes import CONVERSATION_ID, PrefixCache
+from .rewrite_agree import keeps_substance
 from .rewrite_apology import JAB_CATEGORIES
 from .rewrite_frame import own_apology, situation
 
@@ -256,8 +257,9 @@ def check(draft: str, context: ContextInput = None, *, llm: Any = None) -> Check
         # were the draft as it was, marked complete).
         unchanged = list(dict.fromkeys(flags[i].text for i in rw.untouched(draft, drafts, per_flag, where)
                                        if flags[i].severity != "info" and flags[i].text.strip()))
-        rewrite = Rewrite(text=text, source="embedded", complete="[" not in text and not unchanged,
-                          unchanged=unchanged)
+        # nor a rewrite that lost most of what the draft said besides its flagged words (QA25 b24: "Sure.")
+        rewrite = Rewrite(text=text, source="embedded", unchanged=unchanged,
+                          complete="[" not in text and not unchanged and keeps_substance(draft, drafts, text))
     out = CheckResult(
         draft=draft, verdict=verdict, flags=flags, strengths=strengths,
         context=ContextSummary(messages=len(messages), truncated=truncated, customer=states,

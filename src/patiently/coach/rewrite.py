@@ -171,6 +171,7 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
     """Every flag's edits: its rules, then a clause or sentence left out where no rule covered it.
     A :func:`kept` flag gets none; a no_acknowledgment flag (the rewrite puts an apology in
     front of the draft) takes out what may not stand behind it (:func:`.rewrite_apology.behind_apology`)."""
+    from .rewrite_agree import agree
     from .rewrite_apology import behind_apology
     from .rewrite_cover import cover, end_asides, keep_referents, no_echo, offer_last, one_offer, one_step, with_hedges
     from .rewrite_frame import fit_to_situation, gives_fix, no_lead
@@ -182,7 +183,7 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
         (where is not None and where.fix_pending) or gives_fix(draft))
     out = cover(draft, active, compound_glosses(draft, active, [edits_for(draft, f) for f in active]), fix)
     out = one_offer(draft, one_offer(draft, with_hedges(draft, active, keep_referents(draft, out))), "repeat_leads")
-    out = offer_last(draft, end_asides(draft, no_echo(draft, active, out)))
+    out = agree(draft, active, offer_last(draft, end_asides(draft, no_echo(draft, active, out))))
     out = one_thanks(draft, active, out)
     out = fit_to_situation(draft, out, where, [bool(f.data.get("learned")) for f in active])
     for f, eds in zip(active, out, strict=True):
@@ -329,7 +330,7 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
     """One rewritten sentence per flag: its sentence with every edit that falls in it (so the
     suggestion can be pasted as is), or the category's fallback wording when no rule matched.
     ``per_flag``: :func:`plan` of the flags, when already computed."""
-    from .rewrite_apology import jab_stays, opener_owed
+    from .rewrite_apology import jab_stays, lecture_stays, opener_owed
     from .rewrite_frame import acknowledgment
 
     lib = library()
@@ -341,7 +342,7 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
     for flag, own in zip(flags, per_flag, strict=True):
         if flag.category == "no_acknowledgment":  # the opener before the (rewritten) first sentence
             if jab_stays(draft, flags, per_flag):  # no apology before a jab the rewrite keeps (QA21 b08)
-                out.append(str(lib.templates["jab_first"]))
+                out.append(str(lib.templates["lecture_first" if lecture_stays(draft, per_flag) else "jab_first"]))
                 continue
             first = sentences(draft)
             lo, hi = first[0] if first else (0, len(draft))

@@ -9,7 +9,8 @@ library's ``farewell``) goes where the draft fixes nothing (QA19 b28). A stock s
 rewrite leaves out is the customer's only acknowledgment: where the customer is upset and nothing
 else acknowledges them, the opener takes its place (:func:`empathy_cut`, QA19 b40). No apology is added
 in front of a jab the rewrite keeps (:func:`jab_stays`, QA21 b08): the no_acknowledgment flag is then
-listed in ``unchanged`` instead.
+listed in ``unchanged`` instead, and so where a kept sentence lectures the customer on their habits
+(:func:`lecture_stays`, rewrite round 25).
 """
 
 from __future__ import annotations
@@ -128,10 +129,22 @@ def _jab_stays(draft: str, flag_key: tuple[tuple[str, tuple[tuple[int, int], ...
     per_flag = [[Edit(*k) for k in eds] for eds in edit_key]
     if any(flags[i].category in JAB_CATEGORIES for i in untouched(draft, flags, per_flag, acknowledgment_kept=False)):
         return True
+    if lecture_stays(draft, per_flag):
+        return True
     jab = template_regex("jab")
     if not template_search("jab", draft):
         return False
     return jab.search(edited(draft, [ed for eds in per_flag for ed in eds])) is not None
+
+
+def lecture_stays(draft: str, per_flag: list[list[Edit]]) -> bool:
+    """A sentence of the draft that no edit touches lectures the customer on their habits (the library's
+    ``lecture``: "Please save your work regularly.", "Next time, back up first."): an apology in front of it
+    reads as sarcasm (QA25 b12), so none is added; the agent's advice stays theirs to keep or drop."""
+    lecture = template_regex("lecture")
+    every = [ed for eds in per_flag for ed in eds]
+    return any(lecture.match(draft[s:e]) and not any(x.start < e and s < x.end for x in every)
+               for s, e in sentences(draft))
 
 
 def unanswered(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]], out: list[int]) -> list[int]:

@@ -31,7 +31,7 @@ NO_COVER = frozenset({"jargon", "redundant_question", "no_acknowledgment"})
 # Clause boundaries inside a sentence: , ; : or a dash, and "but".
 _CLAUSE_SPLIT = re.compile(r"\s*(?:[,;:]|\s[-–—]\s)\s*|\s+but\s+", re.IGNORECASE)
 MAX_WORDS_LEFT = 1  # a replacement may keep a pronoun of the flagged words, not a phrase
-_TIE = re.compile(r"(?:so|and|which\s+means|because|as)\s+", re.IGNORECASE)
+_TIE = re.compile(r"(?:so|and|but|which\s+means|because|as)\s+", re.IGNORECASE)
 # A clause that cannot stand without its main clause: a reason or a condition.
 _SUBORDINATE = re.compile(r"(?:since|because|as|if|unless|when|whenever|although|though|once|now\s+that|"
                           r"given\s+that|seeing\s+(?:as|that))\b", re.IGNORECASE)
@@ -179,11 +179,24 @@ def _leave_out(draft: str, category: str, span: tuple[int, int], per_flag: list[
         ends = before[-1:].isalnum() and after[:1].isupper()
         return Edit(span[0], span[1], ". " if ends else "")
     s0, e0 = _sentence_of(draft, span)
-    clause = _clause(draft, s0, e0, span)
-    # A clause may go only if no other edit reaches across its edge (it would be cut in two).
-    if clause is not None and not any(x.start < clause[1] and clause[0] < x.end
-                                      and not (clause[0] <= x.start and x.end <= clause[1]) for x in every):
-        return Edit(clause[0], clause[1], "")
+    tail = _POINTER_END.search(draft, span[0], span[1])  # "You ignored the warning, that's why": the blame is
+    if tail is not None:                                 # the first clause; the pointer goes with it
+        span = (span[0], tail.start())
+    clause = _reason(draft, s0, e0, span) or _clause(draft, s0, e0, span)
+    # A clause may go only if no other edit reaches across its edge (it would be cut in two); a deletion that does
+    # merges with it, and where the two take all the sentence before the clause, the clause goes as a first one
+    # would, with what tied the next clause to it ("It's very basic stuff, most people figure it out on their own,
+    # but I'll ..." -> "Let me walk you through it ...": the whole sentence went, and the help with it, QA25 b24)
+    if clause is not None:
+        across = [x for x in every if x.start < clause[1] and clause[0] < x.end
+                  and not (clause[0] <= x.start and x.end <= clause[1])]
+        if not across:
+            return Edit(clause[0], clause[1], "")
+        if all(not x.text for x in across) and min(x.start for x in across) <= s0 < clause[0]:
+            sep = _CLAUSE_SPLIT.match(draft, clause[1])
+            if sep is not None and sep.end() > sep.start():
+                tie = _TIE.match(draft, sep.end())
+                return Edit(min(x.start for x in across), tie.end() if tie else sep.end(), "")
     text, unless = library().sentence_fallback.get(category, ("", ()))
     if category == "premature_closure" and not fix:
         # "until you've confirmed it works" with nothing to try is a new claim (QA17 b29)
@@ -215,6 +228,34 @@ def _sentence_of(draft: str, span: tuple[int, int]) -> tuple[int, int]:
     if not touched:
         return span
     return touched[0][0], touched[-1][1]
+
+
+# A reason given after the main clause, up to the sentence's end: "... from your folder because you didn't ..."
+_REASON = re.compile(r"\s*,?\s+(?:because|since|cause|as)\s+(?=\S)", re.IGNORECASE)
+
+
+def _reason(draft: str, s0: int, e0: int, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The reason clause that holds ``span`` and ends the sentence, where the main clause before it stands on
+    its own: it goes, and what happened stays ("The files were deleted from your folder because you didn't
+    follow the retention policy." kept only a tip for next time, QA25 b17). A condition ("if ...") is no
+    reason: the claim without it would be a new one."""
+    body_end = e0
+    while body_end > s0 and draft[body_end - 1] in ".!?":
+        body_end -= 1
+    cut = None
+    for m in _REASON.finditer(draft, s0, span[1]):
+        if m.end() <= span[0] + 1 and not re.search(r"[,;:]", draft[m.end():span[0]]):
+            cut = m
+    if cut is None or span[1] > body_end or re.search(r"[,;:]|\s[-–—]\s", draft[span[1]:body_end]):
+        return None
+    from .rewrite import MIN_CONTENT_WORDS, leftover_words
+
+    main = draft[s0:cut.start()]
+    content = [w for w in CONTENT_WORD.findall(main) if w.lower() not in leftover_words()[1]]
+    if len(re.findall(r"[A-Za-z]+", main)) < MIN_REST_WORDS or len(content) < MIN_CONTENT_WORDS \
+            or _SUBORDINATE.match(draft, s0) or re.search(r"[,;:]", main):
+        return None
+    return cut.start(), body_end
 
 
 def _clause(draft: str, s0: int, e0: int, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -262,10 +303,18 @@ def _clause(draft: str, s0: int, e0: int, span: tuple[int, int]) -> tuple[int, i
             # the first clause, with the separator after it and a conjunction that tied the next
             # clause to it: "You broke the hinge ..., so this isn't covered" -> "This isn't covered"
             tie = _TIE.match(draft, seps[0][1])
-            return cs, tie.end() if tie else seps[0][1]
+            end = tie.end() if tie else seps[0][1]
+            # and "that's why" pointing back at it goes too: "That's why your account got locked." said why no
+            # more (QA25 b02); what happened stays
+            back = _POINTER.match(draft, end)
+            return cs, back.end() if back else end
     return None
 
 
+# A clause that says the one before it was the cause: "that's why", "this is how", "hence".
+_POINTER = re.compile(r"(?:(?:that|this)(?:['’]s|\s+is|\s+was)\s+(?:why|how)|hence|thus|which\s+is\s+why)\s+",
+                      re.IGNORECASE)
+_POINTER_END = re.compile(r"\s*[,;]\s*(?:that|this)(?:['’]s|\s+is|\s+was)\s+(?:why|how)\s*$", re.IGNORECASE)
 # The next sentence points back: "It's ...", "That is ...", "It needs ...", "Press it ...".
 _POINTS_BACK = re.compile(r"(?:it|that|this)(?P<be>['’]s\b|\s+is\b|\s+was\b)?(?=\s)", re.IGNORECASE)
 _IT = re.compile(r"\bit\b(?!['’])", re.IGNORECASE)

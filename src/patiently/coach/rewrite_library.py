@@ -53,7 +53,8 @@ _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_un
               "redundant_question_purpose", "redundant_question_next", "draft_thanks", "refusal_echo",
               "gloss_heads", "time_deadline", "charge_date", "self_service", "self_service_answer", "farewell",
               "apologetic", "refusal", "jab", "acknowledged", "jab_first", "waiting_on_us", "waiting_close",
-              "waiting_answer", "gloss_senses", "ack_topics")
+              "waiting_answer", "gloss_senses", "ack_topics", "contradictions", "lecture",
+              "lecture_first")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:

@@ -63,8 +63,9 @@ def tidy(text: str) -> str:
     if t.endswith((",", ";", ",\n", ";\n")):  # where `$` can follow the comma
         t = _TRAILING_COMMA.sub(".", t)  # "... renew the lease, it's obvious." without its last clause
     # A deleted first clause leaves the "so" that tied the rest to it ("and then" may start a step): "I have other
-    # customers waiting, so please try it" less its first clause is "Please try it" (qa16 b40)
-    if "so" in t and _TIE_START_HINT.search(t):  # (the hint starts with an anchor: re tries it everywhere)
+    # customers waiting, so please try it" less its first clause is "Please try it" (qa16 b40); a lower-case "but"
+    # there is what a deletion left as well ("Honestly it's simple, but I'll ..." less its first clause, round 25)
+    if ("so" in t or "but" in t) and _TIE_START_HINT.search(t):  # (the hint: re tries an anchor everywhere)
         t = _TIE_START.sub(r"\1", t)
     # Capital letter at each sentence start (a deleted opener leaves a lower-case word there).
     if "a" <= t[:1] <= "z" or _SENTENCE_START_HINT.search(t):
@@ -75,8 +76,8 @@ def tidy(text: str) -> str:
 _LEADING_COMMA = re.compile(r"^[,;:]\s*")
 _SPACE_AT_EOL = re.compile(r"[ \t]+\n")
 _TRAILING_COMMA = re.compile(r"\s*[,;]+$")
-_TIE_START = re.compile(r"(^|[.!?]\s+|\n\s*)so\b\s*,?\s+(?=[a-z])")
-_TIE_START_HINT = re.compile(r"(?:^|[.!?\n]\s*)so\b")
+_TIE_START = re.compile(r"(^|[.!?]\s+|\n\s*)(?:so|but)\b\s*,?\s+(?=[a-z])")
+_TIE_START_HINT = re.compile(r"(?:^|[.!?\n]\s*)(?:so|but)\b")
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*)([a-z])")
 
 
