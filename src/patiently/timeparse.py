@@ -4,6 +4,9 @@ Stdlib only. Clock times are read in the timezone of the message's ``sent_at`` (
 datetime keeps its tzinfo, a naive one stays naive), because "by 3 pm" means 3 pm where the
 agent wrote it. A clock time already past when it was said means the next day. Without a
 ``sent_at``, relative expressions ("in 2 hours") still give ``seconds`` but no ``due``.
+
+"As soon as it's ready" (QA pass 25) is tied to an event, not the word "soon": the whole clause is the due text and
+``Due.event`` says so (the vague default still stands for its seconds).
 """
 
 from __future__ import annotations
@@ -54,6 +57,9 @@ _NEXT_WEEK = re.compile(r"\bnext\s+week\b", re.I)
 _VAGUE = re.compile(r"\b(?:shortly|soon|asap|as\s+soon\s+as\s+(?:possible|i\s+can|we\s+can|i\s+know|we\s+know)|"
                     r"in\s+a\s+(?:bit|while|little\s+while)|later(?!\s+today)|momentarily|"
                     r"(?:once|when)\s+(?:i|we)\s+(?:hear|know|have|get))\b", re.I)
+# "as soon as it's ready to collect": the event is the due, not "soon" (QA pass 25, g21)
+_EVENT = re.compile(r"\bas\s+soon\s+as\s+(?!possible\b|(?:i|we)\s+(?:can|know)\b)(?:it|they|the|your|this|that|he|"
+                    r"she|we|i|its|their|our|everything)\b[^.,;:!?\n]{0,50}", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +71,7 @@ class Due:
     start: int
     end: int
     vague: bool = False
+    event: bool = False  # tied to an event ("as soon as it's ready"), not a time
 
 
 def _amount(raw: str) -> float:
@@ -211,11 +218,13 @@ def parse_due(text: str, sent_at: datetime | None, vague_seconds: float | None =
     for m in _NEXT_WEEK.finditer(text):
         found.append(_relative(7 * 86400, sent_at, m.start(), m.end()))
     if not found:
-        vague = _VAGUE.search(text)
+        vague = _EVENT.search(text) or _VAGUE.search(text)
         if vague is None:
             return None
+        event = vague.re is _EVENT
         if vague_seconds is None:
-            return Due(None, None, vague.start(), vague.end(), vague=True)
-        return _relative(vague_seconds, sent_at, vague.start(), vague.end(), vague=True)
+            return Due(None, None, vague.start(), vague.end(), vague=True, event=event)
+        rel = _relative(vague_seconds, sent_at, vague.start(), vague.end(), vague=True)
+        return Due(rel.due, rel.seconds, rel.start, rel.end, vague=True, event=event)
     found.sort(key=lambda d: d.start)
     return found[0]

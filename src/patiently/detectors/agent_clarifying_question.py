@@ -108,7 +108,7 @@ def classify(sentence: str) -> tuple[str | None, float]:
 
 class AgentClarifyingQuestion(Detector):
     name = "agent.clarifying_question"
-    version = 2
+    version = 3  # v3 (QA pass 25, questions v3): "Can you add group 20 ... and retry?" instructs, it does not ask
     labels = ("agent.clarifying_question",)
     description = "The agent asks a question that gathers information about the problem."
     needs = frozenset({"embeddings"})

@@ -153,7 +153,9 @@ class AgentCondescending(Detector):
     # "what did you expect?", "Your computer clearly isn't good enough", "Just chill and wait."; "For a 4-year-old's
     # vaccine visit" is no comparison; "it's easy to sort out" is reassurance
     # v23: "on their own" only as "alone" (not "on their own phones")
-    version = 23  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v24 (QA pass 25, lexicon v24): "one more time, slowly", "You should clean it up more often.", "It might be worth
+    # actually reading it through."
+    version = 24  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")

@@ -155,7 +155,9 @@ class AgentDismissive(Detector):
     # v23 (QA pass 23, lexicon v22): "so it's probably nothing on our end", "That's between you and your bank.", "We
     # don't handle disputes.", "I can't do anything about what sales told you", "Just wait for a patch.", a bare "You'll
     # have to call them."
-    version = 23
+    # v24 (QA pass 25, lexicon v23, tone_alternatives v4): "That's not an IT issue.", "Refunds are processed by the
+    # billing team." with no hand-over, "It'll be fixed when it's fixed.", "Everyone is affected, not just you."
+    version = 24
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

@@ -36,6 +36,10 @@ v4 answers a deadline worry: after a customer message read as urgent (customer.f
 ``urgency``: "meeting in 15 min, help"), "15 minutes is plenty" or "we'll get you connected
 before your presentation" is an acknowledgement (``deadline`` in the lexicon); to a calm
 question the same words are information.
+
+v9 (QA pass 25): an exclamation or evaluation ("What a nightmare.", "what a mess") in a sentence that runs someone
+down, or right after one ("Honestly, whoever set up your mailbox made a total mess of it. What a nightmare."), is
+part of the jab (``unprofessional`` lexicon: insult, sarcasm, disparaging, venting), not empathy.
 """
 
 from __future__ import annotations
@@ -85,7 +89,8 @@ def prototype_vectors(ctx: DetectorContext) -> tuple[np.ndarray, np.ndarray]:
 
 class AgentEmpathy(Detector):
     name = "agent.empathy"
-    version = 8  # v6: "please don't apologise" matched again; "lots of people find X confusing";
+    # v9 (QA pass 25): an exclamation right after (or inside) a jab at someone is part of the jab
+    version = 9  # v6: "please don't apologise" matched again; "lots of people find X confusing";
     # v7: "It's okay to be annoyed", "I would be too", "anyone would be" (empathy.yaml v4);
     # v8: "(sincerely) regret any inconvenience" is a stock line (stock_empathy.yaml v2)
     labels = ("agent.empathy",)
@@ -104,6 +109,8 @@ class AgentEmpathy(Detector):
             if i < first_customer:
                 continue
             text = conv.messages[i].text
+            jabs: list[tuple[int, int]] | None = None
+            prev_start = 0
             for s, e in ctx.sentences(i):
                 sentence = text[s:e]
                 kinds: dict[str, list[tuple[int, int]]] = {}
@@ -117,6 +124,12 @@ class AgentEmpathy(Detector):
                 # looked up only for a deadline cue: most agent messages have none
                 if "deadline" in kinds and not (urgent and _after_urgent(conv, i, urgent)):
                     del kinds["deadline"]
+                if kinds and kinds.keys() <= _REACTION:
+                    if jabs is None:
+                        jabs = [(m.start, m.end) for m in load_lexicon("unprofessional").find(text, _JABS)]
+                    if any(prev_start <= a < e for a, _ in jabs):
+                        kinds = {}  # v9: "... made a total mess of it. What a nightmare." reacts to the jab
+                prev_start = s
                 if kinds.keys() & _CANDIDATE:
                     cands.append((i, s, e, kinds))
         if not cands:
@@ -200,6 +213,9 @@ class AgentEmpathy(Detector):
 
 _STRONG = frozenset({"direct", "exclaim", "reassure", "apology", "deadline"})  # acknowledgements on their own
 _CANDIDATE = _STRONG | {"evaluative", "frame", "situational", "stock"}
+# v9: a bare reaction ("What a nightmare.") in or right after a sentence that runs someone down is the jab's tail
+_REACTION = frozenset({"exclaim", "evaluative", "feeling"})
+_JABS = ("insult", "sarcasm", "disparaging", "venting", "mock_praise")
 _ACK_KINDS = ("stock", "frame", "direct", "exclaim", "reassure", "evaluative", "situational", "apology", "deadline")
 # An evaluation that starts with its verb ("is really disruptive") has a subject before it.
 _COPULA = re.compile(r"(?:is|are|was|were|'s|'re|sounds?|feels?|seems?|looks?|be)\b", re.IGNORECASE)

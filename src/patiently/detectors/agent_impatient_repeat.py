@@ -117,7 +117,8 @@ class AgentImpatientRepeat(Detector):
     # v9 (QA pass 17, lexicon v8): "Again, <what an earlier agent message said>" mid-reply; "Again, thanks" is none
     # v10 (review): "it’s" / "that’s" with a curly apostrophe are function words in `_restates`, like "it's"
     # v11 (QA pass 22, lexicon v9): "Once again: the disk icon." opening the reply, as "Again," does
-    version = 11  # v6 (QA pass 8); v7 (QA pass 13): a pleasantry does not excuse "as mentioned in our previous email"
+    # v12 (QA pass 25, lexicon v10): "I'll say this one more time", "I'm going to tell you one last time"
+    version = 12  # v6 (QA pass 8); v7 (QA pass 13): a pleasantry does not excuse "as mentioned in our previous email"
     labels = ("agent.impatient_repeat",)
     description = "The agent shows impatience at answering again: points back at earlier answers or replies curtly."
     requires = ("customer.repeat",)

@@ -49,7 +49,8 @@ def _has_alternative(text: str, start: int, end: int, negatives: list[Match], cu
 class AgentNegativePhrasing(Detector):
     name = "agent.negative_phrasing"
     # v6 (QA pass 22, lexicon v4): a flat "No, you can't." as a sentence of its own
-    version = 6  # v3 (QA pass 12, lexicon): "No receipt, no refund.", "we don't accept them"; v4 (QA pass 13,
+    # v7 (tone_alternatives v4): "One thing that helps: ..." in the next sentence is an alternative
+    version = 7  # v3 (QA pass 12, lexicon): "No receipt, no refund.", "we don't accept them"; v4 (QA pass 13,
     # tone_alternatives v3): "I'd be happy to apply that for you" is an alternative; v5 (QA passes 16-17, lexicon v3):
     # "If your colleague emails it-help, we'll sort it" and "the web version works" in the next sentence
     labels = ("agent.negative_phrasing",)

@@ -107,7 +107,8 @@ class AgentPressure(Detector):
     # v15 (QA pass 21 b32 leftover): "Don't let your wife talk you out of it." said alone reaches the lexicon
     # (prefilter)
     # v16 (QA pass 23, lexicon v13): "if you don't renew now, you will lose ...", a slot given away unless confirmed now
-    version = 16  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
+    # v17 (QA pass 25, lexicon v14): "I'm not going to wait around all day", "I won't sit here forever"
+    version = 17  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 

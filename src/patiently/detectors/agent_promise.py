@@ -7,7 +7,8 @@ by ``patiently.timeparse`` relative to the message's ``sent_at`` and in its time
 3 pm", "within the hour", "tomorrow morning", "on Monday"). Vague words ("shortly", "soon")
 get ``Settings.promise.default_chat_seconds`` on chat, social and phone channels and
 ``default_async_seconds`` elsewhere. Without ``sent_at`` a relative due still gives
-``due_seconds``. agent.broken_promise checks the due times later.
+``due_seconds``. agent.broken_promise checks the due times later. v4 (QA pass 25): a due tied to an event ("I'll call
+you as soon as it's ready to collect") is quoted whole, not as "soon" taken as a number of minutes.
 
 "They will reply" is the agent's promise only when the message says who "they" are on the
 agent's side (forwarded to a case manager, looping in an expert); otherwise it is a guess
@@ -53,7 +54,7 @@ def vague_seconds(ctx: DetectorContext) -> int:
 
 class AgentPromise(Detector):
     name = "agent.promise"
-    version = 3
+    version = 4  # v4 (QA pass 25): "as soon as it's ready" is quoted as the event, not as "soon" (1440 min)
     labels = ("agent.promise",)
     description = "The agent makes a commitment (call back, update, visit) and when it is due."
 
@@ -88,6 +89,8 @@ class AgentPromise(Detector):
                 due_text = sent[due.start:due.end].rstrip(" .") if due else None
                 if due is None:
                     score, when = 0.6, "with no time given"
+                elif due.event:
+                    score, when = 0.7, f"\"{due_text}\""  # v4: "as soon as it's ready", not "soon (1440 min)"
                 elif due.vague:
                     score, when = 0.7, f"\"{due_text}\" (taken as {int(due.seconds or 0) // 60} min)"
                 else:

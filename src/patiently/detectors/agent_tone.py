@@ -127,7 +127,8 @@ def _vectors(ctx: DetectorContext, head: Head, spans: list[tuple[int, int]], tex
 class AgentTone(Detector):
     name = "agent.tone"
     # v2 (QA pass 14): a condescending reading of a sentence that only describes where a control is is dropped
-    version = 2
+    # v3 (QA pass 25, tone_alternatives v4): "One thing that helps: ..." in the next sentence excuses a refusal
+    version = 3
     labels = ("agent.tone",)
     description = ("A learned reading of an agent sentence's tone (dismissive, blame, condescending, ...), "
                    "for impatience worded outside the lexicons; the coach's second opinion.")

@@ -206,7 +206,9 @@ class AgentUnprofessional(Detector):
     # "..., whatever, try another login", "Ugh, again with the 403s." (venting)
     # v18 (QA pass 22, lexicon v18): "what could possibly go wrong?", "the devs broke it again, typical." (minor cues)
     # v19 (QA pass 23, lexicon v19): "Wow, impressive work." after the customer's own mishap (mock_praise)
-    version = 19  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
+    # v20 (QA pass 25, lexicon v20): "whoever set up your mailbox made a total mess of it", "great idea to ... Now we
+    # get to reimage your laptop", minor "that printer is cursed" and "good luck with it"
+    version = 20  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
