@@ -109,8 +109,16 @@ def test_b25_the_offer_ends_its_sentence(draft: str, want: str) -> None:
 
 # --- no apology before a kept lecture ------------------------------------------------------------------------
 
+def test_b12_a_flagged_lecture_goes_and_the_apology_may_come() -> None:
+    # flag round 25 reads the habit lecture as condescending: the rewrite takes it out, and with no lecture left
+    # the apology for our outage is what the customer needed
+    r = check("The server was restarted at 14:00. Please save your work regularly.", context=SERVER)
+    assert any(f.category == "condescending" for f in r.flags)
+    assert r.rewrite is not None and "regularly" not in r.rewrite.text
+    assert r.rewrite.text.startswith("I'm sorry") and r.rewrite.text.endswith("The server was restarted at 14:00.")
+
+
 @pytest.mark.parametrize("draft", [
-    pytest.param("The server was restarted at 14:00. Please save your work regularly.", id="b12"),
     pytest.param("The laptop has been repaired. Next time, make sure to back up your files.", id="next_time"),
     pytest.param("We restarted the VPN gateway. Remember to save your work often.", id="remember_often"),
 ])
@@ -208,3 +216,17 @@ def test_library_is_v11() -> None:
     from patiently.lexicon import load_data
 
     assert load_data("rewrites")["version"] >= 11
+
+
+# --- a guess that the fault is on the customer's side: an offer to check it, not a tip for next time -----------
+
+@pytest.mark.parametrize(("draft", "want"), [
+    pytest.param("Probably something on your phone.", "Let's check your phone together.", id="alone"),
+    pytest.param("The app was updated yesterday. Probably something on your phone.",
+                 "The app was updated yesterday. Let's check your phone together.", id="after_a_fact"),
+    pytest.param("You should have updated the app. Probably something on your phone.",
+                 "Next time, it helps to update the app. Let's check your phone together.", id="after_a_tip"),
+])
+def test_a_guess_at_the_customers_side_becomes_an_offer_to_check(draft: str, want: str) -> None:
+    text, _, _ = result(draft, CAMERA)
+    assert text == want and "[tip]" not in text

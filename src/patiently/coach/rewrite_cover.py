@@ -198,6 +198,11 @@ def _leave_out(draft: str, category: str, span: tuple[int, int], per_flag: list[
                 tie = _TIE.match(draft, sep.end())
                 return Edit(min(x.start for x in across), tie.end() if tie else sep.end(), "")
     text, unless = library().sentence_fallback.get(category, ("", ()))
+    values: dict[str, str | None] = {}
+    guess = template_regex("blame_guess").match(draft, s0, e0) if category == "blame" else None
+    if guess is not None:  # a guess at the customer's side: an offer to check it, no tip for next time (QA25 b18)
+        text, unless = library().sentence_fallback.get("blame_guess", ("", ()))
+        values = {"thing": guess.group("thing").lower()}
     if category == "premature_closure" and not fix:
         # "until you've confirmed it works" with nothing to try is a new claim (QA17 b29)
         text, unless = library().sentence_fallback.get("premature_closure_no_fix", ("", ()))
@@ -208,7 +213,7 @@ def _leave_out(draft: str, category: str, span: tuple[int, int], per_flag: list[
     lead = _LEAD.match(text)
     if lead and _goes_on(draft, e0, every):  # "..., step by step: Settings, Accounts, Sign out." (qa8 b28)
         return Edit(s0, e0, lead.group(1) + ":")
-    return Edit(s0, e0, fill(text, {}) if text else "")
+    return Edit(s0, e0, fill(text, values) if text else "")
 
 
 # A fallback whose placeholder is all that follows its colon ("step by step: {the answer}."):
