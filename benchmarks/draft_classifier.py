@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/draft_classifier.py [--data ../shared/data] [--cache /tmp/clf]
 
-Data: the 1,600 QA drafts of tests/data/qa_cases.json.gz (passes 5-24, 40 good and 40 bad each, every pass a
+Data: the QA drafts of tests/data/qa_cases.json.gz (passes 5 on, 40 good and 40 bad each, every pass a
 fresh tester). Features per draft: the draft's sentences embedded (patiently's static model2vec embedder and,
 when installed, all-MiniLM-L6-v2), mean- and max-pooled, plus context features (the customer states the coach
 reads from the context, an empty context, message counts, the draft's closest sentence to the customer's words).
@@ -42,7 +42,7 @@ QUIET = 0.90  # share of the training folds' good drafts a threshold keeps quiet
 RULES_FRESH = {5: (9, 6, 0), 6: (6, 7, 2), 7: (4, 5, 2), 8: (8, 9, 2), 9: (4, 11, 0), 10: (4, 4, 5), 11: (4, 8, 1),
                12: (1, 7, 1), 13: (7, 6, 3), 14: (3, 7, 0), 15: (1, 9, 0), 16: (3, 10, 0), 17: (8, 6, 1),
                18: (3, 10, 0), 19: (4, 12, 0), 20: (5, 8, 1), 21: (3, 10, 1), 22: (3, 9, 4), 23: (4, 11, 2),
-               24: (5, 14, 1)}
+               24: (5, 14, 1), 25: (1, 7, 0)}
 
 Case = dict[str, Any]
 
@@ -405,7 +405,7 @@ def real_replies(path: Path, limit: int = 500) -> list[Case]:
 
 def real_check(cases: Sequence[Case], rules: Sequence[dict[str, Any]], emb: dict[str, dict[str, np.ndarray]],
                blocks: Sequence[str], weights: np.ndarray, cache: Path, data: Path) -> None:
-    """Train on all 1,600 QA drafts, then count flags on real agent replies: the classifier's at the 90%- and
+    """Train on all the QA drafts, then count flags on real agent replies: the classifier's at the 90%- and
     98%-quiet thresholds of held-out (leave-one-pass-out) scores, and the rules'."""
     path = data / "conversations" / "twcs-first-5000.jsonl"
     if not path.exists():
