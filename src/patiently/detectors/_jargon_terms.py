@@ -125,8 +125,10 @@ def _term_regex(term: str) -> str:
     # not inside "apt-cache" or "foo/bar" (but "re-enroll" is the term "enroll"); "https://..."
     # is a link, not the term HTTPS. Two acronyms joined by a slash ("SPF/DKIM", "VPN/SSO") are two
     # terms (QA pass 11): a slash counts as a path only next to a lower-case letter or digit.
+    # An acronym written in capitals is still the term before a hyphen and a lower-case word ("the MDM-pushed
+    # profile", "SSO-enabled", "a VPN-only app": QA pass 25); "apt-cache", "dns-server" and "PPPoE-" are not.
     return (rf"(?<![\w.])(?<!(?-i:[a-z0-9_.])/)(?<!(?<!\bre)(?<!\bun)-){out}"
-            rf"(?![\w]|-\w|/(?-i:[a-z0-9_]))(?!://)")
+            rf"(?:(?<=(?-i:[A-Z0-9][A-Z]))(?=-(?-i:[a-z]{{3,}})\b(?!-\w))|(?![\w]|-\w|/(?-i:[a-z0-9_])))(?!://)")
 
 
 @lru_cache(maxsize=1)

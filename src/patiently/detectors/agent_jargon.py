@@ -64,6 +64,7 @@ from typing import Any
 from ..lexicon import load_lexicon
 from ..lexicon_index import finditer, first_literals, folded
 from ..model import Conversation, Finding, Message
+from ._jargon_acronyms import unknown_acronyms
 from ._jargon_terms import (
     _NOT_JARGON_SUFFIX,
     command_spans,
@@ -222,7 +223,9 @@ class AgentJargon(Detector):
     # v13 (QA pass 22, glossary v7): health-insurance billing (EOB, coinsurance, allowed amount, CPT code) and school
     # platforms (LMS, LTI, federate)
     # v14 (QA pass 23, non_technical.yaml v6 via customer.confusion): jargon to "I'm not good with phones" is raised
-    version = 14  # v7 (QA pass 12): glossary v3 ("flush your DNS", fragmenting, TOTP, ONT, WAN port)
+    # v15 (QA pass 25): glossary v8 (EAS, re-auth, re-provision, WAN, credentials ...); "the MDM-pushed profile" is
+    # MDM; an acronym the glossary lacks is jargon to a lay customer (_jargon_acronyms)
+    version = 15  # v7 (QA pass 12): glossary v3 ("flush your DNS", fragmenting, TOTP, ONT, WAN port)
     # v6 (QA pass 11): "SPF/DKIM" is two terms; "run a traceroute" is a noun, not a command; glossary v2
     labels = ("agent.jargon",)
     description = "Agent uses technical terms without explaining them, worse for non-technical customers."
@@ -321,6 +324,8 @@ class AgentJargon(Detector):
             (s, e, entry) for s, e, entry in glossary_terms(text) if lay_audience or level(entry) != "common"]
         taken = [(s, e) for s, e, _ in found]
         found += [(s, e, None) for s, e in rare_technical_words(text, rare_zipf, taken, names)]
+        if lay_audience:  # v15: an acronym the glossary lacks ("remove the EAS account") is jargon to them
+            found += [(s, e, None) for s, e in unknown_acronyms(text, [(s, e) for s, e, _ in found], names)]
         found.sort(key=lambda t: t[0])
         keys = [key(entry["term"]) if entry else key(text[s:e]) for s, e, entry in found]
         # An explanation anywhere in the message covers every use of the term in it, and so does
