@@ -3,6 +3,8 @@ fix is flagged for a customer who is not technical, and the rewrite glosses it f
 
 from __future__ import annotations
 
+import pytest
+
 from patiently.coach import check
 
 NOT_TECHNICAL = [{"role": "customer",
@@ -44,3 +46,19 @@ def test_near_misses_plain_replies_to_the_same_customer_stay_quiet() -> None:
                   "Your reference starts with CLM and is at the top of the letter; read it to me when you're ready.",
                   "Please bring your DOB and the PDF of your letter on a USB stick, ASAP if you can."):
         assert _jargon(draft, NOT_TECHNICAL) == [], draft
+
+
+# --- a gloss never splits an acronym from the word it is glued to ------------------------------------------------
+
+@pytest.mark.parametrize(("draft", "want"), [
+    pytest.param("Use the MDM-pushed profile.", "Use the MDM-pushed profile (MDM is the system", id="participle_noun"),
+    pytest.param("Your laptop clock is NTP-synced, so the code should work.",
+                 "Your laptop clock is NTP-synced (NTP is the internet time service", id="participle_last"),
+    pytest.param("Open the SSO-enabled apps from the portal.", "Open the SSO-enabled apps (SSO is single sign-on",
+                 id="enabled_apps"),
+    pytest.param("The VPN-client needs an update.", "The VPN-client (VPN is a secure connection", id="noun_compound"),
+])
+def test_a_gloss_goes_after_a_hyphen_compound_and_names_its_acronym(draft: str, want: str) -> None:
+    r = check(draft, context="Customer: I am not technical at all, sorry.")
+    assert r.rewrite is not None and r.rewrite.text.startswith(want), r.rewrite.text
+    assert "(" not in r.rewrite.text.split("-")[0]  # nothing between the acronym and its hyphen

@@ -35,6 +35,10 @@ _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:the|a|an|your|my|our|this|that|its|th
 _SLASHED = re.compile(r"(?:/[A-Za-z0-9][\w.+-]*)+")
 # a possessive and the noun it owns ("the router's settings"): a gloss goes after the noun and names the term
 _POSSESSIVE = re.compile(r"['’]s[ \t]+[\w-]+")
+# an acronym glued to the word it forms a compound with ("the MDM-pushed profile", "NTP-synced"): a gloss goes after
+# the compound, and after the noun a participle compound modifies, and names the term ("MDM (...)-pushed" split it)
+_HYPHENED = re.compile(r"-[a-z][\w]*")
+_NEXT_WORD = re.compile(r"[ \t]+[A-Za-z][\w-]*")
 
 
 def gloss_point(draft: str, s: int, e: int, slashed: bool = True) -> int:
@@ -146,6 +150,13 @@ def jargon_edits(draft: str, flag: FlagDraft) -> list[Edit]:
         owned = _POSSESSIVE.match(draft, at) if gloss else None
         if owned is not None:  # "the router's (...) settings" broke the possessive: after its noun, named
             out.append(Edit(s, owned.end(), f"{draft[s:owned.end()]} ({named_gloss(term, str(gloss))})"))
+            continue
+        glued = _HYPHENED.match(draft, at) if gloss and at == e else None
+        if glued is not None:
+            end = glued.end()
+            noun = _NEXT_WORD.match(draft, end) if _MODIFIER.search(glued.group()) else None
+            end = noun.end() if noun is not None else end
+            out.append(Edit(s, end, f"{draft[s:end]} ({named_gloss(term, str(gloss))})"))
             continue
         if gloss and at > e:  # after a slashed pair: "SSL/TLS (SSL is the encryption ...)"
             out.append(Edit(at, at, f" ({named_gloss(term, str(gloss))})"))
