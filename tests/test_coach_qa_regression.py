@@ -24,16 +24,17 @@ COUNTED = {"warning", "problem"}
 KNOWN_FAILURES = {
     "qa6": {"G08", "G19"},
     "qa7": {"g22", "g27", "b28"},
-    "qa8": {"g20"},
+    # qa8 g20 fixed by customer.frustration v17 ("still no light" was counted twice, 0.80: thanks did not acknowledge)
     "qa9": {"g11", "g20", "g36", "b07", "b20", "b24", "b39"},
     "qa16": {"b37"},
     "qa17": {"g24", "g33"},
     "qa18": {"b20"},
-    "qa20": {"b07", "b26", "b28"},
+    # b07 ("This is theft.") and b28 ("I can't pay my staff") read as upset by the mood round (customer.frustration v17)
+    "qa20": {"b26"},
     "qa23": {"g18"},
     # g26 ("I want to cancel my membership.") fixed by customer.frustration v16: a cancellation request is calm
-    "qa24": {"g07", "g12", "g35", "g36", "b02", "b08", "b10", "b16", "b22", "b23", "b24", "b26", "b28", "b31",
-             "b34", "b35", "b36", "b37", "b39"},
+    # g07, g12, g35, g36 (calm read as upset), b24, b35 (upset read as calm) fixed by the mood round (v17)
+    "qa24": {"b02", "b08", "b10", "b16", "b22", "b23", "b26", "b28", "b31", "b34", "b36", "b37", "b39"},
 }
 
 

@@ -1,6 +1,7 @@
 """customer.frustration's fault reading (split out of customer_frustration.py, v15): which words name a fault that is
-still there (:func:`faults`), and the v15 guards of the review of v14: thanks or success, a loss said as over, a shouted
-adverb's grievance, "I feel ... terrible"."""
+still there (:func:`faults`), (v17, moved here) the words that name the fault or a lost thing, which the emotion head
+does not read (:data:`_FAULT_WORDS`, :func:`lost_things`), and the v15 guards of the review of v14: thanks or
+success, a loss said as over, a shouted adverb's grievance, "I feel ... terrible"."""
 
 from __future__ import annotations
 
@@ -10,10 +11,14 @@ import re
 # exclaiming about the problem; on anything else ("Found it!!", "$3 burritos!!!") it is as often joy.
 # v13 (QA pass 19): a loss or a slowness is a fault too ("My files disappeared from the shared drive!!", "my photos are
 # gone!!", "Why is my internet so slow?! ... get 20!!"); not a bare "slow" ("slow down!!") nor "gone" alone
+# v17 (mood round): and a loss in the passive ("My character's inventory was wiped after the patch!!")
 _FAULT = re.compile(r"\b(?:can['’]?t|cannot|won['’]?t|wont|doesn['’]?t|does\s+not|isn['’]?t|"
                     r"not\s+working|stopped\s+working|broken|still\s+not|"
                     r"no\s+longer(?!\s+(?:so\s+|too\s+)?(?:slow|broken|missing|gone|an?\s+(?:issue|problem)))|"
                     r"(?P<loss>disappeared|vanished|(?:is|are|has|have|all|just)\s+(?:been\s+)?gone|missing|"
+                    # v17 (mood round, QA pass 24 b35): a loss said in the passive ("My inventory was wiped after the
+                    # patch!!", "all my photos got deleted!!", "my settings were erased")
+                    r"(?:was|were|been|got|gets|getting)\s+(?:(?:completely|all|just|totally|entirely)\s+)?(?:wiped|erased|deleted|lost)|"
                     r"(?:so|too|really|very|super|painfully|extremely|unbelievably|ridiculously|incredibly)\s+slow))\b",
                     re.IGNORECASE)
 # v15 (review): a loss or a slowness said as over ("the error is gone!!", "not so slow anymore!!", "All gone!! Perfect,
@@ -54,6 +59,56 @@ def faults(text: str) -> list[re.Match[str]]:
     return out
 
 
+# v7: words that name the fault itself. A fault is what happened, not how the customer feels about it;
+# the head (trained on Reddit comments) hears "stopped syncing" or "broken" as disappointment. Not "keeps
+# giving me": blanking it leaves fragments the head reads as worse; "a broken man" is a feeling.
+_FAULT_WORDS = re.compile(
+    r"\b(?:(?:has|have|had|did)n['’]?t\s+(?:arrived|come|turned\s+up|shown\s+up|been\s+delivered)|"
+    r"(?:has|have)\s+not\s+(?:arrived|come)|never\s+arrived|not\s+(?:arrived|delivered|working|syncing|loading|"
+    r"responding|connecting|printing|charging)|stopped\s+\w+ing|stopped|broken(?!\s+(?:man|woman|person|heart))|broke|"
+    r"crash(?:ed|es|ing)?|froze|frozen|is\s+down|went\s+down|faulty|(?:was|were|is)\s+due|"
+    # v8 (QA pass 13): a thing that will not do its job ("the smart lock won't respond to the app anymore",
+    # "it doesn't connect any more"), which the head heard as annoyance in a calm one-line report. Not "work":
+    # "and no, it does not work." is a frustrated reply the head rightly hears (hand-labelled evaluation set).
+    r"(?:won['’]?t|wont|will\s+not|doesn['’]?t|does\s+not|didn['’]?t|did\s+not|isn['’]?t|is\s+not)\s+"
+    r"(?:respond|connect|turn\s+on|power\s+on|start|boot|load|open|print|sync|charge|pair|update|play|show)\w*|"
+    # v17 (mood round, QA pass 25 b27): a search or a screen that comes back empty ("it finds nothing older than a
+    # week", "returns no results", "nothing happens when I click"): the head heard "finds nothing" as annoyance (1.0)
+    r"(?:finds?|found|shows?|showed|returns?|returned|displays?|brings\s+up|comes\s+up\s+with)\s+"
+    r"(?:nothing|no\s+results?|zero\s+results?|an?\s+empty\s+\w+)|nothing\s+(?:happens|happened|shows|showed|loads|loaded|comes\s+up|came\s+up))\b",
+    re.IGNORECASE)
+# v8: "anymore" / "any longer" after a fault named above says since when, not how the customer feels.
+_FAULT_SINCE = re.compile(r"\bany\s*more\b|\bany\s+longer\b", re.IGNORECASE)
+SINCE_WITHIN = 40  # characters after the fault words: "won't respond to the app anymore"
+_CLAUSE_END = re.compile(r"[.!?;]")
+
+# v17 (mood round): losing or leaving a thing ("I lost my son's school login details", "I've lost my wallet", "Please
+# cancel my card, I lost it.") is what happened, not a feeling; the head heard "I lost it" as losing one's temper (1.0).
+# Not the temper idioms ("lost my temper / patience / mind": frustration.yaml reads those), nor "lost it" said of the
+# customer's own state ("I totally lost it when they hung up", "When they hung up I lost it."): only a plain "(I) lost
+# it" ending its clause in a message that names a thing of theirs before it ("my card ..., I lost it").
+_LOST = re.compile(
+    r"\b(?:lost|misplaced|mislaid)\s+(?:my|our|his|her|their|the|a|an|all\s+(?:my|our|the))\b"
+    r"(?!\s+(?:temper|mind|patience|cool|head|marbles|sanity|shit|nerve|rag|plot|will|faith|trust|hope)\b)",
+    re.IGNORECASE)
+_LOST_IT = re.compile(r"\b(?:i|we)(?:['’]ve|\s+have|\s+(?:think|guess)\s+(?:i|we)|\s+must\s+have)?\s+"
+                      r"(?:lost|misplaced)\s+(?:it|them)\b(?=\s*(?:[.,;!?]|$|somewhere|yesterday|today|last|on\s+the|"
+                      r"in\s+the|at\s+the|this\s+morning))", re.IGNORECASE)
+_THING_BEFORE = re.compile(r"\b(?:my|our)\s+[\w-]+", re.IGNORECASE)
+_OWN_STATE = re.compile(r"\b(?:when|then|totally|completely|just|nearly|almost|kind\s+of|really|literally|actually|"
+                        r"finally)\b", re.IGNORECASE)
+
+
+def lost_things(text: str) -> list[tuple[int, int]]:
+    """The words that say the customer lost or mislaid a thing (:data:`_LOST`, :data:`_LOST_IT`)."""
+    out = [m.span() for m in _LOST.finditer(text)]
+    for m in _LOST_IT.finditer(text):
+        clause = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        if _THING_BEFORE.search(text, 0, m.start()) and not _OWN_STATE.search(text, clause, m.start()):
+            out.append(m.span())
+    return out
+
+
 # v15: "i JUST bought it", "I ALREADY paid": a purchase the customer stresses as recent or done is the complaint itself
 _PAID = re.compile(r"(?-i:\b(?:JUST|ALREADY))\s+(?:bought|paid|purchased|ordered|renewed|upgraded|replaced)\b",
                    re.IGNORECASE)
@@ -69,4 +124,5 @@ _GRIEVANCE = re.compile(r"\b(?:\w+n['’]t|(?:did|could|would|was|were|has|have|
 _FEELING = re.compile(r"\b(?:feel|feels|felt|feeling)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _FEELING_WORD = re.compile(r"terrible|horrible|awful", re.IGNORECASE)
 
-__all__ = ["_FAULT", "_FEELING", "_FEELING_WORD", "_GRIEVANCE", "_PAID", "_SUCCESS", "faults"]
+__all__ = ["SINCE_WITHIN", "_CLAUSE_END", "_FAULT", "_FAULT_SINCE", "_FAULT_WORDS", "_FEELING", "_FEELING_WORD",
+           "_GRIEVANCE", "_PAID", "_SUCCESS", "faults", "lost_things"]

@@ -65,6 +65,13 @@ wording ("Please cancel my account.", "I'd like to terminate my contract", "unsu
 phrases generalised), is no sign: no weight, and the emotion head does not read it (:func:`head_text`), which heard "I
 want to cancel my membership." as annoyance (0.57); said in anger the other words still count ("Cancel my account NOW,
 this is a joke!!"). The parts the head does not read are left out, not blanked: the head read a run of spaces as a sign.
+v17 (mood round, ``frustration.yaml`` v11, ``frustration_cues.yaml`` v8): calm read as upset: a deadline days away
+("Deadline is Friday.") is no urgency, the customer's own attempts ("i try many times") are weak `attempts`, a code a
+system returns or a hyphenated term ("returns SERVFAIL for DNSSEC-signed domains") is no shouting, the head does not
+read an empty result ("it finds nothing") or a lost thing ("I lost my card", "cancel my card, I lost it"), and a phrase
+of both lexicons ("still no") counts once. Upset read as calm: the agent's suggestions failing ("nothing you suggested
+worked"), the people sent not coming ("never turned up"), "This is theft.", "I'm considering switching.", "ruining my
+business", "payroll is due tomorrow!" and a passive loss ("was wiped ...!!").
 """
 
 from __future__ import annotations
@@ -76,7 +83,19 @@ from typing import Any
 from ..lexicon import load_lexicon
 from ..model import Conversation, Finding, Span
 from ..text import blank, caps_ratio, shouting_spans
-from ._frustration_faults import _FEELING, _FEELING_WORD, _GRIEVANCE, _PAID, _SUCCESS, faults
+from ._frustration_faults import (
+    _CLAUSE_END,
+    _FAULT_SINCE,
+    _FAULT_WORDS,
+    _FEELING,
+    _FEELING_WORD,
+    _GRIEVANCE,
+    _PAID,
+    _SUCCESS,
+    SINCE_WITHIN,
+    faults,
+    lost_things,
+)
 from .base import Detector, DetectorContext
 
 _BANGS = re.compile(r"[!?]*![!?]*!+[!?]*|\?!+")
@@ -100,7 +119,7 @@ CUE_REASONS = {
     "failed_service": "complaint about the service", "persisting": "problem persists",
     "repeated_contact": "has asked or tried repeatedly", "impatience": "impatience",
     "insult": "insulting words", "sarcasm": "sarcasm", "emoji": "upset emoji", "hint": "complaint wording",
-    "worse": "problem got worse", "worse_after": "problem got worse",
+    "worse": "problem got worse", "worse_after": "problem got worse", "attempts": "tried several times",
 }
 
 
@@ -152,26 +171,6 @@ def masked(text: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group()), text) if '"' in text or "“" in text else text
 
 
-# v7: words that name the fault itself. A fault is what happened, not how the customer feels about it;
-# the head (trained on Reddit comments) hears "stopped syncing" or "broken" as disappointment. Not "keeps
-# giving me": blanking it leaves fragments the head reads as worse; "a broken man" is a feeling.
-_FAULT_WORDS = re.compile(
-    r"\b(?:(?:has|have|had|did)n['’]?t\s+(?:arrived|come|turned\s+up|shown\s+up|been\s+delivered)|"
-    r"(?:has|have)\s+not\s+(?:arrived|come)|never\s+arrived|not\s+(?:arrived|delivered|working|syncing|loading|"
-    r"responding|connecting|printing|charging)|stopped\s+\w+ing|stopped|broken(?!\s+(?:man|woman|person|heart))|broke|"
-    r"crash(?:ed|es|ing)?|froze|frozen|is\s+down|went\s+down|faulty|(?:was|were|is)\s+due|"
-    # v8 (QA pass 13): a thing that will not do its job ("the smart lock won't respond to the app anymore",
-    # "it doesn't connect any more"), which the head heard as annoyance in a calm one-line report. Not "work":
-    # "and no, it does not work." is a frustrated reply the head rightly hears (hand-labelled evaluation set).
-    r"(?:won['’]?t|wont|will\s+not|doesn['’]?t|does\s+not|didn['’]?t|did\s+not|isn['’]?t|is\s+not)\s+"
-    r"(?:respond|connect|turn\s+on|power\s+on|start|boot|load|open|print|sync|charge|pair|update|play|show)\w*)\b",
-    re.IGNORECASE)
-# v8: "anymore" / "any longer" after a fault named above says since when, not how the customer feels.
-_FAULT_SINCE = re.compile(r"\bany\s*more\b|\bany\s+longer\b", re.IGNORECASE)
-SINCE_WITHIN = 40  # characters after the fault words: "won't respond to the app anymore"
-_CLAUSE_END = re.compile(r"[.!?;]")
-
-
 def _self_spans(text: str) -> list[tuple[int, int]]:
     """The customer's description of themselves: not technical ("I'm hopeless with technology") or (v6)
     their self-introduction by role ("I'm a sysadmin."): who they are, not how they feel."""
@@ -195,7 +194,7 @@ def head_text(text: str) -> str:
              if any(0 <= m.start() - fe <= SINCE_WITHIN and not _CLAUSE_END.search(text, fe, m.start())
                     for _, fe in faults)]
     asked = [(m.start, m.end) for m in load_lexicon("cancellation").find(text)]
-    return left_out(text, [*_self_spans(text), *faults, *since, *asked])
+    return left_out(text, [*_self_spans(text), *faults, *since, *asked, *lost_things(text)])
 
 
 def left_out(text: str, spans: list[tuple[int, int]]) -> str:
@@ -252,14 +251,18 @@ def _bare_reply(text: str) -> bool:
     return len(words) <= 3 or (len(words) <= 6 and words[0] in _ANSWER_WORDS)
 
 
-def _cues(text: str) -> tuple[float, list[tuple[int, int]], list[str]]:
+def _cues(text: str, taken: tuple[tuple[int, int], ...] = ()) -> tuple[float, list[tuple[int, int]], list[str]]:
     """v3's complaint cues: the strongest weight plus CUE_EXTRA per further distinct cue; a
-    cue inside a longer one ("still" in "still can't") is the same evidence and not counted."""
+    cue inside a longer one ("still" in "still can't") is the same evidence and not counted, nor (v17) one inside
+    a ``frustration.yaml`` phrase already counted (``taken``): "Still no sound." read "still no" twice, as urgency
+    and as a persisting problem (0.45 + 0.25)."""
     matches = [m for m in load_lexicon("frustration_cues").find(text)
-               if not (m.category == "insult" and _FEELING_WORD.fullmatch(m.text) and _FEELING.search(text[:m.start]))]
+               if not (m.category == "insult" and _FEELING_WORD.fullmatch(m.text) and _FEELING.search(text[:m.start]))
+               and not any(s <= m.start and m.end <= e for s, e in taken)]
     kept = [m for m in matches
             if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-                       for o in matches)]
+                       for o in matches)
+            and not any(o.start == m.start and o.end == m.end and o.weight > m.weight for o in matches)]
     if not kept:
         return 0.0, [], []
     level = max(m.weight for m in kept) + CUE_EXTRA * (len({m.text.lower() for m in kept}) - 1)
@@ -284,8 +287,11 @@ def pasted_again(text: str, earlier: set[str]) -> bool:
 
 # A shouted word quoted from the screen or a button ("it says ACCESS DENIED", "I clicked
 # CONTINUE") is not emphasis.
+# v17 (mood round, QA pass 24 g12): a code a system returns or logs ("Your DNS resolver returns SERVFAIL", "throws
+# NXDOMAIN", "the log reports TIMEOUT") is quoted output too.
 _QUOTING = re.compile(r"(?:\b(?:click(?:ed)?|press(?:ed)?|tap(?:ped)?|select(?:ed)?|chose|choose|says?|said|"
-                      r"shows?|showed|reads?|error|message|button|option|menu|key)\b\W*(?:\w+\W+)?|[\"'“‘])\s*$",
+                      r"shows?|showed|reads?|error|message|button|option|menu|key|returns?|returned|returning|throws?|"
+                      r"threw|thrown|logs?|logged|reports?|reported|responds?\s+with|status|code)\b\W*(?:\w+\W+)?|[\"'“‘])\s*$",
                       re.IGNORECASE)
 
 
@@ -298,12 +304,18 @@ _STRESSED = re.compile(r"(?<![\w'’])(?:JUST(?!\s+(?:the|a|an|my|one|this|that|
 _PLAYFUL = re.compile(r"(?:^|\s)[:;=]-?[)D>pP](?!\w)|\blo+l\w*\b|\b(?:ha){2,}\w*|\bhehe\w*|[😂🤣😉😀😄😁😆😊😜😛]")
 
 
+# v17 (mood round, QA pass 24 g12): a capitalised word joined to another by a hyphen, a slash, a dot or an underscore
+# is a technical term or a name ("DNSSEC-signed domains", "WPA2/TKIP", "ACCESS_DENIED"), not emphasis
+_COMPOUND = re.compile(r"[-_/.][A-Za-z0-9]")
+
+
 def _emphasis(text: str) -> list[tuple[int, int]]:
     """Shouted words in two or more separate places of a mostly calm message ("I AM RESPONDING
     ... my laptop is LOCKED", "I tried EVERYTHING and it is STILL broken"): emphasis, where one
     run of capitals is more often a quoted label."""
     words = [(s, e) for s, e in shouting_spans(text)
-             if e - s >= 5 and not _QUOTING.search(text, max(0, s - 25), s)]
+             if e - s >= 5 and not _QUOTING.search(text, max(0, s - 25), s) and not _COMPOUND.match(text, e)
+             and not (s and text[s - 1] in "-_/.")]
     places: list[tuple[int, int]] = []
     for s, e in words:
         if places and not re.search(r"[a-z]", text[places[-1][1]:s]):
@@ -329,7 +341,7 @@ def _frustration_level(text: str) -> tuple[float, tuple[tuple[int, int], ...], t
         level = strongest + 0.1 * (len({m.text.lower() for m in matches}) - 1)
     ratio = caps_ratio(text)
     runs = [m.span() for m in _SHOUT_RUN.finditer(text) if shouting_spans(m.group())]
-    cue_level, cue_spans, cue_reasons = _cues(text)
+    cue_level, cue_spans, cue_reasons = _cues(text, tuple(spans))
     # v15 (review): a shouted adverb is emphasis only on a complaint, a fault or a cue in the message, never beside
     # thanks or success ("Thanks, that worked! I NEVER knew that menu existed." is delight)
     # (the shouted word's own cue, "NEVER", is not the complaint)
@@ -410,7 +422,10 @@ class CustomerFrustration(Detector):
     # ... terrible" at any width, "want ... NOW" only at the clause end
     # v16 (frustration.yaml v10, cancellation.yaml v1): a request to cancel or close something ("Please cancel my
     # account.") is no sign and is not read by the emotion head; hidden words are left out of what the head reads
-    version = 16
+    # v17 (mood round, frustration.yaml v11, frustration_cues.yaml v8): calm misread (deadline days away, own attempts,
+    # returned codes, empty results and lost things hidden from the head, one phrase counted once) and upset misread
+    # (failed suggestions, no-shows, theft, leaving, livelihood, due tomorrow, passive loss)
+    version = 17
     # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
     # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure;
     # v5: plain requests and missing system messages are calm; stress idioms, shouted deadlines, got worse,
