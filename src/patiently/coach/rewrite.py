@@ -113,8 +113,6 @@ def _sentence_ends(text: str) -> tuple[int, ...]:
 
 
 def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
-    lib = library()
-    out: list[Edit] = []
     if flag.category == "jargon":
         from .rewrite_gloss import jargon_edits
 
@@ -123,14 +121,23 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
         from .rewrite_thanks import question_edits
 
         return question_edits(draft, flag)
-    spans = [sp for sp in flag.spans if not negated(draft, sp)]
+    # fresh edits each time: callers keep and pass on their own lists
+    return [Edit(ed.start, ed.end, ed.text) for ed in _rule_edits(draft, flag.category, tuple(flag.spans))]
+
+
+# The plan and the complete-rewrite test (rewrite_agree.keeps_substance) ask for the same flags' rule edits.
+@lru_cache(maxsize=128)
+def _rule_edits(draft: str, category: str, flagged: tuple[tuple[int, int], ...]) -> tuple[Edit, ...]:
+    lib = library()
+    out: list[Edit] = []
+    spans = [sp for sp in flagged if not negated(draft, sp)]
     if not spans:
-        return out
+        return ()
     lo, hi = sentence_range(draft, spans)
-    whole = flag.category in lib.sentence_scope  # e.g. "your issue is resolved" next to "closing this ticket"
+    whole = category in lib.sentence_scope  # e.g. "your issue is resolved" next to "closing this ticket"
     view = matching_view(draft)
     known, near = words_before(view, len(view)), words_before(view, hi)  # the draft's words (for rule.key)
-    for rule in lib.rules.get(flag.category, ()):
+    for rule in lib.rules.get(category, ()):
         a, b = (0, len(draft)) if rule.scope == "draft" else (lo, hi)
         words = known if rule.scope == "draft" else near
         if (words is not None and rule.key and rule.key.isdisjoint(words)) or not may_match(rule.needs, view, a, b):
@@ -141,7 +148,7 @@ def edits_for(draft: str, flag: FlagDraft) -> list[Edit]:
             if whole or rule.scope != "span" or _overlaps(m.start(), m.end(), spans):
                 groups = {k: unmask(v) for k, v in m.groupdict().items() if v is not None}
                 out.append(Edit(m.start(), m.end(), fill(rule.replace, groups)))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=256)

@@ -15,6 +15,8 @@ offered to explain, b24) is never reported complete.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from functools import cache
 
 from ..text import blank
@@ -114,17 +116,43 @@ def keeps_substance(draft: str, flags: list[FlagDraft], text: str) -> bool:
     from .rewrite import edits_for
     from .rewrite_cover import cover
 
-    spans = [sp for f in flags for sp in f.spans]
     function = leftover_words()[1]
+    flagged = _merged(sp for f in flags for sp in f.spans)
     own = [m for m in CONTENT_WORD.finditer(draft)
-           if m.group(0).lower() not in function and not any(s < m.end() and m.start() < e for s, e in spans)]
+           if m.group(0).lower() not in function and not _overlaps_any(flagged, m.start(), m.end())]
     if len(own) < MIN_OWN_WORDS:
         return True
     ruled = [edits_for(draft, f) for f in flags]
     made = {(ed.start, ed.end, ed.text) for eds in ruled for ed in eds}
-    cuts = [ed for eds in cover(draft, flags, ruled) for ed in eds
-            if ed.end > ed.start and (ed.start, ed.end, ed.text) not in made]
+    cuts = sorted((ed.start, ed.end) for eds in cover(draft, flags, ruled) for ed in eds
+                  if ed.end > ed.start and (ed.start, ed.end, ed.text) not in made)
+    if not cuts:
+        return True
     said = {w.lower() for w in CONTENT_WORD.findall(text)}
-    lost = [m for m in own if m.group(0).lower() not in said
-            and any(ed.start <= m.start() and m.end() <= ed.end for ed in cuts)]
+    lost = [m for m in own if _inside_one(cuts, m.start(), m.end()) and m.group(0).lower() not in said]
     return len(lost) < LOST_SHARE * len(own)
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-empty ranges, sorted and joined where they overlap or touch."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(sp for sp in spans if sp[1] > sp[0]):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _overlaps_any(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
+    k = bisect_right(ranges, (s, _END))  # the ranges starting at or before s, then the first after it
+    return (k > 0 and ranges[k - 1][1] > s) or (k < len(ranges) and ranges[k][0] < e)
+
+
+def _inside_one(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
+    """[s, e) lies inside one of the sorted ``ranges``: the furthest end of those starting at or before s reaches e."""
+    k = bisect_right(ranges, (s, _END))
+    return k > 0 and max(end for _, end in ranges[:k]) >= e
+
+
+_END = 1 << 62  # sorts after any end: (s, _END) comes after every range starting at s
