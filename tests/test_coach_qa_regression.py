@@ -34,7 +34,8 @@ KNOWN_FAILURES = {
     "qa23": {"g18"},
     # g26 ("I want to cancel my membership.") fixed by customer.frustration v16: a cancellation request is calm
     # g07, g12, g35, g36 (calm read as upset), b24, b35 (upset read as calm) fixed by the mood round (v17)
-    "qa24": {"b02", "b08", "b10", "b16", "b22", "b23", "b26", "b28", "b31", "b34", "b36", "b37", "b39"},
+    # qa24's 13 open misses (b02 b08 b10 b16 b22 b23 b26 b28 b31 b34 b36 b37 b39) fixed by round fl24 (cue families
+    # in condescending v25, blame v18, dismissive v24, non_technical v7, info_given v9 / info_asked v10)
 }
 
 

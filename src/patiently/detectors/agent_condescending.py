@@ -155,7 +155,9 @@ class AgentCondescending(Detector):
     # v23: "on their own" only as "alone" (not "on their own phones")
     # v24 (QA pass 25, lexicon v24): "one more time, slowly", "You should clean it up more often.", "It might be worth
     # actually reading it through."
-    version = 24  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v25 (QA pass 24, lexicon v25): "the problem with people like you", "the first thing anyone would do", "the 10th
+    # time today someone asks this", "You really need to be more careful with ...", "did you actually check ..."
+    version = 25  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")

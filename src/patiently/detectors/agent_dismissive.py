@@ -157,7 +157,9 @@ class AgentDismissive(Detector):
     # have to call them."
     # v24 (QA pass 25, lexicon v23, tone_alternatives v4): "That's not an IT issue.", "Refunds are processed by the
     # billing team." with no hand-over, "It'll be fixed when it's fixed.", "Everyone is affected, not just you."
-    version = 24
+    # v25 (QA pass 24, lexicon v24): "Pending means pending.", "will process it when they get to it", "You'll have to
+    # take time off work like other patients do."
+    version = 25
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

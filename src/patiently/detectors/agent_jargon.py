@@ -148,6 +148,8 @@ _TECH_ROLE = re.compile(
 # Questions about where to click are not confusion about a word (for this detector: agent.condescending
 # reads the same lexicon and keeps them).
 _NOT_CONFUSION = frozenset({"how do i find", "where do i find"})
+# v16 (QA pass 24): limited English, and not knowing their own router's IP address, are a lay audience here alone
+_LAY_AUDIENCE = frozenset({"limited_english", "setup_unknown"})
 _ADDRESSEE = re.compile(r"^\s*@?([\w\-\[\]`^|{}.]{2,24})[:,]\s")
 _NAME_PARTS = re.compile(r"[a-z0-9]+")
 # "!pae | SSV", "!find libfoo.so": a request to the channel's bot, whose canned reply follows
@@ -225,8 +227,8 @@ class AgentJargon(Detector):
     # v14 (QA pass 23, non_technical.yaml v6 via customer.confusion): jargon to "I'm not good with phones" is raised
     # v15 (QA pass 25): glossary v8 (EAS, re-auth, re-provision, WAN, credentials ...); "the MDM-pushed profile" is
     # MDM; an acronym the glossary lacks is jargon to a lay customer (_jargon_acronyms)
-    version = 15  # v7 (QA pass 12): glossary v3 ("flush your DNS", fragmenting, TOTP, ONT, WAN port)
-    # v6 (QA pass 11): "SPF/DKIM" is two terms; "run a traceroute" is a noun, not a command; glossary v2
+    # v16 (QA pass 24, non_technical.yaml v7): "my english not good", "I don't know what my router's IP address is": lay
+    version = 16  # v7 (QA pass 12): glossary v3; v6 (QA pass 11): "SPF/DKIM" is two terms, "run a traceroute" a noun
     labels = ("agent.jargon",)
     description = "Agent uses technical terms without explaining them, worse for non-technical customers."
     requires = ("customer.confusion",)
@@ -379,8 +381,8 @@ def _read_customer(msg: Message, state: _State, rare_zipf: float, names: frozens
     text = msg.text
     matches = load_lexicon("non_technical").find(text)
     # the one non-technical list, with customer.confusion's rule that it is about the writer
-    state.non_technical = state.non_technical or says_non_technical(text) \
-        or msg.id in nt_ids or bool(_NEW_USER.search(text))
+    state.non_technical = state.non_technical or says_non_technical(text) or msg.id in nt_ids \
+        or bool(_NEW_USER.search(text)) or any(m.category in _LAY_AUDIENCE for m in matches)
     state.confused = any(m.category == "confusion" and key(m.text) not in _NOT_CONFUSION for m in matches) \
         or msg.id in confused_ids
     if state.confused:

@@ -43,6 +43,11 @@ on, I've tried two different sockets". "Please make sure it's plugged in" is a s
 
 v9 (QA pass 15, ``info_asked.yaml`` v8): "What does the error message say exactly?" asks for the error, so after
 "It says 'Error 0x800F081F' like I told you" it is redundant.
+
+v12 (QA pass 24, info_asked v10, info_given v9): a customer's "Yes, I cleared them" answering the agent's own "Did you
+clear your cookies?" fills that did_* slot (the thing acted on read from the agent's question), so asking it again is
+redundant; "What's your issue?" / "How can I help?" asks for the ``issue`` slot, which a need said in words fills ("can
+you help me set up my email on my new phone?"); and "the serial number, it's XJ-4471" gives the asset tag.
 """
 
 from __future__ import annotations
@@ -88,8 +93,11 @@ SLOT_NAMES = {
     "os": "operating system", "os_version": "OS version", "device": "device model",
     "ticket": "ticket number", "order": "order/account number", "username": "username",
     "phone": "phone number", "printer": "printer", "app": "application", "started": "when it started",
-    "browser": "browser", "version": "version", "person_id": "ID number",
+    "browser": "browser", "version": "version", "person_id": "ID number", "issue": "request or problem",
 }
+# v12: a customer message answering yes to the agent's question just before it ("Yes, I cleared them")
+_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|yea|ya|sure|of\s+course|i\s+did|i\s+have|done|already\s+did|"
+                  r"i\s+already\s+did|did\s+that|i['’]?ve\s+done\s+that)\b", re.IGNORECASE)
 _CONFIRM = re.compile(
     r"\b(?:confirm|verify|verification|double[-\s]?check|just\s+to\s+check|still|correct|right\?|"
     r"for\s+security|security\s+purposes|same\s+as|"
@@ -194,7 +202,8 @@ class AgentRedundantQuestion(Detector):
     # v10 (QA pass 16): did_spam ('Could you check your spam folder?' after 'I already checked spam');
     # 'what email address is on the account?'
     # v11 (QA pass 21, info_given v8): a quoted mail bounce gives the error ("bounce-backs saying "550 5.1.1 ...""")
-    version = 11  # v6 (QA pass 8): "your account email", the router by brand and model (info lexicons)
+    # v12 (QA pass 24): a "yes" to the agent's own did-question fills it; the ``issue`` slot; "serial number, it's X"
+    version = 12  # v6 (QA pass 8): "your account email", the router by brand and model (info lexicons)
     labels = ("agent.redundant_question",)
     description = "The agent asks for information the customer already gave."
     needs = frozenset({"embeddings"})
@@ -259,7 +268,8 @@ class AgentRedundantQuestion(Detector):
                           "similarity": round(sim, 3)},
                 ))
                 continue
-            if hit is not None or asked or not _DESCRIBE.match(question) or _CLARIFY.search(question):
+            if hit is not None or any(m.category != "issue" for m in asked) or not _DESCRIBE.match(question) \
+                    or _CLARIFY.search(question):
                 continue  # a slot the customer has not given yet is a good question
             vectors = vectors or _Vectors(ctx)
             index, vecs, rows, qvec = vectors.index, vectors.vecs, vectors.rows, vectors.of(i, s, e)
@@ -322,6 +332,9 @@ class AgentRedundantQuestion(Detector):
                     for slot in (g.category, *IMPLIES.get(g.category, ())):
                         if slot in wanted:
                             return slot, j, g
+                for g, before in _yes_to_did(conv, j) if any(w.startswith(DID) for w in wanted) else ():
+                    if g.category in wanted and _same_object(asked_text[g.category], before):
+                        return g.category, j, g  # v12: "Yes, I cleared them" to "Did you clear your cookies?"
             j -= 1
         return None
 
@@ -361,6 +374,22 @@ def _same_object(asked: str, given: str) -> bool:
     a = words_of(asked) - _ACTION_WORDS
     g = words_of(given) - _ACTION_WORDS
     return not a or not g or bool(a & g)
+
+
+def _yes_to_did(conv: Conversation, j: int) -> list[tuple[Match, str]]:
+    """v12: customer message ``j`` answers yes to a did_* question of the agent's message right before it: (the
+    customer's first sentence as that slot's value, the agent's words that named the thing acted on)."""
+    text = conv.messages[j].text
+    if not _YES.match(text):
+        return []
+    k = j - 1
+    while k >= 0 and conv.messages[k].role not in ("agent", "customer"):
+        k -= 1
+    if k < 0 or conv.messages[k].role != "agent" or "?" not in conv.messages[k].text:
+        return []
+    end = next((m.end() for m in re.finditer(r"[.!?](?:\s|$)", text)), len(text))
+    return [(Match(m.category, 0, end, m.weight, text[:end].strip()), m.text)
+            for m in load_lexicon("info_asked").find(conv.messages[k].text) if m.category.startswith(DID)]
 
 
 def _families(text: str) -> set[str]:
