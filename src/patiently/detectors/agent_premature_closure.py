@@ -204,7 +204,9 @@ class AgentPrematureClosure(Detector):
     # confirm.yaml pattern that carries its own negation ("hasn't dropped since") confirms with either apostrophe
     # v16 (QA pass 23, b20): "works now, but I also can't scan. Can you help with that too?" is a second request, not
     # a confirmation that ends the conversation
-    version = 16  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
+    # v17 (mood round 26, QA pass 26 g10, confirm.yaml v7): a terse chat confirmation ("vpn ok now thx", "sorted,
+    # cheers", "fixed!!") confirms
+    version = 17  # v6 (QA pass 8): authorless agent lines (the coach's context) are no second helper
     labels = ("agent.premature_closure",)
     description = "The agent closes or declares the problem fixed before the customer confirmed it works."
 

@@ -72,6 +72,8 @@ read an empty result ("it finds nothing") or a lost thing ("I lost my card", "ca
 of both lexicons ("still no") counts once. Upset read as calm: the agent's suggestions failing ("nothing you suggested
 worked"), the people sent not coming ("never turned up"), "This is theft.", "I'm considering switching.", "ruining my
 business", "payroll is due tomorrow!" and a passive loss ("was wiped ...!!").
+v18 (mood round 26, ``frustration.yaml`` v12, ``frustration_cues.yaml`` v9): "I TOLD you it's not there!!" (the verb of
+having said it shouted) is exasperation, and "I've looked three times" an attempt.
 """
 
 from __future__ import annotations
@@ -425,7 +427,8 @@ class CustomerFrustration(Detector):
     # v17 (mood round, frustration.yaml v11, frustration_cues.yaml v8): calm misread (deadline days away, own attempts,
     # returned codes, empty results and lost things hidden from the head, one phrase counted once) and upset misread
     # (failed suggestions, no-shows, theft, leaving, livelihood, due tomorrow, passive loss)
-    version = 17
+    # v18 (mood round 26, frustration.yaml v12, frustration_cues.yaml v9): "I TOLD you", "I've looked three times"
+    version = 18
     # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
     # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure;
     # v5: plain requests and missing system messages are calm; stress idioms, shouted deadlines, got worse,

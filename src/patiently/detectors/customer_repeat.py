@@ -124,7 +124,7 @@ def _might_request(text: str) -> bool:
 
 class CustomerRepeat(Detector):
     name = "customer.repeat"
-    version = 3
+    version = 4  # v4 (mood round 26, repeat_cues v3): "I don't see it. Where is ...?" counts as asked again
     labels = ("customer.repeat",)
     description = "The customer asks again (in any words) something they already asked."
     needs = frozenset({"embeddings"})
@@ -189,10 +189,14 @@ class CustomerRepeat(Detector):
         vecs = ctx.sentence_vectors()[1][[row_of[(c[0], c[1], c[2])] for c in cands]]
         intents = [frozenset(_INTENT_GROUP[m.category] for m in lex.find(c[3], _INTENTS)) for c in cands]
         found = [lex.find(conv.messages[c[0]].text[c[1]:c[2]], ("cue", "weak_cue")) for c in cands]
-        cues = [CUE_DISCOUNT if c[0] in said else self._cue(f) for c, f in zip(cands, found, strict=True)]
+        # v4: a message that says the answer did not help ("I don't see it", "it's not there") asks its question again
+        unhelped = {i for i in {c[0] for c in cands} if lex.first(conv.messages[i].text, ("not_helped",)) is not None}
+        cues = [CUE_DISCOUNT if c[0] in said or c[0] in unhelped else self._cue(f)
+                for c, f in zip(cands, found, strict=True)]
         # a bare "again" also ends follow-ups ("so I should try to hibernate again?"): only the
         # other cues ("I asked", "so again", a message that says so) say the question is asked again
-        asked_again = [c[0] in said or any(m.category == "cue" and m.text.lower() != "again" for m in f)
+        asked_again = [c[0] in said or c[0] in unhelped
+                       or any(m.category == "cue" and m.text.lower() != "again" for m in f)
                        for c, f in zip(cands, found, strict=True)]
         nicks = frozenset((m.author or "").lower() for m in conv.messages if m.author)
         follow_up = [_follows_up(c[3], nicks) for c in cands]
