@@ -9,6 +9,7 @@ import pytest
 from patiently.coach import check
 from patiently.coach.rewrite import Edit
 from patiently.coach.rewrite_frame import template_regex
+from patiently.coach.rewrite_gloss import printable
 from patiently.coach.rewrite_predicate import bare_predicate
 
 VPN = "Customer: Why is the VPN so slow today?"
@@ -165,3 +166,74 @@ def test_no_acknowledgment_suggestion_names_what_stays(draft: str, context: str,
     assert named in said
     if "joke" not in named:
         assert "joke" not in said
+
+
+# --- a gloss is plain: not its own term again, no brackets inside, a plural for a plural; few per sentence (b04,
+# b25, b35) ---
+
+@pytest.mark.parametrize(("term", "gloss", "want"), [
+    pytest.param("Exchange ActiveSync", "Exchange ActiveSync, the way your phone's mail app gets your work email",
+                 "the way your phone's mail app gets your work email", id="b04_own_term"),
+    pytest.param("gateway", "the device (usually the router) your computer sends internet traffic through",
+                 "the device, usually the router, your computer sends internet traffic through", id="b25_inner"),
+    pytest.param("SMB shares", "a folder shared over the network", "folders shared over the network", id="b35_plural"),
+    pytest.param("UE", "your phone (the network's name for it)", "your phone, the network's name for it",
+                 id="inner_at_end"),
+    pytest.param("MDM", "MDM: the system that manages work phones", "the system that manages work phones",
+                 id="own_term_colon"),
+    pytest.param("boxes", "a box of parts", "boxes of parts", id="plural_es"),
+])
+def test_printable_gloss(term: str, gloss: str, want: str) -> None:
+    assert printable(term, gloss) == want
+
+
+@pytest.mark.parametrize(("term", "gloss"), [
+    pytest.param("MFA", "a second check on top of your password", id="acronym_not_plural"),
+    pytest.param("access", "a way in", id="ss_not_plural"),
+    pytest.param("settings", "a second list of options", id="adjective_first"),
+    pytest.param("EAS", "Exchange ActiveSync, the way your phone's mail app gets your work email", id="expansion_kept"),
+])
+def test_printable_gloss_near_misses(term: str, gloss: str) -> None:
+    assert printable(term, gloss) == gloss
+
+
+NEW_STARTER = "Customer: Hi, I'm the new receptionist, I'm honestly not very techy! What do I need to do to get set up?"
+
+
+def test_b35_more_than_two_glosses_go_in_a_list_after_the_sentence() -> None:
+    draft = ("Welcome! Your AD account is provisioned. Just enroll the device in Intune, register the TOTP "
+             "authenticator for MFA, and map the SMB shares.")
+    r = check(draft, context=NEW_STARTER)
+    assert r.rewrite is not None
+    text = r.rewrite.text
+    assert "and map the SMB shares.\n- " in text and "\n- SMB shares: folders shared over the network" in text
+    assert "Intune (" not in text and "MFA (" not in text
+    assert "Your AD account (" in text  # two glosses stay in their sentence
+    # each flag's suggestion keeps its gloss in brackets
+    assert any(f.suggestion.startswith("Intune (") for f in r.flags)
+
+
+@pytest.mark.parametrize(("draft", "context", "line"), [
+    pytest.param("It's an encrypted tunnel using IPsec or SSL that routes your traffic through our gateway. Just "
+                 "install the client and authenticate via SAML SSO.",
+                 "Customer: What's a VPN? My boss says I need it to work from home but I don't know what that is.",
+                 "\n- gateway: the device, usually the router, your computer sends internet traffic through\nJust",
+                 id="b25"),
+    pytest.param("Please check whether your ONT is showing LOS, then power-cycle the router and verify the DHCP "
+                 "lease renewal on the WAN interface.",
+                 "Customer: My internet is down and I'm not techy at all, what do I do??",
+                 "\n- WAN interface: the side of your router that connects out to the internet", id="broadband"),
+])
+def test_a_gloss_list_follows_its_sentence(draft: str, context: str, line: str) -> None:
+    text = result(draft, context)[0]
+    assert line in text
+
+
+@pytest.mark.parametrize("draft", [
+    pytest.param("Please restart your router and check the DNS settings.", id="one_gloss"),
+    pytest.param("Flush the DNS cache. Then renew the DHCP lease. Then check the VPN.", id="one_per_sentence"),
+    pytest.param("Check the SSID and the DHCP lease.", id="two_glosses"),
+])
+def test_two_glosses_or_fewer_stay_in_brackets(draft: str) -> None:
+    r = check(draft, context="Customer: I'm not techy at all, my internet is down, what do I do??")
+    assert r.rewrite is None or "\n- " not in r.rewrite.text

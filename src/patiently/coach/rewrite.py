@@ -405,8 +405,10 @@ def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
 
     if per_flag is None:
         per_flag = plan(draft, flags, where)
+    from .rewrite_gloss import gloss_lists
+
     edits = [ed for eds in per_flag for ed in eds]
-    text = edited(draft, edits)
+    text = edited(draft, gloss_lists(draft, flags, edits))
     if where is not None and where.failing:
         text = without_success_claims(text)
     if (text[-1:].isalnum() or text.endswith("]")) and any(ed.end >= len(draft.rstrip()) for ed in edits):
