@@ -31,7 +31,8 @@ def test_qa25_b30_credentials_and_wan_interface_are_glossed_for_a_pensioner() ->
     assert {"credentials", "WAN interface"} <= {f.text for f in result.flags if f.category == "jargon"}
     assert result.rewrite is not None
     assert "your user name and password" in result.rewrite.text
-    assert "WAN interface (the side of your router that connects out to the internet)" in result.rewrite.text
+    # three glosses in one sentence go in a list after it (rewrite round 26)
+    assert "\n- WAN interface: the side of your router that connects out to the internet" in result.rewrite.text
 
 
 def test_variants_unknown_acronyms_to_a_lay_customer_are_flagged() -> None:

@@ -171,7 +171,7 @@ def test_b04_b18_pressure_without_a_contradiction(draft: str, flags: list[tuple[
     ("Again? Wow, what a surprise. I've reset it. Maybe write this one down.", ("unprofessional", "what a surprise"),
      "I've reset it."),
     ("Honestly no idea, the portal is a bloody mess right now. Just keep trying.", ("unprofessional", "bloody"),
-     "Honestly no idea, the portal is having problems right now. Just keep trying."),
+     "I'm not sure yet, but the portal is having problems right now. Just keep trying."),  # round 26
     ("Once again, it's Profile, then Security. It's right there, I've explained this twice now.",
      ("impatient_repeat", "I've explained this"), "It's Profile, then Security."),
     ("It's really very simple. You just click the paperclip. I'm sure you'll get the hang of it eventually.",

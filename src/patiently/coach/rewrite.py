@@ -183,6 +183,7 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
     from .rewrite_cover import cover, end_asides, keep_referents, no_echo, offer_last, one_offer, one_step, with_hedges
     from .rewrite_frame import fit_to_situation, gives_fix, no_lead
     from .rewrite_gloss import compound_glosses
+    from .rewrite_predicate import whole_predicates
     from .rewrite_thanks import one_thanks
 
     active = [FlagDraft(f.category, [], f.data, f.severity) if kept(f, where, draft) else f for f in flags]
@@ -191,7 +192,7 @@ def plan(draft: str, flags: list[FlagDraft], where: Situation | None = None) -> 
     out = cover(draft, active, compound_glosses(draft, active, [edits_for(draft, f) for f in active]), fix)
     out = one_offer(draft, one_offer(draft, with_hedges(draft, active, keep_referents(draft, out))), "repeat_leads")
     out = agree(draft, active, offer_last(draft, end_asides(draft, no_echo(draft, active, out))))
-    out = one_thanks(draft, active, out)
+    out = whole_predicates(draft, one_thanks(draft, active, out))
     out = fit_to_situation(draft, out, where, [bool(f.data.get("learned")) for f in active])
     for f, eds in zip(active, out, strict=True):
         if f.category == "no_acknowledgment":
@@ -337,7 +338,7 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
     """One rewritten sentence per flag: its sentence with every edit that falls in it (so the
     suggestion can be pasted as is), or the category's fallback wording when no rule matched.
     ``per_flag``: :func:`plan` of the flags, when already computed."""
-    from .rewrite_apology import jab_stays, lecture_stays, opener_owed
+    from .rewrite_apology import jab_first, jab_stays, lecture_stays, opener_owed
     from .rewrite_frame import acknowledgment
 
     lib = library()
@@ -349,7 +350,7 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
     for flag, own in zip(flags, per_flag, strict=True):
         if flag.category == "no_acknowledgment":  # the opener before the (rewritten) first sentence
             if jab_stays(draft, flags, per_flag):  # no apology before a jab the rewrite keeps (QA21 b08)
-                out.append(str(lib.templates["lecture_first" if lecture_stays(draft, per_flag) else "jab_first"]))
+                out.append(jab_first(draft, flags, per_flag, lecture_stays(draft, per_flag)))
                 continue
             first = sentences(draft)
             lo, hi = first[0] if first else (0, len(draft))
@@ -404,8 +405,10 @@ def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
 
     if per_flag is None:
         per_flag = plan(draft, flags, where)
+    from .rewrite_gloss import gloss_lists
+
     edits = [ed for eds in per_flag for ed in eds]
-    text = edited(draft, edits)
+    text = edited(draft, gloss_lists(draft, flags, edits))
     if where is not None and where.failing:
         text = without_success_claims(text)
     if (text[-1:].isalnum() or text.endswith("]")) and any(ed.end >= len(draft.rstrip()) for ed in edits):

@@ -137,6 +137,45 @@ def _jab_stays(draft: str, flag_key: tuple[tuple[str, tuple[tuple[int, int], ...
     return jab.search(edited(draft, [ed for eds in per_flag for ed in eds])) is not None
 
 
+def jab_first(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]], lecture: bool = False) -> str:
+    """The no_acknowledgment suggestion where a jab or a ``lecture`` stays (:func:`jab_stays`): it names what is kept
+    and quotes it,
+    the library's ``jab_kinds`` by the kept flag's category, or the mockery the library's ``jab`` finds ("Take out
+    the joke ..." was said of a draft that only blamed the customer, QA26 b16)."""
+    from .rewrite import untouched
+
+    kinds = library().templates["jab_kinds"]
+    what, words = "", ""
+    if lecture:  # the kept lecture (:func:`lecture_stays`), quoted
+        every = [ed for eds in per_flag for ed in eds]
+        words = next((_quoted(draft[s:e]) for s, e in sentences(draft) if template_regex("lecture").match(draft[s:e])
+                      and not any(x.start < e and s < x.end for x in every)), "")
+        text = fill(str(library().templates["lecture_first"]), {"words": words})
+        return text if words else text.replace(' ("")', "")
+    for i in untouched(draft, flags, per_flag, acknowledgment_kept=False):
+        if flags[i].category in JAB_CATEGORIES and flags[i].spans:
+            s, e = flags[i].spans[0]
+            what, words = str(kinds[flags[i].category]), _quoted(draft[s:e])
+            break
+    if not what:
+        every = [ed for eds in per_flag for ed in eds]  # the mockery in the draft's words, where no edit took it
+        joke = next((m.group(0) for m in template_regex("jab").finditer(draft)
+                     if not any(x.start < m.end() and m.start() < x.end for x in every)), "")
+        what, words = str(kinds["jab"]), joke
+    text = fill(str(library().templates["jab_first"]), {"what": what, "words": words})
+    return text if words else text.replace(' (""):', ":")
+
+
+QUOTE_WORDS = 12  # a longer flagged sentence is quoted by its first words
+
+
+def _quoted(text: str) -> str:
+    """A flagged span's words, without the full stop; a long sentence by its first :data:`QUOTE_WORDS` words."""
+    words = text.split()
+    body = " ".join(words[:QUOTE_WORDS]).rstrip(" .!?,;:")
+    return body + (" ..." if len(words) > QUOTE_WORDS else "")
+
+
 def lecture_stays(draft: str, per_flag: list[list[Edit]]) -> bool:
     """A sentence of the draft that no edit touches lectures the customer on their habits (the library's
     ``lecture``: "Please save your work regularly.", "Next time, back up first."): an apology in front of it

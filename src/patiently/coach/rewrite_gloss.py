@@ -58,7 +58,36 @@ def in_sense(draft: str, term: str, gloss: str) -> str:
     it told a confused customer the wrong thing (QA23 b36)."""
     for sense in library().templates["gloss_senses"]:
         if str(sense["term"]).lower() == term.lower() and not re.search(str(sense["unless"]), draft, re.IGNORECASE):
-            return str(sense["plain"])
+            return printable(term, str(sense["plain"]))
+    return printable(term, gloss)
+
+
+_OWN_TERM_END = re.compile(r"\s*(?:,|:|\s-+|\s[–—]|\s+is\b)\s*")
+_INNER = re.compile(r"\s*\(([^()]*)\)")
+# "a folder shared over ...": the article and the one noun it heads, before what says more of it
+_ONE_NOUN = re.compile(r"^(?:a|an)\s+([a-z]+)(?=\s+(?:\w+ed|shared|used|kept|that|which|who|of|for|on|in|with|where|"
+                       r"from|to)\b|\s*$)")
+
+
+def printable(term: str, gloss: str) -> str:
+    """A gloss as it goes in brackets after ``term``: without the term it opens with ("Exchange ActiveSync
+    (Exchange ActiveSync, the way ...)" repeated itself, QA26 b04), with no brackets inside ("the device (usually the
+    router) ..." nested them, QA26 b25: they become commas), and a plural term's one-noun gloss in the plural
+    ("SMB shares (folders shared over the network)", not "(a folder ...)")."""
+    if gloss.lower().startswith(term.lower()) and len(gloss) > len(term):
+        cut = _OWN_TERM_END.match(gloss, len(term))
+        if cut is not None and cut.end() < len(gloss):
+            gloss = gloss[cut.end():]
+    if "(" in gloss:
+        gloss = _INNER.sub(lambda m: ", " + m.group(1) + ",", gloss).replace(",,", ",").rstrip(",")
+    last = term.split()[-1] if term.split() else ""
+    if last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        one = _ONE_NOUN.match(gloss)
+        if one is not None:
+            noun = one.group(1)
+            plural = noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else \
+                noun + "es" if noun.endswith(("s", "x", "ch", "sh")) else noun + "s"
+            gloss = plural + gloss[one.end():]
     return gloss
 
 
@@ -109,7 +138,7 @@ def _compound_gloss(draft: str, group: list[tuple[int, int, int]],
         if found and found[0][0] == 0 and any(k < j < k + found[0][1] for j in joins):
             whole = found[0][2].get("plain")
             if whole:
-                return end, str(whole)
+                return end, printable(text[k:k + found[0][1]], str(whole))
     parts = []
     for s, e, i in group:
         plain: Mapping[str, str] = flags[i].data.get("plain") or {}
@@ -169,3 +198,52 @@ def named_gloss(term: str, gloss: str) -> str:
     """A gloss placed after the noun a term modifies names the term: "DNS is the internet's address book"."""
     # a gloss with a colon of its own ("single sign-on: one login ...") takes "is": never "SSO: single sign-on: ..."
     return f"{term} is {gloss}" if re.match(r"(?:the|an?)\s", gloss) or ":" in gloss else f"{term}: {gloss}"
+
+
+# a gloss that opens by naming a term, in a word or three: "MDM is ...", "pro-rated: ..."
+_NAMES = re.compile(r"[\w'’/-]+(?:[\s-]+[\w'’]+){0,2}?(?::|\s+is\b)")
+MAX_GLOSSES = 2  # glosses one sentence holds in brackets; more go in a short list after it
+LIST_ITEM = "\n- "
+
+
+def gloss_lists(draft: str, flags: list[FlagDraft], edits: list[Edit]) -> list[Edit]:
+    """``edits`` (the full rewrite's) with the glosses of a sentence that gets more than :data:`MAX_GLOSSES` moved
+    out of it into a short list after it, one term a line: seven bracketed glosses in three sentences left the
+    instructions unreadable (QA26 b35). Each flag's suggestion keeps its gloss in brackets."""
+    from .rewrite import sentences
+
+    jargon = [f for f in flags if f.category == "jargon"]
+    if sum(len(f.spans) for f in jargon) <= MAX_GLOSSES:
+        return edits
+    spans = sorted(sp for f in jargon for sp in f.spans)
+    glosses = [ed for ed in dict.fromkeys((ed.start, ed.end, ed.text) for ed in edits if _gloss_of(draft, ed))]
+    out = list(edits)
+    bounds = sentences(draft)
+    for k, (s, e) in enumerate(bounds):
+        inside = sorted(g for g in glosses if s <= g[0] and g[1] <= e)
+        if len(inside) <= MAX_GLOSSES:
+            continue
+        lines = []
+        for start, end, text in inside:
+            inner = text[text.index(" (") + 2:-1] if text.endswith(")") and " (" in text else ""
+            if start == end:  # a gloss after its term: the flagged words that end there
+                term = next((draft[a:b] for a, b in spans if a < start and gloss_point(draft, a, b) == start), "")
+            else:
+                term = text[:text.index(" (")]
+            # a compound's gloss that names its parts already ("MDM is ...; enrollment: ..."); else "term: gloss"
+            words = re.split(r"[\s-]+", term)
+            if not term or any(_NAMES.match(inner) and re.match(re.escape(w), inner, re.IGNORECASE) for w in words):
+                lines.append(inner)
+            else:
+                lines.append(f"{term} is {inner}" if ":" in inner else f"{term}: {inner}")
+        out = [ed for ed in out if (ed.start, ed.end, ed.text) not in inside]
+        nxt = bounds[k + 1][0] if k + 1 < len(bounds) else e
+        out.append(Edit(e, nxt, LIST_ITEM + LIST_ITEM.join(lines) + ("\n" if nxt > e else "")))
+    return out
+
+
+def _gloss_of(draft: str, ed: Edit) -> bool:
+    """``ed`` is a jargon gloss: an insertion in brackets, or a term written again with its gloss after it."""
+    if not ed.text.endswith(")") or " (" not in ed.text:
+        return False
+    return ed.start == ed.end or ed.text.startswith(draft[ed.start:ed.end] + " (")
