@@ -131,10 +131,10 @@ def test_b28_near_miss_help_after_that_stays() -> None:
 # --- the blame a tone flag found is taken out where a rule knows its words (b16, b37) ---
 
 @pytest.mark.parametrize(("draft", "context", "want"), [
+    # the lecture is flagged too since pass 24's round (condescending v25) and goes with the verdict
     pytest.param("The logs show your account deleted the folder at 10:42, so you did this yourself. You should be "
                  "more careful with shared folders.", FILES,
-                 "The logs show your account deleted the folder at 10:42. You should be more careful with shared "
-                 "folders.", id="b16"),
+                 "The logs show your account deleted the folder at 10:42.", id="b16"),
     pytest.param("The template was set up incorrectly on your side, which caused this. The system works as designed.",
                  MERGE, "The template was set up incorrectly, which caused this. The system works as designed.",
                  id="b37"),
@@ -148,9 +148,8 @@ def test_b16_b37_the_verdict_on_who_did_it_goes(draft: str, context: str, want: 
 # --- the no_acknowledgment suggestion names what the rewrite keeps (b16) ---
 
 @pytest.mark.parametrize(("draft", "context", "named"), [
-    pytest.param("The logs show your account deleted the folder at 10:42, so you did this yourself. You should be "
-                 "more careful with shared folders.", FILES,
-                 "(\"You should be more careful with shared folders\")", id="b16_lecture"),
+    pytest.param("The logs show your account deleted the folder at 10:42, so you did this yourself. Remember to back "
+                 "up your files often.", FILES, "(\"Remember to back up your files often\")", id="b16_lecture"),
     pytest.param("Sure, I could look into it, but you'll have to be a bit more patient than this. We're not your "
                  "personal IT department.", "Customer: I've been waiting THREE DAYS for someone to fix my laptop!!",
                  "Take out the brush-off first (\"We're not your personal IT department\")", id="brush_off"),
