@@ -58,8 +58,11 @@ _VAGUE = re.compile(r"\b(?:shortly|soon|asap|as\s+soon\s+as\s+(?:possible|i\s+ca
                     r"in\s+a\s+(?:bit|while|little\s+while)|later(?!\s+today)|momentarily|"
                     r"(?:once|when)\s+(?:i|we)\s+(?:hear|know|have|get))\b", re.I)
 # "as soon as it's ready to collect": the event is the due, not "soon" (QA pass 25, g21)
-_EVENT = re.compile(r"\bas\s+soon\s+as\s+(?!possible\b|(?:i|we)\s+(?:can|know)\b)(?:it|they|the|your|this|that|he|"
-                    r"she|we|i|its|their|our|everything)\b[^.,;:!?\n]{0,50}", re.I)
+# v2 (QA pass 26, g12/g38): "the moment it's back up", "when it's live", "once she approves" as well
+_EVENT = re.compile(r"\b(?:as\s+soon\s+as\s+(?!possible\b|(?:i|we)\s+(?:can|know)\b)(?:it|they|the|your|this|that|he|"
+                    r"she|we|i|its|their|our|everything)|(?:the|that)\s+(?:moment|minute|second|instant)\s+(?:it|they|the|"
+                    r"your|this|that|he|she|its|their|our|everything)|(?:once|when|whenever|right\s+after)\s+(?:it|they|the|"
+                    r"your|this|that|he|she|its|their|everything))\b[^.,;:!?\n]{0,50}", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,6 +158,7 @@ def test_technical_customer_damps_the_score() -> None:
 
 # --- instructions, names and codes are not jargon -----------------------------------
 NON_TECH = ("c", "I'm not very technical, sorry. Something is wrong with my laptop.")
+NEW_TO_LINUX = ("c", "I'm new to linux, sorry. Something is wrong with my laptop.")
 
 
 @pytest.mark.parametrize(
@@ -182,7 +183,8 @@ def test_customer_word_is_not_jargon_even_unlisted() -> None:
 
 
 def test_command_lines_to_type_are_instructions() -> None:
-    c = conv(("c", "how do I install mplayer? I'm new to this"), ("a", "sudo apt-get install mplayer"))
+    # v17: to a newcomer at a terminal (Ubuntu named); tests/test_coach_misses_qa26.py has the lay customer without one
+    c = conv(("c", "how do I install mplayer on ubuntu? I'm new to this"), ("a", "sudo apt-get install mplayer"))
     assert detect("agent.jargon", c) == []
 
 
@@ -250,7 +252,8 @@ def test_irc_address_with_a_typo_or_short_nick_is_the_customer() -> None:
     ],
 )
 def test_command_lines_with_options_or_quotes_are_instructions(reply) -> None:
-    assert detect("agent.jargon", conv(NON_TECH, ("a", reply))) == []
+    # v17: to a customer at a terminal; a lay customer who names none is told a line they cannot place (qa26 tests)
+    assert detect("agent.jargon", conv(NEW_TO_LINUX, ("a", reply))) == []
 
 
 def test_a_term_already_said_is_not_reported_again() -> None:
@@ -390,7 +393,7 @@ def test_the_customers_word_in_singular_or_plural_is_their_vocabulary() -> None:
 
 @pytest.mark.parametrize("reply", ["/etc/init.d/gdm restart", "mount /dev/sdc1 /media/usb"])
 def test_commands_starting_with_a_path_or_mount_are_instructions(reply) -> None:
-    assert detect("agent.jargon", conv(("c", "I'm not very technical."), ("a", reply))) == []
+    assert detect("agent.jargon", conv(("c", "I'm not very technical with Ubuntu."), ("a", reply))) == []
 
 
 # v4 (QA pass 4b): a name to type, or one the agent gave earlier, is not jargon.
@@ -446,7 +449,7 @@ def test_v6_b06_a_command_word_after_a_is_a_noun() -> None:
                    "Flush your DNS cache, then check if your MTU is misconfigured and run a traceroute to "
                    "isolate the hop with packet loss.")
     assert {"traceroute", "packet loss"} <= set(terms)
-    assert "traceroute" not in _terms("I'm not technical at all, my internet is slow.",
+    assert "traceroute" not in _terms("I'm not technical at all, my internet is slow. Terminal is open.",
                                       "Please run traceroute example.com and paste the output.")
 
 

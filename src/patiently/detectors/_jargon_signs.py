@@ -30,6 +30,23 @@ _HANDS_ON_GROUPS = (
 _HANDS_ON_FLAGS = re.IGNORECASE | re.MULTILINE
 _HANDS_ON = re.compile("|".join(f"(?P<{name}>{body})" for name, body in _HANDS_ON_GROUPS), _HANDS_ON_FLAGS)
 _DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
+# v17 (QA pass 26): where a command is typed, named in the message ("open the Terminal", "in the command prompt")
+_WHERE_TO_TYPE = re.compile(r"\b(?:command[\s-]+(?:prompt|line|window)|terminal|console|power\s*shell|cmd(?:\.exe)?|"
+                            r"run\s+(?:box|dialog)|black\s+window|shell)\b", re.IGNORECASE)
+
+
+_AT_TERMINAL = re.compile(r"\b(?:linux|ubuntu|kubuntu|xubuntu|debian|fedora|distro|terminal|console|shell|bash|"
+                          r"command[\s-]+line|sudo|apt(?:-get)?|synaptic|xorg|grub)\b", re.IGNORECASE)
+
+
+def at_terminal(text: str) -> bool:
+    """v17: a customer who names Linux, a terminal or a shell types commands, new to it or not."""
+    return _AT_TERMINAL.search(text) is not None
+
+
+def says_where_to_type(text: str) -> bool:
+    """v17: the message names the window a command is typed in (a term of its own for a lay customer)."""
+    return _WHERE_TO_TYPE.search(text) is not None
 
 
 def _hands_on(text: str) -> set[str]:

@@ -398,19 +398,20 @@ def is_explained(text: str, start: int, end: int) -> bool:
     return bool(_EXPLAINED_AFTER.match(text, end)) or bool(_EXPLAINED_BEFORE.search(text, max(0, start - 24), start))
 
 
-def is_instruction(text: str, start: int, end: int) -> bool:
+def is_instruction(text: str, start: int, end: int, commands: bool = True) -> bool:
     """The term is something to type, click or read, not a concept to understand.
 
     Quoted ("type "Device Manager"", 'run `dmesg`'), part of a menu path ("Settings > Mail"),
     a label the customer sees ("ports labelled DP1 and DP2", "select Authenticator app"), or a
-    name to type into a box ("type Floor2-HP in the search box").
+    name to type into a box ("type Floor2-HP in the search box"). With ``commands`` false a command line is no
+    excuse (agent.jargon v17: a customer who said they are not technical does not know where to type it).
     """
     before = text[max(0, start - 40):start]
     if before and before[-1] in _QUOTES and _quoted(text, start, end):
         return True
     if _inside_quotes(text, start, end):
         return True
-    if any(s <= start and end <= e for s, e in command_spans(text)):
+    if commands and any(s <= start and end <= e for s, e in command_spans(text)):
         return True
     if _MENU_SEP.search(before) or _MENU_SEP_AFTER.match(text, end):
         return True

@@ -108,7 +108,9 @@ def classify(sentence: str) -> tuple[str | None, float]:
 
 class AgentClarifyingQuestion(Detector):
     name = "agent.clarifying_question"
-    version = 3  # v3 (QA pass 25, questions v3): "Can you add group 20 ... and retry?" instructs, it does not ask
+    # v4 (QA pass 26, questions v4): "Could you let me know once you can see it, or if it's still missing?" is a fix
+    # check
+    version = 4  # v3 (QA pass 25, questions v3): "Can you add group 20 ... and retry?" instructs, it does not ask
     labels = ("agent.clarifying_question",)
     description = "The agent asks a question that gathers information about the problem."
     needs = frozenset({"embeddings"})

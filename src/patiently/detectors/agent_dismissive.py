@@ -159,7 +159,10 @@ class AgentDismissive(Detector):
     # billing team." with no hand-over, "It'll be fixed when it's fixed.", "Everyone is affected, not just you."
     # v25 (QA pass 24, lexicon v24): "Pending means pending.", "will process it when they get to it", "You'll have to
     # take time off work like other patients do."
-    version = 25
+    # v26 (QA pass 26, lexicon v25): "That's a vendor issue, you'll have to contact the manufacturer yourself.",
+    # "Repairs take what they take.", "The system works as designed.", "That's by design.", "It works fine for
+    # everyone else, so ..." (`works_for_others`: no short-reply rule)
+    version = 26
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

@@ -64,7 +64,7 @@ from ..lexicon import load_lexicon
 from ..lexicon_index import finditer, first_literals
 from ..model import Conversation, Finding, Message
 from ._jargon_acronyms import unknown_acronyms
-from ._jargon_signs import _HANDS_ON, _hands_on, _hands_on_regex, _possible_signs  # noqa: F401 (tests)
+from ._jargon_signs import _HANDS_ON, _hands_on, _hands_on_regex, _possible_signs, at_terminal, says_where_to_type  # noqa: F401 (tests)
 from ._jargon_terms import (
     glossary_terms,
     is_explained,
@@ -156,6 +156,7 @@ class _State:
     non_technical: bool = False
     confused: bool = False
     tech_role: bool = False  # introduced themselves by a technical job (v10)
+    at_terminal: bool = False  # named Linux, a terminal or a shell (v17): commands are their medium
 
     def copy(self) -> _State:
         return replace(self, explained=set(self.explained), customer_terms=set(self.customer_terms),
@@ -207,7 +208,9 @@ class AgentJargon(Detector):
     # v15 (QA pass 25): glossary v8 (EAS, re-auth, re-provision, WAN, credentials ...); "the MDM-pushed profile" is
     # MDM; an acronym the glossary lacks is jargon to a lay customer (_jargon_acronyms)
     # v16 (QA pass 24, non_technical.yaml v7): "my english not good", "I don't know what my router's IP address is": lay
-    version = 16  # v7 (QA pass 12): glossary v3; v6 (QA pass 11): "SPF/DKIM" is two terms, "run a traceroute" a noun
+    # v17 (QA pass 26, glossary v9): a command line to a customer who said they are not technical, with no word on where
+    # to type it, is jargon ("Renew it with ipconfig /renew"); "modern auth" and "basic auth" are glossary terms
+    version = 17  # v7 (QA pass 12): glossary v3; v6 (QA pass 11): "SPF/DKIM" is two terms, "run a traceroute" a noun
     labels = ("agent.jargon",)
     description = "Agent uses technical terms without explaining them, worse for non-technical customers."
     requires = ("customer.confusion",)
@@ -293,12 +296,17 @@ class AgentJargon(Detector):
                 return []  # the helper's own story ("I'm booted from an iSCSI LUN"), not an instruction
         # Earlier agent messages are read for what they explained, even when only the
         # focus message's findings are wanted.
+        # v17 (QA pass 26): a command line is a line to copy, but not to a customer who said they are not
+        # technical and was not told where to type it ("Renew it with ipconfig /renew" to "I'm 74 and not very good
+        # with computers"); a Linux newcomer in a help channel works at a terminal, so there it stays a line to copy
+        commands = irc or state.technical or state.at_terminal or bool(state.hands_on) or not state.non_technical \
+            or says_where_to_type(text)
         return self._unexplained(text, rare_zipf, names, state.non_technical or state.confused,
-                                 state.customer_words, state.explained, state.said)
+                                 state.customer_words, state.explained, state.said, commands)
 
     @staticmethod
     def _unexplained(text: str, rare_zipf: float, names: frozenset[str], lay_audience: bool,
-                     customer_words: str, explained: set[str], said: set[str],
+                     customer_words: str, explained: set[str], said: set[str], commands: bool = True,
                      ) -> list[tuple[int, int, dict[str, Any] | None]]:
         """First use of each term that is not common (for this audience), explained, shared or an instruction."""
         found: list[tuple[int, int, dict[str, Any] | None]] = [
@@ -313,7 +321,8 @@ class AgentJargon(Detector):
         # an instruction that shows it ("ports labelled DP1 and DP2 ... move the cable to DP1").
         # (a key already explained, earlier or at a use before in this message, needs no more tests)
         explained.update(k for (s, e, _), k in zip(found, keys, strict=True) if k not in explained
-                         and (is_explained(text, s, e) or is_instruction(text, s, e) or _app_to_open(text, s, e)))
+                         and (is_explained(text, s, e) or is_instruction(text, s, e, commands)
+                              or _app_to_open(text, s, e)))
         # A name the agent gave to pick or type ("pick 'Floor2-HP'") stays a name when it comes
         # back later in the conversation, even after the customer was confused (v4).
         # (tried only where one of its verbs is: ~4x faster than ``re`` trying every position)
@@ -373,6 +382,7 @@ def _read_customer(msg: Message, state: _State, rare_zipf: float, names: frozens
     state.customer_terms.update(key(text[s:e]) for s, e in rare_technical_words(text, rare_zipf, taken, names))
     state.hands_on.update(_hands_on(text))
     state.tech_role = state.tech_role or bool(_TECH_ROLE.search(text))
+    state.at_terminal = state.at_terminal or at_terminal(text)
     state.customer_words += key(text) + " "
 
 

@@ -34,6 +34,14 @@ _THEY = re.compile(r"^they\b", re.I)
 _HANDOVER = re.compile(r"\b(?:forward\w*|escalat\w*|refer\w*|pass\w*\s+(?:it|this|your)|loop\w*\s+in|"
                        r"hand\w*\s+(?:it|this|your|over)|assign\w*|transferr?\w*|colleagues?|team|specialists?|manager|expert|department|"
                        r"engineers?|technicians?|supervisor|agents?|advisors?|representatives?)\b", re.I)
+# v5 (QA pass 26, g12): the due is read from the commitment's own clause: in "the access is added automatically,
+# usually within 15 minutes, and I'll message you when it's live" the 15 minutes are the approval's, not the promise's
+_CLAUSE = re.compile(r",\s+(?:and|but|so|while|then|which)\s+|;\s*|\s[-–—]\s|:\s+")
+# ... and when that clause gives no time or only an event, a firm time elsewhere in the sentence is when the event
+# happens ("The network team will swap it tomorrow morning, and I'll message you once it's done"), unless it is hedged
+# as a typical delay ("usually within 15 minutes"): that is how long something else takes, not the agent's due
+_HEDGED = re.compile(r"\b(?:usually|typically|normally|generally|often|about|around|roughly|approximately|up\s+to)\s+$",
+                     re.I)
 _CHEAP = re.compile(r"\b(?:i'll|ill|i\s+will|we'll|we\s+will|going\s+to|shall|will|they'll)\b|\bi\s+can\b", re.I)
 
 
@@ -54,7 +62,10 @@ def vague_seconds(ctx: DetectorContext) -> int:
 
 class AgentPromise(Detector):
     name = "agent.promise"
-    version = 4  # v4 (QA pass 25): "as soon as it's ready" is quoted as the event, not as "soon" (1440 min)
+    # v5 (QA pass 26, promise v3): "I'll message you" is a message, not an email; the due is read from the commitment's
+    # clause ("..., usually within 15 minutes, and I'll message you when it's live": "when it's live"), and "the moment
+    # it's back up" / "when it's live" are events (timeparse)
+    version = 5  # v4 (QA pass 25): "as soon as it's ready" is quoted as the event, not as "soon" (1440 min)
     labels = ("agent.promise",)
     description = "The agent makes a commitment (call back, update, visit) and when it is due."
 
@@ -84,9 +95,16 @@ class AgentPromise(Detector):
                 if being_helped(conv, i):
                     break  # the helped person's own plan ("I'll be back in a few"), checked last: O(n)
                 top = max(found, key=lambda m: m.weight)
-                due = parse_due(sent, msg.sent_at, vague)
+                cs = max((b.end() for b in _CLAUSE.finditer(sent, 0, top.start)), default=0)
+                ce = next((b.start() for b in _CLAUSE.finditer(sent, top.end)), len(sent))
+                clause = sent[cs:ce]
+                due = parse_due(clause, msg.sent_at, vague)
+                if (due is None or due.event) and clause != sent:
+                    whole = parse_due(sent, msg.sent_at, vague)
+                    if whole is not None and not whole.vague and not _HEDGED.search(sent[:whole.start]):
+                        due, clause = whole, sent
                 what = top.category.replace("_", " ")
-                due_text = sent[due.start:due.end].rstrip(" .") if due else None
+                due_text = clause[due.start:due.end].rstrip(" .") if due else None
                 if due is None:
                     score, when = 0.6, "with no time given"
                 elif due.event:

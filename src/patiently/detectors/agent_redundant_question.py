@@ -48,6 +48,11 @@ v12 (QA pass 24, info_asked v10, info_given v9): a customer's "Yes, I cleared th
 clear your cookies?" fills that did_* slot (the thing acted on read from the agent's question), so asking it again is
 redundant; "What's your issue?" / "How can I help?" asks for the ``issue`` slot, which a need said in words fills ("can
 you help me set up my email on my new phone?"); and "the serial number, it's XJ-4471" gives the asset tag.
+
+v13 (QA pass 26, info_given v10): a bare "Mac" in the question is the macOS family ("Are you on Windows or Mac?" after
+"macOS Sonoma 14.4"), a Mac named by model ("my MacBook Air") gives macOS, and the words of info_given's ``same_thing``
+groups are one machine when comparing what a did_* question and the customer's report act on ("restarted my PC" answers
+"Have you tried restarting your computer?").
 """
 
 from __future__ import annotations
@@ -113,7 +118,9 @@ _CLARIFY = re.compile(r"\bwhat\s+(?:(?:do|did)\s+)?you\s+mean\b|\bwhat\s*(?:'s|\
                       re.IGNORECASE)
 # An OS question naming one family is not answered by another family ("what ubuntu version?"
 # after "Windows Vista").
-_FAMILY = re.compile(r"\b(?:(win)(?:dows|\s*\d+|xp|vista)|(mac)\s*os|(osx)|(ios)|(android)|"
+# v13 (QA pass 26): a bare "Mac" and a Mac model name macOS ("are you on Windows or Mac?"), not "MAC address".
+_FAMILY = re.compile(r"\b(?:(win)(?:dows|\s*\d+|xp|vista)|(mac)(?:\s*os|book|\b(?!\s*(?:address|addr)\b))|(imac)|(osx)|"
+                     r"(ios)|(android)|"
                      r"(ubuntu|kubuntu|xubuntu|lubuntu|debian|fedora|mint|linux|distro))\b", re.IGNORECASE)
 # "a new / another / a different asset tag", "any other error", "the error now / again": asks
 # for a different value than the one given. Only next to the asked slot: the "new" of "when does
@@ -203,7 +210,9 @@ class AgentRedundantQuestion(Detector):
     # 'what email address is on the account?'
     # v11 (QA pass 21, info_given v8): a quoted mail bounce gives the error ("bounce-backs saying "550 5.1.1 ...""")
     # v12 (QA pass 24): a "yes" to the agent's own did-question fills it; the ``issue`` slot; "serial number, it's X"
-    version = 12  # v6 (QA pass 8): "your account email", the router by brand and model (info lexicons)
+    # v13 (QA pass 26, info_given v10): "Windows or Mac?" after "my MacBook Air, macOS Sonoma 14.4" (a bare "Mac" is the
+    # macOS family, a Mac model gives macOS); "restarted my PC" answers "restarting your computer?" (same_thing)
+    version = 13  # v6 (QA pass 8): "your account email", the router by brand and model (info lexicons)
     labels = ("agent.redundant_question",)
     description = "The agent asks for information the customer already gave."
     needs = frozenset({"embeddings"})
@@ -371,9 +380,17 @@ def _same_object(asked: str, given: str) -> bool:
     ("have you restarted it?") or they share a word ("your wifi router" / "the router"). Only the
     matched words count: "did you restart ssh?" is not answered by "i restarted networking ... i
     cannot ssh to it" (real IRC)."""
-    a = words_of(asked) - _ACTION_WORDS
-    g = words_of(given) - _ACTION_WORDS
+    a = _one_thing(words_of(asked) - _ACTION_WORDS)
+    g = _one_thing(words_of(given) - _ACTION_WORDS)
     return not a or not g or bool(a & g)
+
+
+def _one_thing(ws: frozenset[str]) -> set[str]:
+    """v13 (QA pass 26): each word of an info_given ``same_thing`` group as the group's first word ("my PC" and "your
+    computer" are one machine)."""
+    groups = load_lexicon("info_given").category("did_restart").meta.get("same_thing") or ()
+    canon = {str(w).lower(): str(grp[0]).lower() for grp in groups for w in grp}
+    return {canon.get(w, w) for w in ws}
 
 
 def _yes_to_did(conv: Conversation, j: int) -> list[tuple[Match, str]]:
@@ -397,7 +414,7 @@ def _families(text: str) -> set[str]:
     out: set[str] = set()
     for m in _FAMILY.finditer(text):
         k = next(i for i, g in enumerate(m.groups()) if g)
-        out.add("1" if k == 2 else str(k))  # "osx" is macOS
+        out.add("1" if k in (2, 3) else str(k))  # "imac" and "osx" are macOS
     return out
 
 

@@ -49,6 +49,15 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
+_STEP_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _step_end(text: str, pos: int) -> int:
+    """v3: where a numbered step run on in a paragraph ends: its sentence's end mark, or the line's end."""
+    m = _STEP_END.search(text, pos)
+    return len(text) if m is None else m.end()
+
+
 # Where the next clause of a chain may open: after a comma or semicolon, "then", "and then",
 # "next", "and", each optionally followed by "please" / "just".
 _LINK = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?(?:then\s+|next\s+)?|\s+(?:and\s+)?then\s+|\s+and\s+)"
@@ -87,14 +96,15 @@ def steps_in(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[lis
     steps: list[tuple[int, int, str]] = []
     opener = False
     for m in lex.find(text):
-        if m.category in ("numbered", "bullet"):
-            end = _line_end(text, m.start)
+        if m.category in ("numbered", "bullet", "numbered_inline"):
+            inline = m.category == "numbered_inline"
+            end = _step_end(text, m.end) if inline else _line_end(text, m.start)
             line = text[m.start:end].rstrip()
             if line.endswith("?"):
                 continue  # numbered questions are a questionnaire, not instructions
             if m.category == "bullet" and _first_word(text, m.end - 1) not in verbs | {"you", "please"}:
                 continue
-            steps.append((m.start, end, m.category))
+            steps.append((m.start, end, "numbered" if inline else m.category))
         else:
             if not _CLAUSE_START.search(text[max(0, m.start - 12):m.start]):
                 continue
@@ -116,7 +126,8 @@ def steps_in(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[lis
 
 class AgentStepByStep(Detector):
     name = "agent.step_by_step"
-    version = 2  # v2: a chain of three instructions in one sentence
+    # v3 (QA pass 26, steps v2): numbered steps run on in one paragraph ("... step by step: 1) Click 'File' ... 2) ...")
+    version = 3  # v2: a chain of three instructions in one sentence
     labels = ("agent.step_by_step",)
     description = "The agent gives instructions as numbered, bulleted or sequenced steps."
 

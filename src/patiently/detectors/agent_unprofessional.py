@@ -208,7 +208,9 @@ class AgentUnprofessional(Detector):
     # v19 (QA pass 23, lexicon v19): "Wow, impressive work." after the customer's own mishap (mock_praise)
     # v20 (QA pass 25, lexicon v20): "whoever set up your mailbox made a total mess of it", "great idea to ... Now we
     # get to reimage your laptop", minor "that printer is cursed" and "good luck with it"
-    version = 20  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
+    # v21 (QA pass 26, lexicon v21): "Wow, great job." after "I plugged it into the network port by mistake" (a mishap
+    # owned up to with "by mistake", "the wrong X" or any verb after "accidentally")
+    version = 21  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 
