@@ -135,9 +135,9 @@ def test_b28_near_miss_help_after_that_stays() -> None:
     pytest.param("The logs show your account deleted the folder at 10:42, so you did this yourself. You should be "
                  "more careful with shared folders.", FILES,
                  "The logs show your account deleted the folder at 10:42.", id="b16"),
+    # "The system works as designed." is a brush-off flagged since round 26 (dismissive v25) and goes as well
     pytest.param("The template was set up incorrectly on your side, which caused this. The system works as designed.",
-                 MERGE, "The template was set up incorrectly, which caused this. The system works as designed.",
-                 id="b37"),
+                 MERGE, "The template was set up incorrectly, which caused this.", id="b37"),
     pytest.param("Your account removed the files at 9:15, which means you caused this.", FILES,
                  "Your account removed the files at 9:15.", id="which_means_you_caused_this"),
 ])
