@@ -270,14 +270,21 @@ def untouched(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]],
     edits += leftovers(draft, edits)
 
     def touched(s: int, e: int) -> bool:
-        # a replacement overlapping the words, or an insertion at or inside them (a jargon gloss)
-        return any((ed.start < e and s < ed.end) or (ed.start == ed.end and s <= ed.start <= e) for ed in edits)
+        # a replacement overlapping the words, or an insertion at or inside them (a jargon gloss), or after the
+        # compound they are part of ("SSL/TLS (SSL is ...)" glosses SSL: it was listed as unchanged, QA27 b05)
+        return any((ed.start < e and s < ed.end) or (ed.start == ed.end and s <= ed.start <= e) or
+                   (ed.start == ed.end and e < ed.start <= e + 20 and _ONE_TOKEN.fullmatch(draft[e:ed.start]))
+                   for ed in edits)
 
     out = [i for i, f in enumerate(flags)
            if f.category != "no_acknowledgment" and not kept(f, where, draft) and f.spans
            and not any(touched(s, e) for s, e in f.spans)]
     from .rewrite_apology import unanswered  # no opener before a jab the rewrite keeps (QA21 b08)
     return unanswered(draft, flags, per_flag, out) if acknowledgment_kept else out
+
+
+_KEPT_OPEN = re.compile(r"\bkeep\s+(?:this|the|your)\s+(?:\w+\s+)?open\b")
+_ONE_TOKEN = re.compile(r"[/\-+.\w]+")  # the rest of a compound term: "/TLS", "-in"
 
 
 def leftovers(draft: str, edits: list[Edit]) -> list[Edit]:
@@ -419,6 +426,15 @@ def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
     if ("no_acknowledgment" in cats or opener_owed(draft, text, flags, per_flag, context_state, where)) and \
             not jab_stays(draft, flags, per_flag):
         text = with_opener(text, context_state, where)
+    if "impatient_repeat" in cats and where is not None and where.not_found:
+        from .rewrite_steps import SAME_PLACE, said_before
+
+        # the same path again to a customer who could not find it there (QA27 b02): the agent owes another way
+        rest = "".join(" " if any(a <= i < b for f in flags for a, b in f.spans) else c for i, c in enumerate(draft))
+        if said_before(rest, where.agent_said, SAME_PLACE):
+            text = f"{text.rstrip()} {library().templates['not_found_more']}"
+    if "premature_closure" in cats and _KEPT_OPEN.search(text):  # "... open for now. Anything else?" (QA27 b07)
+        text = template_regex("anything_else").sub("", text)
     if "premature_closure" in cats and not has_confirmation and not confirmed_in(draft):
         text = with_confirmation(text, where, draft)
     return tidy(text)

@@ -117,7 +117,9 @@ def keeps_substance(draft: str, flags: list[FlagDraft], text: str) -> bool:
     from .rewrite_cover import cover
 
     function = leftover_words()[1]
-    flagged = _merged(sp for f in flags for sp in f.spans)
+    # a reason clause behind the flagged words is theirs, not the draft's answer: "keep it very simple for you since
+    # computers clearly aren't your thing" goes whole, and its reason is no lost content (QA27 b23)
+    flagged = _merged(_clause(draft, sp) for f in flags for sp in f.spans)
     own = [m for m in CONTENT_WORD.finditer(draft)
            if m.group(0).lower() not in function and not _overlaps_any(flagged, m.start(), m.end())]
     if len(own) < MIN_OWN_WORDS:
@@ -131,6 +133,17 @@ def keeps_substance(draft: str, flags: list[FlagDraft], text: str) -> bool:
     said = {w.lower() for w in CONTENT_WORD.findall(text)}
     lost = [m for m in own if _inside_one(cuts, m.start(), m.end()) and m.group(0).lower() not in said]
     return len(lost) < LOST_SHARE * len(own)
+
+
+_REASON_TAIL = re.compile(
+    r"\s*,?\s*(?:since|because|as|cause|’cause|'cause|given\s+that|seeing\s+(?:as|that))\b[^,;:.!?\n]*", re.IGNORECASE)
+
+
+def _clause(draft: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` with the reason clause right after it, which gives the flagged words' reason and goes with them."""
+    s, e = span
+    tail = _REASON_TAIL.match(draft, e)
+    return (s, tail.end() if tail else e)
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

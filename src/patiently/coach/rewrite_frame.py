@@ -47,11 +47,12 @@ class Situation:
     failing: bool = False  # the customer's last message says it still fails
     fix_pending: bool = False  # the context ends with an agent's fix the customer has not answered
     agent_before: bool = False  # an agent message in the context: only then may a rewrite say "again"
-    feeling: str = ""  # "worried" or "hurried" from the customer's last message (the library's worry / hurry)
+    feeling: str = ""  # "grieving", "worried", "hurried" or "lost" from the customer's last message (see feeling())
     apologised: bool = False  # the customer said sorry for themselves and their last message is calm
     agent_said: tuple[str, ...] = ()  # the agent's earlier messages (a repeat of one is no fuller answer)
     topic: int = -1  # which of the library's ack_topics the customer's last message names (-1: none)
     waiting: bool = False  # the customer's last message waits on us (the library's waiting_on_us)
+    not_found: bool = False  # the customer's last message says they cannot find what they were told (not_found)
 
 
 def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
@@ -81,6 +82,7 @@ def situation(messages: Sequence[Message], states: Sequence[str]) -> Situation:
         apologised=apologised(messages),
         agent_said=tuple(m.text for m in messages if m.role == "agent"),
         waiting=template_search("waiting_on_us", last) is not None,
+        not_found=agent_before and template_search("not_found", last) is not None,
         topic=ack_topic(last),
     )
 
@@ -113,13 +115,16 @@ def apologised(messages: Sequence[Message]) -> bool:
 
 def feeling(last: str) -> str:
     """"grieving" ("my father passed away last week"), "worried" ("I'm so worried, I have no money
-    left") or "hurried" ("meeting starts in 2 min"), from the customer's last message; ""
-    otherwise. The frustrated opener misreads all three."""
+    left"), "hurried" ("meeting starts in 2 min") or "lost" ("I don't know what to do"), from the
+    customer's last message; "" otherwise. The frustrated opener misreads all four."""
     if template_search("grief", last):
         return "grieving"
     if template_search("worry", last):
         return "worried"
-    return "hurried" if template_search("hurry", last) else ""
+    if template_search("hurry", last):
+        return "hurried"
+    # lost, not angry: "I don't know what to do" read as frustration got "how frustrating it is" (QA27 g06)
+    return "lost" if "!" not in last and template_search("lost", last) else ""
 
 
 def ack_topic(last: str) -> int:
@@ -175,7 +180,8 @@ def gives_fix(text: str) -> bool:
 
 def instructs(text: str) -> bool:
     """Does a sentence of ``text`` tell the customer to do something ("Open Settings.", "Please
-    restart it")? A reported action ("I've escalated it") is no instruction."""
+    restart it")? A reported action ("I've escalated it") is no instruction, nor a request for what the customer
+    has (the library's ``asks_for``: "Please send the logs", QA27: "Could you try it?" after it asked about nothing)."""
     from .rewrite import sentences  # the draft's are split once per check
 
     lead, verbs = template_regex("instruction_lead"), _instruction_verbs()
@@ -184,7 +190,8 @@ def instructs(text: str) -> bool:
         m = lead.match(sentence)
         rest = sentence[m.end():] if m else sentence
         word = re.match(r"[A-Za-z-]+", rest)
-        if word and word.group(0).lower() in verbs and not re.match(r"(?i)(?:let|call)\s+me\b", rest):
+        if word and word.group(0).lower() in verbs and not re.match(r"(?i)(?:let|call)\s+me\b", rest) \
+                and not template_regex("asks_for").match(rest):
             return True
     return False
 
@@ -243,6 +250,8 @@ def acknowledgment(context_state: Sequence[str], where: Situation | None = None,
     if "confused" in context_state and "frustrated" not in context_state:
         # "my last message wasn't clear" only where there was one (QA17: no action never taken)
         return ack["confused"] if where.agent_before else ack["confused_first"]
+    if where.feeling == "lost":  # reassurance, not frustration (QA27 g06)
+        return ack["lost_refused"] if template_regex("refusal").search(text) else ack["lost"]
     if where.apologised and where.feeling not in ("worried", "hurried"):
         if template_regex("refusal").search(text):
             return ack["apologised_refused"]
@@ -275,6 +284,8 @@ def with_opener(text: str, context_state: Sequence[str], where: Situation | None
     if filler:  # "I'm sorry ... Ok. Anything else?": the shrug goes behind the apology (QA17 b17)
         rest = rest[filler.end():]
         rest = rest[:1].upper() + rest[1:]
+    if where is not None and where.feeling == "lost" and load_lexicon("coach_cues").first(rest, ("reassures",)):
+        return text  # the draft already reassures a lost customer ("Don't worry, we'll sort this out together")
     opener = not_repeating(acknowledgment(context_state, where, rest), rest)
     if _STILL.search(opener):  # "sorry this is still causing you trouble ... glad that's sorted!" (QA20 b10)
         rest = without_success_claims(rest).strip()

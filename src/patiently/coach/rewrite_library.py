@@ -54,7 +54,8 @@ _TEMPLATES = ("acknowledgment", "confirmation", "redundant_question", "jargon_un
               "gloss_heads", "time_deadline", "charge_date", "self_service", "self_service_answer", "farewell",
               "apologetic", "refusal", "jab", "acknowledged", "jab_first", "waiting_on_us", "waiting_close",
               "waiting_answer", "gloss_senses", "ack_topics", "contradictions", "lecture",
-              "lecture_first", "blame_guess", "bare_copula", "bare_after", "jab_kinds")
+              "lecture_first", "blame_guess", "bare_copula", "bare_after", "jab_kinds", "lost", "asks_for", "not_found",
+              "not_found_more", "anything_else")
 
 
 def _rule(cat: str, raw: Mapping[str, Any]) -> Rule:

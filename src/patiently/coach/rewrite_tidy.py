@@ -67,6 +67,10 @@ def tidy(text: str) -> str:
     # there is what a deletion left as well ("Honestly it's simple, but I'll ..." less its first clause, round 25)
     if ("so" in t or "but" in t) and _TIE_START_HINT.search(t):  # (the hint: re tries an anchor everywhere)
         t = _TIE_START.sub(r"\1", t)
+    # A condition closed by a semicolon lost its main clause to a replacement that stands alone ("If I don't get
+    # the logs by end of day; I'll keep this ticket open", QA27 b25): the condition goes with the clause it served
+    if ";" in t and _CONDITION_CLOSED_HINT.search(t):
+        t = _CONDITION_CLOSED.sub(r"\1", t)
     # Capital letter at each sentence start (a deleted opener leaves a lower-case word there).
     if "a" <= t[:1] <= "z" or _SENTENCE_START_HINT.search(t):
         t = _SENTENCE_START.sub(_capitalise, t)
@@ -78,6 +82,8 @@ _SPACE_AT_EOL = re.compile(r"[ \t]+\n")
 _TRAILING_COMMA = re.compile(r"\s*[,;]+$")
 _TIE_START = re.compile(r"(^|[.!?]\s+|\n\s*)(?:so|but)\b\s*,?\s+(?=[a-z])")
 _TIE_START_HINT = re.compile(r"(?:^|[.!?\n]\s*)(?:so|but)\b")
+_CONDITION_CLOSED = re.compile(r"(^|[.!?]\s+|\n\s*)(?:if|unless)\b[^.!?;,:\n]{1,100};\s*", re.IGNORECASE)
+_CONDITION_CLOSED_HINT = re.compile(r"(?:^|[.!?\n]\s*)(?:if|unless)\b", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*)([a-z])")
 
 
