@@ -19,6 +19,12 @@ _FAULT = re.compile(r"\b(?:can['’]?t|cannot|won['’]?t|wont|doesn['’]?t|doe
                     # v17 (mood round, QA pass 24 b35): a loss said in the passive ("My inventory was wiped after the
                     # patch!!", "all my photos got deleted!!", "my settings were erased")
                     r"(?:was|were|been|got|gets|getting)\s+(?:(?:completely|all|just|totally|entirely)\s+)?(?:wiped|erased|deleted|lost)|"
+                    # v19 (QA pass 27, b19): the loss said in the active voice with the thing lost ("Outlook deleted
+                    # all my emails from 2022!!", "the update wiped my photos!!", "I lost all my files!!"); not the own
+                    # clean-up ("I deleted all my spam!!": "I" / "we" before deleted / wiped / erased / removed)
+                    r"(?<!\bi\s)(?<!\bwe\s)(?:deleted|wiped|erased|removed)\s+(?:all\s+(?:of\s+)?)?(?:my|our)|"
+                    r"lost\s+(?:all\s+(?:of\s+)?)?(?:my|our)"
+                    r"(?!\s+(?:temper|mind|patience|cool|head|marbles|sanity|nerve))|"
                     r"(?:so|too|really|very|super|painfully|extremely|unbelievably|ridiculously|incredibly)\s+slow))\b",
                     re.IGNORECASE)
 # v15 (review): a loss or a slowness said as over ("the error is gone!!", "not so slow anymore!!", "All gone!! Perfect,

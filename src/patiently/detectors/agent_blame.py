@@ -99,7 +99,9 @@ class AgentBlame(Detector):
     # v19 (QA pass 24, lexicon v18): "what did you do to it", "If you'd bothered to check ..., you'd already know", "We
     # can't keep resetting passwords for parents who lose them."
     # v20 (QA pass 26, lexicon v19): "we can't keep doing this for you", "I can't keep resetting it every week"
-    version = 20  # v13 (QA pass 20, lexicon v12): "so the problem must be on yours", "it must be on your side"
+    # v21 (QA pass 27, lexicon v20): a setting guessed and pinned on the customer, "You must have set up an archive
+    # rule"
+    version = 21  # v13 (QA pass 20, lexicon v12): "so the problem must be on yours", "it must be on your side"
     # v4 (QA pass 7): a reproachful "why would you click on that"
     # v8 (QA pass 13): a fault denied right before it is no blame ("not something you did wrong")
     # v7 (QA pass 11): "You are doing wrong." (you + doing/did/set + wrong, any or no object)

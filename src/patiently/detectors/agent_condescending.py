@@ -158,7 +158,8 @@ class AgentCondescending(Detector):
     # v25 (QA pass 24, lexicon v25): "the problem with people like you", "the first thing anyone would do", "the 10th
     # time today someone asks this", "You really need to be more careful with ...", "did you actually check ..."
     # v26 (QA pass 26, lexicon v26): "You really need to start writing it down", "Maybe try the right port this time."
-    version = 26  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
+    # v27 (QA pass 27, lexicon v27): "Please don't change things you don't understand."
+    version = 27  # v8 (QA pass 11): "as is clearly stated in our FAQ", "I'd encourage you to actually read"
     labels = ("agent.condescending",)
     description = "Agent talks down to the customer (obviously, it's not rocket science, calm down)."
     requires = ("customer.frustration", "customer.confusion")

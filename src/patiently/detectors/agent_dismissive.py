@@ -162,7 +162,8 @@ class AgentDismissive(Detector):
     # v26 (QA pass 26, lexicon v25): "That's a vendor issue, you'll have to contact the manufacturer yourself.",
     # "Repairs take what they take.", "The system works as designed.", "That's by design.", "It works fine for
     # everyone else, so ..." (`works_for_others`: no short-reply rule)
-    version = 26
+    # v27 (QA pass 27, lexicon v26): "We're not aware of any issues." as a sentence of its own with no next step
+    version = 27
     labels = ("agent.dismissive",)
     description = "Agent brushes the customer off (not our problem, works for me, just google it, minimising)."
 

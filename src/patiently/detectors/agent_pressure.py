@@ -108,7 +108,8 @@ class AgentPressure(Detector):
     # (prefilter)
     # v16 (QA pass 23, lexicon v13): "if you don't renew now, you will lose ...", a slot given away unless confirmed now
     # v17 (QA pass 25, lexicon v14): "I'm not going to wait around all day", "I won't sit here forever"
-    version = 17  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
+    # v18 (QA pass 27, lexicon v15): "If I don't get the logs by end of day, I'll close the ticket"
+    version = 18  # v6 (QA pass 11): "otherwise we will assume the issue is resolved" as the threat
     labels = ("agent.pressure",)
     description = "The agent rushes the customer: ultimatums, hurry phrases, quick 'are you there?' nudges."
 

@@ -210,7 +210,8 @@ class AgentUnprofessional(Detector):
     # get to reimage your laptop", minor "that printer is cursed" and "good luck with it"
     # v21 (QA pass 26, lexicon v21): "Wow, great job." after "I plugged it into the network port by mistake" (a mishap
     # owned up to with "by mistake", "the wrong X" or any verb after "accidentally")
-    version = 21  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
+    # v22 (QA pass 27, lexicon v22): a mock guess at the outcome, "Let me guess, it didn't work?"
+    version = 22  # v8 (QA pass 11): grudging "ugh fine, I'll look", "..., who would have thought."
     labels = ("agent.unprofessional",)
     description = "Agent uses profanity, insults, sarcasm, shouting caps or '!!!' runs."
 

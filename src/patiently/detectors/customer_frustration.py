@@ -428,7 +428,8 @@ class CustomerFrustration(Detector):
     # returned codes, empty results and lost things hidden from the head, one phrase counted once) and upset misread
     # (failed suggestions, no-shows, theft, leaving, livelihood, due tomorrow, passive loss)
     # v18 (mood round 26, frustration.yaml v12, frustration_cues.yaml v9): "I TOLD you", "I've looked three times"
-    version = 18
+    # v19 (QA pass 27): "!!" on a loss said in the active voice ("Outlook deleted all my emails from 2022!!")
+    version = 19
     # v2: + the GoEmotions head's negative-emotion signal; v3: + complaint cues, repeats, bare-reply guard;
     # v4: quoted text and self-descriptions are not read, fault-timing "every time I", time pressure;
     # v5: plain requests and missing system messages are calm; stress idioms, shouted deadlines, got worse,
