@@ -71,8 +71,11 @@ G06 = ("Customer: I'm 81 and my granddaughter set up this tablet for me. Now it 
 def test_g06_a_draft_that_already_reassures_gets_no_frustration_opener() -> None:
     draft = ("Don't worry, we'll sort this out together, one step at a time. First, could you tell me exactly what the "
              "message on the screen says? You can read it out to me word for word, there's no rush.")
-    text, complete, _ = result(draft, G06)
-    assert text == draft and complete
+    # since flag round 27 the customer's "I don't know what to do" reads as worry, which the draft answers: no flag,
+    # so no rewrite at all; where a flag comes back, the rewrite must still be the draft as it was
+    r = check(draft, context=G06)
+    assert not [f for f in r.flags if f.severity in ("warning", "problem")]
+    assert r.rewrite is None or (r.rewrite.text == draft and r.rewrite.complete)
 
 
 @pytest.mark.parametrize("last", [
