@@ -1,4 +1,4 @@
-"""The 1,840 drafts of the black-box QA passes 5-27 (``tests/data/qa_cases.json.gz``: 40 good and 40 bad
+"""The 1,920 drafts of the black-box QA passes 5-28 (``tests/data/qa_cases.json.gz``: 40 good and 40 bad
 drafts per pass, each written by a fresh tester with the expected categories noted before the run; see
 docs/coach.md#accuracy-on-drafts-it-has-not-seen) as a case-by-case regression gate, as each fix round
 checked them by hand: a good draft gets no warning or problem, and a bad one gets a warning or problem in
@@ -37,6 +37,8 @@ KNOWN_FAILURES = {
     # g07, g12, g35, g36 (calm read as upset), b24, b35 (upset read as calm) fixed by the mood round (v17)
     # qa24's 13 open misses (b02 b08 b10 b16 b22 b23 b26 b28 b31 b34 b36 b37 b39) fixed by round fl24 (cue families
     # in condescending v25, blame v18, dismissive v24, non_technical v7, info_given v9 / info_asked v10)
+    # pass 28 measured the sixth session's final code and is not fixed
+    "qa28": {"b04", "b05", "b06", "b09", "b10", "b20", "b21", "b29", "b37", "b38", "b40"},
 }
 
 
@@ -51,16 +53,16 @@ def _ok(case: dict[str, Any]) -> bool:
     return not counted if case["kind"] == "good" else bool(counted & set(case["expected"]))
 
 
-def test_the_cases_file_holds_twenty_three_passes_of_forty_and_forty() -> None:
+def test_the_cases_file_holds_twenty_four_passes_of_forty_and_forty() -> None:
     cases = _cases()
-    assert len(cases) == 1840
-    for n in range(5, 28):
+    assert len(cases) == 1920
+    for n in range(5, 29):
         mine = [c for c in cases if c["pass"] == f"qa{n}"]
         assert sum(c["kind"] == "good" for c in mine) == 40 and sum(c["kind"] == "bad" for c in mine) == 40, n
         assert all(c["expected"] for c in mine if c["kind"] == "bad"), n
 
 
-@pytest.mark.parametrize("qa_pass", [f"qa{n}" for n in range(5, 28)])
+@pytest.mark.parametrize("qa_pass", [f"qa{n}" for n in range(5, 29)])
 def test_no_qa_case_gets_worse(qa_pass: str) -> None:
     known = KNOWN_FAILURES.get(qa_pass, set())
     broken, fixed = [], []
