@@ -101,8 +101,9 @@ def _at_hour(base: datetime, days: int, hour: int, minute: int = 0) -> datetime:
     return d.replace(hour=hour, minute=minute, second=0, microsecond=0)
 
 
-def _relative(seconds: float, sent_at: datetime | None, start: int, end: int, vague: bool = False) -> Due:
-    return Due(sent_at + timedelta(seconds=seconds) if sent_at else None, float(seconds), start, end, vague)
+def _relative(seconds: float, sent_at: datetime | None, start: int, end: int, vague: bool = False,
+              event: bool = False) -> Due:
+    return Due(sent_at + timedelta(seconds=seconds) if sent_at else None, float(seconds), start, end, vague, event)
 
 
 def _absolute(due: datetime | None, sent_at: datetime | None, start: int, end: int) -> Due:
@@ -227,7 +228,6 @@ def parse_due(text: str, sent_at: datetime | None, vague_seconds: float | None =
         event = vague.re is _EVENT
         if vague_seconds is None:
             return Due(None, None, vague.start(), vague.end(), vague=True, event=event)
-        rel = _relative(vague_seconds, sent_at, vague.start(), vague.end(), vague=True)
-        return Due(rel.due, rel.seconds, rel.start, rel.end, vague=True, event=event)
+        return _relative(vague_seconds, sent_at, vague.start(), vague.end(), vague=True, event=event)
     found.sort(key=lambda d: d.start)
     return found[0]

@@ -132,7 +132,7 @@ def test_finditer_finds_what_re_finds() -> None:
 
 def test_hands_on_groups_left_out_change_nothing() -> None:
     """``_hands_on`` runs only the ``_HANDS_ON`` groups that can match: the same signs as the whole regex."""
-    from patiently.detectors import agent_jargon as aj
+    from patiently.detectors import _jargon_signs as aj
 
     def whole(text: str) -> set[tuple[str | None, str, int]]:
         return {(m.lastgroup, m.group(), m.start()) for m in aj._HANDS_ON.finditer(text)}

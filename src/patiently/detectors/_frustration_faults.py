@@ -109,7 +109,7 @@ def lost_things(text: str) -> list[tuple[int, int]]:
     """The words that say the customer lost or mislaid a thing (:data:`_LOST`, :data:`_LOST_IT`)."""
     out = [m.span() for m in _LOST.finditer(text)]
     for m in _LOST_IT.finditer(text):
-        clause = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        clause = _sentence(text, m.start(), m.end())[0]
         if _THING_BEFORE.search(text, 0, m.start()) and not _OWN_STATE.search(text, clause, m.start()):
             out.append(m.span())
     return out

@@ -8,9 +8,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon_index import folded
-from ._jargon_terms import _NOT_JARGON_SUFFIX, command_spans
-
-_LINK = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+from ._jargon_terms import _NOT_JARGON_SUFFIX, _URL, command_spans
 
 # Hands-on signs: what a customer who works at a terminal types or pastes.
 _HANDS_ON_GROUPS = (
@@ -52,7 +50,7 @@ def says_where_to_type(text: str) -> bool:
 def _hands_on(text: str) -> set[str]:
     """What a customer at a terminal types or pastes: command lines, system paths and config files,
     version strings, options ("acpi=off"), package names, error codes and output, paste links."""
-    links = [m.span() for m in _LINK.finditer(text)] if "/" in text or "www." in text else []
+    links = [m.span() for m in _URL.finditer(text)] if "/" in text or "www." in text else []
     out = {f"command:{text[s:e].split(None, 1)[0].lower()}" for s, e in command_spans(text)}
     groups = _possible_signs(text)
     if not groups:

@@ -166,6 +166,8 @@ class AgentCondescending(Detector):
 
     def detect(self, conv: Conversation, ctx: DetectorContext) -> list[Finding]:
         lex = load_lexicon("condescending")
+        # the categories that talk down only to a customer who showed they know this (v21: basics_first)
+        expert_only = frozenset(c.name for c in lex.categories if c.meta.get("expert_only"))
         out: list[Finding] = []
         for i in ctx.targets("agent"):
             msg = conv.messages[i]
@@ -179,10 +181,10 @@ class AgentCondescending(Detector):
             # v21: the basics explained first ("Let's start with the basics") talk down only to a customer who showed
             # they know them; to one who said they are not technical they are good practice
             expert: bool | None = None
-            if any(lex.category(m.category).meta.get("expert_only") for m in matches):
+            if any(m.category in expert_only for m in matches):
                 expert = technical_customer(conv, ctx, i)
                 if not expert:
-                    matches = [m for m in matches if not lex.category(m.category).meta.get("expert_only")]
+                    matches = [m for m in matches if m.category not in expert_only]
                     if not matches:
                         continue
             weights: list[tuple[Match, float]] = []
@@ -205,7 +207,7 @@ class AgentCondescending(Detector):
             top = max(weights, key=lambda mw: mw[1])[0]
             suggestion = str(lex.category(top.category).meta.get("suggestion", ""))
             quoted = "; ".join(f'"{m.text.strip()}"' for m in matches[:3])
-            shown = expert and top.category == "basics_first"
+            shown = expert and top.category in expert_only
             extra = " to an upset customer" if upset else " to a customer who showed they know this" if shown else ""
             out.append(
                 self.finding(

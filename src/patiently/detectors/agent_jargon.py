@@ -64,7 +64,7 @@ from ..lexicon import load_lexicon
 from ..lexicon_index import finditer, first_literals
 from ..model import Conversation, Finding, Message
 from ._jargon_acronyms import unknown_acronyms
-from ._jargon_signs import _HANDS_ON, _hands_on, _hands_on_regex, _possible_signs, at_terminal, says_where_to_type  # noqa: F401 (tests)
+from ._jargon_signs import _hands_on, at_terminal, says_where_to_type
 from ._jargon_terms import (
     glossary_terms,
     is_explained,
@@ -299,14 +299,15 @@ class AgentJargon(Detector):
         # v17 (QA pass 26): a command line is a line to copy, but not to a customer who said they are not
         # technical and was not told where to type it ("Renew it with ipconfig /renew" to "I'm 74 and not very good
         # with computers"); a Linux newcomer in a help channel works at a terminal, so there it stays a line to copy
-        commands = irc or state.technical or state.at_terminal or bool(state.hands_on) or not state.non_technical \
+        # (a technical customer is never non_technical: `not state.non_technical` covers them)
+        commands = irc or state.at_terminal or bool(state.hands_on) or not state.non_technical \
             or says_where_to_type(text)
         return self._unexplained(text, rare_zipf, names, state.non_technical or state.confused,
                                  state.customer_words, state.explained, state.said, commands)
 
     @staticmethod
     def _unexplained(text: str, rare_zipf: float, names: frozenset[str], lay_audience: bool,
-                     customer_words: str, explained: set[str], said: set[str], commands: bool = True,
+                     customer_words: str, explained: set[str], said: set[str], commands: bool,
                      ) -> list[tuple[int, int, dict[str, Any] | None]]:
         """First use of each term that is not common (for this audience), explained, shared or an instruction."""
         found: list[tuple[int, int, dict[str, Any] | None]] = [

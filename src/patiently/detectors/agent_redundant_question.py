@@ -58,6 +58,7 @@ groups are one machine when comparing what a did_* question and the customer's r
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import numpy as np
 
@@ -317,6 +318,7 @@ class AgentRedundantQuestion(Detector):
         wanted = {m.category for m in asked}
         asked_text = {m.category: m.text for m in asked}
         asked_families = _families(question) if wanted & {"os", "os_version"} else set()
+        wants_did = any(w.startswith(DID) for w in wanted)
         seen = 0
         j = i - 1
         while j >= 0 and seen < WINDOW:
@@ -341,7 +343,7 @@ class AgentRedundantQuestion(Detector):
                     for slot in (g.category, *IMPLIES.get(g.category, ())):
                         if slot in wanted:
                             return slot, j, g
-                for g, before in _yes_to_did(conv, j) if any(w.startswith(DID) for w in wanted) else ():
+                for g, before in _yes_to_did(conv, j) if wants_did else ():
                     if g.category in wanted and _same_object(asked_text[g.category], before):
                         return g.category, j, g  # v12: "Yes, I cleared them" to "Did you clear your cookies?"
             j -= 1
@@ -388,9 +390,15 @@ def _same_object(asked: str, given: str) -> bool:
 def _one_thing(ws: frozenset[str]) -> set[str]:
     """v13 (QA pass 26): each word of an info_given ``same_thing`` group as the group's first word ("my PC" and "your
     computer" are one machine)."""
-    groups = load_lexicon("info_given").category("did_restart").meta.get("same_thing") or ()
-    canon = {str(w).lower(): str(grp[0]).lower() for grp in groups for w in grp}
+    canon = _same_thing()
     return {canon.get(w, w) for w in ws}
+
+
+@cache
+def _same_thing() -> dict[str, str]:
+    """info_given's ``same_thing`` groups, each word to its group's first word (read once: asked per candidate)."""
+    groups = load_lexicon("info_given").category("did_restart").meta.get("same_thing") or ()
+    return {str(w).lower(): str(grp[0]).lower() for grp in groups for w in grp}
 
 
 def _yes_to_did(conv: Conversation, j: int) -> list[tuple[Match, str]]:

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..lexicon import load_data, load_lexicon
 from ..model import Conversation, Finding, Span
-from ..text import sentence_spans
+from ..text import sentence_tuple
 from .base import Detector, DetectorContext
 
 RUN_GAP_SECONDS = 600  # agent messages further apart than this are separate instructions
@@ -67,11 +67,10 @@ _OPENING = re.compile(r"\W*(?:(?:ok(?:ay)?|so|now|next|please|just)\W+)*([A-Za-z
 _COMPOUND = re.compile(r"\s+and\s+", re.I)  # two verbs joined bare: "drag and drop", "copy and paste"
 
 
-def _chain(text: str, verbs: frozenset[str], spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """The instruction clauses of each sentence that is a chain of them (see v2 above); ``spans``: the
-    text's ``sentence_spans``, when the caller has them."""
+def _chain(text: str, verbs: frozenset[str]) -> list[tuple[int, int]]:
+    """The instruction clauses of each sentence that is a chain of them (see v2 above)."""
     out: list[tuple[int, int]] = []
-    for s, e in sentence_spans(text) if spans is None else spans:
+    for s, e in sentence_tuple(text):  # the text's split, cached: the detector context made the same one
         first = _OPENING.match(text, s, e)
         if first is None or first.group(1).lower() not in verbs or first.group(1).lower() == "let":
             continue  # most sentences: no chain starts here; "Let me check the logs, ..." is the agent's own work
@@ -87,10 +86,8 @@ def _chain(text: str, verbs: frozenset[str], spans: list[tuple[int, int]] | None
     return out
 
 
-def steps_in(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[list[tuple[int, int, str]], bool]:
-    """Step spans with their kind, and whether a sequence opener ("first") was seen. ``spans``: the
-    text's ``sentence_spans`` (the detector context has them: splitting a draft again cost as much
-    as the rest of this detector)."""
+def steps_in(text: str) -> tuple[list[tuple[int, int, str]], bool]:
+    """Step spans with their kind, and whether a sequence opener ("first") was seen."""
     lex = load_lexicon("steps")
     verbs = _verbs()
     steps: list[tuple[int, int, str]] = []
@@ -117,7 +114,7 @@ def steps_in(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[lis
             opener = opener or m.category == "opener"
     # v2: a chain's clauses, each once (a "then" already counted covers the verb right after it)
     words = [s for s, _, k in steps if k == "words"]
-    for s, e in _chain(text, verbs, spans):
+    for s, e in _chain(text, verbs):
         if not any(w <= s <= w + 16 for w in words):
             steps.append((s, e, "words"))
     steps.sort()
@@ -140,7 +137,7 @@ class AgentStepByStep(Detector):
             found: list[tuple[int, int, int, str]] = []
             opener = False
             for i in run:
-                steps, op = steps_in(conv.messages[i].text, ctx.sentences(i))
+                steps, op = steps_in(conv.messages[i].text)
                 opener = opener or op
                 found += [(i, s, e, k) for s, e, k in steps]
             structured = [f for f in found if f[3] != "words"]

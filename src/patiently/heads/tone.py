@@ -68,17 +68,18 @@ def read_sentences(directory: Path | None = None) -> tuple[list[str], np.ndarray
 
 # What carries no tone and made the head guess: links, @handles, a leading "nick:" of a chat
 # line, and the sign-off tags of social-media agents ("^AB", "*MikeRice", "/LO").
-_NOISE = re.compile(r"https?://\S+|www\.\S+|(?<!\w)@\w+|^\s*[\w\[\]|`^-]{2,20}[:,](?=\s)|"
+_NICK = r"\s*[\w\[\]|`^-]{2,20}[:,](?=\s)"  # a chat line's leading "nick:"
+_NOISE = re.compile(rf"https?://\S+|www\.\S+|(?<!\w)@\w+|^{_NICK}|"
                     r"(?:^|\s)(?:\^[A-Z]{1,3}|\*[A-Z][A-Za-z]+|/[A-Z]{2})\s*$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_WORDS = 3  # "That's it.", "umm", "Nice costume!": too little for the head to judge tone
 
 
-# What a match of _NOISE needs: "://", "www.", "@", a tag's "^", "*" or "/", or a nick at the very start
-# (its "^" anchors it there). Most sentences hold none, and these tests cost a fraction of
+# What a match of _NOISE needs: "www.", "@", a tag's "^", "*" or "/" (a link's "://" holds one), or a nick at the
+# very start (its "^" anchors it there). Most sentences hold none, and these tests cost a fraction of
 # _NOISE.sub, which tries its five alternatives at every character (the head reads every draft sentence).
-_NOISE_CHARS = ("://", "www.", "@", "^", "*", "/")
-_LEAD_NICK = re.compile(r"\s*[\w\[\]|`^-]{2,20}[:,](?=\s)")
+_NOISE_CHARS = ("www.", "@", "^", "*", "/")
+_LEAD_NICK = re.compile(_NICK)
 
 
 def clean(text: str) -> str:
