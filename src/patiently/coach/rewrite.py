@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from ..text import sentence_tuple
+from ..text import blank, sentence_tuple
 from .rewrite_frame import (
     Situation,
     template_regex,
@@ -326,13 +326,8 @@ def _leftovers(draft: str, key: tuple[tuple[int, int, str], ...]) -> tuple[tuple
 
 
 def edited(draft: str, edits: list[Edit]) -> str:
-    """The draft with ``edits`` and their :func:`leftovers` applied: the rewrite before its frame."""
-    return _edited(draft, _key(edits))
-
-
-@lru_cache(maxsize=32)
-def _edited(draft: str, key: tuple[tuple[int, int, str], ...]) -> str:
-    edits = [Edit(*k) for k in key]
+    """The draft with ``edits`` and their :func:`leftovers` applied: the rewrite before its frame (both parts are
+    cached: the rewrite, its opener and the engine ask for the same edits)."""
     return apply(draft, edits + leftovers(draft, edits))
 
 
@@ -345,7 +340,7 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
     """One rewritten sentence per flag: its sentence with every edit that falls in it (so the
     suggestion can be pasted as is), or the category's fallback wording when no rule matched.
     ``per_flag``: :func:`plan` of the flags, when already computed."""
-    from .rewrite_apology import jab_first, jab_stays, lecture_stays, opener_owed
+    from .rewrite_apology import jab_first, jab_stays, opener_owed
     from .rewrite_frame import acknowledgment
 
     lib = library()
@@ -357,7 +352,7 @@ def suggestions(draft: str, flags: list[FlagDraft], context_state: list[str],
     for flag, own in zip(flags, per_flag, strict=True):
         if flag.category == "no_acknowledgment":  # the opener before the (rewritten) first sentence
             if jab_stays(draft, flags, per_flag):  # no apology before a jab the rewrite keeps (QA21 b08)
-                out.append(jab_first(draft, flags, per_flag, lecture_stays(draft, per_flag)))
+                out.append(jab_first(draft, flags, per_flag))
                 continue
             first = sentences(draft)
             lo, hi = first[0] if first else (0, len(draft))
@@ -430,7 +425,7 @@ def rewrite_draft(draft: str, flags: list[FlagDraft], context_state: list[str],
         from .rewrite_steps import SAME_PLACE, said_before
 
         # the same path again to a customer who could not find it there (QA27 b02): the agent owes another way
-        rest = "".join(" " if any(a <= i < b for f in flags for a, b in f.spans) else c for i, c in enumerate(draft))
+        rest = blank(draft, [sp for f in flags for sp in f.spans])
         if said_before(rest, where.agent_said, SAME_PLACE):
             text = f"{text.rstrip()} {library().templates['not_found_more']}"
     if "premature_closure" in cats and _KEPT_OPEN.search(text):  # "... open for now. Anything else?" (QA27 b07)

@@ -15,8 +15,6 @@ offered to explain, b24) is never reported complete.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable
 from functools import cache
 
 from ..text import blank
@@ -42,13 +40,16 @@ def agree(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> lis
     out = [list(eds) for eds in per_flag]
     spans = sentences(draft)
     for i, flag in enumerate(flags):
+        rules = [c for c in _contradictions() if flag.category in c[0]]
+        if not rules:
+            continue  # most flags: no contradiction is listed for their category
         for ed in per_flag[i]:
             if not ed.text:
                 continue
             s, e = sentence_holding(draft, ed)
             nxt = next(((a, b) for a, b in spans if a >= e), (e, e))
-            for after, said, kept, replace in _contradictions():
-                if flag.category not in after or (said is not None and said.search(ed.text) is None):
+            for _, said, kept, replace in rules:
+                if said is not None and said.search(ed.text) is None:
                     continue
                 for m in kept.finditer(draft, s, nxt[1]):
                     if m.end() > m.start() and not any(x.start < m.end() and m.start() < x.end for x in every):
@@ -119,19 +120,19 @@ def keeps_substance(draft: str, flags: list[FlagDraft], text: str) -> bool:
     function = leftover_words()[1]
     # a reason clause behind the flagged words is theirs, not the draft's answer: "keep it very simple for you since
     # computers clearly aren't your thing" goes whole, and its reason is no lost content (QA27 b23)
-    flagged = _merged(_clause(draft, sp) for f in flags for sp in f.spans)
+    flagged = [c for c in (_clause(draft, sp) for f in flags for sp in f.spans) if c[1] > c[0]]
     own = [m for m in CONTENT_WORD.finditer(draft)
-           if m.group(0).lower() not in function and not _overlaps_any(flagged, m.start(), m.end())]
+           if m.group(0).lower() not in function and not any(s < m.end() and m.start() < e for s, e in flagged)]
     if len(own) < MIN_OWN_WORDS:
         return True
     ruled = [edits_for(draft, f) for f in flags]
     made = {(ed.start, ed.end, ed.text) for eds in ruled for ed in eds}
-    cuts = sorted((ed.start, ed.end) for eds in cover(draft, flags, ruled) for ed in eds
-                  if ed.end > ed.start and (ed.start, ed.end, ed.text) not in made)
+    cuts = [(ed.start, ed.end) for eds in cover(draft, flags, ruled) for ed in eds
+            if ed.end > ed.start and (ed.start, ed.end, ed.text) not in made]
     if not cuts:
         return True
     said = {w.lower() for w in CONTENT_WORD.findall(text)}
-    lost = [m for m in own if _inside_one(cuts, m.start(), m.end()) and m.group(0).lower() not in said]
+    lost = [m for m in own if any(s <= m.start() and m.end() <= e for s, e in cuts) and m.group(0).lower() not in said]
     return len(lost) < LOST_SHARE * len(own)
 
 
@@ -144,28 +145,3 @@ def _clause(draft: str, span: tuple[int, int]) -> tuple[int, int]:
     s, e = span
     tail = _REASON_TAIL.match(draft, e)
     return (s, tail.end() if tail else e)
-
-
-def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Non-empty ranges, sorted and joined where they overlap or touch."""
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(sp for sp in spans if sp[1] > sp[0]):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
-
-
-def _overlaps_any(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
-    k = bisect_right(ranges, (s, _END))  # the ranges starting at or before s, then the first after it
-    return (k > 0 and ranges[k - 1][1] > s) or (k < len(ranges) and ranges[k][0] < e)
-
-
-def _inside_one(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
-    """[s, e) lies inside one of the sorted ``ranges``: the furthest end of those starting at or before s reaches e."""
-    k = bisect_right(ranges, (s, _END))
-    return k > 0 and max(end for _, end in ranges[:k]) >= e
-
-
-_END = 1 << 62  # sorts after any end: (s, _END) comes after every range starting at s

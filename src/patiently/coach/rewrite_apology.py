@@ -137,7 +137,7 @@ def _jab_stays(draft: str, flag_key: tuple[tuple[str, tuple[tuple[int, int], ...
     return jab.search(edited(draft, [ed for eds in per_flag for ed in eds])) is not None
 
 
-def jab_first(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]], lecture: bool = False) -> str:
+def jab_first(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]]) -> str:
     """The no_acknowledgment suggestion where a jab or a ``lecture`` stays (:func:`jab_stays`): it names what is kept
     and quotes it,
     the library's ``jab_kinds`` by the kept flag's category, or the mockery the library's ``jab`` finds ("Take out
@@ -146,10 +146,9 @@ def jab_first(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]], le
 
     kinds = library().templates["jab_kinds"]
     what, words = "", ""
-    if lecture:  # the kept lecture (:func:`lecture_stays`), quoted
-        every = [ed for eds in per_flag for ed in eds]
-        words = next((_quoted(draft[s:e]) for s, e in sentences(draft) if template_regex("lecture").match(draft[s:e])
-                      and not any(x.start < e and s < x.end for x in every)), "")
+    lecture = kept_lecture(draft, per_flag)
+    if lecture is not None:  # the kept lecture, quoted
+        words = _quoted(lecture)
         text = fill(str(library().templates["lecture_first"]), {"words": words})
         return text if words else text.replace(' ("")', "")
     for i in untouched(draft, flags, per_flag, acknowledgment_kept=False):
@@ -180,10 +179,15 @@ def lecture_stays(draft: str, per_flag: list[list[Edit]]) -> bool:
     """A sentence of the draft that no edit touches lectures the customer on their habits (the library's
     ``lecture``: "Please save your work regularly.", "Next time, back up first."): an apology in front of it
     reads as sarcasm (QA25 b12), so none is added; the agent's advice stays theirs to keep or drop."""
+    return kept_lecture(draft, per_flag) is not None
+
+
+def kept_lecture(draft: str, per_flag: list[list[Edit]]) -> str | None:
+    """The first sentence of the draft that lectures (the library's ``lecture``) and that no edit touches."""
     lecture = template_regex("lecture")
     every = [ed for eds in per_flag for ed in eds]
-    return any(lecture.match(draft[s:e]) and not any(x.start < e and s < x.end for x in every)
-               for s, e in sentences(draft))
+    return next((draft[s:e] for s, e in sentences(draft)
+                 if lecture.match(draft[s:e]) and not any(x.start < e and s < x.end for x in every)), None)
 
 
 def unanswered(draft: str, flags: list[FlagDraft], per_flag: list[list[Edit]], out: list[int]) -> list[int]:

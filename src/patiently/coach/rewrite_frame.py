@@ -130,12 +130,20 @@ def feeling(last: str) -> str:
 def ack_topic(last: str) -> int:
     """The first of the library's ``ack_topics`` whose cue the customer's last message says, or -1: the opener
     names their situation ("I'm sorry you've been left waiting for your money") instead of one stock line."""
-    from .rewrite import library
-
-    for i, topic in enumerate(library().templates["ack_topics"]):
-        if re.search(str(topic["cue"]), last, re.IGNORECASE):
+    for i, (cue, needed) in enumerate(_ack_topic_cues()):
+        if may_match(needed, last) and cue.search(last):
             return i
     return -1
+
+
+@cache
+def _ack_topic_cues() -> tuple[tuple[re.Pattern[str], Needs], ...]:
+    """The ``ack_topics`` cues compiled once, each with what every match needs (asked on every check: most
+    messages hold none of them)."""
+    from .rewrite import library
+
+    compiled = [re.compile(str(topic["cue"]), re.IGNORECASE) for topic in library().templates["ack_topics"]]
+    return tuple((p, needs(p)) for p in compiled)
 
 
 @cache
